@@ -1,0 +1,61 @@
+# copydesk — make help lists the targets.
+#
+# Every target builds with the same tags (TAGS) so the cgo parts (SQLite, GLFW)
+# compile once and stay in Go's build cache.
+
+SHELL      := /bin/bash
+GO         ?= go
+TAGS       := sqlite_fts5
+GOFLAGS_CD := -tags '$(TAGS)'
+BIN        := bin/copydesk
+export CGO_ENABLED := 1
+
+# Debian packages needed to build (cgo: SQLite, GLFW/OpenGL).
+BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
+              libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+# Extra packages for screenshots of the real window.
+SHOT_PKGS  := xvfb xdotool imagemagick x11-utils
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# apt_install installs the packages in $(1) that dpkg does not report as installed.
+define apt_install
+	@missing=""; for p in $(1); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+.PHONY: help deps build run test vet bench screenshots clean
+
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | column -t -s $$'\t'
+
+deps: ## install the system packages the build needs (apt-get)
+	$(call apt_install,$(BUILD_PKGS))
+
+build: deps ## build bin/copydesk
+	$(GO) build $(GOFLAGS_CD) -o $(BIN) ./cmd/copydesk
+
+run: build ## build and open the desktop app on the default database
+	./$(BIN)
+
+vet: deps ## go vet every package
+	$(GO) vet $(GOFLAGS_CD) ./...
+
+test: deps vet ## install what the tests need, then go vet and all tests
+	$(GO) test $(GOFLAGS_CD) -count=1 ./...
+
+bench: deps ## run the benchmarks and print their figures
+	$(GO) test $(GOFLAGS_CD) -run '^$$' -bench . -benchmem ./...
+
+screenshots: build ## save PNGs of the main screens under docs/ (runs the real binary under Xvfb)
+	$(call apt_install,$(SHOT_PKGS))
+	./scripts/screenshots.sh
+
+clean: ## remove built files
+	rm -rf bin

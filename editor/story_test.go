@@ -1,0 +1,129 @@
+package editor_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"copydesk/editor"
+)
+
+func TestParseStatus(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want editor.Status
+		ok   bool
+	}{
+		{"draft", editor.StatusDraft, true}, {" Subbing ", editor.StatusSubbing, true},
+		{"PUBLISHED", editor.StatusPublished, true}, {"spiked", editor.StatusSpiked, true},
+		{"live", "", false}, {"", "", false},
+	} {
+		got, err := editor.ParseStatus(tt.in)
+		if got != tt.want || (err == nil) != tt.ok {
+			t.Errorf("ParseStatus(%q) = %q, %v, want %q, ok=%v", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestStoryValidateNamesTheField(t *testing.T) {
+	base := func() editor.Story { return editor.Story{Headline: "A headline", Body: "Text.", Status: editor.StatusDraft} }
+	tests := []struct {
+		name  string
+		edit  func(*editor.Story)
+		field string
+	}{
+		{"ok", func(*editor.Story) {}, ""},
+		{"headline with a newline", func(s *editor.Story) { s.Headline = "a\nb" }, "headline"},
+		{"headline too long", func(s *editor.Story) { s.Headline = strings.Repeat("x", editor.HeadlineMax+1) }, "headline"},
+		{"bad status", func(s *editor.Story) { s.Status = "live" }, "status"},
+		{"bad slug", func(s *editor.Story) { s.Slug = "../etc" }, "slug"},
+		{"empty tag", func(s *editor.Story) { s.Tags = []string{"china", " "} }, "tags[1]"},
+		{"byline two lines", func(s *editor.Story) { s.Byline = "A\nB" }, "byline"},
+		{"quote without words", func(s *editor.Story) { s.Quotes = []editor.Quote{{Text: "x"}, {Text: ""}} }, "quotes[1].text"},
+		{"quote bad date", func(s *editor.Story) { s.Quotes = []editor.Quote{{Text: "x", SaidOn: "21 July"}} }, "quotes[0].said_on"},
+	}
+	for _, tt := range tests {
+		s := base()
+		tt.edit(&s)
+		err := s.Validate()
+		var ve *editor.ValidationError
+		switch {
+		case tt.field == "" && err != nil:
+			t.Errorf("%s: Validate() = %v, want nil", tt.name, err)
+		case tt.field != "" && !errors.As(err, &ve):
+			t.Errorf("%s: Validate() = %v, want a *ValidationError for %s", tt.name, err, tt.field)
+		case tt.field != "" && ve.Field != tt.field:
+			t.Errorf("%s: Validate() field = %q, want %q (%v)", tt.name, ve.Field, tt.field, err)
+		}
+	}
+}
+
+func TestStoryNormalize(t *testing.T) {
+	s := editor.Story{Headline: "  Head  ", Body: "\n\nOne.\r\n\r\nTwo.  \n\n", Tags: []string{"China", " china", "", "Hong Kong"}}
+	s.Normalize()
+	if s.Headline != "Head" || s.Body != "One.\n\nTwo." || strings.Join(s.Tags, "|") != "China|Hong Kong" || s.Status != editor.StatusDraft {
+		t.Errorf("Normalize() = %+v", s)
+	}
+}
+
+func TestStoryContentRoundTrip(t *testing.T) {
+	s := editor.Story{Headline: "H", Body: "B", Tags: []string{"a"}, Status: editor.StatusReady,
+		Quotes: []editor.Quote{{ID: "q1", Text: "words", Speaker: "Iain Duncan Smith"}}}
+	c := s.Content()
+	var back editor.Story
+	if err := back.ApplyContent(c); err != nil {
+		t.Fatal(err)
+	}
+	if string(back.Content()) != string(c) {
+		t.Errorf("ApplyContent(Content()) = %s, want %s", back.Content(), c)
+	}
+	if editor.ContentHash(c) != editor.ContentHash(back.Content()) || len(editor.ContentHash(c)) != 64 {
+		t.Errorf("ContentHash differs after a round trip")
+	}
+	other := s
+	other.Body = "B!"
+	if editor.ContentHash(other.Content()) == editor.ContentHash(c) {
+		t.Errorf("ContentHash is the same for different bodies")
+	}
+}
+
+func TestStoryTitle(t *testing.T) {
+	for _, tt := range []struct {
+		s    editor.Story
+		want string
+	}{
+		{editor.Story{Headline: "H"}, "H"},
+		{editor.Story{Body: "one two three"}, "one two three"},
+		{editor.Story{Body: "1 2 3 4 5 6 7 8 9 10 11"}, "1 2 3 4 5 6 7 8 9 10…"},
+		{editor.Story{}, "Untitled story"},
+	} {
+		if got := tt.s.Title(); got != tt.want {
+			t.Errorf("Title() of %+v = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
+
+func TestPageValidate(t *testing.T) {
+	p := editor.Page{Title: "Comments: Our rules", Kind: editor.PageRules}
+	if err := p.Validate(); err != nil {
+		t.Errorf("Validate() = %v", err)
+	}
+	p.Kind = "blog"
+	if err := p.Validate(); err == nil || !strings.HasPrefix(err.Error(), "kind ") {
+		t.Errorf("Validate() with kind blog = %v, want an error naming kind", err)
+	}
+	p = editor.Page{Kind: editor.PageRules}
+	if err := p.Validate(); err == nil || !strings.HasPrefix(err.Error(), "title ") {
+		t.Errorf("Validate() without a title = %v, want an error naming title", err)
+	}
+}
+
+func TestPersonValidate(t *testing.T) {
+	p := editor.Person{Name: "Iain Duncan Smith", Honorific: "Sir"}
+	if err := p.Validate(); err != nil || p.FullName() != "Sir Iain Duncan Smith" {
+		t.Errorf("Validate() = %v, FullName() = %q", err, p.FullName())
+	}
+	if err := (&editor.Person{Name: " "}).Validate(); err == nil {
+		t.Errorf("Validate() of a person with no name = nil, want an error")
+	}
+}
