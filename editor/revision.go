@@ -41,3 +41,9 @@ func (m RevisionMeta) Validate() error {
 		checkLen("note", m.Note, StandfirstMax),
 	)
 }
+
+// Correction is a note published with a story that changed after it went out.
+type Correction struct {
+	Note string    `json:"note"`
+	At   time.Time `json:"at"`
+}

@@ -25,23 +25,24 @@ const (
 // Story is an article as the desk works on it. Body is Markdown. The JSON field
 // names are part of the command line's contract (DESIGN.md, "show --json").
 type Story struct {
-	ID          string     `json:"id"`
-	Slug        string     `json:"slug"`
-	Headline    string     `json:"headline"`
-	Standfirst  string     `json:"standfirst"`
-	Byline      string     `json:"byline"`
-	Dateline    string     `json:"dateline"`
-	Body        string     `json:"body"`
-	Credit      string     `json:"credit"`
-	Section     string     `json:"section"`
-	Tags        []string   `json:"tags"`
-	Status      Status     `json:"status"`
-	RulesPage   string     `json:"rules_page"`
-	Revision    int        `json:"revision"`
-	CreatedAt   time.Time  `json:"created_at"`
-	UpdatedAt   time.Time  `json:"updated_at"`
-	PublishedAt *time.Time `json:"published_at"`
-	Quotes      []Quote    `json:"quotes"`
+	ID          string       `json:"id"`
+	Slug        string       `json:"slug"`
+	Headline    string       `json:"headline"`
+	Standfirst  string       `json:"standfirst"`
+	Byline      string       `json:"byline"`
+	Dateline    string       `json:"dateline"`
+	Body        string       `json:"body"`
+	Credit      string       `json:"credit"`
+	Section     string       `json:"section"`
+	Tags        []string     `json:"tags"`
+	Status      Status       `json:"status"`
+	RulesPage   string       `json:"rules_page"`
+	Revision    int          `json:"revision"`
+	CreatedAt   time.Time    `json:"created_at"`
+	UpdatedAt   time.Time    `json:"updated_at"`
+	PublishedAt *time.Time   `json:"published_at"`
+	Quotes      []Quote      `json:"quotes"`
+	Corrections []Correction `json:"corrections"`
 }
 
 // Validate reports the first field that cannot be saved, naming it.

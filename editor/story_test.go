@@ -26,7 +26,9 @@ func TestParseStatus(t *testing.T) {
 }
 
 func TestStoryValidateNamesTheField(t *testing.T) {
-	base := func() editor.Story { return editor.Story{Headline: "A headline", Body: "Text.", Status: editor.StatusDraft} }
+	base := func() editor.Story {
+		return editor.Story{Headline: "A headline", Body: "Text.", Status: editor.StatusDraft}
+	}
 	tests := []struct {
 		name  string
 		edit  func(*editor.Story)
