@@ -225,3 +225,22 @@ func normalizeNewlines(s string) string {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// StorySummary is a story as a list shows it.
+type StorySummary struct {
+	ID        string    `json:"id"`
+	Slug      string    `json:"slug"`
+	Headline  string    `json:"headline"`
+	Title     string    `json:"title"` // the headline, or the first words of the body
+	Status    Status    `json:"status"`
+	Section   string    `json:"section"`
+	Revision  int       `json:"revision"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// StoryFilter selects a window of the story list, newest change first.
+type StoryFilter struct {
+	Status Status // empty for every status
+	Offset int
+	Limit  int // 0 for no limit
+}

@@ -1,0 +1,176 @@
+package storage
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"copydesk/editor"
+)
+
+const pageColumns = `id, slug, kind, title, summary, body, revision, created_at, updated_at`
+
+// CreatePage saves a new site page as revision 1, giving it an ID and a slug
+// unique among pages (from its slug or title).
+func (d *DB) CreatePage(ctx context.Context, p *editor.Page, meta editor.RevisionMeta) error {
+	p.Normalize()
+	if err := firstErr(p.Validate(), meta.Validate()); err != nil {
+		return err
+	}
+	if meta.Kind == "" {
+		meta.Kind = editor.RevisionCheckpoint
+	}
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	base := p.Slug
+	if base == "" {
+		base = editor.Slugify(p.Title)
+	}
+	slug, err := editor.UniqueSlug(base, "page", func(c string) (bool, error) { return slugTaken(ctx, tx, "pages", c, "") })
+	if err != nil {
+		return err
+	}
+	now := d.now()
+	p.ID, p.Slug, p.Revision, p.CreatedAt, p.UpdatedAt = d.NewID(), slug, 1, now, now
+	if _, err := tx.ExecContext(ctx, `INSERT INTO pages (`+pageColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		p.ID, p.Slug, string(p.Kind), p.Title, p.Summary, p.Body, p.Revision, formatTime(now), formatTime(now)); err != nil {
+		return err
+	}
+	if err := indexPage(ctx, tx, p); err != nil {
+		return err
+	}
+	if err := d.insertRevision(ctx, tx, "page", p.ID, 1, meta, p.Content(), p.Words()); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// SavePage saves an edited page as a new revision when its content changed;
+// base is the revision the edit started from, as for SaveStory.
+func (d *DB) SavePage(ctx context.Context, p *editor.Page, base int, meta editor.RevisionMeta) (saved bool, err error) {
+	p.Normalize()
+	if err := firstErr(p.Validate(), meta.Validate()); err != nil {
+		return false, err
+	}
+	if meta.Kind == "" {
+		meta.Kind = editor.RevisionCheckpoint
+	}
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	cur, err := findPageByID(ctx, tx, p.ID)
+	if err != nil {
+		return false, err
+	}
+	if base != cur.Revision {
+		return false, fmt.Errorf("page %q is at revision %d, but this edit is based on revision %d: %w",
+			cur.Title, cur.Revision, base, editor.ErrConflict)
+	}
+	if p.Slug == "" {
+		p.Slug = cur.Slug
+	}
+	if p.Slug != cur.Slug {
+		taken, err := slugTaken(ctx, tx, "pages", p.Slug, p.ID)
+		if err != nil {
+			return false, err
+		}
+		if taken {
+			return false, fmt.Errorf("slug %q is used by another page; choose another: %w", p.Slug, editor.ErrConflict)
+		}
+	}
+	p.CreatedAt = cur.CreatedAt
+	if bytes.Equal(p.Content(), cur.Content()) {
+		p.Revision, p.UpdatedAt = cur.Revision, cur.UpdatedAt
+		return false, nil
+	}
+	now := d.now()
+	p.Revision, p.UpdatedAt = cur.Revision+1, now
+	if _, err := tx.ExecContext(ctx, `UPDATE pages SET slug = ?, kind = ?, title = ?, summary = ?, body = ?, revision = ?,
+		updated_at = ? WHERE id = ?`, p.Slug, string(p.Kind), p.Title, p.Summary, p.Body, p.Revision, formatTime(now), p.ID); err != nil {
+		return false, err
+	}
+	if err := indexPage(ctx, tx, p); err != nil {
+		return false, err
+	}
+	if err := d.insertRevision(ctx, tx, "page", p.ID, p.Revision, meta, p.Content(), p.Words()); err != nil {
+		return false, err
+	}
+	return true, tx.Commit()
+}
+
+// Page returns the page with this ID.
+func (d *DB) Page(ctx context.Context, id string) (*editor.Page, error) {
+	return findPageByID(ctx, d.db, id)
+}
+
+// FindPage finds a page by ID, ID prefix of 6 or more characters, or slug.
+func (d *DB) FindPage(ctx context.Context, ref string) (*editor.Page, error) {
+	id, err := resolveRef(ctx, d.db, "pages", "page", ref)
+	if err != nil {
+		return nil, err
+	}
+	return findPageByID(ctx, d.db, id)
+}
+
+// Pages lists every site page by title.
+func (d *DB) Pages(ctx context.Context) ([]editor.Page, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT `+pageColumns+` FROM pages ORDER BY title COLLATE NOCASE, id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []editor.Page
+	for rows.Next() {
+		p, err := scanPage(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *p)
+	}
+	return out, rows.Err()
+}
+
+// PageRevision rebuilds the page as it was at revision seq.
+func (d *DB) PageRevision(ctx context.Context, id string, seq int) (*editor.Page, *editor.Revision, error) {
+	cur, err := findPageByID(ctx, d.db, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	rev, content, err := findRevision(ctx, d.db, id, seq)
+	if err != nil {
+		return nil, nil, err
+	}
+	old := *cur
+	if err := old.ApplyContent(content); err != nil {
+		return nil, nil, fmt.Errorf("page %s revision %d: %w", id, seq, err)
+	}
+	old.Revision, old.UpdatedAt = rev.Seq, rev.CreatedAt
+	return &old, rev, nil
+}
+
+func findPageByID(ctx context.Context, q querier, id string) (*editor.Page, error) {
+	p, err := scanPage(q.QueryRowContext(ctx, `SELECT `+pageColumns+` FROM pages WHERE id = ?`, id))
+	if errors.Is(err, editor.ErrNotFound) {
+		return nil, fmt.Errorf("page %s: %w", id, err)
+	}
+	return p, err
+}
+
+func scanPage(row scanner) (*editor.Page, error) {
+	var p editor.Page
+	err := row.Scan(&p.ID, &p.Slug, &p.Kind, &p.Title, &p.Summary, &p.Body, &p.Revision, timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt})
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, editor.ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &p, nil
+}

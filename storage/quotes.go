@@ -1,0 +1,72 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"copydesk/editor"
+)
+
+// prepareQuotes gives new quotes an ID and links each quote to the person of
+// its speaker's name when the directory knows them.
+func (d *DB) prepareQuotes(ctx context.Context, tx *sql.Tx, s *editor.Story) error {
+	for i := range s.Quotes {
+		q := &s.Quotes[i]
+		if q.ID == "" {
+			q.ID = d.NewID()
+		}
+		if q.PersonID != "" || q.Speaker == "" {
+			continue
+		}
+		err := tx.QueryRowContext(ctx, `SELECT id FROM people WHERE name = ?`, q.Speaker).Scan(&q.PersonID)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+	}
+	return nil
+}
+
+// replaceQuotes makes the story's quotes table rows match s.Quotes.
+func replaceQuotes(ctx context.Context, tx *sql.Tx, s *editor.Story) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM quotes WHERE story_id = ?`, s.ID); err != nil {
+		return err
+	}
+	for i, q := range s.Quotes {
+		var person any
+		if q.PersonID != "" {
+			person = q.PersonID
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes (id, story_id, position, person_id, speaker, role, text, verb,
+			context, said_on, source, source_kind, partial, verified_by, verified_at,
+			anchor_exact, anchor_prefix, anchor_suffix, anchor_start, anchor_end)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			q.ID, s.ID, i, person, q.Speaker, q.Role, q.Text, q.Verb, q.Context, q.SaidOn, q.Source, string(q.SourceKind),
+			q.Partial, q.VerifiedBy, formatTimePtr(q.VerifiedAt),
+			q.Anchor.Exact, q.Anchor.Prefix, q.Anchor.Suffix, q.Anchor.Start, q.Anchor.End); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func findQuotes(ctx context.Context, q querier, storyID string) ([]editor.Quote, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, coalesce(person_id, ''), speaker, role, text, verb, context, said_on,
+		source, source_kind, partial, verified_by, verified_at, anchor_exact, anchor_prefix, anchor_suffix,
+		anchor_start, anchor_end FROM quotes WHERE story_id = ? ORDER BY position`, storyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []editor.Quote
+	for rows.Next() {
+		var x editor.Quote
+		if err := rows.Scan(&x.ID, &x.PersonID, &x.Speaker, &x.Role, &x.Text, &x.Verb, &x.Context, &x.SaidOn,
+			&x.Source, &x.SourceKind, &x.Partial, &x.VerifiedBy, nullTime{&x.VerifiedAt},
+			&x.Anchor.Exact, &x.Anchor.Prefix, &x.Anchor.Suffix, &x.Anchor.Start, &x.Anchor.End); err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
