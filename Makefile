@@ -33,7 +33,7 @@ endef
 .PHONY: help deps build run test vet bench screenshots clean
 
 help: ## list the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | column -t -s $$'\t'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  %-13s %s\n", $$1, $$2 }'
 
 deps: ## install the system packages the build needs (apt-get)
 	$(call apt_install,$(BUILD_PKGS))

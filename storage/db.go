@@ -53,9 +53,10 @@ func Open(path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
-	_, statErr := os.Stat(abs)
-	isNew := errors.Is(statErr, fs.ErrNotExist)
-	if isNew {
+	info, statErr := os.Stat(abs)
+	// An empty file counts as new: a file dialog may have made it.
+	isNew := errors.Is(statErr, fs.ErrNotExist) || (statErr == nil && info.Size() == 0)
+	if errors.Is(statErr, fs.ErrNotExist) {
 		if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 			return nil, fmt.Errorf("database %s: cannot create its folder: %w", path, err)
 		}

@@ -26,6 +26,17 @@ func openDB(t *testing.T) (*storage.DB, string) {
 	return db, path
 }
 
+func openBenchDB(b *testing.B) (*storage.DB, string) {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "bench.db")
+	db, err := storage.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	return db, path
+}
+
 func openAt(t *testing.T, path string) *storage.DB {
 	t.Helper()
 	db, err := storage.Open(path)

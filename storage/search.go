@@ -48,7 +48,20 @@ func (d *DB) Search(ctx context.Context, query string, limit int) ([]editor.Sear
 		h.Snippet, h.Highlights = unmark(snippet)
 		hits = append(hits, h)
 	}
-	return hits, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range hits {
+		if hits[i].Kind == "story" && hits[i].Title == "" {
+			// A story with no headline yet is named by its first words, as in the list.
+			var body string
+			if err := d.db.QueryRowContext(ctx, `SELECT substr(body, 1, 200) FROM stories WHERE id = ?`, hits[i].ID).Scan(&body); err != nil {
+				return nil, err
+			}
+			hits[i].Title = (&editor.Story{Body: body}).Title()
+		}
+	}
+	return hits, nil
 }
 
 // ftsQuery turns what a person typed into an FTS5 query: each word a quoted
@@ -99,6 +112,11 @@ func setSearchDoc(ctx context.Context, tx *sql.Tx, kind, ref, story, title, body
 	if err := dropSearchDocs(ctx, tx, `kind = ? AND ref = ?`, kind, ref); err != nil {
 		return err
 	}
+	return insertSearchDoc(ctx, tx, kind, ref, story, title, body)
+}
+
+// insertSearchDoc adds a search row for (kind, ref), which must have none.
+func insertSearchDoc(ctx context.Context, tx *sql.Tx, kind, ref, story, title, body string) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO search_docs (kind, ref, story) VALUES (?, ?, ?)`, kind, ref, story)
 	if err != nil {
 		return err
@@ -124,11 +142,11 @@ func indexStory(ctx context.Context, tx *sql.Tx, s *editor.Story) error {
 	if err := dropSearchDocs(ctx, tx, `story = ?`, s.ID); err != nil {
 		return err
 	}
-	if err := setSearchDoc(ctx, tx, "story", s.ID, s.ID, s.Headline, joinNonEmpty(s.Standfirst, s.Byline, s.Body, s.Credit, strings.Join(s.Tags, " "))); err != nil {
+	if err := insertSearchDoc(ctx, tx, "story", s.ID, s.ID, s.Headline, joinNonEmpty(s.Standfirst, s.Byline, s.Body, s.Credit, strings.Join(s.Tags, " "))); err != nil {
 		return err
 	}
 	for _, q := range s.Quotes {
-		if err := setSearchDoc(ctx, tx, "quote", q.ID, s.ID, q.Speaker, q.Text); err != nil {
+		if err := insertSearchDoc(ctx, tx, "quote", q.ID, s.ID, q.Speaker, q.Text); err != nil {
 			return err
 		}
 	}

@@ -27,8 +27,23 @@ const storyColumns = `id, slug, headline, standfirst, byline, dateline, body, cr
 // slug unique among stories (from its slug, headline or first words) and its
 // times, and fills them in s.
 func (d *DB) CreateStory(ctx context.Context, s *editor.Story, meta editor.RevisionMeta) error {
-	s.Normalize()
-	if err := firstErr(s.Validate(), meta.Validate()); err != nil {
+	return d.CreateStories(ctx, []*editor.Story{s}, meta, nil)
+}
+
+// CreateStories saves new stories as CreateStory does, all in one transaction:
+// either every one is saved or none is. progress, when not nil, is told how
+// many are done.
+func (d *DB) CreateStories(ctx context.Context, stories []*editor.Story, meta editor.RevisionMeta, progress func(done, total int)) error {
+	for i, s := range stories {
+		s.Normalize()
+		if err := s.Validate(); err != nil {
+			if len(stories) > 1 {
+				return fmt.Errorf("story %d (%s): %w", i+1, s.Title(), err)
+			}
+			return err
+		}
+	}
+	if err := meta.Validate(); err != nil {
 		return err
 	}
 	if meta.Kind == "" {
@@ -39,7 +54,21 @@ func (d *DB) CreateStory(ctx context.Context, s *editor.Story, meta editor.Revis
 		return err
 	}
 	defer tx.Rollback()
+	for i, s := range stories {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := d.createStory(ctx, tx, s, meta); err != nil {
+			return err
+		}
+		if progress != nil {
+			progress(i+1, len(stories))
+		}
+	}
+	return tx.Commit()
+}
 
+func (d *DB) createStory(ctx context.Context, tx *sql.Tx, s *editor.Story, meta editor.RevisionMeta) error {
 	base := s.Slug
 	if base == "" {
 		base = s.SlugBase()
@@ -67,10 +96,7 @@ func (d *DB) CreateStory(ctx context.Context, s *editor.Story, meta editor.Revis
 	if err := writeStoryParts(ctx, tx, s); err != nil {
 		return err
 	}
-	if err := d.insertRevision(ctx, tx, "story", s.ID, 1, meta, s.Content(), s.Words()); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return d.insertRevision(ctx, tx, "story", s.ID, 1, meta, s.Content(), s.Words())
 }
 
 // SaveStory saves an edited story as a new revision, when its content differs

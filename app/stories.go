@@ -1,0 +1,334 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+)
+
+// pageSize is how many list rows are fetched at a time; the list asks for a
+// page only when one of its rows scrolls into view.
+const pageSize = 100
+
+// searchLimit bounds the rows a search fills the list with.
+const searchLimit = 200
+
+// searchDelay waits for typing to pause before searching.
+const searchDelay = 250 * time.Millisecond
+
+// storyList is the left panel: a search box, a status filter and a virtual
+// list of stories, loaded a page at a time as it scrolls.
+type storyList struct {
+	g        *gui
+	onSelect func(id string)
+
+	search *widget.Entry
+	filter *widget.Select
+	count  *widget.Label
+	list   *widget.List
+	empty  *widget.Label
+
+	status   editor.Status
+	query    string
+	total    int
+	pages    map[int][]editor.StorySummary
+	loading  map[int]bool
+	hits     []editor.StorySummary // the rows while a search is shown
+	gen      int                   // bumped on every reload, so late answers are dropped
+	selected string
+	// pendingSelect is a row chosen before its page had loaded, or -1.
+	pendingSelect int
+	typing        *time.Timer
+}
+
+func newStoryList(g *gui, onSelect func(string)) *storyList {
+	return &storyList{g: g, onSelect: onSelect, pages: map[int][]editor.StorySummary{}, loading: map[int]bool{}, pendingSelect: -1}
+}
+
+func (l *storyList) build() fyne.CanvasObject {
+	l.search = &widget.Entry{PlaceHolder: "Search stories, quotes, people…", OnChanged: l.onSearchChanged,
+		OnSubmitted: func(string) { l.runSearchNow() }}
+	l.search.ActionItem = &widget.Button{Text: "✕", Importance: widget.LowImportance, OnTapped: func() { l.search.SetText("") }}
+	options := []string{"All statuses"}
+	for _, s := range editor.Statuses {
+		options = append(options, s.Label())
+	}
+	l.filter = widget.NewSelect(options, l.onFilterChanged)
+	l.filter.SetSelectedIndex(0)
+	l.count = widget.NewLabel("")
+	l.count.Importance = widget.LowImportance
+	l.empty = widget.NewLabel("")
+	l.empty.Wrapping = fyne.TextWrapWord
+	l.empty.Hide()
+	l.list = &widget.List{
+		Length:     l.length,
+		CreateItem: newStoryRow,
+		UpdateItem: l.updateRow,
+		OnSelected: func(i widget.ListItemID) {
+			if s, ok := l.item(i); ok {
+				l.selected = s.ID
+				l.onSelect(s.ID)
+				return
+			}
+			l.pendingSelect = i // its page is loading; open it when it arrives
+		},
+	}
+	l.list.ExtendBaseWidget(l.list)
+	top := container.NewVBox(l.search, container.NewBorder(nil, nil, nil, l.count, l.filter))
+	return container.NewBorder(top, nil, nil, nil, container.NewStack(l.list, container.NewPadded(l.empty)))
+}
+
+func (l *storyList) length() int {
+	if l.query != "" {
+		return len(l.hits)
+	}
+	return l.total
+}
+
+// item returns row i, asking for its page when it is not loaded yet.
+func (l *storyList) item(i int) (editor.StorySummary, bool) {
+	if l.query != "" {
+		if i < len(l.hits) {
+			return l.hits[i], true
+		}
+		return editor.StorySummary{}, false
+	}
+	page := i / pageSize
+	if rows, ok := l.pages[page]; ok {
+		if i%pageSize < len(rows) {
+			return rows[i%pageSize], true
+		}
+		return editor.StorySummary{}, false
+	}
+	l.loadPage(page)
+	return editor.StorySummary{}, false
+}
+
+func (l *storyList) loadPage(page int) {
+	if l.loading[page] {
+		return
+	}
+	l.loading[page] = true
+	gen, status := l.gen, l.status
+	l.g.run(func() func() {
+		rows, err := l.g.store.ListStories(l.g.ctx, editor.StoryFilter{Status: status, Offset: page * pageSize, Limit: pageSize})
+		return func() {
+			if gen != l.gen {
+				return
+			}
+			delete(l.loading, page)
+			if err != nil {
+				l.g.showError("Loading stories", err)
+				return
+			}
+			l.pages[page] = rows
+			l.list.Refresh()
+			if p := l.pendingSelect; p >= 0 && p/pageSize == page {
+				l.pendingSelect = -1
+				if s, ok := l.item(p); ok {
+					l.selected = s.ID
+					l.onSelect(s.ID)
+				}
+			}
+		}
+	})
+}
+
+// reload forgets what is loaded and starts again from the count.
+func (l *storyList) reload() {
+	l.gen++
+	l.pages, l.loading, l.pendingSelect = map[int][]editor.StorySummary{}, map[int]bool{}, -1
+	gen, status := l.gen, l.status
+	first := gen == 1
+	if l.query != "" {
+		l.runSearch(gen, l.query)
+		return
+	}
+	l.g.run(func() func() {
+		n, err := l.g.store.CountStories(l.g.ctx, status)
+		return func() {
+			if gen != l.gen {
+				return
+			}
+			if err != nil {
+				l.g.showError("Counting stories", err)
+				return
+			}
+			l.total = n
+			l.showCount()
+			l.list.Refresh()
+			l.list.UnselectAll()
+			if first && n > 0 {
+				// On opening, show the most recent story rather than an empty panel.
+				l.list.Select(0)
+			}
+		}
+	})
+}
+
+func (l *storyList) showCount() {
+	switch {
+	case l.query != "":
+		l.count.SetText(plural(len(l.hits), "match", "matches"))
+	default:
+		l.count.SetText(plural(l.total, "story", "stories"))
+	}
+	l.empty.Hide()
+	if l.length() == 0 {
+		switch {
+		case l.query != "":
+			l.empty.SetText(fmt.Sprintf("No story matches “%s”. Search looks in headlines, standfirsts, bodies, quotes and people.", l.query))
+		case l.status != "":
+			l.empty.SetText(fmt.Sprintf("No %s stories.", l.status))
+		default:
+			l.empty.SetText("No stories yet.\n\nImport wire copy or Markdown from a terminal:\n  copydesk import FILE…\nor add the sample story:\n  copydesk sample")
+		}
+		l.empty.Show()
+	}
+}
+
+func (l *storyList) onFilterChanged(label string) {
+	l.status = ""
+	for _, s := range editor.Statuses {
+		if s.Label() == label {
+			l.status = s
+		}
+	}
+	if l.list != nil {
+		l.reload()
+	}
+}
+
+func (l *storyList) onSearchChanged(text string) {
+	if l.typing != nil {
+		l.typing.Stop()
+	}
+	l.typing = time.AfterFunc(searchDelay, func() { fyne.Do(l.runSearchNow) })
+}
+
+func (l *storyList) runSearchNow() {
+	if l.typing != nil {
+		l.typing.Stop()
+	}
+	if l.search.Text == l.query && l.list != nil && l.length() > 0 {
+		return
+	}
+	l.query = l.search.Text
+	l.reload()
+}
+
+// runSearch fills the list with the stories that match: stories found
+// directly, then the stories of matching quotes, each once.
+func (l *storyList) runSearch(gen int, query string) {
+	status := l.status
+	l.g.run(func() func() {
+		hits, err := l.g.store.Search(l.g.ctx, query, searchLimit)
+		var rows []editor.StorySummary
+		seen := map[string]bool{}
+		for _, h := range hits {
+			id := h.ID
+			if h.Kind == "quote" {
+				id = h.StoryID
+			} else if h.Kind != "story" {
+				continue
+			}
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			s, serr := l.g.store.Story(l.g.ctx, id)
+			if serr != nil || (status != "" && s.Status != status) {
+				continue
+			}
+			rows = append(rows, editor.StorySummary{ID: s.ID, Slug: s.Slug, Headline: s.Headline, Title: s.Title(),
+				Status: s.Status, Section: s.Section, Revision: s.Revision, UpdatedAt: s.UpdatedAt})
+		}
+		return func() {
+			if gen != l.gen {
+				return
+			}
+			if err != nil {
+				l.g.showError("Search", err)
+				return
+			}
+			l.hits = rows
+			l.showCount()
+			l.list.Refresh()
+			l.list.UnselectAll()
+		}
+	})
+}
+
+// newStoryRow makes one list row: the title over a line of status and time.
+func newStoryRow() fyne.CanvasObject {
+	title := widget.NewLabel("")
+	title.Truncation = fyne.TextTruncateEllipsis
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	meta := widget.NewLabel("")
+	meta.Importance = widget.LowImportance
+	meta.Truncation = fyne.TextTruncateEllipsis
+	return container.New(&tightVBox{}, title, meta)
+}
+
+func (l *storyList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	box := o.(*fyne.Container)
+	title, meta := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
+	s, ok := l.item(i)
+	if !ok {
+		title.SetText("…")
+		meta.SetText("")
+		return
+	}
+	title.SetText(s.Title)
+	line := s.Status.Label() + " · " + s.UpdatedAt.Local().Format("2 Jan 15:04")
+	if s.Section != "" {
+		line += " · " + s.Section
+	}
+	meta.SetText(line)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%s %s", groupThousands(n), many)
+}
+
+// groupThousands writes 10000 as "10,000".
+func groupThousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// tightVBox stacks objects with no padding between them, so a two-line row
+// stays compact.
+type tightVBox struct{}
+
+func (tightVBox) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects {
+		m := o.MinSize()
+		s.Width = max(s.Width, m.Width)
+		s.Height += m.Height - 2*theme.Padding()
+	}
+	return s.AddWidthHeight(0, 2*theme.Padding())
+}
+
+func (tightVBox) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objects {
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h - 2*theme.Padding()
+	}
+}

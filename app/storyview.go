@@ -1,0 +1,111 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+)
+
+// storyView is the right panel: the selected story's fields.
+type storyView struct {
+	g *gui
+
+	placeholder *widget.Label
+	headline    *widget.RichText
+	meta        *widget.Label
+	standfirst  *widget.RichText
+	fields      *widget.Form
+	fieldValues map[string]*widget.Label
+	body        *widget.RichText
+	content     *fyne.Container
+
+	current *editor.Story
+	gen     int
+}
+
+var viewFields = []string{"Byline", "Dateline", "Section", "Tags", "Credit", "Quotes", "Slug"}
+
+func newStoryView(g *gui) *storyView {
+	return &storyView{g: g, fieldValues: map[string]*widget.Label{}}
+}
+
+func (v *storyView) build() fyne.CanvasObject {
+	v.placeholder = widget.NewLabel("Choose a story on the left to see it here.")
+	v.placeholder.Alignment = fyne.TextAlignCenter
+	v.headline = widget.NewRichText()
+	v.headline.Wrapping = fyne.TextWrapWord
+	v.meta = widget.NewLabel("")
+	v.meta.Importance = widget.LowImportance
+	v.standfirst = widget.NewRichText()
+	v.standfirst.Wrapping = fyne.TextWrapWord
+	v.fields = widget.NewForm()
+	for _, name := range viewFields {
+		l := widget.NewLabel("")
+		l.Wrapping = fyne.TextWrapWord
+		l.Selectable = true
+		v.fieldValues[name] = l
+		v.fields.Append(name, l)
+	}
+	v.body = widget.NewRichText()
+	v.body.Wrapping = fyne.TextWrapWord
+	v.content = container.NewVBox(v.headline, v.meta, v.standfirst, widget.NewSeparator(), v.fields, widget.NewSeparator(), v.body)
+	v.content.Hide()
+	return container.NewStack(container.NewCenter(v.placeholder), container.NewVScroll(container.NewPadded(v.content)))
+}
+
+// show loads the story with this ID off the UI goroutine and shows it.
+func (v *storyView) show(id string) {
+	v.gen++
+	gen := v.gen
+	v.g.run(func() func() {
+		s, err := v.g.store.Story(v.g.ctx, id)
+		return func() {
+			if gen != v.gen {
+				return
+			}
+			if err != nil {
+				v.g.showError("Opening the story", err)
+				return
+			}
+			v.set(s)
+		}
+	})
+}
+
+func (v *storyView) set(s *editor.Story) {
+	v.current = s
+	headline := s.Headline
+	if headline == "" {
+		headline = "(no headline yet)"
+	}
+	v.headline.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: headline, Style: widget.RichTextStyleHeading}}
+	v.headline.Refresh()
+	v.meta.SetText(fmt.Sprintf("%s · revision %d · updated %s · %s",
+		s.Status.Label(), s.Revision, s.UpdatedAt.Local().Format("2 Jan 2006 15:04"), plural(editor.CountWords(s.Body), "word", "words")))
+	v.standfirst.Segments = nil
+	if s.Standfirst != "" {
+		style := widget.RichTextStyleParagraph
+		style.TextStyle.Italic = true
+		v.standfirst.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: s.Standfirst, Style: style}}
+	}
+	v.standfirst.Refresh()
+	values := map[string]string{
+		"Byline": s.Byline, "Dateline": s.Dateline, "Section": s.Section, "Tags": strings.Join(s.Tags, ", "),
+		"Credit": s.Credit, "Quotes": plural(len(s.Quotes), "attributed quote", "attributed quotes"), "Slug": s.Slug,
+	}
+	for name, l := range v.fieldValues {
+		text := values[name]
+		if text == "" {
+			text = "—"
+		}
+		l.SetText(text)
+	}
+	v.body.ParseMarkdown(s.Body)
+	v.placeholder.Hide()
+	v.content.Show()
+}

@@ -1,0 +1,291 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"copydesk/editor"
+	"copydesk/storage"
+)
+
+// Exit codes, as DESIGN.md sets them.
+const (
+	exitOK      = 0
+	exitProblem = 1 // a check or merge found a problem; nothing written
+	exitUsage   = 2 // bad usage or bad input
+)
+
+// usageError is bad usage of the command line: exit 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// problemError is a finding that is not bad input (a conflict, a failed
+// check): exit 1.
+type problemError struct{ msg string }
+
+func (e *problemError) Error() string { return e.msg }
+
+// env is what every subcommand works with.
+type env struct {
+	ctx    context.Context
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	dbPath string
+	db     *storage.DB
+}
+
+// command is one subcommand: its flags are declared by setup, and run does the work.
+type command struct {
+	name    string
+	args    string // how its arguments are written, for help
+	summary string
+	noDB    bool
+	setup   func(fs *flag.FlagSet) func(e *env, args []string) error
+	minArgs int
+	maxArgs int // -1 for no limit
+}
+
+var commands []*command
+
+func register(c *command) { commands = append(commands, c) }
+
+func findCommand(name string) *command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// run is the whole program: it returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	globalDB, args, err := leadingDBFlag(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "copydesk: %v\n", err)
+		return exitUsage
+	}
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" && args[0] != "-help" {
+		if globalDB != "" {
+			args = append([]string{"--db", globalDB}, args...)
+		}
+		return runDesktopArgs(args, stderr)
+	}
+	name := args[0]
+	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
+		if len(args) > 1 {
+			if c := findCommand(args[1]); c != nil {
+				fs := newFlagSet(c, stderr)
+				c.setup(fs)
+				fs.SetOutput(stdout)
+				fs.Usage()
+				return exitOK
+			}
+		}
+		printHelp(stdout)
+		return exitOK
+	}
+	c := findCommand(name)
+	if c == nil {
+		fmt.Fprintf(stderr, "copydesk: %q is not a command; run 'copydesk help' to list them\n", name)
+		return exitUsage
+	}
+	fs := newFlagSet(c, stderr)
+	dbPath := fs.String("db", "", "the database file (default: $COPYDESK_DB, else "+shortPath(defaultDBPath())+")")
+	do := c.setup(fs)
+	if globalDB != "" {
+		*dbPath = globalDB
+	}
+	pos, err := parseInterspersed(fs, args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "copydesk %s: %v\n", name, err)
+		return exitUsage
+	}
+	if len(pos) < c.minArgs || (c.maxArgs >= 0 && len(pos) > c.maxArgs) {
+		fmt.Fprintf(stderr, "copydesk %s: usage: copydesk %s %s\n", name, name, c.args)
+		return exitUsage
+	}
+	e := &env{ctx: context.Background(), stdin: stdin, stdout: stdout, stderr: stderr, dbPath: resolveDBPath(*dbPath)}
+	if !c.noDB {
+		db, err := storage.Open(e.dbPath)
+		if err != nil {
+			fmt.Fprintf(stderr, "copydesk %s: %v\n", name, err)
+			return exitUsage
+		}
+		defer db.Close()
+		e.db = db
+	}
+	if err := do(e, pos); err != nil {
+		fmt.Fprintf(stderr, "copydesk %s: %s\n", name, oneLine(err.Error()))
+		return exitCode(err)
+	}
+	return exitOK
+}
+
+func newFlagSet(c *command, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: copydesk %s %s\n\n%s\n\n", c.name, c.args, c.summary)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// leadingDBFlag takes a --db PATH (or --db=PATH) given before the command,
+// as in `copydesk --db T import FILE`.
+func leadingDBFlag(args []string) (db string, rest []string, err error) {
+	for len(args) > 0 {
+		switch a := args[0]; {
+		case a == "--db" || a == "-db":
+			if len(args) < 2 {
+				return "", nil, fmt.Errorf("--db needs a file path")
+			}
+			db, args = args[1], args[2:]
+		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
+			db, args = a[strings.Index(a, "=")+1:], args[1:]
+		default:
+			return db, args, nil
+		}
+	}
+	return db, args, nil
+}
+
+// parseInterspersed parses flags wherever they stand among the arguments, so
+// that `copydesk show ID --json` works, and returns the other arguments.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// exitCode maps an error to the exit code DESIGN.md gives it.
+func exitCode(err error) int {
+	var ue *usageError
+	var pe *problemError
+	var ve *editor.ValidationError
+	var fe *editor.FileError
+	switch {
+	case errors.As(err, &pe), errors.Is(err, editor.ErrConflict):
+		return exitProblem
+	case errors.As(err, &ue), errors.As(err, &ve), errors.As(err, &fe), errors.Is(err, editor.ErrNotFound):
+		return exitUsage
+	}
+	return exitProblem
+}
+
+// oneLine keeps an error message to one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}
+
+// defaultDBPath is the per-user database the desktop app uses:
+// $XDG_DATA_HOME/copydesk/copydesk.db, or ~/.local/share/copydesk/copydesk.db.
+func defaultDBPath() string {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			home = "."
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "copydesk", "copydesk.db")
+}
+
+// resolveDBPath applies the order of precedence: --db, then $COPYDESK_DB, then the default.
+func resolveDBPath(flagValue string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	if v := os.Getenv("COPYDESK_DB"); v != "" {
+		return v
+	}
+	return defaultDBPath()
+}
+
+func shortPath(p string) string {
+	if home, err := os.UserHomeDir(); err == nil && strings.HasPrefix(p, home+string(filepath.Separator)) {
+		return "~" + p[len(home):]
+	}
+	return p
+}
+
+// defaultAuthor names the person making a revision from the command line.
+func defaultAuthor() string {
+	if v := os.Getenv("COPYDESK_AUTHOR"); v != "" {
+		return v
+	}
+	if u, err := user.Current(); err == nil {
+		if u.Name != "" {
+			return u.Name
+		}
+		return u.Username
+	}
+	return ""
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprint(w, `copydesk — an editorial tool for news desks
+
+usage:
+  copydesk [--db PATH]              open the desktop app
+  copydesk COMMAND [ARGS] [FLAGS]   work headless
+
+commands:
+`)
+	sorted := append([]*command{}, commands...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].name < sorted[j].name })
+	for _, c := range sorted {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, `
+Every command takes --db PATH (default: $COPYDESK_DB, else %s).
+IDs may be a full ID, a unique prefix of 6 or more characters, or the slug.
+Exit codes: 0 success, 1 a check or merge found a problem, 2 bad usage or input.
+'copydesk help COMMAND' shows a command's flags.
+`, shortPath(defaultDBPath()))
+}
+
+// writeJSON prints v as indented JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// isTerminal reports whether w is a terminal, for progress bars and colour.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,280 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const sampleWire = "../../../shared/samples/wire/pa-duncan-smith-china-threat.txt"
+
+// cli runs the command line against the database at db and returns its output.
+type cli struct {
+	t  *testing.T
+	db string
+}
+
+func newCLI(t *testing.T) *cli {
+	t.Helper()
+	t.Setenv("COPYDESK_AUTHOR", "Test Sub")
+	return &cli{t: t, db: filepath.Join(t.TempDir(), "desk.db")}
+}
+
+func (c *cli) run(stdin string, args ...string) (stdout, stderr string, code int) {
+	c.t.Helper()
+	var out, errb bytes.Buffer
+	code = run(append([]string{"--db", c.db}, args...), strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// ok runs a command that must succeed.
+func (c *cli) ok(args ...string) string {
+	c.t.Helper()
+	out, errOut, code := c.run("", args...)
+	if code != 0 {
+		c.t.Fatalf("copydesk %s: exit %d, stderr %q", strings.Join(args, " "), code, errOut)
+	}
+	return out
+}
+
+func (c *cli) json(v any, args ...string) {
+	c.t.Helper()
+	out := c.ok(append(args, "--json")...)
+	if err := json.Unmarshal([]byte(out), v); err != nil {
+		c.t.Fatalf("copydesk %s --json: %v\n%s", strings.Join(args, " "), err, out)
+	}
+}
+
+// fingerprint hashes what the database holds, to show a command changed nothing.
+func (c *cli) fingerprint() string {
+	c.t.Helper()
+	var b strings.Builder
+	b.WriteString(c.ok("stories", "--json"))
+	b.WriteString(c.ok("pages", "--json"))
+	var list []struct{ ID string }
+	json.Unmarshal([]byte(c.ok("stories", "--json")), &list)
+	for _, s := range list {
+		b.WriteString(c.ok("show", s.ID, "--json"))
+		b.WriteString(c.ok("revisions", s.ID, "--json"))
+	}
+	return fmt.Sprintf("%x", sha256.Sum256([]byte(b.String())))
+}
+
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+type storyJSON struct {
+	ID       string   `json:"id"`
+	Slug     string   `json:"slug"`
+	Headline string   `json:"headline"`
+	Body     string   `json:"body"`
+	Status   string   `json:"status"`
+	Revision int      `json:"revision"`
+	Tags     []string `json:"tags"`
+}
+
+func TestImportSearchShowUpdateRoundTrip(t *testing.T) {
+	c := newCLI(t)
+	out := c.ok("import", sampleWire)
+	id, _, _ := strings.Cut(out, "\t")
+	if len(id) != 36 {
+		t.Fatalf("import printed %q, want an ID and a headline", out)
+	}
+	var list []storyJSON
+	c.json(&list, "stories")
+	if len(list) != 1 || list[0].ID != id {
+		t.Fatalf("stories --json = %+v, want the imported story", list)
+	}
+	var hits []struct{ Kind, ID, Snippet string }
+	c.json(&hits, "search", "Cleverly")
+	if len(hits) == 0 || hits[0].ID != id || !strings.Contains(hits[0].Snippet, "Cleverly") {
+		t.Fatalf("search Cleverly --json = %+v, want the story", hits)
+	}
+
+	md := writeFile(t, "a.md", c.ok("show", id, "--format", "md"))
+	if out := c.ok("update", id, md); !strings.Contains(out, "no changes") {
+		t.Errorf("update with the unchanged file: %q, want no changes", out)
+	}
+	var revs []map[string]any
+	c.json(&revs, "revisions", id)
+	if len(revs) != 1 {
+		t.Fatalf("after an unchanged update: %d revisions, want 1", len(revs))
+	}
+
+	text, _ := os.ReadFile(md)
+	edited := strings.Replace(string(text), "outspoken critic", "vocal critic", 1)
+	os.WriteFile(md, []byte(edited), 0o644)
+	if out := c.ok("update", id, md); !strings.Contains(out, "saved revision 2") {
+		t.Errorf("update with one word changed: %q, want saved revision 2", out)
+	}
+	c.json(&revs, "revisions", id)
+	if len(revs) != 2 || revs[1]["author"] != "Test Sub" {
+		t.Fatalf("revisions = %+v, want 2, the second by Test Sub", revs)
+	}
+	back := c.ok("show", id, "--rev", "2", "--format", "md")
+	if strings.Replace(back, "revision: 2", "revision: 1", 1) != edited {
+		t.Errorf("show --rev 2 --format md differs from the file saved:\n%s\n---\n%s", back, edited)
+	}
+	var s storyJSON
+	c.json(&s, "show", id, "--rev", "1")
+	if !strings.Contains(s.Body, "outspoken critic") || s.Revision != 1 {
+		t.Errorf("show --rev 1 = revision %d, body without the original words", s.Revision)
+	}
+
+	// The same file again is now based on an old revision: refused, exit 1.
+	os.WriteFile(md, []byte(strings.Replace(string(text), "outspoken", "fierce", 1)), 0o644)
+	before := c.fingerprint()
+	if _, errOut, code := c.run("", "update", id, md); code != 1 || !strings.Contains(errOut, "based on revision 1") {
+		t.Errorf("update from revision 1 at 2: exit %d %q, want 1 and 'based on revision 1'", code, errOut)
+	}
+	if c.fingerprint() != before {
+		t.Errorf("a refused update changed the database")
+	}
+}
+
+func TestBadInputExitsTwoAndChangesNothing(t *testing.T) {
+	c := newCLI(t)
+	id, _, _ := strings.Cut(c.ok("import", sampleWire), "\t")
+	badYAML := writeFile(t, "bad.md", "---\nheadline: ok\ntags: [a, b\nstatus: draft\n---\nBody\n")
+	badStatus := writeFile(t, "status.md", "---\nheadline: ok\nstatus: live\n---\nBody\n")
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"missing file", []string{"import", "/no/such/file.txt"}, "/no/such/file.txt: no such file"},
+		{"one missing among good files", []string{"import", sampleWire, "/no/such/file.md"}, "no such file"},
+		{"front matter not YAML", []string{"import", badYAML}, "bad.md:"},
+		{"update with bad YAML", []string{"update", id, badYAML}, "bad.md:"},
+		{"bad status in file", []string{"update", id, badStatus}, "status.md:3: status: \"live\""},
+		{"unknown ID", []string{"show", "nosuchstory"}, "no story or page has the ID or slug \"nosuchstory\""},
+		{"unknown ID for status", []string{"status", "nosuchstory", "ready"}, "nosuchstory"},
+		{"unknown status", []string{"status", id, "live"}, "\"live\" is not a status"},
+		{"unknown command", []string{"publish"}, "\"publish\" is not a command"},
+		{"missing argument", []string{"show"}, "usage: copydesk show"},
+		{"bad flag", []string{"stories", "--colour"}, "flag provided but not defined"},
+		{"bad status filter", []string{"stories", "--status", "live"}, "--status"},
+		{"bad revision", []string{"show", id, "--rev", "9"}, "revision 9"},
+	}
+	before := c.fingerprint()
+	for _, tt := range tests {
+		out, errOut, code := c.run("", tt.args...)
+		lines := strings.Split(strings.TrimSpace(errOut), "\n")
+		last := lines[len(lines)-1]
+		if code != 2 || !strings.Contains(last, tt.want) || !strings.HasPrefix(last, "copydesk") {
+			t.Errorf("%s: exit %d, stderr %q, stdout %q; want exit 2 and a line with %q", tt.name, code, errOut, out, tt.want)
+		}
+	}
+	if c.fingerprint() != before {
+		t.Errorf("bad input changed the database")
+	}
+	var list []storyJSON
+	if c.json(&list, "stories"); len(list) != 1 {
+		t.Errorf("after failed imports: %d stories, want the 1 imported first", len(list))
+	}
+}
+
+func TestImportMarkdownArchive(t *testing.T) {
+	c := newCLI(t)
+	hugo := writeFile(t, "storm.md", "---\ntitle: Storm hits coast\ndraft: false\ndate: 2024-01-02T10:00:00Z\ntags: [weather]\n---\nWinds of 90mph.\n")
+	jekyll := writeFile(t, "2024-01-03-hello.markdown", "---\nlayout: post\ntitle: Hello\npublished: false\n---\nBody.\n")
+	var res []struct{ ID, Slug, Headline, File string }
+	c.json(&res, "import", hugo, jekyll)
+	if len(res) != 2 || res[0].Slug != "storm-hits-coast" || res[1].Headline != "Hello" {
+		t.Fatalf("import --json = %+v", res)
+	}
+	var s struct {
+		Status      string `json:"status"`
+		PublishedAt string `json:"published_at"`
+		CreatedAt   string `json:"created_at"`
+	}
+	c.json(&s, "show", res[0].ID)
+	if s.Status != "published" || s.PublishedAt != "2024-01-02T10:00:00Z" {
+		t.Errorf("Hugo draft: false imported as %+v, want published on 2024-01-02T10:00:00Z", s)
+	}
+	c.json(&s, "show", "hello")
+	if s.Status != "draft" {
+		t.Errorf("Jekyll published: false imported as %q, want draft", s.Status)
+	}
+}
+
+func TestDryRunSavesNothing(t *testing.T) {
+	c := newCLI(t)
+	var r struct {
+		Format string
+		Story  struct{ Headline, Body string }
+		Quotes []any
+	}
+	c.json(&r, "import", "--dry-run", sampleWire)
+	if r.Format != "text" || !strings.Contains(r.Story.Body, "Sir Iain told the Commons") || r.Quotes == nil {
+		t.Errorf("import --dry-run --json = %+v", r)
+	}
+	if out := c.ok("stories", "--json"); strings.TrimSpace(out) != "[]" {
+		t.Errorf("after a dry run: stories = %s, want []", out)
+	}
+}
+
+func TestNewStatusPagesSampleAndBackup(t *testing.T) {
+	c := newCLI(t)
+	var s storyJSON
+	c.json(&s, "new", "--headline", "Council tax to rise")
+	if s.Slug != "council-tax-to-rise" || s.Status != "draft" || s.Tags == nil {
+		t.Errorf("new --json = %+v", s)
+	}
+	if out := c.ok("status", s.Slug, "Subbing"); !strings.Contains(out, "draft → subbing") {
+		t.Errorf("status: %q", out)
+	}
+	c.ok("sample")
+	var pages []struct{ ID, Slug, Title, Summary string }
+	c.json(&pages, "pages")
+	if len(pages) != 1 || pages[0].Title != "Comments: Our rules" || !strings.Contains(pages[0].Summary, "Please report any comments") {
+		t.Fatalf("pages --json = %+v", pages)
+	}
+	var list []storyJSON
+	c.json(&list, "stories")
+	var sample string
+	for _, st := range list {
+		if strings.HasPrefix(st.Headline, "Sir Iain") {
+			sample = st.ID
+		}
+	}
+	var revs []struct {
+		Seq  int
+		Note string
+	}
+	c.json(&revs, "revisions", sample)
+	if len(revs) != 2 || revs[0].Note != "as filed" || revs[1].Note != "subbed" {
+		t.Errorf("sample revisions = %+v, want as filed and subbed", revs)
+	}
+
+	// A page edits like a story, by slug.
+	md := writeFile(t, "rules.md", strings.Replace(c.ok("show", "comment-rules", "--format", "md"), "Be civil.", "Be kind.", 1))
+	if out := c.ok("update", "comment-rules", md); !strings.Contains(out, "saved revision 2") {
+		t.Errorf("page update: %q", out)
+	}
+
+	backup := filepath.Join(t.TempDir(), "copy.db")
+	c.ok("backup", backup)
+	other := &cli{t: t, db: backup}
+	if got, want := other.ok("stories", "--json"), c.ok("stories", "--json"); got != want {
+		t.Errorf("backup lists other stories:\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	var out bytes.Buffer
+	if code := run([]string{"help"}, nil, &out, &out); code != 0 || !strings.Contains(out.String(), "import") {
+		t.Errorf("help: exit %d, %q", code, out.String())
+	}
+}

@@ -1,0 +1,352 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"copydesk/editor"
+)
+
+func init() {
+	register(&command{name: "new", args: "--headline TEXT [--json]", summary: "create an empty draft story", maxArgs: 0,
+		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+			headline := fs.String("headline", "", "the story's headline")
+			asJSON := fs.Bool("json", false, "print the new story as JSON")
+			author := fs.String("author", defaultAuthor(), "who is making it")
+			return func(e *env, _ []string) error {
+				s := &editor.Story{Headline: *headline}
+				if err := e.db.CreateStory(e.ctx, s, editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: *author}); err != nil {
+					return err
+				}
+				if *asJSON {
+					return writeJSON(e.stdout, jsonStory(s))
+				}
+				fmt.Fprintf(e.stdout, "%s\t%s\n", s.ID, s.Title())
+				return nil
+			}
+		}})
+
+	register(&command{name: "stories", args: "[--status S] [--json]", summary: "list stories, the most recently changed first", maxArgs: 0,
+		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+			status := fs.String("status", "", "only stories with this status (draft, subbing, ready, published, spiked)")
+			asJSON := fs.Bool("json", false, "print JSON")
+			return func(e *env, _ []string) error {
+				var filter editor.StoryFilter
+				if *status != "" {
+					st, err := editor.ParseStatus(*status)
+					if err != nil {
+						return usagef("--status: %v", err)
+					}
+					filter.Status = st
+				}
+				list, err := e.db.ListStories(e.ctx, filter)
+				if err != nil {
+					return err
+				}
+				if *asJSON {
+					if list == nil {
+						list = []editor.StorySummary{}
+					}
+					return writeJSON(e.stdout, list)
+				}
+				if len(list) == 0 {
+					fmt.Fprintln(e.stderr, "no stories; add one with 'copydesk import FILE' or 'copydesk new --headline TEXT'")
+					return nil
+				}
+				tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+				fmt.Fprintln(tw, "ID\tSTATUS\tREV\tUPDATED\tHEADLINE")
+				for _, s := range list {
+					fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", s.ID[:8], s.Status, s.Revision, s.UpdatedAt.Local().Format("2006-01-02 15:04"), s.Title)
+				}
+				return tw.Flush()
+			}
+		}})
+
+	register(&command{name: "show", args: "ID [--rev N] [--json | --format md]", summary: "show a story or page, or one of its revisions", minArgs: 1, maxArgs: 1,
+		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+			rev := fs.Int("rev", 0, "show this revision instead of the current one")
+			asJSON := fs.Bool("json", false, "print JSON")
+			format := fs.String("format", "text", "text, json or md (Markdown with YAML front matter, the form 'update' reads)")
+			return func(e *env, args []string) error {
+				if *asJSON {
+					*format = "json"
+				}
+				if *format != "text" && *format != "json" && *format != "md" {
+					return usagef("--format %q: use text, json or md", *format)
+				}
+				doc, err := findDoc(e, args[0])
+				if err != nil {
+					return err
+				}
+				if *rev < 0 {
+					return usagef("--rev %d: revisions are numbered from 1", *rev)
+				}
+				if doc.story != nil {
+					s := doc.story
+					if *rev > 0 {
+						if s, _, err = e.db.StoryRevision(e.ctx, s.ID, *rev); err != nil {
+							return err
+						}
+					}
+					return printStory(e.stdout, s, *format)
+				}
+				p := doc.page
+				if *rev > 0 {
+					if p, _, err = e.db.PageRevision(e.ctx, p.ID, *rev); err != nil {
+						return err
+					}
+				}
+				return printPage(e.stdout, p, *format)
+			}
+		}})
+
+	register(&command{name: "update", args: "ID FILE [--note TEXT] [--author NAME]", summary: "save a story or page from a file in the 'show --format md' form as a new revision", minArgs: 2, maxArgs: 2,
+		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+			note := fs.String("note", "", "a note on the revision (\"subbed\", \"legalled\")")
+			author := fs.String("author", defaultAuthor(), "who is making the revision")
+			return func(e *env, args []string) error {
+				return runUpdate(e, args[0], args[1], editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: *author, Note: *note})
+			}
+		}})
+
+	register(&command{name: "status", args: "ID STATUS [--note TEXT]", summary: "move a story through the workflow: draft, subbing, ready, published, spiked", minArgs: 2, maxArgs: 2,
+		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+			note := fs.String("note", "", "a note on the revision")
+			author := fs.String("author", defaultAuthor(), "who is making the change")
+			return func(e *env, args []string) error {
+				st, err := editor.ParseStatus(args[1])
+				if err != nil {
+					return usagef("%v", err)
+				}
+				s, err := e.db.FindStory(e.ctx, args[0])
+				if err != nil {
+					return err
+				}
+				from := s.Status
+				s, err = e.db.SetStatus(e.ctx, s.ID, st, editor.RevisionMeta{Author: *author, Note: *note})
+				if err != nil {
+					return err
+				}
+				if from == st {
+					fmt.Fprintf(e.stdout, "%s is already %s\n", s.Title(), st)
+					return nil
+				}
+				fmt.Fprintf(e.stdout, "%s: %s → %s (revision %d)\n", s.Title(), from, st, s.Revision)
+				return nil
+			}
+		}})
+}
+
+// doc is a story or a page, as the commands that take either find them.
+type doc struct {
+	story *editor.Story
+	page  *editor.Page
+}
+
+// findDoc finds a story by ID, prefix or slug, and failing that a page.
+func findDoc(e *env, ref string) (doc, error) {
+	s, err := e.db.FindStory(e.ctx, ref)
+	if err == nil {
+		return doc{story: s}, nil
+	}
+	p, perr := e.db.FindPage(e.ctx, ref)
+	if perr == nil {
+		return doc{page: p}, nil
+	}
+	if strings.Contains(err.Error(), "more than one") {
+		return doc{}, err
+	}
+	return doc{}, fmt.Errorf("no story or page has the ID or slug %q; 'copydesk stories' and 'copydesk pages' list them: %w", ref, editor.ErrNotFound)
+}
+
+// jsonStory makes the lists of a story encode as [] rather than null.
+func jsonStory(s *editor.Story) *editor.Story {
+	c := *s
+	if c.Tags == nil {
+		c.Tags = []string{}
+	}
+	if c.Quotes == nil {
+		c.Quotes = []editor.Quote{}
+	}
+	if c.Corrections == nil {
+		c.Corrections = []editor.Correction{}
+	}
+	return &c
+}
+
+func printStory(w io.Writer, s *editor.Story, format string) error {
+	switch format {
+	case "json":
+		return writeJSON(w, jsonStory(s))
+	case "md":
+		_, err := w.Write(editor.FormatStoryMarkdown(s))
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\n\n", s.Title())
+	for _, f := range [][2]string{
+		{"id", s.ID}, {"slug", s.Slug}, {"status", string(s.Status)}, {"revision", strconv.Itoa(s.Revision)},
+		{"updated", s.UpdatedAt.Local().Format(time.DateTime)}, {"standfirst", s.Standfirst}, {"byline", s.Byline},
+		{"dateline", s.Dateline}, {"section", s.Section}, {"tags", strings.Join(s.Tags, ", ")}, {"credit", s.Credit},
+		{"quotes", strconv.Itoa(len(s.Quotes))}, {"words", strconv.Itoa(s.Words())},
+	} {
+		if f[1] != "" {
+			fmt.Fprintf(tw, "%s\t%s\n", f[0], f[1])
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "\n%s\n", s.Body)
+	return err
+}
+
+func printPage(w io.Writer, p *editor.Page, format string) error {
+	switch format {
+	case "json":
+		return writeJSON(w, p)
+	case "md":
+		_, err := w.Write(editor.FormatPageMarkdown(p))
+		return err
+	}
+	_, err := fmt.Fprintf(w, "%s\n\nid        %s\nslug      %s\nkind      %s\nrevision  %d\n\n%s\n\n%s\n", p.Title, p.ID, p.Slug, p.Kind, p.Revision, p.Summary, p.Body)
+	return err
+}
+
+// readInput reads a file, or standard input for "-".
+func readInput(e *env, name string) ([]byte, error) {
+	if name == "-" {
+		return io.ReadAll(e.stdin)
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, usagef("%s: no such file", name)
+		}
+		return nil, usagef("%s: %v", name, err)
+	}
+	return b, nil
+}
+
+// runUpdate saves a story or page from a Markdown file. Fields the file's front
+// matter leaves out keep their current values; the body is always the file's.
+func runUpdate(e *env, ref, file string, meta editor.RevisionMeta) error {
+	d, err := findDoc(e, ref)
+	if err != nil {
+		return err
+	}
+	data, err := readInput(e, file)
+	if err != nil {
+		return err
+	}
+	if d.page != nil {
+		return updatePage(e, d.page, file, data, meta)
+	}
+	cur := d.story
+	f, err := editor.ParseStoryMarkdown(file, data)
+	if err != nil {
+		return err
+	}
+	for _, w := range f.Warnings {
+		fmt.Fprintln(e.stderr, "warning:", w)
+	}
+	base, err := baseRevision(e, ref, file, f.Revision, cur.Revision, cur.Title())
+	if err != nil {
+		return err
+	}
+	next := *cur
+	next.Body = f.Story.Body
+	for field, dst := range map[string]*string{"headline": &next.Headline, "standfirst": &next.Standfirst,
+		"byline": &next.Byline, "dateline": &next.Dateline, "credit": &next.Credit, "section": &next.Section,
+		"slug": &next.Slug, "rules_page": &next.RulesPage} {
+		if f.Set[field] {
+			*dst = fieldOf(&f.Story, field)
+		}
+	}
+	if f.Set["tags"] {
+		next.Tags = f.Story.Tags
+	}
+	if f.Set["status"] {
+		next.Status = f.Story.Status
+	}
+	saved, err := e.db.SaveStory(e.ctx, &next, base, meta)
+	if err != nil {
+		return err
+	}
+	reportSave(e, saved, next.Revision)
+	return nil
+}
+
+func fieldOf(s *editor.Story, field string) string {
+	switch field {
+	case "headline":
+		return s.Headline
+	case "standfirst":
+		return s.Standfirst
+	case "byline":
+		return s.Byline
+	case "dateline":
+		return s.Dateline
+	case "credit":
+		return s.Credit
+	case "section":
+		return s.Section
+	case "slug":
+		return s.Slug
+	case "rules_page":
+		return s.RulesPage
+	}
+	panic("fieldOf: unknown field " + field)
+}
+
+func updatePage(e *env, cur *editor.Page, file string, data []byte, meta editor.RevisionMeta) error {
+	f, err := editor.ParsePageMarkdown(file, data)
+	if err != nil {
+		return err
+	}
+	for _, w := range f.Warnings {
+		fmt.Fprintln(e.stderr, "warning:", w)
+	}
+	base, err := baseRevision(e, cur.Slug, file, f.Revision, cur.Revision, cur.Title)
+	if err != nil {
+		return err
+	}
+	next := f.Page
+	next.ID = cur.ID
+	saved, err := e.db.SavePage(e.ctx, &next, base, meta)
+	if err != nil {
+		return err
+	}
+	reportSave(e, saved, next.Revision)
+	return nil
+}
+
+// baseRevision checks the revision a file says it was based on against the
+// current one. Until merging arrives, an edit of an older revision is refused.
+func baseRevision(e *env, ref, file string, fileRev, current int, title string) (int, error) {
+	switch {
+	case fileRev == 0:
+		fmt.Fprintf(e.stderr, "warning: %s names no revision; taking it as an edit of the current revision %d\n", file, current)
+		return current, nil
+	case fileRev > current:
+		return 0, usagef("%s: revision: %d does not exist yet; %q is at revision %d", file, fileRev, title, current)
+	case fileRev < current:
+		return 0, &problemError{fmt.Sprintf("%s is based on revision %d, but %q has moved on to revision %d; nothing was saved. Run 'copydesk show %s --format md' to start from the current text, and make your changes again",
+			file, fileRev, title, current, ref)}
+	}
+	return current, nil
+}
+
+func reportSave(e *env, saved bool, rev int) {
+	if saved {
+		fmt.Fprintf(e.stdout, "saved revision %d\n", rev)
+	} else {
+		fmt.Fprintf(e.stdout, "no changes; revision %d is current\n", rev)
+	}
+}
