@@ -11,7 +11,8 @@ import (
 	"testing"
 )
 
-const sampleWire = "../../../shared/samples/wire/pa-duncan-smith-china-threat.txt"
+// sampleWire is the repository's copy of ../shared/samples/wire.
+const sampleWire = "../../assets/sample/pa-duncan-smith-china-threat.txt"
 
 // cli runs the command line against the database at db and returns its output.
 type cli struct {
