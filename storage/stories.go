@@ -155,9 +155,14 @@ func (d *DB) SaveStory(ctx context.Context, s *editor.Story, base int, meta edit
 		created_at = ?, updated_at = ?, published_at = ? WHERE id = ?`, append(storyArgs(s)[1:], s.ID)...); err != nil {
 		return false, err
 	}
-	if meta.Kind == editor.RevisionCorrection {
+	if cur.Status == editor.StatusPublished && s.Status == editor.StatusPublished && meta.Kind == editor.RevisionCheckpoint {
+		// A change to a live story is a correction, published with the story.
+		meta.Kind = editor.RevisionCorrection
+	}
+	if meta.Kind == editor.RevisionCorrection || (meta.Kind == editor.RevisionRestore && cur.Status == editor.StatusPublished && s.Status == editor.StatusPublished) {
 		if strings.TrimSpace(meta.Note) == "" {
-			return false, &editor.ValidationError{Field: "note", Problem: "is empty; a correction needs a note saying what was corrected"}
+			return false, &editor.ValidationError{Field: "note", Problem: fmt.Sprintf(
+				"is empty; %q is published, so a change to it needs a correction note saying what was corrected", cur.Title())}
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO corrections (story_id, seq, note, at) VALUES (?, ?, ?, ?)`,
 			s.ID, s.Revision, meta.Note, formatTime(now)); err != nil {
@@ -172,6 +177,33 @@ func (d *DB) SaveStory(ctx context.Context, s *editor.Story, base int, meta edit
 		return false, err
 	}
 	return true, tx.Commit()
+}
+
+// RestoreStory makes revision seq of a story current again, as a new revision
+// of kind restore; nothing is deleted. saved is false when the story already
+// reads as it did then.
+func (d *DB) RestoreStory(ctx context.Context, id string, seq int, meta editor.RevisionMeta) (*editor.Story, bool, error) {
+	cur, err := d.Story(ctx, id)
+	if err != nil {
+		return nil, false, err
+	}
+	old, _, err := d.StoryRevision(ctx, id, seq)
+	if err != nil {
+		return nil, false, err
+	}
+	next := *cur
+	if err := next.ApplyContent(old.Content()); err != nil {
+		return nil, false, err
+	}
+	if meta.Note == "" && cur.Status != editor.StatusPublished {
+		meta.Note = fmt.Sprintf("restored revision %d", seq)
+	}
+	meta.Kind = editor.RevisionRestore
+	saved, err := d.SaveStory(ctx, &next, cur.Revision, meta)
+	if err != nil {
+		return nil, false, err
+	}
+	return &next, saved, nil
 }
 
 // SetStatus moves a story through the workflow as a new revision of kind status.

@@ -279,3 +279,47 @@ func TestHelp(t *testing.T) {
 		t.Errorf("help: exit %d, %q", code, out.String())
 	}
 }
+
+func TestRestoreAndCorrections(t *testing.T) {
+	c := newCLI(t)
+	id, _, _ := strings.Cut(c.ok("import", sampleWire), "\t")
+	md := writeFile(t, "a.md", strings.Replace(c.ok("show", id, "--format", "md"), "outspoken", "vocal", 1))
+	c.ok("update", id, md)
+	if out := c.ok("restore", id, "1"); !strings.Contains(out, "restored revision 1") || !strings.Contains(out, "as revision 3") {
+		t.Errorf("restore: %q", out)
+	}
+	var s storyJSON
+	c.json(&s, "show", id)
+	if !strings.Contains(s.Body, "outspoken") || s.Revision != 3 {
+		t.Errorf("after restore: revision %d, body without the restored words", s.Revision)
+	}
+	var revs []struct {
+		Seq  int
+		Kind string
+	}
+	c.json(&revs, "revisions", id)
+	if len(revs) != 3 || revs[2].Kind != "restore" {
+		t.Errorf("revisions after restore = %+v", revs)
+	}
+
+	c.ok("status", id, "published")
+	md = writeFile(t, "b.md", strings.Replace(c.ok("show", id, "--format", "md"), "outspoken", "fierce", 1))
+	before := c.fingerprint()
+	if _, errOut, code := c.run("", "update", id, md); code != 2 || !strings.Contains(errOut, "--note") {
+		t.Errorf("update of a published story without --note: exit %d %q, want 2 and a word on --note", code, errOut)
+	}
+	if c.fingerprint() != before {
+		t.Errorf("a refused correction changed the database")
+	}
+	c.ok("update", id, md, "--note", "Corrected a description of Sir Iain.")
+	var full struct {
+		Corrections []struct{ Note, At string }
+	}
+	c.json(&full, "show", id)
+	if len(full.Corrections) != 1 || full.Corrections[0].Note != "Corrected a description of Sir Iain." {
+		t.Errorf("corrections = %+v", full.Corrections)
+	}
+	if _, _, code := c.run("", "restore", id, "x"); code != 2 {
+		t.Errorf("restore with a bad revision number: exit %d, want 2", code)
+	}
+}

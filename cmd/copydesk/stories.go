@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -115,6 +116,32 @@ func init() {
 			}
 		}})
 
+	register(&command{name: "restore", args: "ID REV [--note TEXT]", summary: "make an old revision current again, as a new revision", minArgs: 2, maxArgs: 2,
+		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+			note := fs.String("note", "", "a note on the revision (a correction note, when the story is published)")
+			author := fs.String("author", defaultAuthor(), "who is restoring")
+			return func(e *env, args []string) error {
+				seq, err := strconv.Atoi(args[1])
+				if err != nil || seq < 1 {
+					return usagef("%q is not a revision number; 'copydesk revisions %s' lists them", args[1], args[0])
+				}
+				s, err := e.db.FindStory(e.ctx, args[0])
+				if err != nil {
+					return err
+				}
+				restored, saved, err := e.db.RestoreStory(e.ctx, s.ID, seq, editor.RevisionMeta{Author: *author, Note: *note})
+				if err != nil {
+					return withNoteFlag(err)
+				}
+				if !saved {
+					fmt.Fprintf(e.stdout, "%s already reads as revision %d did; nothing to restore\n", s.Title(), seq)
+					return nil
+				}
+				fmt.Fprintf(e.stdout, "restored revision %d of %s as revision %d\n", seq, restored.Title(), restored.Revision)
+				return nil
+			}
+		}})
+
 	register(&command{name: "status", args: "ID STATUS [--note TEXT]", summary: "move a story through the workflow: draft, subbing, ready, published, spiked", minArgs: 2, maxArgs: 2,
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
 			note := fs.String("note", "", "a note on the revision")
@@ -131,7 +158,7 @@ func init() {
 				from := s.Status
 				s, err = e.db.SetStatus(e.ctx, s.ID, st, editor.RevisionMeta{Author: *author, Note: *note})
 				if err != nil {
-					return err
+					return withNoteFlag(err)
 				}
 				if from == st {
 					fmt.Fprintf(e.stdout, "%s is already %s\n", s.Title(), st)
@@ -277,10 +304,20 @@ func runUpdate(e *env, ref, file string, meta editor.RevisionMeta) error {
 	}
 	saved, err := e.db.SaveStory(e.ctx, &next, base, meta)
 	if err != nil {
-		return err
+		return withNoteFlag(err)
 	}
 	reportSave(e, saved, next.Revision)
 	return nil
+}
+
+// withNoteFlag tells a person at the command line how to give the correction
+// note a change to a published story needs.
+func withNoteFlag(err error) error {
+	var ve *editor.ValidationError
+	if errors.As(err, &ve) && ve.Field == "note" {
+		return usagef("%v; give it with --note TEXT, and nothing was saved", err)
+	}
+	return err
 }
 
 func fieldOf(s *editor.Story, field string) string {
