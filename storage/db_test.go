@@ -506,3 +506,35 @@ func TestRestoreStory(t *testing.T) {
 		t.Errorf("RestoreStory(9) = %v, want ErrNotFound", err)
 	}
 }
+
+func TestStoriesWithStatusLoadsWholeStories(t *testing.T) {
+	db, _ := openDB(t)
+	for i := 0; i < 5; i++ {
+		s := &editor.Story{Headline: fmt.Sprintf("Story %d", i), Body: "“Quoted words,” he said.",
+			Quotes: []editor.Quote{{Text: "Quoted words,", Speaker: fmt.Sprintf("Person %d", i)}}}
+		if err := db.CreateStory(ctx, s, editor.RevisionMeta{}); err != nil {
+			t.Fatal(err)
+		}
+		if i%2 == 0 {
+			s, _ = db.SetStatus(ctx, s.ID, editor.StatusPublished, editor.RevisionMeta{})
+			s.Body = "Changed."
+			if _, err := db.SaveStory(ctx, s, s.Revision, editor.RevisionMeta{Note: fmt.Sprintf("fix %d", i)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	pub, err := db.StoriesWithStatus(ctx, editor.StatusPublished)
+	if err != nil || len(pub) != 3 {
+		t.Fatalf("StoriesWithStatus(published) = %d stories, %v, want 3", len(pub), err)
+	}
+	for _, s := range pub {
+		one, _ := db.Story(ctx, s.ID)
+		if string(one.Content()) != string(s.Content()) || len(s.Corrections) != 1 || len(s.Quotes) != 1 || s.Corrections[0].Note != one.Corrections[0].Note {
+			t.Errorf("StoriesWithStatus gave %+v, Story gives %+v", s, one)
+		}
+	}
+	all, _ := db.StoriesWithStatus(ctx, "")
+	if len(all) != 5 {
+		t.Errorf("StoriesWithStatus(\"\") = %d stories, want 5", len(all))
+	}
+}
