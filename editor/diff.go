@@ -1,0 +1,264 @@
+package editor
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// OpKind says what a diff operation does to the old text.
+type OpKind string
+
+// The kinds of diff operation; their names are part of the JSON contract
+// (DESIGN.md, "diff --format json").
+const (
+	OpEqual  OpKind = "equal"
+	OpInsert OpKind = "insert"
+	OpDelete OpKind = "delete"
+)
+
+// Op is one step of a word diff: text kept, inserted or deleted. The equal and
+// delete texts of a diff, joined, give the old text; the equal and insert texts
+// give the new one.
+type Op struct {
+	Op   OpKind `json:"op"`
+	Text string `json:"text"`
+}
+
+// DiffText compares two texts word by word: both are split into word, space
+// and punctuation tokens, the token sequences are diffed and cleaned up
+// semantically, so a change reads as a subeditor's mark ("said" → "says")
+// rather than as changed letters. Adjacent operations of the same kind are
+// merged; identical texts give one equal operation, or none when both are
+// empty. The result is never nil, so that it encodes as a JSON array.
+func DiffText(old, new string) []Op {
+	return diffTokens(tokenize(old), tokenize(new))
+}
+
+// diffTokens diffs two token sequences, each token standing for one rune.
+func diffTokens(a, b []string) []Op {
+	m := newTokenMap()
+	ra, rb := m.runes(a), m.runes(b)
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0 // an exact diff: a revision history is read closely
+	raw := dmp.DiffMainRunes(ra, rb, false)
+	ops, ok := m.ops(dmp.DiffCleanupSemantic(cloneDiffs(raw)))
+	if !ok {
+		// go-diff's cleanup measures some lengths in bytes and others in
+		// runes, which can split a multi-byte token rune; the raw diff is
+		// always whole runes, so fall back to it rather than lose text.
+		ops, _ = m.ops(raw)
+	}
+	return ops
+}
+
+func cloneDiffs(d []diffmatchpatch.Diff) []diffmatchpatch.Diff {
+	return append([]diffmatchpatch.Diff(nil), d...)
+}
+
+// tokenMap gives each distinct token its own rune, so that go-diff's
+// character diff becomes a token diff.
+type tokenMap struct {
+	index  map[string]rune
+	tokens []string
+}
+
+func newTokenMap() *tokenMap {
+	return &tokenMap{index: map[string]rune{}}
+}
+
+// runeFor maps the nth distinct token to a valid rune, skipping the
+// surrogate range, which does not survive a round trip through a string.
+func runeFor(n int) rune {
+	if n >= 0xD800 {
+		n += 0x800
+	}
+	return rune(n)
+}
+
+func tokenIndex(r rune) int {
+	n := int(r)
+	if n >= 0xE000 {
+		n -= 0x800
+	}
+	return n
+}
+
+func (m *tokenMap) runes(tokens []string) []rune {
+	out := make([]rune, len(tokens))
+	for i, t := range tokens {
+		r, ok := m.index[t]
+		if !ok {
+			r = runeFor(len(m.tokens))
+			m.index[t] = r
+			m.tokens = append(m.tokens, t)
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// ops maps a diff of token runes back to text. It reports false if a diff
+// text is not a whole sequence of token runes.
+func (m *tokenMap) ops(diffs []diffmatchpatch.Diff) ([]Op, bool) {
+	out := []Op{}
+	var sb strings.Builder
+	for _, d := range diffs {
+		if d.Text == "" {
+			continue
+		}
+		sb.Reset()
+		for s := d.Text; s != ""; {
+			r, size := utf8.DecodeRuneInString(s)
+			if r == utf8.RuneError && size <= 1 {
+				return nil, false
+			}
+			i := tokenIndex(r)
+			if i < 0 || i >= len(m.tokens) {
+				return nil, false
+			}
+			sb.WriteString(m.tokens[i])
+			s = s[size:]
+		}
+		out = appendOp(out, opKind(d.Type), sb.String())
+	}
+	return out, true
+}
+
+func opKind(t diffmatchpatch.Operation) OpKind {
+	switch t {
+	case diffmatchpatch.DiffInsert:
+		return OpInsert
+	case diffmatchpatch.DiffDelete:
+		return OpDelete
+	}
+	return OpEqual
+}
+
+// appendOp adds an operation, merging it into the last one of the same kind.
+func appendOp(ops []Op, kind OpKind, text string) []Op {
+	if text == "" {
+		return ops
+	}
+	if n := len(ops); n > 0 && ops[n-1].Op == kind {
+		ops[n-1].Text += text
+		return ops
+	}
+	return append(ops, Op{Op: kind, Text: text})
+}
+
+// OldText joins the equal and delete texts of ops: the text before the change.
+func OldText(ops []Op) string {
+	return joinOps(ops, OpDelete)
+}
+
+// NewText joins the equal and insert texts of ops: the text after the change.
+func NewText(ops []Op) string {
+	return joinOps(ops, OpInsert)
+}
+
+func joinOps(ops []Op, side OpKind) string {
+	var sb strings.Builder
+	for _, o := range ops {
+		if o.Op == OpEqual || o.Op == side {
+			sb.WriteString(o.Text)
+		}
+	}
+	return sb.String()
+}
+
+// CountOpWords counts the words inserted and deleted by ops.
+func CountOpWords(ops []Op) (inserted, deleted int) {
+	for _, o := range ops {
+		switch o.Op {
+		case OpInsert:
+			inserted += countTokenWords(o.Text)
+		case OpDelete:
+			deleted += countTokenWords(o.Text)
+		}
+	}
+	return inserted, deleted
+}
+
+// countTokenWords counts the word tokens of s, as the diff splits it, so
+// that a changed "said," counts one word and a lone comma none.
+func countTokenWords(s string) int {
+	n := 0
+	for _, t := range tokenize(s) {
+		r, _ := utf8.DecodeRuneInString(t)
+		if isWordRune(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// tokenize splits s into tokens whose concatenation is s: runs of white
+// space, words (letters, digits and marks, with apostrophes and hyphens
+// inside them, and the points and commas inside numbers), single ideographs
+// (Chinese and Japanese put no spaces between words), and single other
+// characters such as punctuation.
+func tokenize(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		j := i + size
+		switch {
+		case unicode.IsSpace(r):
+			for j < len(s) {
+				r2, n := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsSpace(r2) {
+					break
+				}
+				j += n
+			}
+		case isIdeograph(r):
+			// one token per character
+		case isWordRune(r):
+			prev := r
+			for j < len(s) {
+				r2, n := utf8.DecodeRuneInString(s[j:])
+				if isWordRune(r2) && !isIdeograph(r2) {
+					prev = r2
+					j += n
+					continue
+				}
+				next, n2 := utf8.DecodeRuneInString(s[j+n:])
+				if j+n < len(s) && joinsWord(prev, r2, next) {
+					prev = next
+					j += n + n2
+					continue
+				}
+				break
+			}
+		}
+		out = append(out, s[i:j])
+		i = j
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_'
+}
+
+func isIdeograph(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+}
+
+// joinsWord reports whether mid, standing between prev and next, belongs to
+// the word: "don't", "Duncan-Smith", "1,500", "3.5".
+func joinsWord(prev, mid, next rune) bool {
+	if !isWordRune(next) || isIdeograph(next) {
+		return false
+	}
+	switch mid {
+	case '\'', '’', '-', '‐':
+		return true
+	case '.', ',':
+		return unicode.IsDigit(prev) && unicode.IsDigit(next)
+	}
+	return false
+}
