@@ -1,8 +1,10 @@
 package editor
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/bits"
 	"net/url"
 	"strconv"
 	"strings"
@@ -36,14 +38,14 @@ func ApplyDelta(old, delta string) (string, error) {
 	if !utf8.ValidString(old) {
 		return "", fmt.Errorf("delta base text is not valid UTF-8: %w", ErrCorrupt)
 	}
-	b, err := applyDelta(nil, old, delta)
+	b, err := applyDelta(nil, []byte(old), delta)
 	return string(b), err
 }
 
 // applyDelta appends to dst[:0] the text delta makes of old, which must be
 // valid UTF-8. It walks old once, counting code points by their lead bytes,
 // so rebuilding a chain costs little more than copying the text.
-func applyDelta(dst []byte, old, delta string) ([]byte, error) {
+func applyDelta(dst, old []byte, delta string) ([]byte, error) {
 	dst = dst[:0]
 	pos := 0
 	for delta != "" {
@@ -99,39 +101,31 @@ func unescapeInsert(s string) (string, error) {
 	return text, nil
 }
 
-// skipRunes returns the byte offset n code points after pos in valid UTF-8 s.
-func skipRunes(s string, pos, n int) (int, bool) {
+// skipRunes returns the byte offset n code points after pos in valid UTF-8
+// s: the offset of the (n+1)th rune start from pos, or the end of s.
+func skipRunes(s []byte, pos, n int) (int, bool) {
 	i := pos
-	for n > 0 {
-		// Eight ASCII bytes at a time: news copy is mostly ASCII.
-		for n >= 8 && i+8 <= len(s) && s[i]|s[i+1]|s[i+2]|s[i+3]|s[i+4]|s[i+5]|s[i+6]|s[i+7] < utf8.RuneSelf {
-			i += 8
-			n -= 8
-		}
-		if n == 0 {
+	// Eight bytes at a time while they hold no more rune starts than are
+	// left to skip; a rune start is any byte but a continuation (10xxxxxx).
+	for i+8 <= len(s) && n >= 8 {
+		w := binary.LittleEndian.Uint64(s[i:])
+		cont := w & 0x8080808080808080 &^ (w << 1)
+		starts := 8 - bits.OnesCount64(cont)
+		if starts > n {
 			break
 		}
-		if i >= len(s) {
-			return 0, false
-		}
-		switch c := s[i]; {
-		case c < 0xE0:
-			if c < utf8.RuneSelf {
-				i++
-			} else {
-				i += 2
+		n -= starts
+		i += 8
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			if n == 0 {
+				break
 			}
-		case c < 0xF0:
-			i += 3
-		default:
-			i += 4
+			n--
 		}
-		n--
 	}
-	if i > len(s) {
-		return 0, false
-	}
-	return i, true
+	return i, n == 0
 }
 
 // ShouldSnapshot applies the revision chain policy of DESIGN.md ("Revisions
@@ -170,7 +164,7 @@ func Rebuild(snapshot string, deltas []string, wantSHA256 string) (string, error
 	var next []byte
 	for i, d := range deltas {
 		var err error
-		next, err = applyDelta(next, string(cur), d)
+		next, err = applyDelta(next, cur, d)
 		if err != nil {
 			return "", fmt.Errorf("delta %d of %d: %w", i+1, len(deltas), err)
 		}
