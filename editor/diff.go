@@ -37,21 +37,26 @@ func DiffText(old, new string) []Op {
 	return diffTokens(tokenize(old), tokenize(new))
 }
 
-// diffTokens diffs two token sequences, each token standing for one rune.
+// diffTokens diffs two token sequences.
 func diffTokens(a, b []string) []Op {
 	m := newTokenMap()
-	ra, rb := m.runes(a), m.runes(b)
+	return m.ops(m.diff(m.runes(a), m.runes(b)))
+}
+
+// diff diffs two sequences of token runes and cleans the result up
+// semantically.
+func (m *tokenMap) diff(a, b []rune) []diffmatchpatch.Diff {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // an exact diff: a revision history is read closely
-	raw := diffByLines(dmp, m, ra, rb)
-	ops, ok := m.ops(dmp.DiffCleanupSemantic(cloneDiffs(raw)))
-	if !ok {
+	raw := diffByLines(dmp, m, a, b)
+	clean := dmp.DiffCleanupSemantic(cloneDiffs(raw))
+	if !m.whole(clean) {
 		// go-diff's cleanup measures some lengths in bytes and others in
-		// runes, which can split a multi-byte token rune; the raw diff is
+		// runes, which could split a multi-byte token rune; the raw diff is
 		// always whole runes, so fall back to it rather than lose text.
-		ops, _ = m.ops(raw)
+		return raw
 	}
-	return ops
+	return clean
 }
 
 // diffByLines diffs token runes a and b line by line first, then token by
@@ -175,31 +180,44 @@ func (m *tokenMap) runes(tokens []string) []rune {
 	return out
 }
 
-// ops maps a diff of token runes back to text. It reports false if a diff
-// text is not a whole sequence of token runes.
-func (m *tokenMap) ops(diffs []diffmatchpatch.Diff) ([]Op, bool) {
-	out := []Op{}
-	var sb strings.Builder
+// whole reports whether every diff text is a sequence of token runes.
+func (m *tokenMap) whole(diffs []diffmatchpatch.Diff) bool {
 	for _, d := range diffs {
-		if d.Text == "" {
-			continue
-		}
-		sb.Reset()
 		for s := d.Text; s != ""; {
 			r, size := utf8.DecodeRuneInString(s)
 			if r == utf8.RuneError && size <= 1 {
-				return nil, false
+				return false
 			}
-			i := tokenIndex(r)
-			if i < 0 || i >= len(m.tokens) {
-				return nil, false
+			if i := tokenIndex(r); i < 0 || i >= len(m.tokens) {
+				return false
 			}
-			sb.WriteString(m.tokens[i])
 			s = s[size:]
+		}
+	}
+	return true
+}
+
+// ops maps a diff of token runes, as whole accepts, back to text.
+func (m *tokenMap) ops(diffs []diffmatchpatch.Diff) []Op {
+	out := []Op{}
+	var sb strings.Builder
+	for _, d := range diffs {
+		sb.Reset()
+		for _, r := range d.Text {
+			sb.WriteString(m.tokens[tokenIndex(r)])
 		}
 		out = appendOp(out, opKind(d.Type), sb.String())
 	}
-	return out, true
+	return out
+}
+
+// text joins the tokens that runes stand for.
+func (m *tokenMap) text(rs []rune) string {
+	var sb strings.Builder
+	for _, r := range rs {
+		sb.WriteString(m.tokens[tokenIndex(r)])
+	}
+	return sb.String()
 }
 
 func opKind(t diffmatchpatch.Operation) OpKind {

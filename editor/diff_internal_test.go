@@ -6,7 +6,7 @@ import (
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
-func TestTokenMapOpsRejectsSplitRunes(t *testing.T) {
+func TestTokenMapWholeRejectsSplitRunes(t *testing.T) {
 	m := newTokenMap()
 	tokens := make([]string, 300)
 	for i := range tokens {
@@ -23,11 +23,15 @@ func TestTokenMapOpsRejectsSplitRunes(t *testing.T) {
 		{string(rune(5000)), false}, // a rune no token maps to
 	}
 	for _, tt := range tests {
-		ops, ok := m.ops([]diffmatchpatch.Diff{{Type: diffmatchpatch.DiffEqual, Text: tt.text}})
+		diffs := []diffmatchpatch.Diff{{Type: diffmatchpatch.DiffEqual, Text: tt.text}}
+		ok := m.whole(diffs)
 		if ok != tt.ok {
-			t.Errorf("tokenMap.ops(%q) ok = %v, want %v", tt.text, ok, tt.ok)
+			t.Errorf("tokenMap.whole(%q) = %v, want %v", tt.text, ok, tt.ok)
 		}
-		if ok && (len(ops) != 1 || ops[0].Text != "w200w201") {
+		if !ok {
+			continue
+		}
+		if ops := m.ops(diffs); len(ops) != 1 || ops[0].Text != "w200w201" {
 			t.Errorf("tokenMap.ops(%q) = %v, want one equal op w200w201", tt.text, ops)
 		}
 	}
