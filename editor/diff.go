@@ -1,0 +1,376 @@
+package editor
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// OpKind says what a diff operation does to the old text.
+type OpKind string
+
+// The kinds of diff operation; their names are part of the JSON contract
+// (DESIGN.md, "diff --format json").
+const (
+	OpEqual  OpKind = "equal"
+	OpInsert OpKind = "insert"
+	OpDelete OpKind = "delete"
+)
+
+// Op is one step of a word diff: text kept, inserted or deleted. The equal and
+// delete texts of a diff, joined, give the old text; the equal and insert texts
+// give the new one.
+type Op struct {
+	Op   OpKind `json:"op"`
+	Text string `json:"text"`
+}
+
+// DiffText compares two texts word by word: both are split into word, space
+// and punctuation tokens, the token sequences are diffed and cleaned up
+// semantically, so a change reads as a subeditor's mark ("said" → "says")
+// rather than as changed letters. Adjacent operations of the same kind are
+// merged; identical texts give one equal operation, or none when both are
+// empty. The result is never nil, so that it encodes as a JSON array.
+func DiffText(old, new string) []Op {
+	return diffTokens(tokenize(old), tokenize(new))
+}
+
+// diffTokens diffs two token sequences.
+func diffTokens(a, b []string) []Op {
+	m := newTokenMap()
+	return m.ops(m.diff(m.runes(a), m.runes(b)))
+}
+
+// diff diffs two sequences of token runes and cleans the result up
+// semantically.
+func (m *tokenMap) diff(a, b []rune) []diffmatchpatch.Diff {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0 // an exact diff: a revision history is read closely
+	raw := diffByLines(dmp, m, a, b)
+	clean := dmp.DiffCleanupSemantic(cloneDiffs(raw))
+	if !m.whole(clean) {
+		// go-diff's cleanup measures some lengths in bytes and others in
+		// runes, which could split a multi-byte token rune; the raw diff is
+		// always whole runes, so fall back to it rather than lose text.
+		return raw
+	}
+	return clean
+}
+
+// diffByLines diffs token runes a and b line by line first, then token by
+// token inside the lines that changed, as go-diff's line mode does for
+// characters: a long story with a few edits is then diffed in a fraction of
+// the time, and the result is the same but for rare, equally valid choices.
+func diffByLines(dmp *diffmatchpatch.DiffMatchPatch, m *tokenMap, a, b []rune) []diffmatchpatch.Diff {
+	la, lb := m.lines(a), m.lines(b)
+	if len(la) < 3 && len(lb) < 3 {
+		return dmp.DiffMainRunes(a, b, false)
+	}
+	ids := map[string]rune{}
+	lineRunes := func(lines [][]rune) []rune {
+		out := make([]rune, len(lines))
+		for i, l := range lines {
+			id, ok := ids[string(l)]
+			if !ok {
+				id = runeFor(len(ids))
+				ids[string(l)] = id
+			}
+			out[i] = id
+		}
+		return out
+	}
+	var out []diffmatchpatch.Diff
+	var del, ins []rune
+	flush := func() {
+		if len(del) > 0 || len(ins) > 0 {
+			out = append(out, dmp.DiffMainRunes(del, ins, false)...)
+		}
+		del, ins = del[:0], ins[:0]
+	}
+	ia, ib := 0, 0
+	for _, d := range dmp.DiffMainRunes(lineRunes(la), lineRunes(lb), false) {
+		n := utf8.RuneCountInString(d.Text)
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			flush()
+			var eq []rune
+			for _, l := range la[ia : ia+n] {
+				eq = append(eq, l...)
+			}
+			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(eq)})
+			ia += n
+			ib += n
+		case diffmatchpatch.DiffDelete:
+			for _, l := range la[ia : ia+n] {
+				del = append(del, l...)
+			}
+			ia += n
+		case diffmatchpatch.DiffInsert:
+			for _, l := range lb[ib : ib+n] {
+				ins = append(ins, l...)
+			}
+			ib += n
+		}
+	}
+	flush()
+	return dmp.DiffCleanupMerge(out)
+}
+
+// lines splits token runes after each token that holds a line break.
+func (m *tokenMap) lines(rs []rune) [][]rune {
+	var out [][]rune
+	start := 0
+	for i, r := range rs {
+		if strings.IndexByte(m.tokens[tokenIndex(r)], '\n') >= 0 {
+			out = append(out, rs[start:i+1])
+			start = i + 1
+		}
+	}
+	if start < len(rs) {
+		out = append(out, rs[start:])
+	}
+	return out
+}
+
+func cloneDiffs(d []diffmatchpatch.Diff) []diffmatchpatch.Diff {
+	return append([]diffmatchpatch.Diff(nil), d...)
+}
+
+// tokenMap gives each distinct token its own rune, so that go-diff's
+// character diff becomes a token diff.
+type tokenMap struct {
+	index  map[string]rune
+	tokens []string
+}
+
+func newTokenMap() *tokenMap {
+	return &tokenMap{index: map[string]rune{}}
+}
+
+// runeFor maps the nth distinct token to a valid rune, skipping the
+// surrogate range, which does not survive a round trip through a string.
+func runeFor(n int) rune {
+	if n >= 0xD800 {
+		n += 0x800
+	}
+	return rune(n)
+}
+
+func tokenIndex(r rune) int {
+	n := int(r)
+	if n >= 0xE000 {
+		n -= 0x800
+	}
+	return n
+}
+
+func (m *tokenMap) runes(tokens []string) []rune {
+	out := make([]rune, len(tokens))
+	for i, t := range tokens {
+		r, ok := m.index[t]
+		if !ok {
+			r = runeFor(len(m.tokens))
+			m.index[t] = r
+			m.tokens = append(m.tokens, t)
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// whole reports whether every diff text is a sequence of token runes.
+func (m *tokenMap) whole(diffs []diffmatchpatch.Diff) bool {
+	for _, d := range diffs {
+		for s := d.Text; s != ""; {
+			r, size := utf8.DecodeRuneInString(s)
+			if r == utf8.RuneError && size <= 1 {
+				return false
+			}
+			if i := tokenIndex(r); i < 0 || i >= len(m.tokens) {
+				return false
+			}
+			s = s[size:]
+		}
+	}
+	return true
+}
+
+// ops maps a diff of token runes, as whole accepts, back to text.
+func (m *tokenMap) ops(diffs []diffmatchpatch.Diff) []Op {
+	out := []Op{}
+	var sb strings.Builder
+	for _, d := range diffs {
+		sb.Reset()
+		for _, r := range d.Text {
+			sb.WriteString(m.tokens[tokenIndex(r)])
+		}
+		out = appendOp(out, opKind(d.Type), sb.String())
+	}
+	return out
+}
+
+// text joins the tokens that runes stand for.
+func (m *tokenMap) text(rs []rune) string {
+	var sb strings.Builder
+	for _, r := range rs {
+		sb.WriteString(m.tokens[tokenIndex(r)])
+	}
+	return sb.String()
+}
+
+func opKind(t diffmatchpatch.Operation) OpKind {
+	switch t {
+	case diffmatchpatch.DiffInsert:
+		return OpInsert
+	case diffmatchpatch.DiffDelete:
+		return OpDelete
+	}
+	return OpEqual
+}
+
+// appendOp adds an operation, merging it into the last one of the same kind.
+func appendOp(ops []Op, kind OpKind, text string) []Op {
+	if text == "" {
+		return ops
+	}
+	if n := len(ops); n > 0 && ops[n-1].Op == kind {
+		ops[n-1].Text += text
+		return ops
+	}
+	return append(ops, Op{Op: kind, Text: text})
+}
+
+// OldText joins the equal and delete texts of ops: the text before the change.
+func OldText(ops []Op) string {
+	return joinOps(ops, OpDelete)
+}
+
+// NewText joins the equal and insert texts of ops: the text after the change.
+func NewText(ops []Op) string {
+	return joinOps(ops, OpInsert)
+}
+
+func joinOps(ops []Op, side OpKind) string {
+	var sb strings.Builder
+	for _, o := range ops {
+		if o.Op == OpEqual || o.Op == side {
+			sb.WriteString(o.Text)
+		}
+	}
+	return sb.String()
+}
+
+// CountOpWords counts the words inserted and deleted by ops.
+func CountOpWords(ops []Op) (inserted, deleted int) {
+	for _, o := range ops {
+		switch o.Op {
+		case OpInsert:
+			inserted += countTokenWords(o.Text)
+		case OpDelete:
+			deleted += countTokenWords(o.Text)
+		}
+	}
+	return inserted, deleted
+}
+
+// countTokenWords counts the word tokens of s, as the diff splits it, so
+// that a changed "said," counts one word and a lone comma none.
+func countTokenWords(s string) int {
+	n := 0
+	for _, t := range tokenize(s) {
+		r, _ := utf8.DecodeRuneInString(t)
+		if isWordRune(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// tokenize splits s into tokens whose concatenation is s: runs of white
+// space, words (letters, digits and marks, with apostrophes and hyphens
+// inside them, and the points and commas inside numbers), single ideographs
+// (Chinese and Japanese put no spaces between words), and single other
+// characters such as punctuation.
+func tokenize(s string) []string {
+	out := make([]string, 0, len(s)/3)
+	for i := 0; i < len(s); {
+		r, size := decodeRune(s[i:])
+		j := i + size
+		switch {
+		case isSpace(r):
+			for j < len(s) {
+				r2, n := decodeRune(s[j:])
+				if !isSpace(r2) {
+					break
+				}
+				j += n
+			}
+		case isIdeograph(r):
+			// one token per character
+		case isWordRune(r):
+			prev := r
+			for j < len(s) {
+				r2, n := decodeRune(s[j:])
+				if isWordRune(r2) && !isIdeograph(r2) {
+					prev = r2
+					j += n
+					continue
+				}
+				if j+n < len(s) {
+					if next, n2 := decodeRune(s[j+n:]); joinsWord(prev, r2, next) {
+						prev = next
+						j += n + n2
+						continue
+					}
+				}
+				break
+			}
+		}
+		out = append(out, s[i:j])
+		i = j
+	}
+	return out
+}
+
+// decodeRune is utf8.DecodeRuneInString with a fast path for ASCII.
+func decodeRune(s string) (rune, int) {
+	if s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+func isIdeograph(r rune) bool {
+	return r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+}
+
+// joinsWord reports whether mid, standing between prev and next, belongs to
+// the word: "don't", "Duncan-Smith", "1,500", "3.5".
+func joinsWord(prev, mid, next rune) bool {
+	if !isWordRune(next) || isIdeograph(next) {
+		return false
+	}
+	switch mid {
+	case '\'', '’', '-', '‐':
+		return true
+	case '.', ',':
+		return unicode.IsDigit(prev) && unicode.IsDigit(next)
+	}
+	return false
+}

@@ -1,0 +1,46 @@
+package editor
+
+import (
+	"testing"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+func TestTokenMapWholeRejectsSplitRunes(t *testing.T) {
+	m := newTokenMap()
+	tokens := make([]string, 300)
+	for i := range tokens {
+		tokens[i] = "w" + itoa(i)
+	}
+	r := m.runes(tokens)
+	whole := string(r[200:202])
+	tests := []struct {
+		text string
+		ok   bool
+	}{
+		{whole, true},
+		{whole[:1], false},          // the first byte of a two-byte rune
+		{string(rune(5000)), false}, // a rune no token maps to
+	}
+	for _, tt := range tests {
+		diffs := []diffmatchpatch.Diff{{Type: diffmatchpatch.DiffEqual, Text: tt.text}}
+		ok := m.whole(diffs)
+		if ok != tt.ok {
+			t.Errorf("tokenMap.whole(%q) = %v, want %v", tt.text, ok, tt.ok)
+		}
+		if !ok {
+			continue
+		}
+		if ops := m.ops(diffs); len(ops) != 1 || ops[0].Text != "w200w201" {
+			t.Errorf("tokenMap.ops(%q) = %v, want one equal op w200w201", tt.text, ops)
+		}
+	}
+	for _, n := range []int{0, 0xD7FF, 0xD800, 0xFFFF, 0x10F7FF} {
+		if got := tokenIndex(runeFor(n)); got != n {
+			t.Errorf("tokenIndex(runeFor(%d)) = %d, want %d", n, got, n)
+		}
+		if r := runeFor(n); r >= 0xD800 && r < 0xE000 {
+			t.Errorf("runeFor(%d) = %U, a surrogate", n, r)
+		}
+	}
+}
