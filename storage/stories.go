@@ -348,6 +348,35 @@ func (d *DB) StoriesWithStatus(ctx context.Context, status editor.Status) ([]edi
 	return out, corrRows.Err()
 }
 
+// PublishedRevision is the revision at which a story last went live: the
+// first of the latest run of revisions whose status is published.
+func (d *DB) PublishedRevision(ctx context.Context, id string) (int, error) {
+	cur, err := findStoryByID(ctx, d.db, id)
+	if err != nil {
+		return 0, err
+	}
+	found := 0
+	for seq := cur.Revision; seq >= 1; seq-- {
+		_, content, err := findRevision(ctx, d.db, id, seq)
+		if err != nil {
+			return 0, err
+		}
+		var s editor.Story
+		if err := s.ApplyContent(content); err != nil {
+			return 0, err
+		}
+		if s.Status == editor.StatusPublished {
+			found = seq
+		} else if found > 0 {
+			break
+		}
+	}
+	if found == 0 {
+		return 0, fmt.Errorf("%q has never been published: %w", cur.Title(), editor.ErrNotFound)
+	}
+	return found, nil
+}
+
 // StoryRevision rebuilds the story as it was at revision seq.
 func (d *DB) StoryRevision(ctx context.Context, id string, seq int) (*editor.Story, *editor.Revision, error) {
 	cur, err := findStoryByID(ctx, d.db, id)

@@ -133,11 +133,12 @@ func TestImportSearchShowUpdateRoundTrip(t *testing.T) {
 		t.Errorf("show --rev 1 = revision %d, body without the original words", s.Revision)
 	}
 
-	// The same file again is now based on an old revision: refused, exit 1.
+	// A file from revision 1 that changes the same words clashes: exit 1.
 	os.WriteFile(md, []byte(strings.Replace(string(text), "outspoken", "fierce", 1)), 0o644)
 	before := c.fingerprint()
-	if _, errOut, code := c.run("", "update", id, md); code != 1 || !strings.Contains(errOut, "based on revision 1") {
-		t.Errorf("update from revision 1 at 2: exit %d %q, want 1 and 'based on revision 1'", code, errOut)
+	if _, errOut, code := c.run("", "update", id, md); code != 1 || !strings.Contains(errOut, "changes the same words") ||
+		!strings.Contains(errOut, "[vocal]") || !strings.Contains(errOut, "[fierce]") {
+		t.Errorf("clashing update from revision 1 at 2: exit %d %q, want 1 showing both versions", code, errOut)
 	}
 	if c.fingerprint() != before {
 		t.Errorf("a refused update changed the database")
@@ -322,4 +323,109 @@ func TestRestoreAndCorrections(t *testing.T) {
 	if _, _, code := c.run("", "restore", id, "x"); code != 2 {
 		t.Errorf("restore with a bad revision number: exit %d, want 2", code)
 	}
+}
+
+func TestUpdatesFromTheSameBaseMerge(t *testing.T) {
+	c := newCLI(t)
+	id, _, _ := strings.Cut(c.ok("import", sampleWire), "\t")
+	base := c.ok("show", id, "--format", "md")
+	first := writeFile(t, "first.md", strings.Replace(base, "An outspoken critic", "A fierce critic", 1))
+	second := writeFile(t, "second.md", strings.Replace(base, "China has strongly denied", "China has always denied", 1))
+	clash := writeFile(t, "clash.md", strings.Replace(base, "An outspoken critic", "A noted critic", 1))
+	c.ok("update", id, first)
+	if out, errOut, code := c.run("", "update", id, second); code != 0 || !strings.Contains(out, "saved revision 3") {
+		t.Fatalf("second update from the same base: exit %d %q %q, want both to land", code, out, errOut)
+	}
+	var s storyJSON
+	c.json(&s, "show", id)
+	if !strings.Contains(s.Body, "A fierce critic") || !strings.Contains(s.Body, "China has always denied") {
+		t.Errorf("merged body lost a change: %q", s.Body)
+	}
+	before := c.fingerprint()
+	if _, errOut, code := c.run("", "update", id, clash); code != 1 || !strings.Contains(errOut, "[A fierce]") {
+		t.Errorf("clashing update: exit %d %q, want 1 showing the clash", code, errOut)
+	}
+	if c.fingerprint() != before {
+		t.Errorf("a clashing update changed the database")
+	}
+}
+
+func TestTwoHundredUpdatesRebuildAndDiff(t *testing.T) {
+	c := newCLI(t)
+	id, _, _ := strings.Cut(c.ok("import", sampleWire), "\t")
+	md := filepath.Join(t.TempDir(), "s.md")
+	saved := map[int]string{1: c.ok("show", id, "--format", "md")}
+	for i := 2; i <= 201; i++ {
+		text := c.ok("show", id, "--format", "md")
+		words := []string{"outspoken", "Asian", "superpower", "Commons", "intelligence", "careful", "allies", "Exchange"}
+		w := words[i%len(words)]
+		text = strings.Replace(text, w, fmt.Sprintf("%s%d", w, i), 1)
+		if i%10 == 0 {
+			text += fmt.Sprintf("\nA sentence added in edit %d.\n", i)
+		}
+		os.WriteFile(md, []byte(text), 0o644)
+		if out := c.ok("update", id, md); !strings.Contains(out, fmt.Sprintf("saved revision %d", i)) {
+			t.Fatalf("edit %d: %q", i, out)
+		}
+		saved[i] = text
+	}
+	for n, want := range saved {
+		got := c.ok("show", id, "--rev", fmt.Sprint(n), "--format", "md")
+		if bodyOf(got) != bodyOf(want) {
+			t.Fatalf("show --rev %d gives back other text than was saved", n)
+		}
+	}
+	for _, pair := range [][2]int{{1, 201}, {57, 58}, {200, 3}} {
+		var d struct {
+			From, To int
+			Fields   []struct {
+				Field string
+				Ops   []struct{ Op, Text string }
+			}
+			Stats struct {
+				InsertedWords int `json:"inserted_words"`
+				DeletedWords  int `json:"deleted_words"`
+			}
+		}
+		out := c.ok("diff", id, fmt.Sprint(pair[0]), fmt.Sprint(pair[1]), "--format", "json")
+		if err := json.Unmarshal([]byte(out), &d); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range d.Fields {
+			if f.Field != "body" {
+				continue
+			}
+			var oldB, newB strings.Builder
+			for _, op := range f.Ops {
+				if op.Op != "insert" {
+					oldB.WriteString(op.Text)
+				}
+				if op.Op != "delete" {
+					newB.WriteString(op.Text)
+				}
+			}
+			if oldB.String() != bodyOf(saved[pair[0]]) || newB.String() != bodyOf(saved[pair[1]]) {
+				t.Errorf("diff %d %d: the ops do not rebuild both bodies", pair[0], pair[1])
+			}
+		}
+		if pair == [2]int{57, 58} && d.Stats.InsertedWords != 1 {
+			t.Errorf("diff 57 58 stats = %+v, want one word inserted", d.Stats)
+		}
+	}
+	if out := c.ok("diff", id); !strings.Contains(out, "revision 200 → 201") {
+		t.Errorf("diff with no revisions: %q, want the last two", out)
+	}
+	c.ok("status", id, "published")
+	if out := c.ok("diff", id, "published"); !strings.Contains(out, "no changes") {
+		t.Errorf("diff published right after publishing: %q", out)
+	}
+	if _, errOut, code := c.run("", "diff", id, "999"); code != 2 || !strings.Contains(errOut, "does not exist") {
+		t.Errorf("diff to a revision that does not exist: exit %d %q", code, errOut)
+	}
+}
+
+// bodyOf is the body of a story file in the show --format md form.
+func bodyOf(md string) string {
+	parts := strings.SplitN(md, "\n---\n", 2)
+	return strings.TrimSpace(parts[len(parts)-1])
 }

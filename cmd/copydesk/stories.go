@@ -287,7 +287,33 @@ func runUpdate(e *env, ref, file string, meta editor.RevisionMeta) error {
 	if err != nil {
 		return err
 	}
-	next := *cur
+	next := applyStoryFile(cur, f)
+	if base < cur.Revision {
+		// The file was made from an older revision: merge its changes with
+		// those saved since, word by word, or refuse when they clash.
+		old, _, err := e.db.StoryRevision(e.ctx, cur.ID, base)
+		if err != nil {
+			return err
+		}
+		edited := applyStoryFile(old, f)
+		merged, conflicts := editor.MergeStories(old, cur, &edited)
+		if len(conflicts) > 0 {
+			return &problemError{conflictMessage(file, base, conflicts)}
+		}
+		next = *merged
+		fmt.Fprintf(e.stderr, "%s was based on revision %d; its changes were merged with revisions %d to %d\n", file, base, base+1, cur.Revision)
+	}
+	saved, err := e.db.SaveStory(e.ctx, &next, cur.Revision, meta)
+	if err != nil {
+		return withNoteFlag(err)
+	}
+	reportSave(e, saved, next.Revision)
+	return nil
+}
+
+// applyStoryFile is base with the file's body and the fields its front matter sets.
+func applyStoryFile(base *editor.Story, f *editor.StoryFile) editor.Story {
+	next := *base
 	next.Body = f.Story.Body
 	for field, dst := range map[string]*string{"headline": &next.Headline, "standfirst": &next.Standfirst,
 		"byline": &next.Byline, "dateline": &next.Dateline, "credit": &next.Credit, "section": &next.Section,
@@ -302,12 +328,7 @@ func runUpdate(e *env, ref, file string, meta editor.RevisionMeta) error {
 	if f.Set["status"] {
 		next.Status = f.Story.Status
 	}
-	saved, err := e.db.SaveStory(e.ctx, &next, base, meta)
-	if err != nil {
-		return withNoteFlag(err)
-	}
-	reportSave(e, saved, next.Revision)
-	return nil
+	return next
 }
 
 // withNoteFlag tells a person at the command line how to give the correction
@@ -356,7 +377,19 @@ func updatePage(e *env, cur *editor.Page, file string, data []byte, meta editor.
 	}
 	next := f.Page
 	next.ID = cur.ID
-	saved, err := e.db.SavePage(e.ctx, &next, base, meta)
+	if base < cur.Revision {
+		old, _, err := e.db.PageRevision(e.ctx, cur.ID, base)
+		if err != nil {
+			return err
+		}
+		edited := f.Page
+		merged, conflicts := editor.MergePages(old, cur, &edited)
+		if len(conflicts) > 0 {
+			return &problemError{conflictMessage(file, base, conflicts)}
+		}
+		next = *merged
+	}
+	saved, err := e.db.SavePage(e.ctx, &next, cur.Revision, meta)
 	if err != nil {
 		return err
 	}
@@ -365,7 +398,7 @@ func updatePage(e *env, cur *editor.Page, file string, data []byte, meta editor.
 }
 
 // baseRevision checks the revision a file says it was based on against the
-// current one. Until merging arrives, an edit of an older revision is refused.
+// current one; a file that names none is taken as based on the current one.
 func baseRevision(e *env, ref, file string, fileRev, current int, title string) (int, error) {
 	switch {
 	case fileRev == 0:
@@ -373,11 +406,8 @@ func baseRevision(e *env, ref, file string, fileRev, current int, title string) 
 		return current, nil
 	case fileRev > current:
 		return 0, usagef("%s: revision: %d does not exist yet; %q is at revision %d", file, fileRev, title, current)
-	case fileRev < current:
-		return 0, &problemError{fmt.Sprintf("%s is based on revision %d, but %q has moved on to revision %d; nothing was saved. Run 'copydesk show %s --format md' to start from the current text, and make your changes again",
-			file, fileRev, title, current, ref)}
 	}
-	return current, nil
+	return fileRev, nil
 }
 
 func reportSave(e *env, saved bool, rev int) {
