@@ -1,0 +1,468 @@
+package wire
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"copydesk/editor"
+)
+
+// speechVerbs introduce what someone said. Each is matched as a whole word.
+var speechVerbs = set("said", "says", "say", "told", "tells", "tell", "added", "adds", "asked", "asks", "replied",
+	"replies", "responded", "responds", "explained", "explains", "wrote", "writes", "noted", "notes", "argued",
+	"argues", "claimed", "claims", "alleged", "alleges", "insisted", "insists", "warned", "warns", "declared",
+	"declares", "stated", "states", "continued", "continues", "recalled", "recalls", "tweeted", "tweets", "posted",
+	"announced", "announces", "acknowledged", "admitted", "admits", "conceded", "concedes", "countered",
+	"complained", "predicted", "suggested", "suggests", "stressed", "observed", "remarked", "quipped", "joked",
+	"jokes", "shouted", "yelled", "urged", "urges", "charged", "cautioned", "contended", "maintained",
+	"promised", "pledged", "vowed", "boasted", "lamented", "concluded", "concludes", "agreed", "confirmed",
+	"reiterated", "emphasized", "emphasised", "mused", "exclaimed", "interjected", "retorted", "wondered",
+	"testified", "read", "reads", "saying", "adding", "telling", "asking", "writing", "tweeting", "answered",
+	"explaining", "noting", "arguing", "warning", "claiming", "insisting", "describing", "described", "called",
+	"calling", "demanded", "assured", "chanted", "chanting", "echoed", "thundered", "snapped", "laughed",
+	"blasted", "slammed", "accused", "accusing", "denounced", "praised", "labelled", "labeled", "branded",
+	"dubbed", "termed", "pointed", "reported", "stating", "proclaimed", "sang", "sings", "speculated",
+	"reckoned", "believes", "believed", "thinks", "felt", "feels", "wrote:", "replying", "responding", "quoted",
+	"messaged", "emailed", "texted", "posting", "recounted", "complains", "observes", "predicts", "writ")
+
+// inverted verbs may come before their speaker ("…,” said Smith).
+var auxiliaries = set("has", "have", "had", "would", "will", "could", "can", "may", "might", "should", "was",
+	"is", "later", "also", "then", "again", "once", "previously", "earlier", "recently", "simply", "just",
+	"repeatedly", "famously", "reportedly", "often", "still", "never", "further", "did", "does", "do", "had",
+	"already", "privately", "publicly", "angrily", "quickly", "bluntly", "flatly", "quietly", "frequently")
+
+// npStops end a speaker's noun phrase when reading back from its verb.
+var npStops = set("which", "who", "whom", "that", "and", "but", "or", "when", "while", "as", "after", "before",
+	"because", "if", "by", "for", "in", "on", "at", "to", "from", "with", "about", "than", "is", "was", "were",
+	"are", "be", "been", "has", "had", "have", "where", "so", "since", "although", "though", "what", "how",
+	"why", "not", "into", "over", "under", "said", "says", "told", "during", "until", "then", "also", "once",
+	"said,", "where", "whether", "like", "unlike", "there", "it's", "it’s", "we", "you", "i", "me", "him", "them",
+	"us", "this", "these", "those")
+
+// detected is a quote found in the body with what is known of its speaker.
+type detected struct {
+	span      editor.QuotedSpan
+	partial   bool
+	speaker   mention
+	verb      string
+	continues bool // goes on from the quote before after its attribution interrupts it
+	byAfter   bool // attributed by the clause after it
+	afterEnd  int  // where that clause ends
+	para      int  // paragraph of the opening mark
+	lastPara  int  // paragraph of the closing mark
+}
+
+// paragraph is a line of the body, as byte offsets.
+type paragraph struct{ start, end int }
+
+func paragraphsOf(body string) []paragraph {
+	var ps []paragraph
+	start := 0
+	for i := 0; i <= len(body); i++ {
+		if i == len(body) || body[i] == '\n' {
+			if i > start {
+				ps = append(ps, paragraph{start, i})
+			}
+			start = i + 1
+		}
+	}
+	return ps
+}
+
+func paragraphAt(ps []paragraph, off int) int {
+	for i, p := range ps {
+		if off < p.end || i == len(ps)-1 {
+			return i
+		}
+	}
+	return 0
+}
+
+// findQuotes detects the quotes of a body and who said each.
+func findQuotes(body string) []detected {
+	spans := editor.QuotedSpans(body)
+	masked := maskQuotes(body, spans)
+	paras := paragraphsOf(body)
+	qs := make([]detected, 0, len(spans))
+	for _, s := range spans {
+		d := detected{span: s, para: paragraphAt(paras, s.Open)}
+		d.lastPara = d.para
+		if s.Closed() {
+			d.lastPara = paragraphAt(paras, s.Close)
+		}
+		qs = append(qs, d)
+	}
+	for i := range qs {
+		attribute(body, masked, paras, qs, i)
+	}
+	return qs
+}
+
+// maskQuotes blanks every quoted stretch, marks included, so that names and
+// verbs inside a quote are never taken for its attribution.
+func maskQuotes(body string, spans []editor.QuotedSpan) string {
+	b := []byte(body)
+	for _, s := range spans {
+		end := s.End
+		if s.Closed() {
+			_, size := utf8.DecodeRuneInString(body[s.Close:])
+			end = s.Close + size
+		}
+		for i := s.Open; i < end; i++ {
+			if b[i] != '\n' {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
+}
+
+func attribute(body, masked string, paras []paragraph, qs []detected, i int) {
+	q := &qs[i]
+	p := paras[q.para]
+	lp := paras[q.lastPara]
+	from := p.start
+	if i > 0 && qs[i-1].lastPara == q.para && qs[i-1].span.Closed() {
+		from = markEnd(body, qs[i-1].span.Close)
+	}
+	beforeStart := sentenceStart(masked, from, q.span.Open)
+	before := tokenize(masked, beforeStart, q.span.Open)
+	q.partial = isPartial(body, before, q.span)
+
+	if q.span.Closed() {
+		to := lp.end
+		if i+1 < len(qs) && qs[i+1].para == q.lastPara {
+			to = qs[i+1].span.Open
+		}
+		after := markEnd(body, q.span.Close)
+		end := sentenceEnd(masked, after, to)
+		if m, verb, ok := attributionAfter(masked, tokenize(masked, after, end)); ok {
+			q.speaker, q.verb, q.byAfter, q.afterEnd = m, verb, true, end
+		}
+	}
+	if q.speaker.kind == mentionNone {
+		if m, verb, ok := attributionBefore(masked, before); ok {
+			q.speaker, q.verb = m, verb
+		}
+	}
+	if q.speaker.kind == mentionNone && q.partial {
+		if m, ok := passiveAgent(masked, before); ok {
+			q.speaker = m
+		}
+	}
+	if i > 0 {
+		prev := &qs[i-1]
+		if prev.byAfter && prev.lastPara == q.para && strings.TrimSpace(strings.Trim(masked[prev.afterEnd:q.span.Open], " ,.;:—–-")) == "" {
+			q.continues = true
+			if q.speaker.kind == mentionNone || q.speaker.kind == mentionPronoun {
+				q.speaker, q.verb = prev.speaker, prev.verb
+			}
+		}
+	}
+	if q.speaker.kind != mentionNone || q.partial {
+		return
+	}
+	// A whole sentence quoted: its speaker may be named in the sentence
+	// before, or after it in the same paragraph.
+	if beforeStart > p.start {
+		prevStart := sentenceStart(masked, p.start, beforeStart-1)
+		if m, verb, ok := attributionBefore(masked, tokenize(masked, prevStart, beforeStart)); ok {
+			q.speaker, q.verb = m, verb
+			return
+		}
+	}
+	if q.span.Open == p.start && q.para > 0 {
+		pp := paras[q.para-1]
+		if strings.HasSuffix(strings.TrimSpace(masked[pp.start:pp.end]), ":") {
+			if m, verb, ok := attributionBefore(masked, tokenize(masked, sentenceStart(masked, pp.start, pp.end-1), pp.end)); ok {
+				q.speaker, q.verb = m, verb
+				return
+			}
+		}
+	}
+	// A paragraph that is all quote and no attribution carries on the quote of
+	// the paragraph before.
+	if i > 0 && q.span.Open == p.start {
+		prev := qs[i-1]
+		if !prev.partial && prev.lastPara == q.para-1 && prev.speaker.kind != mentionNone {
+			q.speaker, q.verb = prev.speaker, prev.verb
+		}
+	}
+}
+
+func markEnd(body string, at int) int {
+	_, size := utf8.DecodeRuneInString(body[at:])
+	return at + size
+}
+
+// isPartial reports whether a quote is a fragment inside a sentence rather
+// than a sentence or more of someone's words.
+func isPartial(body string, before []token, s editor.QuotedSpan) bool {
+	first, _ := utf8.DecodeRuneInString(body[s.Start:])
+	if len(before) == 0 {
+		return false
+	}
+	last := before[len(before)-1]
+	switch last.text {
+	case ":", ",", "—", "–", "-", "(", ";":
+		return !unicode.IsUpper(first) && last.text != ":"
+	}
+	if speechVerbs[last.lower()] && unicode.IsUpper(first) {
+		return false
+	}
+	return true
+}
+
+// attributionAfter reads "…,” Smith said", "…,” said Smith" and "…,” according
+// to Smith" from the clause after a quote.
+func attributionAfter(body string, toks []token) (mention, string, bool) {
+	for len(toks) > 0 && !toks[0].isWord() {
+		if t := toks[0].text; t != "," && t != "—" && t != "–" && t != "-" && t != "?" && t != "!" && t != "." {
+			return mention{}, "", false
+		}
+		toks = toks[1:]
+	}
+	if len(toks) == 0 {
+		return mention{}, "", false
+	}
+	if toks[0].lower() == "according" && len(toks) > 1 && toks[1].lower() == "to" {
+		np := forwardNP(toks[2:])
+		m := parseMention(body, np)
+		return m, "according to", m.kind != mentionNone
+	}
+	if speechVerbs[toks[0].lower()] {
+		verbEnd := 1
+		rest := toks[1:]
+		for len(rest) > 0 && auxiliaries[rest[0].lower()] {
+			rest, verbEnd = rest[1:], verbEnd+1
+		}
+		np := forwardNP(rest)
+		m := parseMention(body, np)
+		if m.kind == mentionNone {
+			return m, "", false
+		}
+		withAppositionRole(body, &m, rest[len(np):])
+		return m, joinTokens(body, toks[:verbEnd]), true
+	}
+	for v := 1; v < len(toks) && v < 25; v++ {
+		if toks[v].text == "." || toks[v].text == ";" {
+			break
+		}
+		if !speechVerbs[toks[v].lower()] {
+			continue
+		}
+		subj := toks[:v]
+		for len(subj) > 0 && auxiliaries[subj[len(subj)-1].lower()] {
+			subj = subj[:len(subj)-1]
+		}
+		head, appos := splitApposition(subj)
+		if len(head) == 0 || len(head) > 8 || !plausibleSpeaker(head) {
+			return mention{}, "", false
+		}
+		m := parseMention(body, head)
+		if m.kind == mentionNone {
+			return m, "", false
+		}
+		withAppositionRole(body, &m, appos)
+		return m, verbPhrase(body, toks[v:]), true
+	}
+	return mention{}, "", false
+}
+
+// attributionBefore reads "Smith said:", "Smith told the Commons that …" and
+// "according to Smith," from the clause before a quote: the last speech verb
+// and its subject.
+func attributionBefore(body string, toks []token) (mention, string, bool) {
+	for v := len(toks) - 1; v >= 0; v-- {
+		w := toks[v].lower()
+		if w == "according" && v+1 < len(toks) && toks[v+1].lower() == "to" {
+			m := parseMention(body, forwardNP(toks[v+2:]))
+			if m.kind != mentionNone {
+				return m, "according to", true
+			}
+			continue
+		}
+		if !speechVerbs[w] {
+			continue
+		}
+		// "said Smith:" puts the speaker after the verb.
+		if v+1 < len(toks) && toks[v+1].capitalised() && !determiners[toks[v+1].lower()] {
+			np := forwardNP(toks[v+1:])
+			if len(np) > 0 && v+1+len(np) < len(toks) && (toks[v+1+len(np)].text == ":" || toks[v+1+len(np)].text == ",") &&
+				(v == 0 || !toks[v-1].isWord()) {
+				m := parseMention(body, np)
+				if m.kind == mentionName {
+					return m, toks[v].text, true
+				}
+			}
+		}
+		subj := backwardNP(toks[:v])
+		if len(subj) == 0 {
+			continue
+		}
+		head, appos := splitApposition(subj)
+		if len(head) == 0 || !plausibleSpeaker(head) {
+			continue
+		}
+		m := parseMention(body, head)
+		if m.kind == mentionNone {
+			continue
+		}
+		withAppositionRole(body, &m, appos)
+		return m, verbPhrase(body, toks[v:]), true
+	}
+	return mention{}, "", false
+}
+
+// passiveAgent reads "… was sanctioned by the Chinese government for “…”":
+// with no speech verb, the quoted charge is the words of whoever acted.
+func passiveAgent(body string, toks []token) (mention, bool) {
+	n := len(toks)
+	if n < 3 {
+		return mention{}, false
+	}
+	switch toks[n-1].lower() {
+	case "for", "as", "of", "over":
+	default:
+		return mention{}, false
+	}
+	for b := n - 2; b >= 0 && b >= n-8; b-- {
+		if toks[b].lower() == "by" {
+			np := toks[b+1 : n-1]
+			for _, t := range np {
+				if !t.isWord() || npStops[t.lower()] {
+					return mention{}, false
+				}
+			}
+			m := parseMention(body, np)
+			return m, m.kind == mentionName || m.kind == mentionGroup
+		}
+	}
+	return mention{}, false
+}
+
+// forwardNP is the noun phrase at the start of toks: a name, perhaps with its
+// title and role, up to a comma or a word that cannot be part of it.
+func forwardNP(toks []token) []token {
+	n := 0
+	for n < len(toks) && n < 10 {
+		t := toks[n]
+		if !t.isWord() || (npStops[t.lower()] && !(nameConnectors[t.lower()] && n > 0 && toks[n-1].capitalised() && n+1 < len(toks) && toks[n+1].capitalised())) {
+			break
+		}
+		if n > 0 && !t.capitalised() && toks[n-1].capitalised() && !roleNouns[t.lower()] && !nameConnectors[t.lower()] {
+			break
+		}
+		n++
+	}
+	return toks[:n]
+}
+
+// backwardNP is the noun phrase that ends toks: the subject of a verb that
+// follows. An apposition between commas ("Smith, a spokesman, said") stays
+// with it.
+func backwardNP(toks []token) []token {
+	end := len(toks)
+	for end > 0 && auxiliaries[toks[end-1].lower()] {
+		end--
+	}
+	i := end
+	if i > 0 && toks[i-1].text == "," {
+		// Skip back over an apposition to the comma that opens it.
+		j := i - 2
+		for j >= 0 && toks[j].text != "," && i-j < 25 {
+			j--
+		}
+		if j >= 0 && toks[j].text == "," {
+			i = j
+		}
+	}
+	start := i
+	for start > 0 && end-start < 25 {
+		t := toks[start-1]
+		w := t.lower()
+		if !t.isWord() {
+			break
+		}
+		if npStops[w] && !(nameConnectors[w] && start-2 >= 0 && toks[start-2].capitalised() && start < len(toks) && toks[start].capitalised()) {
+			break
+		}
+		start--
+		if determiners[w] {
+			break
+		}
+	}
+	if start == i {
+		return nil
+	}
+	return toks[start:end]
+}
+
+// splitApposition splits "Jeff Weaver, Sanders’ campaign manager," into the
+// head and its apposition.
+func splitApposition(toks []token) (head, appos []token) {
+	for i, t := range toks {
+		if t.text == "," {
+			return toks[:i], toks[i+1:]
+		}
+	}
+	return toks, nil
+}
+
+// withAppositionRole takes a role from an apposition: ", a spokeswoman for the
+// committee," gives "spokeswoman for the committee".
+func withAppositionRole(body string, m *mention, appos []token) {
+	if m.kind != mentionName || len(appos) == 0 {
+		return
+	}
+	end := 0
+	for end < len(appos) && appos[end].text != "," && appos[end].text != "." && appos[end].text != ";" {
+		end++
+	}
+	a := appos[:end]
+	if len(a) == 0 || len(a) > 15 {
+		return
+	}
+	if determiners[a[0].lower()] {
+		a = a[1:]
+	} else if !roleNouns[a[0].lower()] && !(len(a) > 1 && roleNouns[a[1].lower()]) {
+		return
+	}
+	if len(a) > 0 && m.role == "" {
+		m.role = joinTokens(body, a)
+	}
+}
+
+// plausibleSpeaker reports whether a noun phrase can name a speaker: a
+// pronoun, a name, or a described group ("the campaign", "officials").
+func plausibleSpeaker(toks []token) bool {
+	if len(toks) == 1 {
+		if _, ok := pronouns[toks[0].lower()]; ok {
+			return true
+		}
+	}
+	for _, t := range toks {
+		if t.capitalised() && t.isWord() {
+			return true
+		}
+	}
+	return determiners[toks[0].lower()] || len(toks) <= 2
+}
+
+// verbPhrase is the verb with its object up to the next punctuation: "told
+// the Commons", "said in a statement".
+func verbPhrase(body string, toks []token) string {
+	n := 1
+	for n < len(toks) && n < 6 && toks[n].isWord() && toks[n].lower() != "that" && !auxiliaries[toks[n].lower()] && !speechVerbs[toks[n].lower()] {
+		n++
+	}
+	return joinTokens(body, toks[:n])
+}
+
+func joinTokens(body string, toks []token) string {
+	if len(toks) == 0 {
+		return ""
+	}
+	return body[toks[0].start:toks[len(toks)-1].end]
+}
