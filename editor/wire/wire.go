@@ -130,10 +130,25 @@ func invalidUTF8Line(data []byte) int {
 // findQuotes detects the body's quotes, attributes them and lists the people
 // quoted.
 func (r *Result) findQuotes(name string) {
-	body := r.Story.Body
+	var notes []string
+	r.Quotes, r.People, notes = findAll(r.Story.Body)
+	for _, n := range notes {
+		r.Warnings = append(r.Warnings, name+": "+n)
+	}
+}
+
+// FindQuotes finds the quotes of a story body, who said each, and the people
+// quoted. It is what Parse does with the body it reads; the desktop app and
+// the checks call it on a body being edited.
+func FindQuotes(body string) ([]Quote, []Person) {
+	qs, people, _ := findAll(body)
+	return qs, people
+}
+
+func findAll(body string) (quotes []Quote, people []Person, notes []string) {
 	qs := findQuotes(body)
 	c := &cast{body: body, masked: maskQuotes(body, editor.QuotedSpans(body))}
-	r.Quotes = []Quote{}
+	quotes = []Quote{}
 	for _, d := range qs {
 		who := c.resolve(d.speaker, d.span.Open)
 		if who.speaker() == "" && isScareQuote(body, d) {
@@ -147,25 +162,26 @@ func (r *Result) findQuotes(name string) {
 		if d.speaker.kind != mentionNone {
 			q.SpeakerMention = d.speaker.short()
 		}
-		r.Quotes = append(r.Quotes, q)
+		quotes = append(quotes, q)
 		if q.Speaker == "" {
-			r.Warnings = append(r.Warnings, fmt.Sprintf("%s: no speaker found for the quote %s", name, clip(q.Text)))
+			notes = append(notes, "no speaker found for the quote "+clip(q.Text))
 		}
 		if !d.span.Closed() {
-			r.Warnings = append(r.Warnings, fmt.Sprintf("%s: the quote %s is never closed", name, clip(q.Text)))
+			notes = append(notes, "the quote "+clip(q.Text)+" is never closed")
 		}
 	}
 	c.shortNames()
-	r.People = []Person{}
+	people = []Person{}
 	for _, p := range c.people {
-		if !quoted(r.Quotes, p.fullName()) {
+		if !quoted(quotes, p.fullName()) {
 			continue
 		}
-		r.People = append(r.People, Person{
+		people = append(people, Person{
 			Name: p.fullName(), Honorific: p.honorific, ShortName: p.short, Role: p.role,
 			Organisation: organisationOf(p.role),
 		})
 	}
+	return quotes, people, notes
 }
 
 func quoted(qs []Quote, name string) bool {
