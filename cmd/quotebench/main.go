@@ -42,6 +42,7 @@ type prediction struct {
 	text    string
 	speaker string
 	start   int
+	partial bool
 }
 
 type tally struct {
@@ -137,7 +138,7 @@ func score(t *tally, a *article) {
 			preds[len(preds)-1].text += " " + q.Text
 			continue
 		}
-		preds = append(preds, prediction{text: q.Text, speaker: q.Speaker, start: q.Start})
+		preds = append(preds, prediction{text: q.Text, speaker: q.Speaker, start: q.Start, partial: q.Partial})
 	}
 	byteAt := runeOffsets(a.Text)
 	var direct, mixed []goldQuote
@@ -147,6 +148,10 @@ func score(t *tally, a *article) {
 		} else {
 			mixed = append(mixed, g)
 		}
+	}
+	mixedWords := make([][]string, len(mixed))
+	for i, m := range mixed {
+		mixedWords[i] = words(m.Text)
 	}
 	predWords := make([][]string, len(preds))
 	for i, p := range preds {
@@ -187,11 +192,11 @@ func score(t *tally, a *article) {
 	t.predicted += len(preds)
 	t.gold += len(direct)
 	for i, p := range preds {
-		if predMatch[i] >= 0 || insideMixed(predWords[i], mixed) {
+		if predMatch[i] >= 0 || insideMixed(predWords[i], mixedWords) {
 			t.predictedRight++
 			continue
 		}
-		t.falsePositives = append(t.falsePositives, fmt.Sprintf("%s: %q", a.ID, clip(p.text)))
+		t.falsePositives = append(t.falsePositives, fmt.Sprintf("%s: %q (partial %v, speaker %q)", a.ID, clip(p.text), p.partial, p.speaker))
 	}
 	for j, g := range direct {
 		pi := goldMatch[j]
@@ -255,9 +260,9 @@ func common(a, b []string) int {
 	return n
 }
 
-func insideMixed(pred []string, mixed []goldQuote) bool {
+func insideMixed(pred []string, mixed [][]string) bool {
 	for _, m := range mixed {
-		if len(pred) > 0 && float64(common(pred, words(m.Text))) >= 0.8*float64(len(pred)) {
+		if len(pred) > 0 && float64(common(pred, m)) >= 0.8*float64(len(pred)) {
 			return true
 		}
 	}

@@ -26,14 +26,31 @@ var speechVerbs = set("said", "says", "say", "told", "tells", "tell", "added", "
 	"reckoned", "believes", "believed", "thinks", "felt", "feels", "wrote:", "replying", "responding", "quoted",
 	"messaged", "emailed", "texted", "posting", "recounted", "complains", "observes", "predicts", "writ")
 
-// inverted verbs may come before their speaker ("…,” said Smith).
+// phrasalVerbs introduce speech with the particle that follows them ("went
+// on", "shot back", "as Vulture put it").
+var phrasalVerbs = map[string]string{"went": "on", "goes": "on", "shot": "back", "fired": "back", "chimed": "in",
+	"pointed": "out", "points": "out", "cut": "in", "wrote": "back", "put": "it", "puts": "it", "spoke": "up"}
+
+// isSpeechVerb reports whether toks[i] introduces what someone said.
+func isSpeechVerb(toks []token, i int) bool {
+	w := toks[i].lower()
+	if speechVerbs[w] {
+		return true
+	}
+	if p, ok := phrasalVerbs[w]; ok && i+1 < len(toks) && toks[i+1].lower() == p {
+		return true
+	}
+	return false
+}
+
+// auxiliaries and adverbs may stand between a speaker and the verb.
 var auxiliaries = set("has", "have", "had", "would", "will", "could", "can", "may", "might", "should", "was",
 	"is", "later", "also", "then", "again", "once", "previously", "earlier", "recently", "simply", "just",
 	"repeatedly", "famously", "reportedly", "often", "still", "never", "further", "did", "does", "do", "had",
 	"already", "privately", "publicly", "angrily", "quickly", "bluntly", "flatly", "quietly", "frequently")
 
 // npStops end a speaker's noun phrase when reading back from its verb.
-var npStops = set("which", "who", "whom", "that", "and", "but", "or", "when", "while", "as", "after", "before",
+var npStops = set("which", "who", "whom", "that", "and", "but", "or", "when", "while", "as", "after", "before", "then",
 	"because", "if", "by", "for", "in", "on", "at", "to", "from", "with", "about", "than", "is", "was", "were",
 	"are", "be", "been", "has", "had", "have", "where", "so", "since", "although", "though", "what", "how",
 	"why", "not", "into", "over", "under", "said", "says", "told", "during", "until", "then", "also", "once",
@@ -85,11 +102,23 @@ func findQuotes(body string) []detected {
 	masked := maskQuotes(body, spans)
 	paras := paragraphsOf(body)
 	qs := make([]detected, 0, len(spans))
+	prevClose := -1
 	for _, s := range spans {
 		d := detected{span: s, para: paragraphAt(paras, s.Open)}
 		d.lastPara = d.para
 		if s.Closed() {
 			d.lastPara = paragraphAt(paras, s.Close)
+		}
+		from := paras[d.para].start
+		if prevClose > from {
+			from = prevClose
+		}
+		d.partial = isPartial(body, tokenize(masked, sentenceStart(masked, from, s.Open), s.Open), s)
+		if s.Closed() {
+			prevClose = markEnd(body, s.Close)
+		}
+		if d.partial && isTitle(body[s.Start:s.End]) {
+			continue
 		}
 		qs = append(qs, d)
 	}
@@ -128,7 +157,6 @@ func attribute(body, masked string, paras []paragraph, qs []detected, i int) {
 	}
 	beforeStart := sentenceStart(masked, from, q.span.Open)
 	before := tokenize(masked, beforeStart, q.span.Open)
-	q.partial = isPartial(body, before, q.span)
 
 	if q.span.Closed() {
 		to := lp.end
@@ -153,7 +181,10 @@ func attribute(body, masked string, paras []paragraph, qs []detected, i int) {
 	}
 	if i > 0 {
 		prev := &qs[i-1]
-		if prev.byAfter && prev.lastPara == q.para && strings.TrimSpace(strings.Trim(masked[prev.afterEnd:q.span.Open], " ,.;:—–-")) == "" {
+		gap := masked[prev.afterEnd:q.span.Open]
+		lead := strings.TrimRight(masked[:q.span.Open], " ")
+		if prev.byAfter && !prev.partial && prev.lastPara == q.para && strings.TrimSpace(strings.Trim(gap, " ,.;:—–-")) == "" &&
+			strings.ContainsAny(lead[max(0, len(lead)-3):], ".,:;—–-") {
 			q.continues = true
 			if q.speaker.kind == mentionNone || q.speaker.kind == mentionPronoun {
 				q.speaker, q.verb = prev.speaker, prev.verb
@@ -231,7 +262,7 @@ func attributionAfter(body string, toks []token) (mention, string, bool) {
 		m := parseMention(body, np)
 		return m, "according to", m.kind != mentionNone
 	}
-	if speechVerbs[toks[0].lower()] {
+	if isSpeechVerb(toks, 0) || looseVerb(toks, 0) && len(toks) > 1 && toks[1].capitalised() {
 		verbEnd := 1
 		rest := toks[1:]
 		for len(rest) > 0 && auxiliaries[rest[0].lower()] {
@@ -249,7 +280,7 @@ func attributionAfter(body string, toks []token) (mention, string, bool) {
 		if toks[v].text == "." || toks[v].text == ";" {
 			break
 		}
-		if !speechVerbs[toks[v].lower()] {
+		if !isSpeechVerb(toks, v) && !(looseVerb(toks, v) && (v+1 == len(toks) || !toks[v+1].isWord())) {
 			continue
 		}
 		subj := toks[:v]
@@ -283,8 +314,14 @@ func attributionBefore(body string, toks []token) (mention, string, bool) {
 			}
 			continue
 		}
-		if !speechVerbs[w] {
+		if !isSpeechVerb(toks, v) {
 			continue
+		}
+		// "…, saying:" and "… and joked," take the subject of the sentence.
+		if strings.HasSuffix(w, "ing") && v > 0 && toks[v-1].text == "," || v > 0 && toks[v-1].lower() == "and" {
+			if m, ok := sentenceSubject(body, toks[:v]); ok {
+				return m, verbPhrase(body, toks[v:]), true
+			}
 		}
 		// "said Smith:" puts the speaker after the verb.
 		if v+1 < len(toks) && toks[v+1].capitalised() && !determiners[toks[v+1].lower()] {
@@ -312,7 +349,76 @@ func attributionBefore(body string, toks []token) (mention, string, bool) {
 		withAppositionRole(body, &m, appos)
 		return m, verbPhrase(body, toks[v:]), true
 	}
+	// "Clinton: “…”" labels a quote with its speaker; "Smith released a
+	// statement: “…”" gives it to the subject of the sentence.
+	if n := len(toks); n >= 2 && toks[n-1].text == ":" {
+		label := toks[:n-1]
+		if len(label) <= 4 && allCapitalised(label) {
+			if m := parseMention(body, label); m.kind == mentionName {
+				return m, "", true
+			}
+		}
+		if m, ok := sentenceSubject(body, label); ok {
+			return m, "", true
+		}
+	}
 	return mention{}, "", false
+}
+
+func allCapitalised(toks []token) bool {
+	for _, t := range toks {
+		if !t.isWord() || !t.capitalised() {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// looseVerb reports a past-tense word that, next to a name after a quote,
+// can only be its verb ("…!” beamed Donald Hartley).
+func looseVerb(toks []token, i int) bool {
+	w := toks[i].text
+	return !toks[i].capitalised() && toks[i].isWord() && len(w) > 4 && strings.HasSuffix(w, "ed") && !npStops[w]
+}
+
+// sentenceSubject is the subject that opens a sentence: its first noun
+// phrase, after an opening adverbial ("In a statement, the DNC said").
+func sentenceSubject(body string, toks []token) (mention, bool) {
+	for i := 0; i < len(toks) && i < 8; i++ {
+		if toks[i].text == "," && i+1 < len(toks) {
+			switch toks[0].lower() {
+			case "in", "on", "at", "after", "during", "speaking", "earlier", "later", "asked", "when", "before", "as", "last", "yesterday", "today":
+				toks = toks[i+1:]
+			}
+			break
+		}
+	}
+	end := 0
+	lastCap := -1
+	for end < len(toks) && end < 10 {
+		t := toks[end]
+		w := t.lower()
+		if !t.isWord() || auxiliaries[w] || speechVerbs[w] || npStops[w] && !nameConnectors[w] || strings.HasSuffix(w, "ly") && !t.capitalised() ||
+			!t.capitalised() && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && lastCap == end-1 && lastCap >= 0) {
+			break
+		}
+		if t.capitalised() {
+			lastCap = end
+		}
+		end++
+	}
+	if end == 0 {
+		return mention{}, false
+	}
+	np := toks[:end]
+	if lastCap >= 0 {
+		np = toks[:lastCap+1]
+	}
+	if !plausibleSpeaker(np) {
+		return mention{}, false
+	}
+	m := parseMention(body, np)
+	return m, m.kind == mentionName || m.kind == mentionGroup && determiners[np[0].lower()]
 }
 
 // passiveAgent reads "… was sanctioned by the Chinese government for “…”":
@@ -447,8 +553,17 @@ func plausibleSpeaker(toks []token) bool {
 			return true
 		}
 	}
+	last := toks[len(toks)-1].lower()
+	if strings.HasSuffix(last, "ed") || strings.HasSuffix(last, "ing") || strings.HasSuffix(last, "ly") || npStops[last] || timeNouns[last] {
+		return false
+	}
 	return determiners[toks[0].lower()] || len(toks) <= 2
 }
+
+// timeNouns end phrases that name when, not who ("the day", "last week").
+var timeNouns = set("day", "days", "week", "weeks", "month", "months", "year", "years", "night", "morning",
+	"afternoon", "evening", "time", "times", "moment", "today", "yesterday", "tonight", "monday", "tuesday",
+	"wednesday", "thursday", "friday", "saturday", "sunday")
 
 // verbPhrase is the verb with its object up to the next punctuation: "told
 // the Commons", "said in a statement".

@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -25,6 +26,16 @@ type cast struct {
 	people       []*person
 	lastSpeaker  *person
 	lastGroup    string
+	toks         []token // of masked, made once
+}
+
+// tokensBefore is the words of the text outside quotes before offset at.
+func (c *cast) tokensBefore(at int) []token {
+	if c.toks == nil {
+		c.toks = tokenize(c.masked, 0, len(c.masked))
+	}
+	n := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].end > at })
+	return c.toks[:n]
 }
 
 // resolved is who said a quote: a person, or a group, or nobody known.
@@ -151,7 +162,7 @@ func (c *cast) earlierFullName(m mention, at int) *person {
 		return nil
 	}
 	target := m.name[len(m.name)-1]
-	toks := tokenize(c.masked, 0, at)
+	toks := c.tokensBefore(at)
 	for i := len(toks) - 1; i >= 1; i-- {
 		if !strings.EqualFold(toks[i].text, target) && !strings.EqualFold(strings.TrimSuffix(strings.TrimSuffix(toks[i].text, "’s"), "'s"), target) {
 			continue
@@ -190,7 +201,7 @@ func sentenceInitialOnly(toks []token, j, i int) bool {
 // nameBefore is the last name-like run of capitals (two words or a title and
 // a word) before at, for a pronoun whose speaker has not yet been quoted.
 func (c *cast) nameBefore(at int) *person {
-	toks := tokenize(c.masked, 0, at)
+	toks := c.tokensBefore(at)
 	for i := len(toks) - 1; i >= 1; i-- {
 		if !toks[i].capitalised() || !toks[i].isWord() || !toks[i-1].capitalised() {
 			continue
@@ -228,7 +239,7 @@ func equalFold(a, b []string) bool {
 // shortNames gives each person the later reference the story itself uses
 // ("Sir Iain", "Mr Cleverly"), or the one house style would.
 func (c *cast) shortNames() {
-	toks := tokenize(c.masked, 0, len(c.masked))
+	toks := c.tokensBefore(len(c.masked))
 	for _, p := range c.people {
 		for i := 0; i+1 < len(toks) && p.short == ""; i++ {
 			h := strings.TrimSuffix(toks[i].text, ".")

@@ -194,23 +194,34 @@ func quoted(qs []Quote, name string) bool {
 }
 
 // isScareQuote reports quoted words nobody is said to have said: a word or
-// two in quotation marks, or a title ("Saturday Night Live").
+// two in quotation marks with no speaker.
 func isScareQuote(body string, d detected) bool {
-	words := strings.Fields(body[d.span.Start:d.span.End])
-	if len(words) <= 2 {
-		return true
-	}
-	if !d.partial || len(words) > 6 {
+	return len(strings.Fields(body[d.span.Start:d.span.End])) <= 2
+}
+
+// isTitle reports a quoted title inside a sentence ("Saturday Night Live",
+// "Fox & Friends"): a few words, each capitalised but the small ones.
+func isTitle(quoted string) bool {
+	words := strings.Fields(quoted)
+	if len(words) > 6 {
 		return false
 	}
+	capitals := 0
 	for _, w := range words {
+		w = strings.Trim(w, ".,;:!?’'‘()")
 		t := token{text: w}
-		if !t.capitalised() && !nameConnectors[strings.ToLower(w)] {
+		switch {
+		case t.capitalised():
+			capitals++
+		case w == "" || w == "&" || titleSmallWords[strings.ToLower(w)]:
+		default:
 			return false
 		}
 	}
-	return true
+	return capitals > 0
 }
+
+var titleSmallWords = set("a", "an", "and", "of", "the", "in", "on", "at", "to", "for", "with", "is", "or", "by", "from")
 
 func clip(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
