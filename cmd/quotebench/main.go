@@ -196,7 +196,13 @@ func score(t *tally, a *article) {
 			t.predictedRight++
 			continue
 		}
-		t.falsePositives = append(t.falsePositives, fmt.Sprintf("%s: %q (partial %v, speaker %q)", a.ID, clip(p.text), p.partial, p.speaker))
+		why := ""
+		for j := range direct {
+			if len(predWords[i]) > 0 && float64(common(predWords[i], goldWords[j])) >= 0.8*float64(len(predWords[i])) {
+				why = " [part of a gold quote]"
+			}
+		}
+		t.falsePositives = append(t.falsePositives, fmt.Sprintf("%s: %q (partial %v, speaker %q)%s", a.ID, clip(p.text), p.partial, p.speaker, why))
 	}
 	for j, g := range direct {
 		pi := goldMatch[j]

@@ -217,7 +217,7 @@ func attribute(body, masked string, paras []paragraph, qs []detected, i int) {
 	if i > 0 && q.span.Open == p.start {
 		prev := qs[i-1]
 		if !prev.partial && prev.lastPara == q.para-1 && prev.speaker.kind != mentionNone {
-			q.speaker, q.verb = prev.speaker, prev.verb
+			q.speaker, q.verb, q.continues = prev.speaker, prev.verb, true
 		}
 	}
 }

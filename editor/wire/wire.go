@@ -61,8 +61,9 @@ type Quote struct {
 	Partial        bool   `json:"partial"`
 	Start          int    `json:"start"`
 	End            int    `json:"end"`
-	// Continues is set on the second part of a quote that its attribution
-	// interrupts (“…,” she said. “…”): the same speaker goes on.
+	// Continues is set when the quote carries on the one before it: after
+	// the attribution that interrupts it (“…,” she said. “…”), or in a new
+	// paragraph of quote with no attribution of its own.
 	Continues bool `json:"-"`
 }
 

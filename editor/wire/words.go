@@ -108,6 +108,9 @@ func sentenceStart(text string, from, at int) int {
 		for j < at && (text[j] == ' ' || text[j] == '\n') {
 			j++
 		}
+		if j == at {
+			return at
+		}
 		r, _ := utf8.DecodeRuneInString(text[j:])
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '“' && r != '"' {
 			continue
