@@ -557,7 +557,12 @@ func plausibleSpeaker(toks []token) bool {
 	if strings.HasSuffix(last, "ed") || strings.HasSuffix(last, "ing") || strings.HasSuffix(last, "ly") || npStops[last] || timeNouns[last] {
 		return false
 	}
-	return determiners[toks[0].lower()] || len(toks) <= 2
+	if determiners[toks[0].lower()] {
+		return true
+	}
+	// A bare plural: "officials said", "critics say".
+	first := toks[0].lower()
+	return len(toks) <= 2 && strings.HasSuffix(last, "s") && !npStops[first] && !auxiliaries[first]
 }
 
 // timeNouns end phrases that name when, not who ("the day", "last week").

@@ -2,6 +2,7 @@ package wire_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -140,5 +141,100 @@ func TestParseErrorsNameTheFile(t *testing.T) {
 		if fe.Name != "in.txt" || fe.Line != tt.line {
 			t.Errorf("%s: Parse(%q) error = %v (line %d), want in.txt line %d", tt.name, tt.in, err, fe.Line, tt.line)
 		}
+	}
+}
+
+// TestSampleCheck is the issue's second check: one word changed inside a
+// quote is reported as a changed quote naming the word; a quote whose marks
+// are deleted is reported missing.
+func TestSampleCheck(t *testing.T) {
+	r := readSample(t)
+	s, people := r.Draft()
+	s.Headline, s.Byline, s.Section, s.Standfirst = "Duncan Smith: China is targeting me", "PA", "politics", "Sir Iain raised it in the Commons."
+	for i := range s.Quotes {
+		s.Quotes[i].ID = fmt.Sprintf("q%d", i)
+	}
+	if fs := editor.Check(&s, people); editor.HasErrors(fs) {
+		t.Fatalf("Check(imported sample) = %+v, want no errors", fs)
+	}
+
+	changed := s
+	changed.Body = strings.Replace(s.Body, "He will understand that we don’t discuss", "He will understand that we never discuss", 1)
+	fs := editor.Check(&changed, people)
+	if len(fs) == 0 || fs[0].Kind != editor.KindChangedQuote || fs[0].QuoteID != "q2" || !strings.Contains(fs[0].Message, "don’t → never") {
+		t.Errorf("Check(one word changed) = %+v, want a changed quote q2 naming “don’t → never”", fs)
+	}
+
+	missing := s
+	missing.Body = strings.NewReplacer("replied: “He will", "replied: He will", "against those.”", "against those.").Replace(s.Body)
+	fs = editor.Check(&missing, people)
+	if len(fs) == 0 || fs[0].Kind != editor.KindMissingQuote || fs[0].QuoteID != "q2" {
+		t.Errorf("Check(marks deleted) = %+v, want quote q2 missing", fs)
+	}
+}
+
+func TestParseNITF(t *testing.T) {
+	doc := `<?xml version="1.0" encoding="UTF-8"?>
+<nitf version="-//IPTC//DTD NITF 3.6//EN">
+  <head>
+    <title>Ignored title</title>
+    <pubdata type="web" position.section="Politics"/>
+    <docdata><key-list><keyword key="China"/><keyword key="Parliament"/></key-list></docdata>
+  </head>
+  <body>
+    <body.head>
+      <hedline><hl1>MP says China targets him</hl1><hl2>Sir Iain raises intelligence in the Commons</hl2></hedline>
+      <byline>By <person>Jane Reporter</person></byline>
+      <dateline>LONDON</dateline>
+    </body.head>
+    <body.content>
+      <p>LONDON (PA) — Chingford MP Sir Iain Duncan Smith said there was a &#8220;direct threat&#8221; to him.</p>
+      <p>&#8220;We were warned,&#8221; he said. &#8220;It is <em>serious</em>.&#8221;</p>
+      <p>Reporting by Press Association.</p>
+    </body.content>
+  </body>
+</nitf>`
+	r, err := wire.Parse("story.xml", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{r.Format, r.Story.Headline, r.Story.Standfirst, r.Story.Byline, r.Story.Dateline, r.Story.Section, strings.Join(r.Story.Tags, ","), r.Story.Credit}
+	want := []string{"nitf", "MP says China targets him", "Sir Iain raises intelligence in the Commons", "Jane Reporter", "LONDON", "Politics", "China,Parliament", "Reporting by Press Association."}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("Parse(NITF) field %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+	if wantBody := "Chingford MP Sir Iain Duncan Smith said there was a “direct threat” to him.\n\n“We were warned,” he said. “It is serious.”"; r.Story.Body != wantBody {
+		t.Errorf("Parse(NITF) body = %q, want %q", r.Story.Body, wantBody)
+	}
+	if len(r.Quotes) != 3 {
+		t.Fatalf("Parse(NITF) quotes = %+v, want 3", r.Quotes)
+	}
+	for _, q := range r.Quotes {
+		if q.Speaker != "Iain Duncan Smith" {
+			t.Errorf("quote %q speaker = %q, want Iain Duncan Smith", q.Text, q.Speaker)
+		}
+	}
+	if !r.Quotes[2].Continues || r.Quotes[1].SpeakerMention != "he" {
+		t.Errorf("quotes = %+v, want the third to continue the second, said by “he”", r.Quotes)
+	}
+}
+
+func TestParseTextLayout(t *testing.T) {
+	in := "Storm hits the coast\nBy Jane Smith\nDOVER (AP) — Winds battered the town, a “freak event” officials said.\nMore text here.\n— AP\nSign up to our newsletter\nGet the news first."
+	r, err := wire.Parse("storm.txt", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{r.Story.Headline, r.Story.Byline, r.Story.Dateline, r.Story.Credit, r.Story.Body}
+	want := []string{"Storm hits the coast", "Jane Smith", "DOVER (AP)", "— AP", "Winds battered the town, a “freak event” officials said.\n\nMore text here."}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("Parse(text) field %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+	if len(r.Boilerplate) != 1 || r.Boilerplate[0].Title != "Sign up to our newsletter" {
+		t.Errorf("Boilerplate = %+v, want the newsletter block", r.Boilerplate)
 	}
 }
