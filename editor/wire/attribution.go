@@ -24,7 +24,14 @@ var speechVerbs = set("said", "says", "say", "told", "tells", "tell", "added", "
 	"blasted", "slammed", "accused", "accusing", "denounced", "praised", "labelled", "labeled", "branded",
 	"dubbed", "termed", "pointed", "reported", "stating", "proclaimed", "sang", "sings", "speculated",
 	"reckoned", "believes", "believed", "thinks", "felt", "feels", "wrote:", "replying", "responding", "quoted",
-	"messaged", "emailed", "texted", "posting", "recounted", "complains", "observes", "predicts", "writ")
+	"messaged", "emailed", "texted", "posting", "recounted", "complains", "observes", "predicts", "barked",
+	"scoffed", "sniffed", "cracked", "gushed", "fumed", "raged", "sighed", "marveled", "marvelled", "beamed",
+	"cheered", "opined", "intoned", "bragged", "griped", "grumbled", "mocked", "teased", "pleaded", "begged",
+	"interrupted", "interjecting", "screamed", "cried", "whispered", "muttered", "hollered", "roared", "boomed",
+	"shouting", "yelling", "screaming", "crying", "labeling", "labelling", "declaring", "announcing", "stressing",
+	"acknowledging", "admitting", "conceding", "insisting", "noting", "suggesting", "vowing", "promising",
+	"urging", "warning", "recalling", "joking", "quipping", "adds", "asserted", "asserts", "affirmed", "affirms",
+	"disclosed", "revealed", "explained", "elaborated", "clarified", "summed", "tweets", "wrote")
 
 // phrasalVerbs introduce speech with the particle that follows them ("went
 // on", "shot back", "as Vulture put it").
@@ -216,7 +223,7 @@ func attribute(body, masked string, paras []paragraph, qs []detected, i int) {
 	// the paragraph before.
 	if i > 0 && q.span.Open == p.start {
 		prev := qs[i-1]
-		if !prev.partial && prev.lastPara == q.para-1 && prev.speaker.kind != mentionNone {
+		if (!prev.partial || prev.byAfter) && prev.lastPara == q.para-1 && prev.speaker.kind != mentionNone {
 			q.speaker, q.verb, q.continues = prev.speaker, prev.verb, true
 		}
 	}
@@ -276,7 +283,8 @@ func attributionAfter(body string, toks []token) (mention, string, bool) {
 		withAppositionRole(body, &m, rest[len(np):])
 		return m, joinTokens(body, toks[:verbEnd]), true
 	}
-	for v := 1; v < len(toks) && v < 25; v++ {
+	toks = dropParentheses(toks)
+	for v := 1; v < len(toks) && v < 40; v++ {
 		if toks[v].text == "." || toks[v].text == ";" {
 			break
 		}
@@ -402,7 +410,7 @@ func sentenceSubject(body string, toks []token) (mention, bool) {
 			!t.capitalised() && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && lastCap == end-1 && lastCap >= 0) {
 			break
 		}
-		if t.capitalised() {
+		if t.capitalised() && !determiners[w] {
 			lastCap = end
 		}
 		end++
@@ -449,16 +457,24 @@ func passiveAgent(body string, toks []token) (mention, bool) {
 }
 
 // forwardNP is the noun phrase at the start of toks: a name, perhaps with its
-// title and role, up to a comma or a word that cannot be part of it.
+// title and role, up to a comma or a word that cannot be part of it. A
+// hometown after a full name ("Stephanie Hooton of Derry") is left out.
 func forwardNP(toks []token) []token {
-	n := 0
+	n, capitals := 0, 0
 	for n < len(toks) && n < 10 {
 		t := toks[n]
-		if !t.isWord() || (npStops[t.lower()] && !(nameConnectors[t.lower()] && n > 0 && toks[n-1].capitalised() && n+1 < len(toks) && toks[n+1].capitalised())) {
+		w := t.lower()
+		if !t.isWord() {
 			break
 		}
-		if n > 0 && !t.capitalised() && toks[n-1].capitalised() && !roleNouns[t.lower()] && !nameConnectors[t.lower()] {
+		if npStops[w] && !(nameConnectors[w] && n > 0 && toks[n-1].capitalised() && n+1 < len(toks) && toks[n+1].capitalised()) {
 			break
+		}
+		if (w == "of" || w == "from") && capitals >= 2 && toks[n-1].capitalised() {
+			break
+		}
+		if t.capitalised() {
+			capitals++
 		}
 		n++
 	}
@@ -469,6 +485,7 @@ func forwardNP(toks []token) []token {
 // follows. An apposition between commas ("Smith, a spokesman, said") stays
 // with it.
 func backwardNP(toks []token) []token {
+	toks = dropParentheses(toks)
 	end := len(toks)
 	for end > 0 && auxiliaries[toks[end-1].lower()] {
 		end--
@@ -503,6 +520,32 @@ func backwardNP(toks []token) []token {
 		return nil
 	}
 	return toks[start:end]
+}
+
+// dropParentheses leaves out bracketed asides: "Rep. Paul Ryan (R-Wis.) said".
+func dropParentheses(toks []token) []token {
+	depth := 0
+	for _, t := range toks {
+		if t.text == "(" {
+			depth++
+		}
+	}
+	if depth == 0 {
+		return toks
+	}
+	out := make([]token, 0, len(toks))
+	depth = 0
+	for _, t := range toks {
+		switch {
+		case t.text == "(":
+			depth++
+		case t.text == ")" && depth > 0:
+			depth--
+		case depth == 0:
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // splitApposition splits "Jeff Weaver, Sanders’ campaign manager," into the
