@@ -277,18 +277,24 @@ func insideMixed(pred []string, mixed [][]string) bool {
 
 // goldName is the last word of the name in an annotated speaker: the
 // description after a comma is left out ("Rep. Jerry Nadler, a Democrat from
-// New York" gives "nadler"), and so is what follows the head of a described
-// speaker ("a spokesman for the campaign" gives "spokesman").
+// New York" gives "nadler"), and so are a bracketed party and state, a
+// hometown ("Donald Hartley of Madison"), and what follows the head of a
+// described speaker ("a spokesman for the campaign" gives "spokesman").
 func goldName(speaker string) string {
 	head := speaker
 	if i := strings.Index(head, ","); i > 0 {
 		head = head[:i]
 	}
+	if i := strings.Index(head, "("); i > 0 {
+		head = head[:i]
+	}
 	ws := strings.Fields(head)
+	upper := func(w string) bool { return w != "" && unicode.IsUpper([]rune(w)[0]) }
 	for i := 1; i < len(ws); i++ {
 		switch strings.ToLower(ws[i]) {
 		case "of", "for", "at", "in", "on", "from", "with", "who", "that", "to":
-			if prev := ws[i-1]; prev != "" && unicode.IsLower([]rune(prev)[0]) {
+			// "a spokesman for the campaign", "Donald Hartley of Madison"
+			if !upper(ws[i-1]) || i >= 2 && upper(ws[i-2]) {
 				ws = ws[:i]
 			}
 		}

@@ -361,12 +361,16 @@ func attributionBefore(body string, toks []token) (mention, string, bool) {
 	// statement: “…”" gives it to the subject of the sentence.
 	if n := len(toks); n >= 2 && toks[n-1].text == ":" {
 		label := toks[:n-1]
-		if len(label) <= 4 && allCapitalised(label) {
-			if m := parseMention(body, label); m.kind == mentionName {
+		k := len(label)
+		for k > 0 && len(label)-k < 4 && label[k-1].isWord() && label[k-1].capitalised() {
+			k--
+		}
+		if k < len(label) && (k == 0 || strings.Contains("-—–.", label[k-1].text)) && !isAllCaps(label[len(label)-1].text) {
+			if m := parseMention(body, label[k:]); m.kind == mentionName {
 				return m, "", true
 			}
 		}
-		if m, ok := sentenceSubject(body, label); ok {
+		if m, ok := sentenceSubject(body, label); ok && len(strings.Fields(m.text)) >= 2 && !isAllCaps(strings.Fields(m.text)[0]) {
 			return m, "", true
 		}
 	}
