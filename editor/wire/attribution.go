@@ -40,6 +40,9 @@ var phrasalVerbs = map[string]string{"went": "on", "goes": "on", "shot": "back",
 
 // isSpeechVerb reports whether toks[i] introduces what someone said.
 func isSpeechVerb(toks []token, i int) bool {
+	if toks[i].capitalised() {
+		return false // "Read said", "Tell"
+	}
 	w := toks[i].lower()
 	if speechVerbs[w] {
 		return true
@@ -255,6 +258,18 @@ func isPartial(body string, before []token, s editor.QuotedSpan) bool {
 // attributionAfter reads "…,” Smith said", "…,” said Smith" and "…,” according
 // to Smith" from the clause after a quote.
 func attributionAfter(body string, toks []token) (mention, string, bool) {
+	// “…” ― Jorge Falcon: a name signed under the quote.
+	if len(toks) >= 2 && len(toks) <= 6 && strings.Contains("―—–-", toks[0].text) {
+		name := toks[1:]
+		for len(name) > 0 && !name[len(name)-1].isWord() {
+			name = name[:len(name)-1]
+		}
+		if allCapitalised(name) {
+			if m := parseMention(body, name); m.kind == mentionName {
+				return m, "", true
+			}
+		}
+	}
 	for len(toks) > 0 && !toks[0].isWord() {
 		if t := toks[0].text; t != "," && t != "—" && t != "–" && t != "-" && t != "?" && t != "!" && t != "." {
 			return mention{}, "", false
@@ -491,7 +506,7 @@ func forwardNP(toks []token) []token {
 func backwardNP(toks []token) []token {
 	toks = dropParentheses(toks)
 	end := len(toks)
-	for end > 0 && auxiliaries[toks[end-1].lower()] {
+	for end > 0 && (auxiliaries[toks[end-1].lower()] || isAdverb(toks[end-1])) {
 		end--
 	}
 	i := end
@@ -524,6 +539,10 @@ func backwardNP(toks []token) []token {
 		return nil
 	}
 	return toks[start:end]
+}
+
+func isAdverb(t token) bool {
+	return !t.capitalised() && len(t.text) > 4 && strings.HasSuffix(t.text, "ly")
 }
 
 // dropParentheses leaves out bracketed asides: "Rep. Paul Ryan (R-Wis.) said".
