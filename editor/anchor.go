@@ -33,9 +33,9 @@ type QuoteState string
 
 // The states of a quote.
 const (
-	QuoteOK      QuoteState = "ok"      // the words are in the body, between quotation marks, unchanged
-	QuoteChanged QuoteState = "changed" // found, but the words inside the marks differ from the record
-	QuoteMissing QuoteState = "missing" // no quoted words in the body are close enough to the record
+	QuoteStateOK      QuoteState = "ok"      // the words are in the body, between quotation marks, unchanged
+	QuoteStateChanged QuoteState = "changed" // found, but the words inside the marks differ from the record
+	QuoteStateMissing QuoteState = "missing" // no quoted words in the body are close enough to the record
 )
 
 // QuoteEdit is one step of the word diff between a quote's recorded words and
@@ -88,7 +88,7 @@ func Place(body string, q Quote) Placement {
 	}
 	spans := QuotedSpans(body)
 	if len(spans) == 0 {
-		return Placement{State: QuoteMissing, Anchor: q.Anchor}
+		return Placement{State: QuoteStateMissing, Anchor: q.Anchor}
 	}
 	hint := locateQuote(body, q.Anchor, want)
 	best, bestScore := -1, 0.0
@@ -117,12 +117,12 @@ func Place(body string, q Quote) Placement {
 		}
 	}
 	if best < 0 {
-		return Placement{State: QuoteMissing, Anchor: q.Anchor}
+		return Placement{State: QuoteStateMissing, Anchor: q.Anchor}
 	}
 	s := spans[best]
-	p := Placement{State: QuoteOK, Anchor: NewAnchor(body, s.Start, s.End)}
+	p := Placement{State: QuoteStateOK, Anchor: NewAnchor(body, s.Start, s.End)}
 	if got := QuoteWords(body[s.Start:s.End]); got != want {
-		p.State = QuoteChanged
+		p.State = QuoteStateChanged
 		p.Edits = quoteWordDiff(want, got)
 	}
 	return p

@@ -23,13 +23,13 @@ func TestPlace(t *testing.T) {
 		state      editor.QuoteState
 		changed    string
 	}{
-		{"unchanged", quoteBody, editor.QuoteOK, ""},
-		{"moved by an edit before it", "Today, " + quoteBody, editor.QuoteOK, ""},
-		{"paragraphs swapped", "Mr Cleverly replied: “We do not discuss intelligence matters.”\n\n" + strings.Split(quoteBody, "\n\n")[0], editor.QuoteOK, ""},
-		{"one word changed", strings.Replace(quoteBody, "direct threat", "direct menace", 1), editor.QuoteChanged, "threat → menace"},
-		{"word cut", strings.Replace(quoteBody, "a direct threat", "a threat", 1), editor.QuoteChanged, "direct → (cut)"},
-		{"marks deleted", strings.NewReplacer("“There", "There", "government.”", "government.").Replace(quoteBody), editor.QuoteMissing, ""},
-		{"quote deleted", "Sir Iain spoke.\n\nMr Cleverly replied: “We do not discuss intelligence matters.”", editor.QuoteMissing, ""},
+		{"unchanged", quoteBody, editor.QuoteStateOK, ""},
+		{"moved by an edit before it", "Today, " + quoteBody, editor.QuoteStateOK, ""},
+		{"paragraphs swapped", "Mr Cleverly replied: “We do not discuss intelligence matters.”\n\n" + strings.Split(quoteBody, "\n\n")[0], editor.QuoteStateOK, ""},
+		{"one word changed", strings.Replace(quoteBody, "direct threat", "direct menace", 1), editor.QuoteStateChanged, "threat → menace"},
+		{"word cut", strings.Replace(quoteBody, "a direct threat", "a threat", 1), editor.QuoteStateChanged, "direct → (cut)"},
+		{"marks deleted", strings.NewReplacer("“There", "There", "government.”", "government.").Replace(quoteBody), editor.QuoteStateMissing, ""},
+		{"quote deleted", "Sir Iain spoke.\n\nMr Cleverly replied: “We do not discuss intelligence matters.”", editor.QuoteStateMissing, ""},
 	}
 	for _, tt := range tests {
 		p := editor.Place(tt.body, q)
@@ -38,7 +38,7 @@ func TestPlace(t *testing.T) {
 			t.Errorf("%s: Place(%q) = %s %q, want %s %q", tt.name, tt.body, p.State, changed, tt.state, tt.changed)
 			continue
 		}
-		if p.State != editor.QuoteMissing {
+		if p.State != editor.QuoteStateMissing {
 			if got := tt.body[p.Anchor.Start:p.Anchor.End]; got != p.Anchor.Exact || !strings.HasPrefix(got, "There is") {
 				t.Errorf("%s: anchor covers %q, want the quote's words", tt.name, got)
 			}

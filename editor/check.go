@@ -107,11 +107,11 @@ func checkQuotes(s *Story, people []Person) []Finding {
 			who = "an unknown speaker"
 		}
 		switch p.State {
-		case QuoteChanged:
+		case QuoteStateChanged:
 			covered[p.Anchor.Start] = true
 			fs = append(fs, Finding{Severity: SeverityError, Kind: KindChangedQuote, QuoteID: q.ID, Start: start, End: end,
 				Message: fmt.Sprintf("the quote by %s was changed: %s; restore the words or correct the quote record", who, strings.Join(p.Changed(), "; "))})
-		case QuoteMissing:
+		case QuoteStateMissing:
 			fs = append(fs, Finding{Severity: SeverityError, Kind: KindMissingQuote, QuoteID: q.ID, Start: start, End: end,
 				Message: fmt.Sprintf("the quote by %s (%s) is no longer in the text between quotation marks; put it back or delete the quote", who, clipQuote(q.Text))})
 		default:

@@ -45,7 +45,7 @@ func TestInsertQuote(t *testing.T) {
 			t.Errorf("%s: InsertQuote(%q, %d) body =\n%q\nwant\n%q", tt.name, tt.body, tt.cursor, body, tt.want)
 			continue
 		}
-		if p := editor.Place(body, q); p.State != editor.QuoteOK || p.Anchor.Start != q.Anchor.Start {
+		if p := editor.Place(body, q); p.State != editor.QuoteStateOK || p.Anchor.Start != q.Anchor.Start {
 			t.Errorf("%s: inserted quote placed %s at %d, want ok at %d", tt.name, p.State, p.Anchor.Start, q.Anchor.Start)
 		}
 		if q.Speaker != tt.in.Person.Name || q.PersonID != tt.in.Person.ID {

@@ -108,7 +108,7 @@ func TestDraftAnchorsQuotes(t *testing.T) {
 		if q.SourceKind != editor.SourceWire || q.Source == "" || q.Speaker != r.Quotes[i].Speaker {
 			t.Errorf("quote %d = %+v, want source kind wire, a source and speaker %q", i, q, r.Quotes[i].Speaker)
 		}
-		if p := editor.Place(s.Body, q); p.State != editor.QuoteOK || p.Anchor.Start != q.Anchor.Start {
+		if p := editor.Place(s.Body, q); p.State != editor.QuoteStateOK || p.Anchor.Start != q.Anchor.Start {
 			t.Errorf("Place(quote %d) = %v at %d, want ok at %d", i, p.State, p.Anchor.Start, q.Anchor.Start)
 		}
 		if err := q.Validate(); err != nil {
