@@ -90,3 +90,23 @@ func TestCheckNamesTheChangedWord(t *testing.T) {
 		t.Errorf("finding covers %q, want the changed quote", got)
 	}
 }
+
+func TestFindAndMergePerson(t *testing.T) {
+	dir := []editor.Person{{ID: "a", Name: "James Cleverly", Role: "Foreign Office minister"}, {ID: "b", Name: "Iain  Duncan Smith"}}
+	found := editor.Person{Name: "iain duncan smith", Honorific: "Sir", ShortName: "Sir Iain", Role: "MP"}
+	i := editor.FindPerson(dir, found)
+	if i != 1 {
+		t.Fatalf("FindPerson(%q) = %d, want 1", found.Name, i)
+	}
+	got := editor.MergePerson(dir[i], found)
+	want := editor.Person{ID: "b", Name: "Iain  Duncan Smith", Honorific: "Sir", ShortName: "Sir Iain", Role: "MP"}
+	if got != want {
+		t.Errorf("MergePerson() = %+v, want %+v", got, want)
+	}
+	if kept := editor.MergePerson(dir[0], editor.Person{Name: "James Cleverly", Role: "Home Secretary"}); kept.Role != "Foreign Office minister" {
+		t.Errorf("MergePerson() role = %q, want the directory's %q kept", kept.Role, "Foreign Office minister")
+	}
+	if i := editor.FindPerson(dir, editor.Person{Name: "Keir Starmer"}); i != -1 {
+		t.Errorf("FindPerson(unknown) = %d, want -1", i)
+	}
+}
