@@ -192,9 +192,11 @@ func attribute(body, masked string, paras []paragraph, qs []detected, i int) {
 	if i > 0 {
 		prev := &qs[i-1]
 		gap := masked[prev.afterEnd:q.span.Open]
-		lead := strings.TrimRight(masked[:q.span.Open], " ")
+		// The body, not the masked text: a title in quotation marks may end the
+		// attribution ("he said on “Meet the Press.” “But …”").
+		lead := strings.TrimRightFunc(body[:q.span.Open], unicode.IsSpace)
 		if prev.byAfter && !prev.partial && prev.lastPara == q.para && strings.TrimSpace(strings.Trim(gap, " ,.;:—–-")) == "" &&
-			strings.ContainsAny(lead[max(0, len(lead)-3):], ".,:;—–-") {
+			strings.ContainsAny(lead[max(0, len(lead)-6):], ".,:;—–-") {
 			q.continues = true
 			if q.speaker.kind == mentionNone || q.speaker.kind == mentionPronoun {
 				q.speaker, q.verb = prev.speaker, prev.verb

@@ -102,11 +102,11 @@ func sentenceStart(text string, from, at int) int {
 			continue
 		}
 		j := i + 1
-		if j >= at || (text[j] != ' ' && text[j] != '\n') {
+		if j >= at || spaceAt(text, j) == 0 {
 			continue
 		}
-		for j < at && (text[j] == ' ' || text[j] == '\n') {
-			j++
+		for j < at && spaceAt(text, j) > 0 {
+			j += spaceAt(text, j)
 		}
 		if j == at {
 			return at
@@ -132,7 +132,7 @@ func sentenceEnd(text string, at, to int) int {
 			continue
 		}
 		j := i + 1
-		if j < to && text[j] != ' ' && text[j] != '\n' {
+		if j < to && spaceAt(text, j) == 0 {
 			continue
 		}
 		if c == '.' && endsWithAbbreviation(text[at:i+1]) {
@@ -141,6 +141,18 @@ func sentenceEnd(text string, at, to int) int {
 		return j
 	}
 	return to
+}
+
+// spaceAt is the size of the space character at text[i], or 0: a space, a
+// line break or a no-break space, which web copy is full of.
+func spaceAt(text string, i int) int {
+	switch {
+	case text[i] == ' ' || text[i] == '\n' || text[i] == '\t':
+		return 1
+	case strings.HasPrefix(text[i:], "\u00a0"):
+		return 2
+	}
+	return 0
 }
 
 func endsWithAbbreviation(s string) bool {
