@@ -246,8 +246,24 @@ func runeOffsets(s string) []int {
 // words are the words of a text with quotation marks and punctuation removed
 // and case folded.
 func words(s string) []string {
-	s = strings.NewReplacer("’", "", "'", "").Replace(strings.ToLower(s))
-	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	var out []string
+	var w strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			w.WriteRune(unicode.ToLower(r))
+		case r == '’' || r == '\'':
+		default:
+			if w.Len() > 0 {
+				out = append(out, w.String())
+				w.Reset()
+			}
+		}
+	}
+	if w.Len() > 0 {
+		out = append(out, w.String())
+	}
+	return out
 }
 
 // common counts the words two lists share, each word as often as both have it.

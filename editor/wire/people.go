@@ -240,12 +240,18 @@ func equalFold(a, b []string) bool {
 // ("Sir Iain", "Mr Cleverly"), or the one house style would.
 func (c *cast) shortNames() {
 	toks := c.tokensBefore(len(c.masked))
+	var titled []int // where a personal honorific stands
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].capitalised() && len(toks[i].text) <= 9 && isPersonalHonorific(toks[i].text) {
+			titled = append(titled, i)
+		}
+	}
 	for _, p := range c.people {
-		for i := 0; i+1 < len(toks) && p.short == ""; i++ {
-			h := strings.TrimSuffix(toks[i].text, ".")
-			if _, ok := honorifics[strings.ToLower(h)]; !ok || !isPersonalHonorific(h) {
-				continue
+		for _, i := range titled {
+			if p.short != "" {
+				break
 			}
+			h := strings.TrimSuffix(toks[i].text, ".")
 			var words []string
 			j := i + 1
 			for j < len(toks) && toks[j].capitalised() && toks[j].isWord() && j-i <= len(p.name) {
