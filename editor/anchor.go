@@ -128,6 +128,20 @@ func Place(body string, q Quote) Placement {
 	return p
 }
 
+// Reanchor moves the anchor of each quote to where Place finds it in body
+// and returns their states, in order. A missing quote keeps its old anchor;
+// a changed one is anchored to the words that now stand in its place, while
+// its Text stays the record of what was said.
+func Reanchor(body string, quotes []Quote) []QuoteState {
+	states := make([]QuoteState, len(quotes))
+	for i := range quotes {
+		p := Place(body, quotes[i])
+		states[i] = p.State
+		quotes[i].Anchor = p.Anchor
+	}
+	return states
+}
+
 // locateQuote uses go-diff's fuzzy matcher to find where the quote's opening words
 // now stand, near where they were; -1 when it finds nothing.
 func locateQuote(body string, a Anchor, want string) int {

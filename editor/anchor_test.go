@@ -59,3 +59,18 @@ func TestNewAnchorKeepsWholeCharacters(t *testing.T) {
 		}
 	}
 }
+
+func TestReanchor(t *testing.T) {
+	qs := []editor.Quote{quoteAt(t, quoteBody, 0, "Iain Duncan Smith"), quoteAt(t, quoteBody, 1, "James Cleverly")}
+	body := "New first paragraph.\n\n" + strings.Replace(quoteBody, "“We do not discuss intelligence matters.”", "nothing.", 1)
+	states := editor.Reanchor(body, qs)
+	if states[0] != editor.QuoteStateOK || states[1] != editor.QuoteStateMissing {
+		t.Fatalf("Reanchor() = %v, want [ok missing]", states)
+	}
+	if got := body[qs[0].Anchor.Start:qs[0].Anchor.End]; got != qs[0].Text {
+		t.Errorf("first quote re-anchored on %q, want %q", got, qs[0].Text)
+	}
+	if qs[1].Anchor.Exact != "We do not discuss intelligence matters." {
+		t.Errorf("missing quote's anchor = %+v, want the old one kept", qs[1].Anchor)
+	}
+}
