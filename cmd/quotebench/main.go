@@ -306,6 +306,16 @@ func goldName(speaker string) string {
 	}
 	ws := strings.Fields(head)
 	upper := func(w string) bool { return w != "" && unicode.IsUpper([]rune(w)[0]) }
+	prepositions := map[string]bool{"of": true, "for": true, "at": true, "in": true, "on": true, "from": true, "with": true, "to": true}
+	// A name of two or more capitalised words at the end, not the object of a
+	// preposition, is the name: "Former secretary of state Hillary Clinton".
+	run := 0
+	for run < len(ws) && upper(ws[len(ws)-1-run]) {
+		run++
+	}
+	if run >= 2 && (run == len(ws) || !prepositions[strings.ToLower(ws[len(ws)-1-run])]) {
+		ws = ws[len(ws)-run:]
+	}
 	for i := 1; i < len(ws); i++ {
 		switch strings.ToLower(ws[i]) {
 		case "of", "for", "at", "in", "on", "from", "with", "who", "that", "to":

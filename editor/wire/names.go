@@ -84,10 +84,10 @@ func parseMention(body string, toks []token) mention {
 	for len(toks) > 0 && !toks[len(toks)-1].isWord() {
 		toks = toks[:len(toks)-1]
 	}
-	for len(toks) > 0 && !toks[0].isWord() {
+	for len(toks) > 0 && (!toks[0].isWord() || len(toks) > 1 && sentenceAdverbs[toks[0].lower()]) {
 		toks = toks[1:]
 	}
-	if len(toks) == 0 {
+	if len(toks) == 0 || timeNouns[toks[len(toks)-1].lower()] {
 		return mention{}
 	}
 	m := mention{text: body[toks[0].start:toks[len(toks)-1].end], start: toks[0].start}

@@ -41,8 +41,16 @@ func sentenceSubject(body string, toks []token) (mention, bool) {
 		return mention{}, false
 	}
 	np := toks[:end]
+	// "Donald Trump took …" ends at the name; "The former Republican
+	// presidential candidate" and "The Clinton campaign" go on to their noun.
 	if lastCap >= 0 {
-		np = toks[:lastCap+1]
+		keep := lastCap + 1
+		for k := lastCap + 1; k < end; k++ {
+			if w := toks[k].lower(); roleNouns[w] || groupNouns[w] {
+				keep = k + 1
+			}
+		}
+		np = toks[:keep]
 	}
 	if !plausibleSpeaker(np) {
 		return mention{}, false
@@ -181,6 +189,9 @@ func withAppositionRole(body string, m *mention, appos []token) {
 // plausibleSpeaker reports whether a noun phrase can name a speaker: a
 // pronoun, a name, or a described group ("the campaign", "officials").
 func plausibleSpeaker(toks []token) bool {
+	if timeNouns[toks[len(toks)-1].lower()] {
+		return false
+	}
 	if len(toks) == 1 {
 		if _, ok := pronouns[toks[0].lower()]; ok {
 			return true

@@ -74,5 +74,21 @@ func isAdverb(t token) bool {
 
 // timeNouns end phrases that name when, not who ("the day", "last week").
 var timeNouns = set("day", "days", "week", "weeks", "month", "months", "year", "years", "night", "morning",
-	"afternoon", "evening", "time", "times", "moment", "today", "yesterday", "tonight", "monday", "tuesday",
+	"afternoon", "evening", "time", "moment", "summer", "spring", "winter", "autumn", "weekend", "today", "yesterday", "tonight", "monday", "tuesday",
 	"wednesday", "thursday", "friday", "saturday", "sunday")
+
+// groupNouns head the names of organisations and documents that speak: "the
+// Clinton campaign", "the White House statement".
+var groupNouns = set("campaign", "committee", "party", "group", "team", "office", "department", "agency",
+	"company", "government", "administration", "ministry", "council", "board", "court", "police", "union",
+	"statement", "report", "spokesman", "spokeswoman", "spokesperson", "source", "sources", "officials",
+	"organisation", "organization", "foundation", "association", "institute", "network", "newspaper",
+	"website", "ad", "advert", "memo", "letter", "lawsuit", "filing", "document", "email", "tweet", "post",
+	"aides", "staff", "family", "delegation", "caucus", "pac", "coalition", "alliance", "movement")
+
+// sentenceAdverbs open a sentence without being its subject ("At the same
+// time", "Outside", "Meanwhile").
+var sentenceAdverbs = set("at", "later", "earlier", "while", "outside", "inside", "here", "there", "alongside",
+	"meanwhile", "still", "instead", "but", "and", "so", "now", "then", "also", "however", "though",
+	"although", "yet", "indeed", "afterward", "afterwards", "next", "finally", "first", "today", "yesterday",
+	"tonight", "once", "again", "even", "only", "in", "on", "during", "after", "before", "since", "when", "as")
