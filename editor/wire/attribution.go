@@ -230,7 +230,7 @@ func attributionAfter(body string, toks []token) (mention, string, bool) {
 	if isSpeechVerb(toks, 0) || looseVerb(toks, 0) && len(toks) > 1 && toks[1].capitalised() {
 		verbEnd := 1
 		rest := toks[1:]
-		for len(rest) > 0 && auxiliaries[rest[0].lower()] {
+		for len(rest) > 0 && isAuxiliary(rest[0]) {
 			rest, verbEnd = rest[1:], verbEnd+1
 		}
 		np := forwardNP(rest)
@@ -250,7 +250,7 @@ func attributionAfter(body string, toks []token) (mention, string, bool) {
 			continue
 		}
 		subj := toks[:v]
-		for len(subj) > 0 && auxiliaries[subj[len(subj)-1].lower()] {
+		for len(subj) > 0 && isAuxiliary(subj[len(subj)-1]) {
 			subj = subj[:len(subj)-1]
 		}
 		head, appos := splitApposition(subj)

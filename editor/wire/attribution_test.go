@@ -24,6 +24,8 @@ func TestFindQuotesSpeakers(t *testing.T) {
 		{"paragraph carries on", "“First part,” Jane Doe said.\n\n“Second paragraph of her quote.”", []string{"First part | Jane Doe | Jane Doe", "Second paragraph of her quote. | Jane Doe | Jane Doe"}},
 		{"participle", "Donald Trump took to Twitter, writing: “Sad day for America.”", []string{"Sad day for America. | Donald Trump | Donald Trump"}},
 		{"label", "Clinton: “Our goal is to defeat them.”", []string{"Our goal is to defeat them. | Clinton | Clinton"}},
+		{"name that is also a word", "“We must leave,” Theresa May said. “Now.”", []string{"We must leave | Theresa May | Theresa May", "Now. | Theresa May | Theresa May"}},
+		{"possessive document", "Hoff’s letter makes the case: “We stand for freedom.”", []string{"We stand for freedom. | Hoff’s letter | Hoff’s letter"}},
 		{"scare quote dropped", "The so-called “experts” were wrong, Smith said.", nil},
 		{"title dropped", "She said on “Good Morning America” that it was over.", nil},
 		{"unattributed kept", "There is a “long and winding road ahead of us” somewhere.", []string{"long and winding road ahead of us |  | "}},

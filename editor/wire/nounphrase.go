@@ -28,7 +28,7 @@ func sentenceSubject(body string, toks []token) (mention, bool) {
 	for end < len(toks) && end < 10 {
 		t := toks[end]
 		w := t.lower()
-		if !t.isWord() || auxiliaries[w] || speechVerbs[w] || npStops[w] && !nameConnectors[w] || strings.HasSuffix(w, "ly") && !t.capitalised() ||
+		if !t.isWord() || isAuxiliary(t) || speechVerbs[w] || npStops[w] && !nameConnectors[w] || strings.HasSuffix(w, "ly") && !t.capitalised() ||
 			!t.capitalised() && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && lastCap == end-1 && lastCap >= 0) {
 			break
 		}
@@ -56,7 +56,12 @@ func sentenceSubject(body string, toks []token) (mention, bool) {
 		return mention{}, false
 	}
 	m := parseMention(body, np)
-	return m, m.kind == mentionName || m.kind == mentionGroup && determiners[np[0].lower()]
+	return m, m.kind == mentionName || m.kind == mentionGroup && (determiners[np[0].lower()] || possessive(np[0]))
+}
+
+// possessive reports a name in the possessive: "Hoff’s letter".
+func possessive(t token) bool {
+	return t.capitalised() && (strings.HasSuffix(t.text, "’s") || strings.HasSuffix(t.text, "'s"))
 }
 
 // forwardNP is the noun phrase at the start of toks: a name, perhaps with its
@@ -90,7 +95,7 @@ func forwardNP(toks []token) []token {
 func backwardNP(toks []token) []token {
 	toks = dropParentheses(toks)
 	end := len(toks)
-	for end > 0 && (auxiliaries[toks[end-1].lower()] || isAdverb(toks[end-1])) {
+	for end > 0 && (isAuxiliary(toks[end-1]) || isAdverb(toks[end-1])) {
 		end--
 	}
 	i := end
@@ -218,7 +223,7 @@ func plausibleSpeaker(toks []token) bool {
 // the Commons", "said in a statement".
 func verbPhrase(body string, toks []token) string {
 	n := 1
-	for n < len(toks) && n < 6 && toks[n].isWord() && toks[n].lower() != "that" && !auxiliaries[toks[n].lower()] && !speechVerbs[toks[n].lower()] {
+	for n < len(toks) && n < 6 && toks[n].isWord() && toks[n].lower() != "that" && !isAuxiliary(toks[n]) && !speechVerbs[toks[n].lower()] {
 		n++
 	}
 	return joinTokens(body, toks[:n])

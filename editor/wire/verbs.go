@@ -32,6 +32,12 @@ var speechVerbs = set("said", "says", "say", "told", "tells", "tell", "added", "
 var phrasalVerbs = map[string]string{"went": "on", "goes": "on", "shot": "back", "fired": "back", "chimed": "in",
 	"pointed": "out", "points": "out", "cut": "in", "wrote": "back", "put": "it", "puts": "it", "spoke": "up"}
 
+// isAuxiliary reports a lowercase auxiliary or adverb: "Will" and "May" at
+// the head of a name are names.
+func isAuxiliary(t token) bool {
+	return auxiliaries[t.text]
+}
+
 // isSpeechVerb reports whether toks[i] introduces what someone said.
 func isSpeechVerb(toks []token, i int) bool {
 	if toks[i].capitalised() {
