@@ -171,6 +171,17 @@ func attribute(body, masked string, paras []paragraph, qs []detected, i int) {
 		prev := qs[i-1]
 		if (!prev.partial || prev.byAfter) && prev.lastPara == q.para-1 && prev.speaker.kind != mentionNone {
 			q.speaker, q.verb, q.continues = prev.speaker, prev.verb, true
+			return
+		}
+	}
+	// A paragraph of quote under a paragraph with none ("The DNC issued a
+	// statement apologising.¶“On behalf of …”") is given to the subject of
+	// the sentence before it.
+	if q.span.Open == p.start && q.para > 0 && (i == 0 || qs[i-1].lastPara < q.para-1) {
+		pp := paras[q.para-1]
+		from := sentenceStart(masked, pp.start, pp.end-1)
+		if m, ok := sentenceSubject(masked, tokenize(masked, from, pp.end)); ok {
+			q.speaker = m
 		}
 	}
 }
