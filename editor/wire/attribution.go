@@ -47,8 +47,9 @@ func paragraphAt(ps []paragraph, off int) int {
 	return 0
 }
 
-// findQuotes detects the quotes of a body and who said each.
-func findQuotes(body string) []detected {
+// findQuotes detects the quotes of a body and who said each. It returns the
+// body with its quotes blanked too, where speakers are looked for.
+func findQuotes(body string) ([]detected, string) {
 	spans := editor.QuotedSpans(body)
 	masked := maskQuotes(body, spans)
 	paras := paragraphsOf(body)
@@ -76,7 +77,7 @@ func findQuotes(body string) []detected {
 	for i := range qs {
 		attribute(body, masked, paras, qs, i)
 	}
-	return qs
+	return qs, masked
 }
 
 // maskQuotes blanks every quoted stretch, marks included, so that names and

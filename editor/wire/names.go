@@ -61,7 +61,6 @@ type mention struct {
 	honorific string
 	name      []string // name words, honorific and role left out
 	role      string
-	start     int
 }
 
 func (m mention) nameText() string { return strings.Join(m.name, " ") }
@@ -90,7 +89,7 @@ func parseMention(body string, toks []token) mention {
 	if len(toks) == 0 || timeNouns[toks[len(toks)-1].lower()] {
 		return mention{}
 	}
-	m := mention{text: body[toks[0].start:toks[len(toks)-1].end], start: toks[0].start}
+	m := mention{text: body[toks[0].start:toks[len(toks)-1].end]}
 	if len(toks) == 1 {
 		if _, ok := pronouns[toks[0].lower()]; ok {
 			m.kind = mentionPronoun

@@ -22,11 +22,11 @@ func (p *person) lastName() string { return p.name[len(p.name)-1] }
 // references ("Sir Iain", "Mr Cleverly", "Nadler") and pronouns ("he") are
 // matched with the people named before them.
 type cast struct {
-	body, masked string
-	people       []*person
-	lastSpeaker  *person
-	lastGroup    string
-	toks         []token // of masked, made once
+	masked      string
+	people      []*person
+	lastSpeaker *person
+	lastGroup   string
+	toks        []token // of masked, made once
 }
 
 // tokensBefore is the words of the text outside quotes before offset at.

@@ -147,8 +147,8 @@ func FindQuotes(body string) ([]Quote, []Person) {
 }
 
 func findAll(body string) (quotes []Quote, people []Person, notes []string) {
-	qs := findQuotes(body)
-	c := &cast{body: body, masked: maskQuotes(body, editor.QuotedSpans(body))}
+	qs, masked := findQuotes(body)
+	c := &cast{masked: masked}
 	quotes = []Quote{}
 	for _, d := range qs {
 		who := c.resolve(d.speaker, d.span.Open)
