@@ -99,6 +99,9 @@ func maskQuotes(body string, spans []editor.QuotedSpan) string {
 	return string(b)
 }
 
+// attribute finds the speaker of quote i in its own sentence: the clause after
+// it, the clause before it, or the agent of a passive verb; then, failing
+// those, in what surrounds it.
 func attribute(body, masked string, paras []paragraph, qs []detected, i int) {
 	q := &qs[i]
 	p := paras[q.para]
@@ -145,11 +148,17 @@ func attribute(body, masked string, paras []paragraph, qs []detected, i int) {
 			}
 		}
 	}
-	if q.speaker.kind != mentionNone || q.partial {
-		return
+	if q.speaker.kind == mentionNone && !q.partial {
+		attributeFromContext(masked, paras, qs, i, beforeStart)
 	}
-	// A whole sentence quoted: its speaker may be named in the sentence
-	// before, or after it in the same paragraph.
+}
+
+// attributeFromContext looks beyond its own sentence for the speaker of a
+// quote that is a sentence or more: the sentence before it, the paragraph
+// before it, the quote it carries on.
+func attributeFromContext(masked string, paras []paragraph, qs []detected, i, beforeStart int) {
+	q := &qs[i]
+	p := paras[q.para]
 	if beforeStart > p.start {
 		prevStart := sentenceStart(masked, p.start, beforeStart-1)
 		if m, verb, ok := attributionBefore(masked, tokenize(masked, prevStart, beforeStart)); ok {
