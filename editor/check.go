@@ -189,8 +189,13 @@ func speakerNames(q Quote, people []Person) []string {
 	return out
 }
 
+// named reports whether text names someone by any of names, as whole words
+// and whatever the case ("The Chinese government said" names "the Chinese
+// government").
 func named(text string, names []string) bool {
+	text = strings.ToLower(text)
 	for _, n := range names {
+		n = strings.ToLower(n)
 		if n == "" {
 			continue
 		}

@@ -56,6 +56,12 @@ func TestCheck(t *testing.T) {
 			s.Quotes[1].Anchor = editor.NewAnchor(s.Body, editor.QuotedSpans(s.Body)[1].Start, editor.QuotedSpans(s.Body)[1].End)
 			return p
 		}, "error:unnamed_speaker", true},
+		{"organisation named at a sentence start", func(s *editor.Story, p []editor.Person) []editor.Person {
+			s.Body += "\n\nThe Chinese government said: “We deny it all, every word.”"
+			sp := editor.QuotedSpans(s.Body)[2]
+			s.Quotes = append(s.Quotes, editor.Quote{ID: "q3", Speaker: "the Chinese government", Text: s.Body[sp.Start:sp.End], Source: "statement", Anchor: editor.NewAnchor(s.Body, sp.Start, sp.End)})
+			return p
+		}, "", false},
 		{"no source", func(s *editor.Story, p []editor.Person) []editor.Person {
 			s.Quotes[0].Source = ""
 			return p
