@@ -26,7 +26,7 @@ func parseText(name string, data []byte) (*Result, error) {
 		r.Story.Headline = paras[0].text
 		paras = paras[1:]
 	}
-	if len(paras) > 1 {
+	if len(paras) > 1 && len(strings.Fields(paras[0].text)) <= 10 && !strings.HasSuffix(paras[0].text, ".") {
 		if m := bylinePattern.FindStringSubmatch(paras[0].text); m != nil {
 			r.Story.Byline = m[1]
 			paras = paras[1:]

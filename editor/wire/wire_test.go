@@ -221,6 +221,16 @@ func TestParseNITF(t *testing.T) {
 	}
 }
 
+func TestParseTextNoFalseByline(t *testing.T) {
+	r, err := wire.Parse("x.txt", []byte("Council vote\nBy Monday, the council had voted.\nMore."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Story.Byline != "" || !strings.HasPrefix(r.Story.Body, "By Monday") {
+		t.Errorf("Parse() byline %q body %q, want no byline and the sentence kept", r.Story.Byline, r.Story.Body)
+	}
+}
+
 func TestParseTextLayout(t *testing.T) {
 	in := "Storm hits the coast\nBy Jane Smith\nDOVER (AP) — Winds battered the town, a “freak event” officials said.\nMore text here.\n— AP\nSign up to our newsletter\nGet the news first."
 	r, err := wire.Parse("storm.txt", []byte(in))
