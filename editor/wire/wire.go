@@ -139,8 +139,9 @@ func (r *Result) findQuotes(name string) {
 }
 
 // FindQuotes finds the quotes of a story body, who said each, and the people
-// quoted. It is what Parse does with the body it reads; the desktop app and
-// the checks call it on a body being edited.
+// quoted. It is what Parse does with the body it reads; the desktop app may
+// call it on a body being edited, to offer the quotes it finds for
+// attribution.
 func FindQuotes(body string) ([]Quote, []Person) {
 	qs, people, _ := findAll(body)
 	return qs, people
