@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -78,54 +79,12 @@ func (p Placement) Changed() []string {
 const minQuoteSimilarity = 0.5
 
 // Place finds a quote in the body after edits. Only words between quotation
-// marks can be the quote: words whose marks were deleted are missing. Among
-// the quoted spans, the one the fuzzy matcher locates near the old anchor is
-// preferred, then the most similar.
+// marks can be the quote: words whose marks were deleted are missing. The
+// quoted words that match the record exactly win, the nearest to the old
+// anchor first; otherwise the most similar, with a lead for those where the
+// fuzzy matcher locates the quote's opening words near the old anchor.
 func Place(body string, q Quote) Placement {
-	want := q.Text
-	if want == "" {
-		want = QuoteWords(q.Anchor.Exact)
-	}
-	spans := QuotedSpans(body)
-	if len(spans) == 0 {
-		return Placement{State: QuoteStateMissing, Anchor: q.Anchor}
-	}
-	hint := locateQuote(body, q.Anchor, want)
-	best, bestScore := -1, 0.0
-	for i, s := range spans {
-		got := QuoteWords(body[s.Start:s.End])
-		if got == want {
-			score := 2.0
-			if hint >= 0 && hint >= s.Open && hint <= s.End {
-				score = 3
-			}
-			score -= float64(quoteDistance(s.Start-q.Anchor.Start)) / float64(len(body)+1)
-			if best < 0 || score > bestScore {
-				best, bestScore = i, score
-			}
-			continue
-		}
-		sim := quoteSimilarity(want, got)
-		if sim < minQuoteSimilarity {
-			continue
-		}
-		if hint >= 0 && hint >= s.Open && hint <= s.End {
-			sim += 0.25
-		}
-		if best < 0 || sim > bestScore {
-			best, bestScore = i, sim
-		}
-	}
-	if best < 0 {
-		return Placement{State: QuoteStateMissing, Anchor: q.Anchor}
-	}
-	s := spans[best]
-	p := Placement{State: QuoteStateOK, Anchor: NewAnchor(body, s.Start, s.End)}
-	if got := QuoteWords(body[s.Start:s.End]); got != want {
-		p.State = QuoteStateChanged
-		p.Edits = quoteWordDiff(want, got)
-	}
-	return p
+	return newQuotePlacer(body).place(q)
 }
 
 // Reanchor moves the anchor of each quote to where Place finds it in body
@@ -133,17 +92,121 @@ func Place(body string, q Quote) Placement {
 // a changed one is anchored to the words that now stand in its place, while
 // its Text stays the record of what was said.
 func Reanchor(body string, quotes []Quote) []QuoteState {
+	pl := newQuotePlacer(body)
 	states := make([]QuoteState, len(quotes))
 	for i := range quotes {
-		p := Place(body, quotes[i])
+		p := pl.place(quotes[i])
 		states[i] = p.State
 		quotes[i].Anchor = p.Anchor
 	}
 	return states
 }
 
-// locateQuote uses go-diff's fuzzy matcher to find where the quote's opening words
-// now stand, near where they were; -1 when it finds nothing.
+// quotePlacer holds a body's quoted spans, read once for all its quotes.
+type quotePlacer struct {
+	body   string
+	spans  []QuotedSpan
+	words  []string         // QuoteWords of each span
+	folded [][]string       // their words, folded for comparing
+	counts []int            // words in each span
+	byText map[string][]int // span indexes by their words
+}
+
+func newQuotePlacer(body string) *quotePlacer {
+	pl := &quotePlacer{body: body, spans: QuotedSpans(body), byText: map[string][]int{}}
+	for i, s := range pl.spans {
+		w := QuoteWords(body[s.Start:s.End])
+		f := quoteFoldedWords(w)
+		pl.words = append(pl.words, w)
+		pl.folded = append(pl.folded, f)
+		pl.counts = append(pl.counts, len(f))
+		pl.byText[w] = append(pl.byText[w], i)
+	}
+	return pl
+}
+
+func (pl *quotePlacer) place(q Quote) Placement {
+	want := q.Text
+	if want == "" {
+		want = QuoteWords(q.Anchor.Exact)
+	}
+	best := -1
+	for _, i := range pl.byText[want] {
+		if best < 0 || quoteDistance(pl.spans[i].Start-q.Anchor.Start) < quoteDistance(pl.spans[best].Start-q.Anchor.Start) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		s := pl.spans[best]
+		return Placement{State: QuoteStateOK, Anchor: NewAnchor(pl.body, s.Start, s.End)}
+	}
+	wantWords := quoteFoldedWords(want)
+	n := len(wantWords)
+	wantCounts := make(map[string]int, n)
+	for _, w := range wantWords {
+		wantCounts[w]++
+	}
+	// Near the old anchor first: an edit moves a quote a little, and a long
+	// story need not be compared quote by quote with every other.
+	lo := sort.Search(len(pl.spans), func(i int) bool { return pl.spans[i].End >= q.Anchor.Start-nearQuote })
+	hi := sort.Search(len(pl.spans), func(i int) bool { return pl.spans[i].Start > q.Anchor.End+nearQuote })
+	cands := pl.similar(wantCounts, n, lo, hi)
+	if len(cands) == 0 && (lo > 0 || hi < len(pl.spans)) {
+		cands = pl.similar(wantCounts, n, 0, len(pl.spans))
+	}
+	// When several spans are alike, the one where the fuzzy matcher finds the
+	// quote's opening words, near the old anchor, takes a lead.
+	hint := -1
+	if len(cands) > 1 {
+		hint = locateQuote(pl.body, q.Anchor, want)
+	}
+	bestScore := 0.0
+	for _, c := range cands {
+		s := pl.spans[c.span]
+		score := c.share
+		if hint >= 0 && hint >= s.Open && hint <= s.End {
+			score += 0.25
+		}
+		if best < 0 || score > bestScore {
+			best, bestScore = c.span, score
+		}
+	}
+	if best < 0 {
+		return Placement{State: QuoteStateMissing, Anchor: q.Anchor}
+	}
+	s := pl.spans[best]
+	return Placement{State: QuoteStateChanged, Anchor: NewAnchor(pl.body, s.Start, s.End), Edits: quoteWordDiff(want, pl.words[best])}
+}
+
+// nearQuote is how far from its old anchor, in bytes, a changed quote is
+// looked for before the whole body is.
+const nearQuote = 20000
+
+// candidate is a quoted span like a quote's words, and how alike.
+type candidate struct {
+	span  int
+	share float64
+}
+
+// similar lists the spans among spans[lo:hi] that keep enough of a quote's
+// words to be taken for it.
+func (pl *quotePlacer) similar(wantCounts map[string]int, n, lo, hi int) []candidate {
+	var cands []candidate
+	for i := lo; i < hi; i++ {
+		// Similar enough needs at least half the words of the longer text.
+		if float64(pl.counts[i]) < minQuoteSimilarity*float64(n) || float64(n) < minQuoteSimilarity*float64(pl.counts[i]) {
+			continue
+		}
+		if share := sharedShare(wantCounts, n, pl.folded[i]); share >= minQuoteSimilarity {
+			cands = append(cands, candidate{i, share})
+		}
+	}
+	return cands
+}
+
+// locateQuote uses go-diff's fuzzy matcher to find where the quote's opening
+// words now stand, near where they were; -1 when it finds nothing. It looks
+// in a window around the old anchor, as far as the matcher would reach.
 func locateQuote(body string, a Anchor, want string) int {
 	pattern := want
 	if len(pattern) > 32 {
@@ -156,9 +219,16 @@ func locateQuote(body string, a Anchor, want string) int {
 	if pattern == "" {
 		return -1
 	}
+	const distance = 1000
+	from := max(0, min(a.Start, len(body))-distance)
+	to := min(len(body), max(a.Start, 0)+len(want)+distance)
 	dmp := diffmatchpatch.New()
-	dmp.MatchDistance = 5000
-	return dmp.MatchMain(body, pattern, min(a.Start, len(body)))
+	dmp.MatchDistance = distance
+	loc := dmp.MatchMain(body[from:to], pattern, min(a.Start, len(body))-from)
+	if loc < 0 {
+		return -1
+	}
+	return from + loc
 }
 
 // quoteWordDiff compares two texts word by word: each word and each run of
@@ -241,25 +311,21 @@ func quoteTokens(s string) []string {
 
 func isQuoteWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// quoteSimilarity is the share of words two texts have in common, against the
-// longer of the two.
-func quoteSimilarity(a, b string) float64 {
-	wa, wb := quoteFoldedWords(a), quoteFoldedWords(b)
-	if len(wa) == 0 || len(wb) == 0 {
+// sharedShare is the share of words two texts have in common, against the
+// longer of the two: the first given by its word counts and length.
+func sharedShare(counts map[string]int, n int, words []string) float64 {
+	if n == 0 || len(words) == 0 {
 		return 0
 	}
-	count := map[string]int{}
-	for _, w := range wa {
-		count[w]++
-	}
+	used := make(map[string]int, len(words))
 	shared := 0
-	for _, w := range wb {
-		if count[w] > 0 {
-			count[w]--
+	for _, w := range words {
+		if used[w] < counts[w] {
+			used[w]++
 			shared++
 		}
 	}
-	return float64(shared) / float64(max(len(wa), len(wb)))
+	return float64(shared) / float64(max(n, len(words)))
 }
 
 func quoteFoldedWords(s string) []string {

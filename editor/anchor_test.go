@@ -74,3 +74,16 @@ func TestReanchor(t *testing.T) {
 		t.Errorf("missing quote's anchor = %+v, want the old one kept", qs[1].Anchor)
 	}
 }
+
+func TestPlacePrefersTheQuoteNearItsAnchor(t *testing.T) {
+	q := quoteAt(t, quoteBody, 0, "Iain Duncan Smith")
+	filler := strings.Repeat("Other news of the day filled the page. ", 40)
+	far := "Earlier he said: “There is a direct danger from the Chinese government.”\n\n"
+	body := far + filler + "\n\n" + strings.Replace(quoteBody, "direct threat", "direct menace", 1)
+	q.Anchor.Start += len(far) + len(filler) + 2
+	q.Anchor.End += len(far) + len(filler) + 2
+	p := editor.Place(body, q)
+	if p.State != editor.QuoteStateChanged || !strings.Contains(p.Anchor.Exact, "menace") {
+		t.Errorf("Place() = %s at %q, want the changed quote near the old anchor", p.State, p.Anchor.Exact)
+	}
+}

@@ -98,9 +98,10 @@ func checkFields(s *Story) []Finding {
 func checkQuotes(s *Story, people []Person) []Finding {
 	var fs []Finding
 	covered := map[int]bool{} // start offsets of quoted spans that have a record
-	outside := textOutsideQuotes(s)
+	outside := strings.ToLower(textOutsideQuotes(s))
+	pl := newQuotePlacer(s.Body)
 	for _, q := range s.Quotes {
-		p := Place(s.Body, q)
+		p := pl.place(q)
 		start, end := clampSpan(p.Anchor.Start, p.Anchor.End, len(s.Body))
 		who := q.Speaker
 		if who == "" {
@@ -189,11 +190,10 @@ func speakerNames(q Quote, people []Person) []string {
 	return out
 }
 
-// named reports whether text names someone by any of names, as whole words
-// and whatever the case ("The Chinese government said" names "the Chinese
-// government").
+// named reports whether text, in lower case, names someone by any of names,
+// as whole words and whatever the case ("The Chinese government said" names
+// "the Chinese government").
 func named(text string, names []string) bool {
-	text = strings.ToLower(text)
 	for _, n := range names {
 		n = strings.ToLower(n)
 		if n == "" {

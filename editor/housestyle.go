@@ -46,7 +46,7 @@ func InsertQuote(body string, cursor int, nq NewQuote) (string, int, Quote, erro
 		verb = "said"
 	}
 	speaker := nq.Person.ShortName
-	first := !named(textOutsideQuotes(&Story{Body: body[:cursor]}), personNames(nq.Person))
+	first := !named(strings.ToLower(textOutsideQuotes(&Story{Body: body[:cursor]})), personNames(nq.Person))
 	if first || speaker == "" {
 		speaker = nq.Person.FullName()
 		if first && nq.Person.Role != "" {
