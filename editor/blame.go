@@ -42,13 +42,13 @@ func Blame(revs []BlameRevision) []ParagraphBlame {
 	var prev []string          // the previous revision's paragraphs
 	var prevBy []BlameRevision // and who last changed each
 	for _, r := range revs {
-		paras := paragraphTexts(r.Body)
+		paras := blameParagraphs(r.Body)
 		by := make([]BlameRevision, len(paras))
 		attributeParagraphs(prev, prevBy, paras, by, r)
 		prev, prevBy = paras, by
 	}
 	last := revs[len(revs)-1]
-	spans := paragraphSpans(last.Body)
+	spans := blameSpans(last.Body)
 	out := make([]ParagraphBlame, len(spans))
 	for i, sp := range spans {
 		out[i] = ParagraphBlame{
@@ -101,8 +101,8 @@ func attributeParagraphs(prev []string, prevBy []BlameRevision, paras []string, 
 	}
 }
 
-func paragraphTexts(body string) []string {
-	spans := paragraphSpans(body)
+func blameParagraphs(body string) []string {
+	spans := blameSpans(body)
 	out := make([]string, len(spans))
 	for i, sp := range spans {
 		out[i] = body[sp[0]:sp[1]]
@@ -110,9 +110,9 @@ func paragraphTexts(body string) []string {
 	return out
 }
 
-// paragraphSpans finds the paragraphs of body, blocks of lines separated by
+// blameSpans finds the paragraphs of body, blocks of lines separated by
 // blank lines, as byte ranges without their surrounding space.
-func paragraphSpans(body string) [][2]int {
+func blameSpans(body string) [][2]int {
 	var out [][2]int
 	start := -1 // of the current paragraph
 	end := 0
@@ -126,7 +126,7 @@ func paragraphSpans(body string) [][2]int {
 		line := body[pos:eol]
 		if strings.TrimSpace(line) == "" {
 			if start >= 0 {
-				out = append(out, trimSpan(body, start, end))
+				out = append(out, trimSpaceSpan(body, start, end))
 				start = -1
 			}
 		} else {
@@ -138,12 +138,12 @@ func paragraphSpans(body string) [][2]int {
 		pos = eol + 1
 	}
 	if start >= 0 {
-		out = append(out, trimSpan(body, start, end))
+		out = append(out, trimSpaceSpan(body, start, end))
 	}
 	return out
 }
 
-func trimSpan(s string, start, end int) [2]int {
+func trimSpaceSpan(s string, start, end int) [2]int {
 	text := s[start:end]
 	trimmed := strings.TrimLeftFunc(text, unicode.IsSpace)
 	start += len(text) - len(trimmed)

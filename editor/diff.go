@@ -34,7 +34,7 @@ type Op struct {
 // merged; identical texts give one equal operation, or none when both are
 // empty. The result is never nil, so that it encodes as a JSON array.
 func DiffText(old, new string) []Op {
-	return diffTokens(tokenize(old), tokenize(new))
+	return diffTokens(diffTokenize(old), diffTokenize(new))
 }
 
 // diffTokens diffs two token sequences.
@@ -74,7 +74,7 @@ func diffByLines(dmp *diffmatchpatch.DiffMatchPatch, m *tokenMap, a, b []rune) [
 		for i, l := range lines {
 			id, ok := ids[string(l)]
 			if !ok {
-				id = runeFor(len(ids))
+				id = tokenRuneFor(len(ids))
 				ids[string(l)] = id
 			}
 			out[i] = id
@@ -149,9 +149,9 @@ func newTokenMap() *tokenMap {
 	return &tokenMap{index: map[string]rune{}}
 }
 
-// runeFor maps the nth distinct token to a valid rune, skipping the
+// tokenRuneFor maps the nth distinct token to a valid rune, skipping the
 // surrogate range, which does not survive a round trip through a string.
-func runeFor(n int) rune {
+func tokenRuneFor(n int) rune {
 	if n >= 0xD800 {
 		n += 0x800
 	}
@@ -171,7 +171,7 @@ func (m *tokenMap) runes(tokens []string) []rune {
 	for i, t := range tokens {
 		r, ok := m.index[t]
 		if !ok {
-			r = runeFor(len(m.tokens))
+			r = tokenRuneFor(len(m.tokens))
 			m.index[t] = r
 			m.tokens = append(m.tokens, t)
 		}
@@ -279,47 +279,47 @@ func CountOpWords(ops []Op) (inserted, deleted int) {
 // that a changed "said," counts one word and a lone comma none.
 func countTokenWords(s string) int {
 	n := 0
-	for _, t := range tokenize(s) {
+	for _, t := range diffTokenize(s) {
 		r, _ := utf8.DecodeRuneInString(t)
-		if isWordRune(r) {
+		if diffIsWordRune(r) {
 			n++
 		}
 	}
 	return n
 }
 
-// tokenize splits s into tokens whose concatenation is s: runs of white
+// diffTokenize splits s into tokens whose concatenation is s: runs of white
 // space, words (letters, digits and marks, with apostrophes and hyphens
 // inside them, and the points and commas inside numbers), single ideographs
 // (Chinese and Japanese put no spaces between words), and single other
 // characters such as punctuation.
-func tokenize(s string) []string {
+func diffTokenize(s string) []string {
 	out := make([]string, 0, len(s)/3)
 	for i := 0; i < len(s); {
-		r, size := decodeRune(s[i:])
+		r, size := diffDecodeRune(s[i:])
 		j := i + size
 		switch {
-		case isSpace(r):
+		case diffIsSpace(r):
 			for j < len(s) {
-				r2, n := decodeRune(s[j:])
-				if !isSpace(r2) {
+				r2, n := diffDecodeRune(s[j:])
+				if !diffIsSpace(r2) {
 					break
 				}
 				j += n
 			}
-		case isIdeograph(r):
+		case diffIsIdeograph(r):
 			// one token per character
-		case isWordRune(r):
+		case diffIsWordRune(r):
 			prev := r
 			for j < len(s) {
-				r2, n := decodeRune(s[j:])
-				if isWordRune(r2) && !isIdeograph(r2) {
+				r2, n := diffDecodeRune(s[j:])
+				if diffIsWordRune(r2) && !diffIsIdeograph(r2) {
 					prev = r2
 					j += n
 					continue
 				}
 				if j+n < len(s) {
-					if next, n2 := decodeRune(s[j+n:]); joinsWord(prev, r2, next) {
+					if next, n2 := diffDecodeRune(s[j+n:]); diffJoinsWord(prev, r2, next) {
 						prev = next
 						j += n + n2
 						continue
@@ -334,36 +334,36 @@ func tokenize(s string) []string {
 	return out
 }
 
-// decodeRune is utf8.DecodeRuneInString with a fast path for ASCII.
-func decodeRune(s string) (rune, int) {
+// diffDecodeRune is utf8.DecodeRuneInString with a fast path for ASCII.
+func diffDecodeRune(s string) (rune, int) {
 	if s[0] < utf8.RuneSelf {
 		return rune(s[0]), 1
 	}
 	return utf8.DecodeRuneInString(s)
 }
 
-func isSpace(r rune) bool {
+func diffIsSpace(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r == ' ' || '\t' <= r && r <= '\r'
 	}
 	return unicode.IsSpace(r)
 }
 
-func isWordRune(r rune) bool {
+func diffIsWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
-func isIdeograph(r rune) bool {
+func diffIsIdeograph(r rune) bool {
 	return r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
-// joinsWord reports whether mid, standing between prev and next, belongs to
+// diffJoinsWord reports whether mid, standing between prev and next, belongs to
 // the word: "don't", "Duncan-Smith", "1,500", "3.5".
-func joinsWord(prev, mid, next rune) bool {
-	if !isWordRune(next) || isIdeograph(next) {
+func diffJoinsWord(prev, mid, next rune) bool {
+	if !diffIsWordRune(next) || diffIsIdeograph(next) {
 		return false
 	}
 	switch mid {

@@ -36,11 +36,11 @@ func TestTokenMapWholeRejectsSplitRunes(t *testing.T) {
 		}
 	}
 	for _, n := range []int{0, 0xD7FF, 0xD800, 0xFFFF, 0x10F7FF} {
-		if got := tokenIndex(runeFor(n)); got != n {
-			t.Errorf("tokenIndex(runeFor(%d)) = %d, want %d", n, got, n)
+		if got := tokenIndex(tokenRuneFor(n)); got != n {
+			t.Errorf("tokenIndex(tokenRuneFor(%d)) = %d, want %d", n, got, n)
 		}
-		if r := runeFor(n); r >= 0xD800 && r < 0xE000 {
-			t.Errorf("runeFor(%d) = %U, a surrogate", n, r)
+		if r := tokenRuneFor(n); r >= 0xD800 && r < 0xE000 {
+			t.Errorf("tokenRuneFor(%d) = %U, a surrogate", n, r)
 		}
 	}
 }

@@ -28,9 +28,9 @@ func TestFormatOps(t *testing.T) {
 }
 
 func TestWriteDiffText(t *testing.T) {
-	a := sampleStory()
+	a := revSampleStory()
 	a.Body = "First paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n\nFourth paragraph.\n\nFifth paragraph."
-	b := sampleStory()
+	b := revSampleStory()
 	b.Revision = 4
 	b.Headline = "Duncan Smith warns of Chinese threat"
 	b.Body = "First paragraph.\n\nSecond paragraph.\n\nThird paragraph, changed.\n\nFourth paragraph.\n\nFifth paragraph."
@@ -89,7 +89,7 @@ func TestWriteDiffTextFull(t *testing.T) {
 
 func TestWriteDiffTextUnchanged(t *testing.T) {
 	var sb strings.Builder
-	if err := editor.WriteDiffText(&sb, editor.DiffStories(sampleStory(), sampleStory()), editor.TextOptions{}); err != nil {
+	if err := editor.WriteDiffText(&sb, editor.DiffStories(revSampleStory(), revSampleStory()), editor.TextOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	want := "revision 3 → 3: 0 words inserted, 0 words deleted\nno changes\n"

@@ -136,9 +136,9 @@ func FuzzMerge3(f *testing.F) {
 }
 
 func TestMergeStories(t *testing.T) {
-	base := sampleStory()
-	ours := sampleStory()
-	theirs := sampleStory()
+	base := revSampleStory()
+	ours := revSampleStory()
+	theirs := revSampleStory()
 	ours.Headline = "Duncan Smith warns of Chinese threat"
 	ours.Tags = []string{"China", "Parliament", "Security"}
 	ours.Quotes[0].Verb = "told MPs"
@@ -173,9 +173,9 @@ func TestMergeStories(t *testing.T) {
 }
 
 func TestMergeStoriesConflicts(t *testing.T) {
-	base := sampleStory()
-	ours := sampleStory()
-	theirs := sampleStory()
+	base := revSampleStory()
+	ours := revSampleStory()
+	theirs := revSampleStory()
 	ours.Headline = "Duncan Smith warns of Chinese threat"
 	theirs.Headline = "Duncan Smith warns of Beijing threat"
 	ours.Section = "World"
