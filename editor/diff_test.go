@@ -292,3 +292,58 @@ func TestDiffPages(t *testing.T) {
 		t.Errorf("DiffPages stats = %+v, want 3 inserted, 1 deleted", d.Stats)
 	}
 }
+
+// TestDiffJSONRebuildsRevisions takes pairs of revisions of the benchmark
+// story, encodes their diff as `diff --format json` prints it, and rebuilds
+// both bodies from the JSON alone.
+func TestDiffJSONRebuildsRevisions(t *testing.T) {
+	contents := revisionContents(3, 1500, 120)
+	pairs := [][2]int{{0, 1}, {0, 119}, {119, 0}, {50, 51}, {10, 90}, {7, 7}}
+	for _, p := range pairs {
+		var a, b editor.Story
+		if err := a.ApplyContent([]byte(contents[p[0]])); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.ApplyContent([]byte(contents[p[1]])); err != nil {
+			t.Fatal(err)
+		}
+		data, err := json.Marshal(editor.DiffStories(&a, &b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d struct {
+			Fields []struct {
+				Field string `json:"field"`
+				Ops   []struct {
+					Op   string `json:"op"`
+					Text string `json:"text"`
+				} `json:"ops"`
+			} `json:"fields"`
+		}
+		if err := json.Unmarshal(data, &d); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, f := range d.Fields {
+			if f.Field != "body" {
+				continue
+			}
+			found = true
+			var old, new strings.Builder
+			for _, o := range f.Ops {
+				if o.Op != "insert" {
+					old.WriteString(o.Text)
+				}
+				if o.Op != "delete" {
+					new.WriteString(o.Text)
+				}
+			}
+			if old.String() != a.Body || new.String() != b.Body {
+				t.Errorf("revisions %d → %d: the JSON diff's body does not rebuild both bodies", p[0]+1, p[1]+1)
+			}
+		}
+		if !found {
+			t.Errorf("revisions %d → %d: the JSON diff has no body field: %s", p[0]+1, p[1]+1, data)
+		}
+	}
+}
