@@ -2,6 +2,7 @@ package editor
 
 import (
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,12 +44,17 @@ func diffTokens(a, b []string) []Op {
 	return m.ops(m.diff(m.runes(a), m.runes(b)))
 }
 
+// diffBudget bounds the time one diff may take. Past it go-diff gives up on
+// finding the fewest changes in what is left and marks it replaced whole,
+// which is still exact; two unrelated 10,000-word texts would otherwise take
+// seconds.
+const diffBudget = time.Second
+
 // diff diffs two sequences of token runes and cleans the result up
 // semantically.
 func (m *tokenMap) diff(a, b []rune) []diffmatchpatch.Diff {
 	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0 // an exact diff: a revision history is read closely
-	raw := diffByLines(dmp, m, a, b)
+	raw := diffByLines(dmp, m, a, b, time.Now().Add(diffBudget))
 	clean := dmp.DiffCleanupSemantic(cloneDiffs(raw))
 	if !m.whole(clean) {
 		// go-diff's cleanup measures some lengths in bytes and others in
@@ -59,14 +65,31 @@ func (m *tokenMap) diff(a, b []rune) []diffmatchpatch.Diff {
 	return clean
 }
 
+// diffRunes diffs a and b with what is left of the time until deadline.
+func diffRunes(dmp *diffmatchpatch.DiffMatchPatch, a, b []rune, deadline time.Time) []diffmatchpatch.Diff {
+	left := time.Until(deadline)
+	if left <= 0 {
+		var out []diffmatchpatch.Diff
+		if len(a) > 0 {
+			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffDelete, Text: string(a)})
+		}
+		if len(b) > 0 {
+			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffInsert, Text: string(b)})
+		}
+		return out
+	}
+	dmp.DiffTimeout = left
+	return dmp.DiffMainRunes(a, b, false)
+}
+
 // diffByLines diffs token runes a and b line by line first, then token by
 // token inside the lines that changed, as go-diff's line mode does for
 // characters: a long story with a few edits is then diffed in a fraction of
 // the time, and the result is the same but for rare, equally valid choices.
-func diffByLines(dmp *diffmatchpatch.DiffMatchPatch, m *tokenMap, a, b []rune) []diffmatchpatch.Diff {
+func diffByLines(dmp *diffmatchpatch.DiffMatchPatch, m *tokenMap, a, b []rune, deadline time.Time) []diffmatchpatch.Diff {
 	la, lb := m.lines(a), m.lines(b)
 	if len(la) < 3 && len(lb) < 3 {
-		return dmp.DiffMainRunes(a, b, false)
+		return diffRunes(dmp, a, b, deadline)
 	}
 	ids := map[string]rune{}
 	lineRunes := func(lines [][]rune) []rune {
@@ -85,12 +108,12 @@ func diffByLines(dmp *diffmatchpatch.DiffMatchPatch, m *tokenMap, a, b []rune) [
 	var del, ins []rune
 	flush := func() {
 		if len(del) > 0 || len(ins) > 0 {
-			out = append(out, dmp.DiffMainRunes(del, ins, false)...)
+			out = append(out, diffRunes(dmp, del, ins, deadline)...)
 		}
 		del, ins = del[:0], ins[:0]
 	}
 	ia, ib := 0, 0
-	for _, d := range dmp.DiffMainRunes(lineRunes(la), lineRunes(lb), false) {
+	for _, d := range diffRunes(dmp, lineRunes(la), lineRunes(lb), deadline) {
 		n := utf8.RuneCountInString(d.Text)
 		switch d.Type {
 		case diffmatchpatch.DiffEqual:

@@ -96,6 +96,9 @@ func (m *tokenMap) hunks(base, side []rune, theirs bool) []mergeHunk {
 	var cur *mergeHunk
 	for _, d := range m.diff(base, side) {
 		n := utf8.RuneCountInString(d.Text)
+		if n == 0 {
+			continue // go-diff's merge step can leave empty operations
+		}
 		if d.Type == diffmatchpatch.DiffEqual {
 			cur = nil
 			pos += n
