@@ -1,7 +1,9 @@
 package editor
 
 import (
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -42,5 +44,22 @@ func TestTokenMapWholeRejectsSplitRunes(t *testing.T) {
 		if r := tokenRuneFor(n); r >= 0xD800 && r < 0xE000 {
 			t.Errorf("tokenRuneFor(%d) = %U, a surrogate", n, r)
 		}
+	}
+}
+
+func TestDiffRunesPastDeadline(t *testing.T) {
+	dmp := diffmatchpatch.New()
+	got := diffRunes(dmp, []rune("abc"), []rune("abd"), time.Now().Add(-time.Second))
+	want := []diffmatchpatch.Diff{{Type: diffmatchpatch.DiffDelete, Text: "abc"}, {Type: diffmatchpatch.DiffInsert, Text: "abd"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("diffRunes past its deadline = %v, want %v", got, want)
+	}
+	if got := diffRunes(dmp, nil, nil, time.Now().Add(-time.Second)); len(got) != 0 {
+		t.Errorf("diffRunes(nil, nil) past its deadline = %v, want nothing", got)
+	}
+	got = diffRunes(dmp, []rune("abc"), []rune("abd"), time.Now().Add(time.Second))
+	want = []diffmatchpatch.Diff{{Type: diffmatchpatch.DiffEqual, Text: "ab"}, {Type: diffmatchpatch.DiffDelete, Text: "c"}, {Type: diffmatchpatch.DiffInsert, Text: "d"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("diffRunes in time = %v, want %v", got, want)
 	}
 }
