@@ -25,7 +25,9 @@ type FieldDiff struct {
 	Ops   []Op   `json:"ops"`
 }
 
-// DiffStats counts the words inserted and deleted across the fields.
+// DiffStats counts the words inserted and deleted across the fields. Quote
+// records are not counted: their words are counted where they stand in the
+// body.
 type DiffStats struct {
 	InsertedWords int `json:"inserted_words"`
 	DeletedWords  int `json:"deleted_words"`
