@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TextOptions says how WriteDiffText lays a diff out.
@@ -242,4 +243,39 @@ func terminalUnsafe(r rune) bool {
 		return false
 	}
 	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r)
+}
+
+// WriteConflicts writes merge conflicts for a terminal: for each place, a
+// little of the text around it, then the words as they were and as each
+// side left them. oursLabel and theirsLabel name the sides, as the reader
+// knows them ("revision 7", "your file").
+func WriteConflicts(w io.Writer, conflicts []Conflict, oursLabel, theirsLabel string) error {
+	bw := bufio.NewWriter(w)
+	width := max(len("was"), utf8.RuneCountInString(oursLabel), utf8.RuneCountInString(theirsLabel))
+	for _, c := range conflicts {
+		fmt.Fprint(bw, "conflict")
+		if c.Field != "" {
+			fmt.Fprintf(bw, " in %s", terminalSafe(c.Field))
+		}
+		if c.Before != "" || c.After != "" {
+			fmt.Fprintf(bw, ", at “…%s▮%s…”", oneLine(c.Before), oneLine(c.After))
+		}
+		fmt.Fprintln(bw, ":")
+		for _, v := range [][2]string{{"was", c.Base}, {oursLabel, c.Ours}, {theirsLabel, c.Theirs}} {
+			text := v[1]
+			if strings.TrimSpace(text) == "" {
+				text = "(nothing)"
+			}
+			pad := strings.Repeat(" ", width-utf8.RuneCountInString(v[0]))
+			indent := "\n" + strings.Repeat(" ", width+5)
+			text = strings.ReplaceAll(strings.Trim(terminalSafe(text), "\n"), "\n", indent)
+			fmt.Fprintf(bw, "  %s:%s  %s\n", terminalSafe(v[0]), pad, text)
+		}
+	}
+	return bw.Flush()
+}
+
+// oneLine shows line breaks as "¶" so that context fits on one line.
+func oneLine(s string) string {
+	return strings.ReplaceAll(terminalSafe(s), "\n", "¶")
 }
