@@ -33,10 +33,10 @@ type mergeHunk struct {
 
 // Merge3 merges two sets of changes made to base, word by word: ours and
 // theirs are each diffed against base, and changes that touch different
-// words are combined. Changes that touch the same words, or words next to
-// each other, are conflicts unless both sides made the same change; merged
-// then holds our version of each conflicting place, and the caller decides
-// (the command line refuses to save, showing the conflicts).
+// words are combined. Changes that overlap, or meet with not even a space
+// between them, are conflicts unless both sides made the same change;
+// merged then holds our version of each conflicting place, and the caller
+// decides (the command line refuses to save, showing the conflicts).
 func Merge3(base, ours, theirs string) (merged string, conflicts []Conflict) {
 	switch {
 	case ours == theirs || theirs == base:
