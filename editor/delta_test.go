@@ -254,3 +254,19 @@ func FuzzDelta(f *testing.F) {
 		}
 	})
 }
+
+func FuzzRebuildChain(f *testing.F) {
+	f.Add("“One,” he said.", "“One 😀,” she said.", "中文 “One 😀,” she said!")
+	f.Add("", "a", "")
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		d1, err1 := editor.MakeDelta(a, b)
+		d2, err2 := editor.MakeDelta(b, c)
+		if err1 != nil || err2 != nil {
+			return // not UTF-8; revision content always is
+		}
+		got, err := editor.Rebuild(a, []string{d1, d2}, editor.ContentHash([]byte(c)))
+		if err != nil || got != c {
+			t.Errorf("Rebuild(%q, [%q, %q]) = %q, %v, want %q", a, d1, d2, got, err, c)
+		}
+	})
+}
