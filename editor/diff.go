@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -90,16 +91,11 @@ func diffByLines(dmp *diffmatchpatch.DiffMatchPatch, m *tokenMap, a, b []rune, d
 	if len(la) < 3 && len(lb) < 3 {
 		return diffRunes(dmp, a, b, deadline)
 	}
-	ids := map[string]rune{}
+	lineIDs := newLineIndex()
 	lineRunes := func(lines [][]rune) []rune {
 		out := make([]rune, len(lines))
 		for i, l := range lines {
-			id, ok := ids[string(l)]
-			if !ok {
-				id = tokenRuneFor(len(ids))
-				ids[string(l)] = id
-			}
-			out[i] = id
+			out[i] = lineIDs.id(l)
 		}
 		return out
 	}
@@ -138,6 +134,38 @@ func diffByLines(dmp *diffmatchpatch.DiffMatchPatch, m *tokenMap, a, b []rune, d
 	}
 	flush()
 	return dmp.DiffCleanupMerge(out)
+}
+
+// lineIndex gives each distinct line of token runes its own rune, finding
+// lines by a hash of their runes rather than converting each to a string.
+type lineIndex struct {
+	byHash map[uint64][]lineID
+	n      int
+}
+
+type lineID struct {
+	line []rune
+	id   rune
+}
+
+func newLineIndex() *lineIndex {
+	return &lineIndex{byHash: map[uint64][]lineID{}}
+}
+
+func (x *lineIndex) id(line []rune) rune {
+	h := uint64(14695981039346656037) // FNV-1a
+	for _, r := range line {
+		h = (h ^ uint64(r)) * 1099511628211
+	}
+	for _, l := range x.byHash[h] {
+		if slices.Equal(l.line, line) {
+			return l.id
+		}
+	}
+	id := tokenRuneFor(x.n)
+	x.n++
+	x.byHash[h] = append(x.byHash[h], lineID{line, id})
+	return id
 }
 
 // lines splits token runes after each token that holds a line break.

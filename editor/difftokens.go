@@ -55,6 +55,12 @@ func diffTokenize(s string) []string {
 		case diffIsWordRune(r):
 			prev := r
 			for j < len(s) {
+				// Most words are plain ASCII letters.
+				if c := s[j]; c < utf8.RuneSelf && asciiWord[c] {
+					prev = rune(c)
+					j++
+					continue
+				}
 				r2, n := diffDecodeRune(s[j:])
 				if diffIsWordRune(r2) && !diffIsIdeograph(r2) {
 					prev = r2
@@ -92,9 +98,17 @@ func diffIsSpace(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
+// asciiWord marks the ASCII characters that make words.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+	}
+	return t
+}()
+
 func diffIsWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
+		return asciiWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
