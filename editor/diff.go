@@ -153,10 +153,7 @@ func newLineIndex() *lineIndex {
 }
 
 func (x *lineIndex) id(line []rune) rune {
-	h := uint64(14695981039346656037) // FNV-1a
-	for _, r := range line {
-		h = (h ^ uint64(r)) * 1099511628211
-	}
+	h := lineHash(line)
 	for _, l := range x.byHash[h] {
 		if slices.Equal(l.line, line) {
 			return l.id
@@ -166,6 +163,15 @@ func (x *lineIndex) id(line []rune) rune {
 	x.n++
 	x.byHash[h] = append(x.byHash[h], lineID{line, id})
 	return id
+}
+
+// lineHash is the FNV-1a hash of a line's runes.
+func lineHash(line []rune) uint64 {
+	h := uint64(14695981039346656037)
+	for _, r := range line {
+		h = (h ^ uint64(r)) * 1099511628211
+	}
+	return h
 }
 
 // lines splits token runes after each token that holds a line break.

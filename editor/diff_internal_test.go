@@ -63,3 +63,22 @@ func TestDiffRunesPastDeadline(t *testing.T) {
 		t.Errorf("diffRunes in time = %v, want %v", got, want)
 	}
 }
+
+func TestLineIndex(t *testing.T) {
+	x := newLineIndex()
+	a, b := []rune{1, 2, 3}, []rune{1, 2, 4}
+	// A line with a's hash but other runes is already known: a must not
+	// be taken for it.
+	x.byHash[lineHash(a)] = []lineID{{line: b, id: 'b'}}
+	x.n = 1000
+	idA := x.id(a)
+	if idA == 'b' {
+		t.Errorf("lineIndex gave line %v the id of %v, which has the same hash", a, b)
+	}
+	if got := x.id([]rune{1, 2, 3}); got != idA {
+		t.Errorf("lineIndex gave the same line two ids, %d and %d", idA, got)
+	}
+	if got := x.id(b); got == idA {
+		t.Errorf("lineIndex gave different lines the same id %d", got)
+	}
+}
