@@ -38,16 +38,31 @@ func ApplyDelta(old, delta string) (string, error) {
 	if !utf8.ValidString(old) {
 		return "", fmt.Errorf("delta base text is not valid UTF-8: %w", ErrCorrupt)
 	}
-	b, err := applyDelta(nil, []byte(old), delta)
+	var a deltaApplier
+	b, _, err := a.apply(nil, []byte(old), utf8.RuneCountInString(old), delta)
 	return string(b), err
 }
 
-// applyDelta appends to dst[:0] the text delta makes of old, which must be
-// valid UTF-8. It walks old once, counting code points by their lead bytes,
-// so rebuilding a chain costs little more than copying the text.
-func applyDelta(dst, old []byte, delta string) ([]byte, error) {
-	dst = dst[:0]
-	pos := 0
+// deltaOp is one parsed operation of a delta: keep ('=') or delete ('-') n
+// code points, or insert ('+') text.
+type deltaOp struct {
+	op   byte
+	n    int
+	text string
+}
+
+// deltaApplier applies deltas, keeping its scratch space from one to the
+// next along a chain.
+type deltaApplier struct {
+	ops  []deltaOp
+	ends []int // the byte offset in the base text where each op's run ends
+}
+
+// parse reads a delta's operations into a.ops and checks that they cover
+// exactly oldRunes code points.
+func (a *deltaApplier) parse(delta string, oldRunes int) error {
+	ops := a.ops[:0]
+	covered := 0
 	for delta != "" {
 		tok := delta
 		if i := strings.IndexByte(delta, '\t'); i >= 0 {
@@ -62,55 +77,115 @@ func applyDelta(dst, old []byte, delta string) ([]byte, error) {
 		case '+':
 			text, err := unescapeInsert(arg)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			dst = append(dst, text...)
+			ops = append(ops, deltaOp{op: op, text: text})
 		case '=', '-':
 			n, err := strconv.Atoi(arg)
 			if err != nil || n < 0 || arg[0] == '+' || arg[0] == '-' {
-				return nil, fmt.Errorf("delta has a bad count %q: %w", tok, ErrCorrupt)
+				return fmt.Errorf("delta has a bad count %q: %w", tok, ErrCorrupt)
 			}
-			end, ok := skipRunes(old, pos, n)
-			if !ok {
-				return nil, fmt.Errorf("delta runs past the end of its %d-byte base text: %w", len(old), ErrCorrupt)
+			if n > oldRunes-covered {
+				return fmt.Errorf("delta runs past the end of its %d-character base text: %w", oldRunes, ErrCorrupt)
 			}
-			if op == '=' {
-				dst = append(dst, old[pos:end]...)
-			}
-			pos = end
+			covered += n
+			ops = append(ops, deltaOp{op: op, n: n})
 		default:
-			return nil, fmt.Errorf("delta has an unknown operation %q: %w", op, ErrCorrupt)
+			return fmt.Errorf("delta has an unknown operation %q: %w", op, ErrCorrupt)
 		}
 	}
-	if pos != len(old) {
-		return nil, fmt.Errorf("delta covers %d of its base text's %d bytes: %w", pos, len(old), ErrCorrupt)
+	if covered != oldRunes {
+		return fmt.Errorf("delta covers %d of its base text's %d characters: %w", covered, oldRunes, ErrCorrupt)
 	}
-	return dst, nil
+	a.ops = ops
+	return nil
+}
+
+// apply appends to dst[:0] the text delta makes of old, valid UTF-8
+// of oldRunes code points, and returns it with its length in code points.
+// Counts are in code points but slicing is in bytes, so the boundaries
+// between operations must be found by walking the text; knowing its length
+// lets the longest run be skipped without walking it, the runs before it
+// walked forward from the start and those after it backward from the end.
+// A chain of small edits then costs about a copy of the text per delta.
+func (a *deltaApplier) apply(dst, old []byte, oldRunes int, delta string) ([]byte, int, error) {
+	if err := a.parse(delta, oldRunes); err != nil {
+		return nil, 0, err
+	}
+	ops := a.ops
+	longest := -1
+	for i, o := range ops {
+		if o.op != '+' && (longest < 0 || o.n > ops[longest].n) {
+			longest = i
+		}
+	}
+	ends := append(a.ends[:0], make([]int, len(ops))...)
+	a.ends = ends
+	pos := 0
+	for i := 0; i < longest; i++ {
+		if ops[i].op != '+' {
+			pos = skipRunes(old, pos, ops[i].n)
+		}
+		ends[i] = pos
+	}
+	pos = len(old)
+	for i := len(ops) - 1; i >= max(longest, 0); i-- {
+		ends[i] = pos
+		if i > longest && ops[i].op != '+' {
+			pos = skipRunesBack(old, pos, ops[i].n)
+		}
+	}
+	for i := 1; i < len(ends); i++ {
+		if ends[i] < ends[i-1] {
+			// Only a base text of another length than oldRunes gets here.
+			return nil, 0, fmt.Errorf("delta does not fit its base text: %w", ErrCorrupt)
+		}
+	}
+	dst = dst[:0]
+	newRunes := 0
+	start := 0
+	for i, o := range ops {
+		switch o.op {
+		case '=':
+			dst = append(dst, old[start:ends[i]]...)
+			newRunes += o.n
+		case '+':
+			dst = append(dst, o.text...)
+			newRunes += utf8.RuneCountInString(o.text)
+		}
+		start = ends[i]
+	}
+	return dst, newRunes, nil
 }
 
 // unescapeInsert decodes the text of a "+" token as go-diff's DiffFromDelta
 // does: a literal "+" is a plus sign, not a space.
 func unescapeInsert(s string) (string, error) {
-	if strings.IndexByte(s, '%') < 0 {
-		return s, nil
+	text := s
+	var err error
+	if strings.IndexByte(s, '%') >= 0 {
+		text, err = url.QueryUnescape(strings.ReplaceAll(s, "+", "%2B"))
 	}
-	text, err := url.QueryUnescape(strings.ReplaceAll(s, "+", "%2B"))
 	if err != nil || !utf8.ValidString(text) {
 		return "", fmt.Errorf("delta has a badly escaped insertion %q: %w", s, ErrCorrupt)
 	}
 	return text, nil
 }
 
+// contBytes marks the continuation bytes (10xxxxxx) among the eight bytes of
+// w with their top bit; every other byte starts a code point.
+func contBytes(w uint64) uint64 {
+	return w & 0x8080808080808080 &^ (w << 1)
+}
+
 // skipRunes returns the byte offset n code points after pos in valid UTF-8
-// s: the offset of the (n+1)th rune start from pos, or the end of s.
-func skipRunes(s []byte, pos, n int) (int, bool) {
+// s, which must hold them.
+func skipRunes(s []byte, pos, n int) int {
 	i := pos
-	// Eight bytes at a time while they hold no more rune starts than are
-	// left to skip; a rune start is any byte but a continuation (10xxxxxx).
+	// Eight bytes at a time while they start no more code points than are
+	// left to skip.
 	for i+8 <= len(s) && n >= 8 {
-		w := binary.LittleEndian.Uint64(s[i:])
-		cont := w & 0x8080808080808080 &^ (w << 1)
-		starts := 8 - bits.OnesCount64(cont)
+		starts := 8 - bits.OnesCount64(contBytes(binary.LittleEndian.Uint64(s[i:])))
 		if starts > n {
 			break
 		}
@@ -125,7 +200,32 @@ func skipRunes(s []byte, pos, n int) (int, bool) {
 			n--
 		}
 	}
-	return i, n == 0
+	return i
+}
+
+// skipRunesBack returns the byte offset n code points before end in valid
+// UTF-8 s, which must hold them.
+func skipRunesBack(s []byte, end, n int) int {
+	i := end
+	for i >= 8 && n >= 8 {
+		starts := 8 - bits.OnesCount64(contBytes(binary.LittleEndian.Uint64(s[i-8:])))
+		if starts > n {
+			break
+		}
+		n -= starts
+		i -= 8
+	}
+	for i > 0 && n > 0 {
+		i--
+		if s[i]&0xC0 != 0x80 {
+			n--
+		}
+	}
+	// A block may have ended inside a code point whose start lies before it.
+	for i < end && s[i]&0xC0 == 0x80 {
+		i++
+	}
+	return i
 }
 
 // ShouldSnapshot applies the revision chain policy of DESIGN.md ("Revisions
@@ -161,10 +261,12 @@ func Rebuild(snapshot string, deltas []string, wantSHA256 string) (string, error
 		return "", fmt.Errorf("snapshot is not valid UTF-8: %w", ErrCorrupt)
 	}
 	cur := []byte(snapshot)
+	runes := utf8.RuneCount(cur)
 	var next []byte
+	var a deltaApplier
 	for i, d := range deltas {
 		var err error
-		next, err = applyDelta(next, cur, d)
+		next, runes, err = a.apply(next, cur, runes, d)
 		if err != nil {
 			return "", fmt.Errorf("delta %d of %d: %w", i+1, len(deltas), err)
 		}

@@ -126,20 +126,20 @@ func TestShouldSnapshot(t *testing.T) {
 	}
 }
 
-// storedRev is a revision as the storage layer would keep it.
-type storedRev struct {
+// revStored is a revision as the storage layer would keep it.
+type revStored struct {
 	snapshot bool
 	data     string
 	hash     string
 }
 
-// storeChain stores texts one after another under the snapshot policy.
-func storeChain(t testing.TB, texts []string) []storedRev {
+// revStoreChain stores texts one after another under the snapshot policy.
+func revStoreChain(t testing.TB, texts []string) []revStored {
 	t.Helper()
-	var out []storedRev
+	var out []revStored
 	chain := 0
 	for i, text := range texts {
-		r := storedRev{snapshot: true, data: text, hash: editor.ContentHash([]byte(text))}
+		r := revStored{snapshot: true, data: text, hash: editor.ContentHash([]byte(text))}
 		if i > 0 {
 			data, snap, err := editor.StoreText(texts[i-1], text, chain)
 			if err != nil {
@@ -157,8 +157,8 @@ func storeChain(t testing.TB, texts []string) []storedRev {
 	return out
 }
 
-// rebuild rebuilds revision n (0-based) from the last snapshot at or before it.
-func rebuild(revs []storedRev, n int) (string, error) {
+// revRebuild rebuilds revision n (0-based) from the last snapshot at or before it.
+func revRebuild(revs []revStored, n int) (string, error) {
 	start := n
 	for !revs[start].snapshot {
 		start--
@@ -183,13 +183,13 @@ func TestStoreTextAndRebuild(t *testing.T) {
 			texts = append(texts, strings.Replace(prev, "says", "said", 1)+" 北京")
 		}
 	}
-	revs := storeChain(t, texts)
+	revs := revStoreChain(t, texts)
 	snapshots := 0
 	for i, r := range revs {
 		if r.snapshot {
 			snapshots++
 		}
-		got, err := rebuild(revs, i)
+		got, err := revRebuild(revs, i)
 		if err != nil || got != texts[i] {
 			t.Errorf("rebuild of revision %d = %q, %v, want %q", i+1, got, err, texts[i])
 		}
@@ -217,23 +217,23 @@ func TestRebuildCorrupt(t *testing.T) {
 		"one 2 three, and a sentence long enough that its deltas stay short",
 		"one 2 three, and a sentence long enough that its deltas stay short. Four.",
 	}
-	revs := storeChain(t, texts)
+	revs := revStoreChain(t, texts)
 	if revs[1].snapshot || revs[2].snapshot {
 		t.Fatalf("revisions 2 and 3 stored as snapshots; the test needs a chain")
 	}
 	tests := []struct {
 		name   string
-		mangle func([]storedRev)
+		mangle func([]revStored)
 	}{
-		{"wrong hash", func(r []storedRev) { r[2].hash = editor.ContentHash([]byte("something else")) }},
-		{"flipped byte in delta", func(r []storedRev) { r[1].data = strings.Replace(r[1].data, "2", "3", 1) }},
-		{"delta for another base", func(r []storedRev) { r[0].data = "one two three!" + r[0].data[13:] }},
-		{"truncated delta", func(r []storedRev) { r[2].data = r[2].data[:len(r[2].data)-3] }},
+		{"wrong hash", func(r []revStored) { r[2].hash = editor.ContentHash([]byte("something else")) }},
+		{"flipped byte in delta", func(r []revStored) { r[1].data = strings.Replace(r[1].data, "2", "3", 1) }},
+		{"delta for another base", func(r []revStored) { r[0].data = "one two three!" + r[0].data[13:] }},
+		{"truncated delta", func(r []revStored) { r[2].data = r[2].data[:len(r[2].data)-3] }},
 	}
 	for _, tt := range tests {
-		revs := append([]storedRev(nil), revs...)
+		revs := append([]revStored(nil), revs...)
 		tt.mangle(revs)
-		if got, err := rebuild(revs, 2); !errors.Is(err, editor.ErrCorrupt) {
+		if got, err := revRebuild(revs, 2); !errors.Is(err, editor.ErrCorrupt) {
 			t.Errorf("%s: Rebuild = %q, %v, want an error wrapping ErrCorrupt", tt.name, got, err)
 		}
 	}
@@ -251,6 +251,22 @@ func FuzzDelta(f *testing.F) {
 		got, err := editor.ApplyDelta(a, delta)
 		if err != nil || got != b {
 			t.Errorf("ApplyDelta(%q, MakeDelta(…, %q) = %q) = %q, %v", a, b, delta, got, err)
+		}
+	})
+}
+
+func FuzzRebuildChain(f *testing.F) {
+	f.Add("“One,” he said.", "“One 😀,” she said.", "中文 “One 😀,” she said!")
+	f.Add("", "a", "")
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		d1, err1 := editor.MakeDelta(a, b)
+		d2, err2 := editor.MakeDelta(b, c)
+		if err1 != nil || err2 != nil {
+			return // not UTF-8; revision content always is
+		}
+		got, err := editor.Rebuild(a, []string{d1, d2}, editor.ContentHash([]byte(c)))
+		if err != nil || got != c {
+			t.Errorf("Rebuild(%q, [%q, %q]) = %q, %v, want %q", a, d1, d2, got, err, c)
 		}
 	})
 }

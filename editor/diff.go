@@ -1,8 +1,9 @@
 package editor
 
 import (
+	"slices"
 	"strings"
-	"unicode"
+	"time"
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -34,7 +35,7 @@ type Op struct {
 // merged; identical texts give one equal operation, or none when both are
 // empty. The result is never nil, so that it encodes as a JSON array.
 func DiffText(old, new string) []Op {
-	return diffTokens(tokenize(old), tokenize(new))
+	return diffTokens(diffTokenize(old), diffTokenize(new))
 }
 
 // diffTokens diffs two token sequences.
@@ -43,12 +44,17 @@ func diffTokens(a, b []string) []Op {
 	return m.ops(m.diff(m.runes(a), m.runes(b)))
 }
 
+// diffBudget bounds the time one diff may take. Past it go-diff gives up on
+// finding the fewest changes in what is left and marks it replaced whole,
+// which is still exact; two unrelated 10,000-word texts would otherwise take
+// seconds.
+const diffBudget = time.Second
+
 // diff diffs two sequences of token runes and cleans the result up
 // semantically.
 func (m *tokenMap) diff(a, b []rune) []diffmatchpatch.Diff {
 	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0 // an exact diff: a revision history is read closely
-	raw := diffByLines(dmp, m, a, b)
+	raw := diffByLines(dmp, m, a, b, time.Now().Add(diffBudget))
 	clean := dmp.DiffCleanupSemantic(cloneDiffs(raw))
 	if !m.whole(clean) {
 		// go-diff's cleanup measures some lengths in bytes and others in
@@ -59,25 +65,37 @@ func (m *tokenMap) diff(a, b []rune) []diffmatchpatch.Diff {
 	return clean
 }
 
+// diffRunes diffs a and b with what is left of the time until deadline.
+func diffRunes(dmp *diffmatchpatch.DiffMatchPatch, a, b []rune, deadline time.Time) []diffmatchpatch.Diff {
+	left := time.Until(deadline)
+	if left <= 0 {
+		var out []diffmatchpatch.Diff
+		if len(a) > 0 {
+			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffDelete, Text: string(a)})
+		}
+		if len(b) > 0 {
+			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffInsert, Text: string(b)})
+		}
+		return out
+	}
+	dmp.DiffTimeout = left
+	return dmp.DiffMainRunes(a, b, false)
+}
+
 // diffByLines diffs token runes a and b line by line first, then token by
 // token inside the lines that changed, as go-diff's line mode does for
 // characters: a long story with a few edits is then diffed in a fraction of
 // the time, and the result is the same but for rare, equally valid choices.
-func diffByLines(dmp *diffmatchpatch.DiffMatchPatch, m *tokenMap, a, b []rune) []diffmatchpatch.Diff {
+func diffByLines(dmp *diffmatchpatch.DiffMatchPatch, m *tokenMap, a, b []rune, deadline time.Time) []diffmatchpatch.Diff {
 	la, lb := m.lines(a), m.lines(b)
 	if len(la) < 3 && len(lb) < 3 {
-		return dmp.DiffMainRunes(a, b, false)
+		return diffRunes(dmp, a, b, deadline)
 	}
-	ids := map[string]rune{}
+	lineIDs := newLineIndex()
 	lineRunes := func(lines [][]rune) []rune {
 		out := make([]rune, len(lines))
 		for i, l := range lines {
-			id, ok := ids[string(l)]
-			if !ok {
-				id = runeFor(len(ids))
-				ids[string(l)] = id
-			}
-			out[i] = id
+			out[i] = lineIDs.id(l)
 		}
 		return out
 	}
@@ -85,12 +103,12 @@ func diffByLines(dmp *diffmatchpatch.DiffMatchPatch, m *tokenMap, a, b []rune) [
 	var del, ins []rune
 	flush := func() {
 		if len(del) > 0 || len(ins) > 0 {
-			out = append(out, dmp.DiffMainRunes(del, ins, false)...)
+			out = append(out, diffRunes(dmp, del, ins, deadline)...)
 		}
 		del, ins = del[:0], ins[:0]
 	}
 	ia, ib := 0, 0
-	for _, d := range dmp.DiffMainRunes(lineRunes(la), lineRunes(lb), false) {
+	for _, d := range diffRunes(dmp, lineRunes(la), lineRunes(lb), deadline) {
 		n := utf8.RuneCountInString(d.Text)
 		switch d.Type {
 		case diffmatchpatch.DiffEqual:
@@ -116,6 +134,44 @@ func diffByLines(dmp *diffmatchpatch.DiffMatchPatch, m *tokenMap, a, b []rune) [
 	}
 	flush()
 	return dmp.DiffCleanupMerge(out)
+}
+
+// lineIndex gives each distinct line of token runes its own rune, finding
+// lines by a hash of their runes rather than converting each to a string.
+type lineIndex struct {
+	byHash map[uint64][]lineID
+	n      int
+}
+
+type lineID struct {
+	line []rune
+	id   rune
+}
+
+func newLineIndex() *lineIndex {
+	return &lineIndex{byHash: map[uint64][]lineID{}}
+}
+
+func (x *lineIndex) id(line []rune) rune {
+	h := lineHash(line)
+	for _, l := range x.byHash[h] {
+		if slices.Equal(l.line, line) {
+			return l.id
+		}
+	}
+	id := tokenRuneFor(x.n)
+	x.n++
+	x.byHash[h] = append(x.byHash[h], lineID{line, id})
+	return id
+}
+
+// lineHash is the FNV-1a hash of a line's runes.
+func lineHash(line []rune) uint64 {
+	h := uint64(14695981039346656037)
+	for _, r := range line {
+		h = (h ^ uint64(r)) * 1099511628211
+	}
+	return h
 }
 
 // lines splits token runes after each token that holds a line break.
@@ -149,9 +205,9 @@ func newTokenMap() *tokenMap {
 	return &tokenMap{index: map[string]rune{}}
 }
 
-// runeFor maps the nth distinct token to a valid rune, skipping the
+// tokenRuneFor maps the nth distinct token to a valid rune, skipping the
 // surrogate range, which does not survive a round trip through a string.
-func runeFor(n int) rune {
+func tokenRuneFor(n int) rune {
 	if n >= 0xD800 {
 		n += 0x800
 	}
@@ -171,7 +227,7 @@ func (m *tokenMap) runes(tokens []string) []rune {
 	for i, t := range tokens {
 		r, ok := m.index[t]
 		if !ok {
-			r = runeFor(len(m.tokens))
+			r = tokenRuneFor(len(m.tokens))
 			m.index[t] = r
 			m.tokens = append(m.tokens, t)
 		}
@@ -260,117 +316,4 @@ func joinOps(ops []Op, side OpKind) string {
 		}
 	}
 	return sb.String()
-}
-
-// CountOpWords counts the words inserted and deleted by ops.
-func CountOpWords(ops []Op) (inserted, deleted int) {
-	for _, o := range ops {
-		switch o.Op {
-		case OpInsert:
-			inserted += countTokenWords(o.Text)
-		case OpDelete:
-			deleted += countTokenWords(o.Text)
-		}
-	}
-	return inserted, deleted
-}
-
-// countTokenWords counts the word tokens of s, as the diff splits it, so
-// that a changed "said," counts one word and a lone comma none.
-func countTokenWords(s string) int {
-	n := 0
-	for _, t := range tokenize(s) {
-		r, _ := utf8.DecodeRuneInString(t)
-		if isWordRune(r) {
-			n++
-		}
-	}
-	return n
-}
-
-// tokenize splits s into tokens whose concatenation is s: runs of white
-// space, words (letters, digits and marks, with apostrophes and hyphens
-// inside them, and the points and commas inside numbers), single ideographs
-// (Chinese and Japanese put no spaces between words), and single other
-// characters such as punctuation.
-func tokenize(s string) []string {
-	out := make([]string, 0, len(s)/3)
-	for i := 0; i < len(s); {
-		r, size := decodeRune(s[i:])
-		j := i + size
-		switch {
-		case isSpace(r):
-			for j < len(s) {
-				r2, n := decodeRune(s[j:])
-				if !isSpace(r2) {
-					break
-				}
-				j += n
-			}
-		case isIdeograph(r):
-			// one token per character
-		case isWordRune(r):
-			prev := r
-			for j < len(s) {
-				r2, n := decodeRune(s[j:])
-				if isWordRune(r2) && !isIdeograph(r2) {
-					prev = r2
-					j += n
-					continue
-				}
-				if j+n < len(s) {
-					if next, n2 := decodeRune(s[j+n:]); joinsWord(prev, r2, next) {
-						prev = next
-						j += n + n2
-						continue
-					}
-				}
-				break
-			}
-		}
-		out = append(out, s[i:j])
-		i = j
-	}
-	return out
-}
-
-// decodeRune is utf8.DecodeRuneInString with a fast path for ASCII.
-func decodeRune(s string) (rune, int) {
-	if s[0] < utf8.RuneSelf {
-		return rune(s[0]), 1
-	}
-	return utf8.DecodeRuneInString(s)
-}
-
-func isSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == ' ' || '\t' <= r && r <= '\r'
-	}
-	return unicode.IsSpace(r)
-}
-
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
-}
-
-func isIdeograph(r rune) bool {
-	return r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
-}
-
-// joinsWord reports whether mid, standing between prev and next, belongs to
-// the word: "don't", "Duncan-Smith", "1,500", "3.5".
-func joinsWord(prev, mid, next rune) bool {
-	if !isWordRune(next) || isIdeograph(next) {
-		return false
-	}
-	switch mid {
-	case '\'', '’', '-', '‐':
-		return true
-	case '.', ',':
-		return unicode.IsDigit(prev) && unicode.IsDigit(next)
-	}
-	return false
 }

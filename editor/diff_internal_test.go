@@ -1,7 +1,9 @@
 package editor
 
 import (
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -36,11 +38,47 @@ func TestTokenMapWholeRejectsSplitRunes(t *testing.T) {
 		}
 	}
 	for _, n := range []int{0, 0xD7FF, 0xD800, 0xFFFF, 0x10F7FF} {
-		if got := tokenIndex(runeFor(n)); got != n {
-			t.Errorf("tokenIndex(runeFor(%d)) = %d, want %d", n, got, n)
+		if got := tokenIndex(tokenRuneFor(n)); got != n {
+			t.Errorf("tokenIndex(tokenRuneFor(%d)) = %d, want %d", n, got, n)
 		}
-		if r := runeFor(n); r >= 0xD800 && r < 0xE000 {
-			t.Errorf("runeFor(%d) = %U, a surrogate", n, r)
+		if r := tokenRuneFor(n); r >= 0xD800 && r < 0xE000 {
+			t.Errorf("tokenRuneFor(%d) = %U, a surrogate", n, r)
 		}
+	}
+}
+
+func TestDiffRunesPastDeadline(t *testing.T) {
+	dmp := diffmatchpatch.New()
+	got := diffRunes(dmp, []rune("abc"), []rune("abd"), time.Now().Add(-time.Second))
+	want := []diffmatchpatch.Diff{{Type: diffmatchpatch.DiffDelete, Text: "abc"}, {Type: diffmatchpatch.DiffInsert, Text: "abd"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("diffRunes past its deadline = %v, want %v", got, want)
+	}
+	if got := diffRunes(dmp, nil, nil, time.Now().Add(-time.Second)); len(got) != 0 {
+		t.Errorf("diffRunes(nil, nil) past its deadline = %v, want nothing", got)
+	}
+	got = diffRunes(dmp, []rune("abc"), []rune("abd"), time.Now().Add(time.Second))
+	want = []diffmatchpatch.Diff{{Type: diffmatchpatch.DiffEqual, Text: "ab"}, {Type: diffmatchpatch.DiffDelete, Text: "c"}, {Type: diffmatchpatch.DiffInsert, Text: "d"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("diffRunes in time = %v, want %v", got, want)
+	}
+}
+
+func TestLineIndex(t *testing.T) {
+	x := newLineIndex()
+	a, b := []rune{1, 2, 3}, []rune{1, 2, 4}
+	// A line with a's hash but other runes is already known: a must not
+	// be taken for it.
+	x.byHash[lineHash(a)] = []lineID{{line: b, id: 'b'}}
+	x.n = 1000
+	idA := x.id(a)
+	if idA == 'b' {
+		t.Errorf("lineIndex gave line %v the id of %v, which has the same hash", a, b)
+	}
+	if got := x.id([]rune{1, 2, 3}); got != idA {
+		t.Errorf("lineIndex gave the same line two ids, %d and %d", idA, got)
+	}
+	if got := x.id(b); got == idA {
+		t.Errorf("lineIndex gave different lines the same id %d", got)
 	}
 }

@@ -10,8 +10,8 @@ import (
 	"copydesk/editor"
 )
 
-// opsString writes ops compactly for test messages: "=kept -gone +new".
-func opsString(ops []editor.Op) string {
+// revOps writes ops compactly for test messages: "=kept -gone +new".
+func revOps(ops []editor.Op) string {
 	var parts []string
 	for _, o := range ops {
 		sign := map[editor.OpKind]string{editor.OpEqual: "=", editor.OpInsert: "+", editor.OpDelete: "-"}[o.Op]
@@ -38,7 +38,7 @@ func TestDiffText(t *testing.T) {
 		{"Para one.\n\nPara two.", "Para one.\n\nPara two.\n\nPara three.", "=Para one.\n\nPara two.|+\n\nPara three."},
 	}
 	for _, tt := range tests {
-		got := opsString(editor.DiffText(tt.old, tt.new))
+		got := revOps(editor.DiffText(tt.old, tt.new))
 		if got != tt.want {
 			t.Errorf("DiffText(%q, %q) = %q, want %q", tt.old, tt.new, got, tt.want)
 		}
@@ -68,7 +68,7 @@ func TestDiffTextRebuilds(t *testing.T) {
 			}
 			for i := 1; i < len(ops); i++ {
 				if ops[i].Op == ops[i-1].Op {
-					t.Errorf("DiffText(%q, %q) = %q: two %s operations in a row", a, b, opsString(ops), ops[i].Op)
+					t.Errorf("DiffText(%q, %q) = %q: two %s operations in a row", a, b, revOps(ops), ops[i].Op)
 				}
 			}
 		}
@@ -131,7 +131,7 @@ func TestCountOpWords(t *testing.T) {
 	}
 }
 
-func sampleStory() *editor.Story {
+func revSampleStory() *editor.Story {
 	verified := time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC)
 	return &editor.Story{
 		Slug: "china-threat", Headline: "Duncan Smith warns of China threat",
@@ -148,8 +148,8 @@ func sampleStory() *editor.Story {
 }
 
 func TestDiffStories(t *testing.T) {
-	a := sampleStory()
-	b := sampleStory()
+	a := revSampleStory()
+	b := revSampleStory()
 	b.Revision = 5
 	b.Headline = "Duncan Smith warns of Chinese threat"
 	b.Body = "Sir Iain said: “China is a grave threat.”\n\nHe told the Commons more."
@@ -180,7 +180,7 @@ func TestDiffStories(t *testing.T) {
 	}
 	for field, want := range changes {
 		f, ok := d.Field(field)
-		if got := opsString(f.Ops); !ok || got != want {
+		if got := revOps(f.Ops); !ok || got != want {
 			t.Errorf("DiffStories field %s = %q, want %q", field, got, want)
 		}
 	}
@@ -191,7 +191,7 @@ func TestDiffStories(t *testing.T) {
 	for _, q := range d.Quotes {
 		var fields []string
 		for _, f := range q.Fields {
-			fields = append(fields, f.Field+":"+opsString(f.Ops))
+			fields = append(fields, f.Field+":"+revOps(f.Ops))
 		}
 		quotes = append(quotes, q.Change+" "+q.ID+" "+strings.Join(fields, " "))
 	}
@@ -220,7 +220,7 @@ func TestDiffStories(t *testing.T) {
 }
 
 func TestDiffStoriesUnchanged(t *testing.T) {
-	a, b := sampleStory(), sampleStory()
+	a, b := revSampleStory(), revSampleStory()
 	b.Quotes[0].Anchor = editor.Anchor{Exact: "China is a threat.", Start: 16, End: 34}
 	d := editor.DiffStories(a, b)
 	if d.Changed() {
@@ -284,11 +284,66 @@ func TestDiffPages(t *testing.T) {
 	}
 	for field, w := range want {
 		f, _ := d.Field(field)
-		if got := opsString(f.Ops); got != w {
+		if got := revOps(f.Ops); got != w {
 			t.Errorf("DiffPages field %s = %q, want %q", field, got, w)
 		}
 	}
 	if d.Stats.InsertedWords != 3 || d.Stats.DeletedWords != 1 {
 		t.Errorf("DiffPages stats = %+v, want 3 inserted, 1 deleted", d.Stats)
+	}
+}
+
+// TestDiffJSONRebuildsRevisions takes pairs of revisions of the benchmark
+// story, encodes their diff as `diff --format json` prints it, and rebuilds
+// both bodies from the JSON alone.
+func TestDiffJSONRebuildsRevisions(t *testing.T) {
+	contents := revisionContents(3, 1500, 120)
+	pairs := [][2]int{{0, 1}, {0, 119}, {119, 0}, {50, 51}, {10, 90}, {7, 7}}
+	for _, p := range pairs {
+		var a, b editor.Story
+		if err := a.ApplyContent([]byte(contents[p[0]])); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.ApplyContent([]byte(contents[p[1]])); err != nil {
+			t.Fatal(err)
+		}
+		data, err := json.Marshal(editor.DiffStories(&a, &b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d struct {
+			Fields []struct {
+				Field string `json:"field"`
+				Ops   []struct {
+					Op   string `json:"op"`
+					Text string `json:"text"`
+				} `json:"ops"`
+			} `json:"fields"`
+		}
+		if err := json.Unmarshal(data, &d); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, f := range d.Fields {
+			if f.Field != "body" {
+				continue
+			}
+			found = true
+			var old, new strings.Builder
+			for _, o := range f.Ops {
+				if o.Op != "insert" {
+					old.WriteString(o.Text)
+				}
+				if o.Op != "delete" {
+					new.WriteString(o.Text)
+				}
+			}
+			if old.String() != a.Body || new.String() != b.Body {
+				t.Errorf("revisions %d → %d: the JSON diff's body does not rebuild both bodies", p[0]+1, p[1]+1)
+			}
+		}
+		if !found {
+			t.Errorf("revisions %d → %d: the JSON diff has no body field: %s", p[0]+1, p[1]+1, data)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TextOptions says how WriteDiffText lays a diff out.
@@ -43,7 +44,7 @@ func WriteDiffText(w io.Writer, d StoryDiff, opt TextOptions) error {
 		return s
 	}
 	fmt.Fprintf(bw, "%s\n", bold(fmt.Sprintf("revision %d → %d: %s inserted, %s deleted",
-		d.From, d.To, plural(d.Stats.InsertedWords, "word"), plural(d.Stats.DeletedWords, "word"))))
+		d.From, d.To, diffPlural(d.Stats.InsertedWords, "word"), diffPlural(d.Stats.DeletedWords, "word"))))
 	if !d.Changed() {
 		fmt.Fprintln(bw, "no changes")
 		return bw.Flush()
@@ -52,7 +53,7 @@ func WriteDiffText(w io.Writer, d StoryDiff, opt TextOptions) error {
 		if !f.Changed() {
 			continue
 		}
-		writeField(bw, bold(f.Field), f.Ops, "", opt)
+		writeDiffField(bw, bold(f.Field), f.Ops, "", opt)
 	}
 	if len(d.Quotes) > 0 {
 		fmt.Fprintf(bw, "%s\n", bold("quotes:"))
@@ -63,9 +64,9 @@ func WriteDiffText(w io.Writer, d StoryDiff, opt TextOptions) error {
 		if who == "" {
 			who = "no speaker"
 		}
-		fmt.Fprintf(bw, "  %s %s “%s” (%s)\n", sign, q.Change, sanitize(q.Text), sanitize(who))
+		fmt.Fprintf(bw, "  %s %s “%s” (%s)\n", sign, q.Change, terminalSafe(q.Text), terminalSafe(who))
 		for _, f := range q.Fields {
-			writeField(bw, f.Field, f.Ops, "      ", opt)
+			writeDiffField(bw, f.Field, f.Ops, "      ", opt)
 		}
 	}
 	return bw.Flush()
@@ -75,29 +76,29 @@ func WriteDiffText(w io.Writer, d StoryDiff, opt TextOptions) error {
 // ANSI colours when color is set.
 func FormatOps(ops []Op, color bool) string {
 	var sb strings.Builder
-	for _, l := range splitLines(ops) {
+	for _, l := range diffLines(ops) {
 		if sb.Len() > 0 {
 			sb.WriteByte('\n')
 		}
-		writeSegments(&sb, l, color)
+		writeDiffSegments(&sb, l, color)
 	}
 	return sb.String()
 }
 
-func plural(n int, word string) string {
+func diffPlural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// writeField writes one changed field: on one line when neither version
+// writeDiffField writes one changed field: on one line when neither version
 // breaks a line, else as indented lines with unchanged paragraphs elided.
-func writeField(w io.Writer, name string, ops []Op, indent string, opt TextOptions) {
-	lines := splitLines(ops)
+func writeDiffField(w io.Writer, name string, ops []Op, indent string, opt TextOptions) {
+	lines := diffLines(ops)
 	var sb strings.Builder
 	if len(lines) == 1 {
-		writeSegments(&sb, lines[0], opt.Color)
+		writeDiffSegments(&sb, lines[0], opt.Color)
 		fmt.Fprintf(w, "%s%s: %s\n", indent, name, sb.String())
 		return
 	}
@@ -114,7 +115,7 @@ func writeField(w io.Writer, name string, ops []Op, indent string, opt TextOptio
 		}
 		elided = false
 		sb.Reset()
-		writeSegments(&sb, l, opt.Color)
+		writeDiffSegments(&sb, l, opt.Color)
 		if sb.Len() == 0 {
 			fmt.Fprintln(w)
 			continue
@@ -123,17 +124,17 @@ func writeField(w io.Writer, name string, ops []Op, indent string, opt TextOptio
 	}
 }
 
-// segment is a run of one kind of operation within a line.
-type segment struct {
+// diffSegment is a run of one kind of operation within a line.
+type diffSegment struct {
 	op   OpKind
 	text string
 }
 
-// splitLines breaks ops into lines of segments. A changed run made only of
+// diffLines breaks ops into lines of segments. A changed run made only of
 // white space shows its line breaks as "¶", or a deleted blank line would
 // not be seen.
-func splitLines(ops []Op) [][]segment {
-	lines := [][]segment{nil}
+func diffLines(ops []Op) [][]diffSegment {
+	lines := [][]diffSegment{nil}
 	for _, o := range ops {
 		mark := o.Op != OpEqual && strings.TrimSpace(o.Text) == ""
 		parts := strings.Split(o.Text, "\n")
@@ -141,20 +142,20 @@ func splitLines(ops []Op) [][]segment {
 			if i > 0 {
 				if mark {
 					last := &lines[len(lines)-1]
-					*last = append(*last, segment{o.Op, "¶"})
+					*last = append(*last, diffSegment{o.Op, "¶"})
 				}
 				lines = append(lines, nil)
 			}
 			if p != "" {
 				last := &lines[len(lines)-1]
-				*last = append(*last, segment{o.Op, p})
+				*last = append(*last, diffSegment{o.Op, p})
 			}
 		}
 	}
 	return lines
 }
 
-func lineChanged(l []segment) bool {
+func diffLineChanged(l []diffSegment) bool {
 	for _, s := range l {
 		if s.op != OpEqual {
 			return true
@@ -163,7 +164,7 @@ func lineChanged(l []segment) bool {
 	return false
 }
 
-func lineBlank(l []segment) bool {
+func diffLineBlank(l []diffSegment) bool {
 	for _, s := range l {
 		if strings.TrimSpace(s.text) != "" {
 			return false
@@ -174,14 +175,14 @@ func lineBlank(l []segment) bool {
 
 // keptLines marks the changed lines and, around each, opt.Context lines
 // that are not blank (blank lines between paragraphs come free).
-func keptLines(lines [][]segment, opt TextOptions) []bool {
+func keptLines(lines [][]diffSegment, opt TextOptions) []bool {
 	keep := make([]bool, len(lines))
 	for i, l := range lines {
 		if opt.Full {
 			keep[i] = true
 			continue
 		}
-		if !lineChanged(l) {
+		if !diffLineChanged(l) {
 			continue
 		}
 		keep[i] = true
@@ -189,7 +190,7 @@ func keptLines(lines [][]segment, opt TextOptions) []bool {
 			left := opt.Context
 			for j := i + step; j >= 0 && j < len(lines) && left > 0; j += step {
 				keep[j] = true
-				if !lineBlank(lines[j]) {
+				if !diffLineBlank(lines[j]) {
 					left--
 				}
 			}
@@ -198,9 +199,9 @@ func keptLines(lines [][]segment, opt TextOptions) []bool {
 	return keep
 }
 
-func writeSegments(sb *strings.Builder, l []segment, color bool) {
+func writeDiffSegments(sb *strings.Builder, l []diffSegment, color bool) {
 	for _, s := range l {
-		text := sanitize(s.text)
+		text := terminalSafe(s.text)
 		switch {
 		case s.op == OpEqual:
 			sb.WriteString(text)
@@ -216,17 +217,17 @@ func writeSegments(sb *strings.Builder, l []segment, color bool) {
 	}
 }
 
-// sanitize shows control and bidirectional formatting characters as
+// terminalSafe shows control and bidirectional formatting characters as
 // escapes, so that text from a file cannot move the cursor, recolour the
 // terminal or reorder what the reader sees. Tabs are kept.
-func sanitize(s string) string {
-	if !strings.ContainsFunc(s, unsafeRune) {
+func terminalSafe(s string) string {
+	if !strings.ContainsFunc(s, terminalUnsafe) {
 		return s
 	}
 	var sb strings.Builder
 	for _, r := range s {
 		switch {
-		case !unsafeRune(r):
+		case !terminalUnsafe(r):
 			sb.WriteRune(r)
 		case r < 0x100:
 			fmt.Fprintf(&sb, `\x%02x`, r)
@@ -237,9 +238,44 @@ func sanitize(s string) string {
 	return sb.String()
 }
 
-func unsafeRune(r rune) bool {
+func terminalUnsafe(r rune) bool {
 	if r == '\t' || r == '\n' {
 		return false
 	}
 	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r)
+}
+
+// WriteConflicts writes merge conflicts for a terminal: for each place, a
+// little of the text around it, then the words as they were and as each
+// side left them. oursLabel and theirsLabel name the sides, as the reader
+// knows them ("revision 7", "your file").
+func WriteConflicts(w io.Writer, conflicts []Conflict, oursLabel, theirsLabel string) error {
+	bw := bufio.NewWriter(w)
+	width := max(len("was"), utf8.RuneCountInString(oursLabel), utf8.RuneCountInString(theirsLabel))
+	for _, c := range conflicts {
+		fmt.Fprint(bw, "conflict")
+		if c.Field != "" {
+			fmt.Fprintf(bw, " in %s", terminalSafe(c.Field))
+		}
+		if c.Before != "" || c.After != "" {
+			fmt.Fprintf(bw, ", at “…%s▮%s…”", oneLine(c.Before), oneLine(c.After))
+		}
+		fmt.Fprintln(bw, ":")
+		for _, v := range [][2]string{{"was", c.Base}, {oursLabel, c.Ours}, {theirsLabel, c.Theirs}} {
+			text := v[1]
+			if strings.TrimSpace(text) == "" {
+				text = "(nothing)"
+			}
+			pad := strings.Repeat(" ", width-utf8.RuneCountInString(v[0]))
+			indent := "\n" + strings.Repeat(" ", width+5)
+			text = strings.ReplaceAll(strings.Trim(terminalSafe(text), "\n"), "\n", indent)
+			fmt.Fprintf(bw, "  %s:%s  %s\n", terminalSafe(v[0]), pad, text)
+		}
+	}
+	return bw.Flush()
+}
+
+// oneLine shows line breaks as "¶" so that context fits on one line.
+func oneLine(s string) string {
+	return strings.ReplaceAll(terminalSafe(s), "\n", "¶")
 }

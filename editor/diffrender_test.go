@@ -28,9 +28,9 @@ func TestFormatOps(t *testing.T) {
 }
 
 func TestWriteDiffText(t *testing.T) {
-	a := sampleStory()
+	a := revSampleStory()
 	a.Body = "First paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n\nFourth paragraph.\n\nFifth paragraph."
-	b := sampleStory()
+	b := revSampleStory()
 	b.Revision = 4
 	b.Headline = "Duncan Smith warns of Chinese threat"
 	b.Body = "First paragraph.\n\nSecond paragraph.\n\nThird paragraph, changed.\n\nFourth paragraph.\n\nFifth paragraph."
@@ -89,11 +89,56 @@ func TestWriteDiffTextFull(t *testing.T) {
 
 func TestWriteDiffTextUnchanged(t *testing.T) {
 	var sb strings.Builder
-	if err := editor.WriteDiffText(&sb, editor.DiffStories(sampleStory(), sampleStory()), editor.TextOptions{}); err != nil {
+	if err := editor.WriteDiffText(&sb, editor.DiffStories(revSampleStory(), revSampleStory()), editor.TextOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	want := "revision 3 → 3: 0 words inserted, 0 words deleted\nno changes\n"
 	if got := sb.String(); got != want {
 		t.Errorf("WriteDiffText(unchanged) = %q, want %q", got, want)
+	}
+}
+
+func TestWriteConflicts(t *testing.T) {
+	base := revSampleStory()
+	ours, theirs := revSampleStory(), revSampleStory()
+	ours.Body = "Sir Iain said: “China is a real threat.”\n\nHe told the Commons more."
+	theirs.Body = "Sir Iain said: “China is a grave threat.”\n\nHe told the Commons more."
+	_, conflicts := editor.MergeStories(base, ours, theirs)
+	var sb strings.Builder
+	if err := editor.WriteConflicts(&sb, conflicts, "revision 7", "your file"); err != nil {
+		t.Fatal(err)
+	}
+	want := `conflict in body, at “… “China is a ▮threat.”¶¶He told …”:
+  was:         (nothing)
+  revision 7:  real 
+  your file:   grave 
+`
+	if got := sb.String(); got != want {
+		t.Errorf("WriteConflicts =\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestWriteConflictsLayout(t *testing.T) {
+	conflicts := []editor.Conflict{
+		{Base: "one\ntwo", Ours: "\x1b[2J", Theirs: "three\n\nfour\n"},
+		{Field: "status", Base: "subbing", Ours: "ready", Theirs: "spiked"},
+	}
+	var sb strings.Builder
+	if err := editor.WriteConflicts(&sb, conflicts, "saved", "yours"); err != nil {
+		t.Fatal(err)
+	}
+	want := "conflict:\n" +
+		"  was:    one\n" +
+		"          two\n" +
+		"  saved:  \\x1b[2J\n" +
+		"  yours:  three\n" +
+		"          \n" +
+		"          four\n" +
+		"conflict in status:\n" +
+		"  was:    subbing\n" +
+		"  saved:  ready\n" +
+		"  yours:  spiked\n"
+	if got := sb.String(); got != want {
+		t.Errorf("WriteConflicts =\n%s\nwant\n%s", got, want)
 	}
 }

@@ -24,8 +24,8 @@ type Conflict struct {
 // context a conflict shows either side.
 const conflictContext = 8
 
-// hunk is one side's change to the base: tokens [start, end) replaced by repl.
-type hunk struct {
+// mergeHunk is one side's change to the base: tokens [start, end) replaced by repl.
+type mergeHunk struct {
 	start, end int
 	repl       []rune
 	theirs     bool
@@ -33,10 +33,10 @@ type hunk struct {
 
 // Merge3 merges two sets of changes made to base, word by word: ours and
 // theirs are each diffed against base, and changes that touch different
-// words are combined. Changes that touch the same words, or words next to
-// each other, are conflicts unless both sides made the same change; merged
-// then holds our version of each conflicting place, and the caller decides
-// (the command line refuses to save, showing the conflicts).
+// words are combined. Changes that overlap, or meet with not even a space
+// between them, are conflicts unless both sides made the same change;
+// merged then holds our version of each conflicting place, and the caller
+// decides (the command line refuses to save, showing the conflicts).
 func Merge3(base, ours, theirs string) (merged string, conflicts []Conflict) {
 	switch {
 	case ours == theirs || theirs == base:
@@ -45,9 +45,9 @@ func Merge3(base, ours, theirs string) (merged string, conflicts []Conflict) {
 		return theirs, nil
 	}
 	m := newTokenMap()
-	b := m.runes(tokenize(base))
-	hunks := append(m.hunks(b, m.runes(tokenize(ours)), false), m.hunks(b, m.runes(tokenize(theirs)), true)...)
-	slices.SortStableFunc(hunks, func(x, y hunk) int {
+	b := m.runes(diffTokenize(base))
+	hunks := append(m.hunks(b, m.runes(diffTokenize(ours)), false), m.hunks(b, m.runes(diffTokenize(theirs)), true)...)
+	slices.SortStableFunc(hunks, func(x, y mergeHunk) int {
 		if x.start != y.start {
 			return x.start - y.start
 		}
@@ -90,19 +90,22 @@ func Merge3(base, ours, theirs string) (merged string, conflicts []Conflict) {
 }
 
 // hunks lists the changes that turn base into side, in base's tokens.
-func (m *tokenMap) hunks(base, side []rune, theirs bool) []hunk {
-	var out []hunk
+func (m *tokenMap) hunks(base, side []rune, theirs bool) []mergeHunk {
+	var out []mergeHunk
 	pos := 0
-	var cur *hunk
+	var cur *mergeHunk
 	for _, d := range m.diff(base, side) {
 		n := utf8.RuneCountInString(d.Text)
+		if n == 0 {
+			continue // go-diff's merge step can leave empty operations
+		}
 		if d.Type == diffmatchpatch.DiffEqual {
 			cur = nil
 			pos += n
 			continue
 		}
 		if cur == nil {
-			out = append(out, hunk{start: pos, end: pos, theirs: theirs})
+			out = append(out, mergeHunk{start: pos, end: pos, theirs: theirs})
 			cur = &out[len(out)-1]
 		}
 		if d.Type == diffmatchpatch.DiffDelete {
@@ -117,7 +120,7 @@ func (m *tokenMap) hunks(base, side []rune, theirs bool) []hunk {
 
 // applyHunks gives one side's version of base[start:end] from the side's
 // hunks in a cluster.
-func applyHunks(base []rune, start, end int, cluster []hunk, theirs bool) []rune {
+func applyHunks(base []rune, start, end int, cluster []mergeHunk, theirs bool) []rune {
 	out := []rune{}
 	pos := start
 	for _, h := range cluster {
@@ -131,7 +134,7 @@ func applyHunks(base []rune, start, end int, cluster []hunk, theirs bool) []rune
 	return append(out, base[pos:end]...)
 }
 
-func hasSide(cluster []hunk, theirs bool) bool {
+func hasSide(cluster []mergeHunk, theirs bool) bool {
 	for _, h := range cluster {
 		if h.theirs == theirs {
 			return true
@@ -246,7 +249,7 @@ func mergeSet(base, ours, theirs []string) []string {
 func mergeQuotes(base, ours, theirs []Quote) ([]Quote, []Conflict) {
 	find := func(qs []Quote, key string) *Quote {
 		for i := range qs {
-			if quoteKey(&qs[i]) == key {
+			if diffQuoteKey(&qs[i]) == key {
 				return &qs[i]
 			}
 		}
@@ -261,25 +264,25 @@ func mergeQuotes(base, ours, theirs []Quote) ([]Quote, []Conflict) {
 	}
 	for i := range ours {
 		o := &ours[i]
-		key := quoteKey(o)
+		key := diffQuoteKey(o)
 		b, t := find(base, key), find(theirs, key)
 		switch {
 		case b == nil && t == nil: // we added it
 			out = append(out, *o)
 		case b == nil: // both added it
-			if !sameQuote(o, t) {
+			if !sameQuoteRecord(o, t) {
 				conflict(key, nil, o, t)
 			}
 			out = append(out, *o)
 		case t == nil: // they removed it
-			if !sameQuote(o, b) {
+			if !sameQuoteRecord(o, b) {
 				conflict(key, b, o, nil)
 				out = append(out, *o)
 			}
-		case sameQuote(o, b):
+		case sameQuoteRecord(o, b):
 			out = append(out, *t)
 		default:
-			if !sameQuote(t, b) && !sameQuote(o, t) {
+			if !sameQuoteRecord(t, b) && !sameQuoteRecord(o, t) {
 				conflict(key, b, o, t)
 			}
 			out = append(out, *o)
@@ -287,23 +290,23 @@ func mergeQuotes(base, ours, theirs []Quote) ([]Quote, []Conflict) {
 	}
 	for i := range theirs {
 		t := &theirs[i]
-		key := quoteKey(t)
+		key := diffQuoteKey(t)
 		if find(ours, key) != nil {
 			continue
 		}
 		switch b := find(base, key); {
 		case b == nil: // they added it
 			out = append(out, *t)
-		case !sameQuote(t, b): // we removed it, they changed it
+		case !sameQuoteRecord(t, b): // we removed it, they changed it
 			conflict(key, b, nil, t)
 		}
 	}
 	return out, conflicts
 }
 
-// sameQuote compares two quote records, leaving out their anchors.
-func sameQuote(a, b *Quote) bool {
-	return slices.Equal(quoteFields(a), quoteFields(b))
+// sameQuoteRecord compares two quote records, leaving out their anchors.
+func sameQuoteRecord(a, b *Quote) bool {
+	return slices.Equal(diffQuoteFields(a), diffQuoteFields(b))
 }
 
 // describeQuotes writes the fields in which three versions of a quote
@@ -317,8 +320,8 @@ func describeQuotes(qs ...*Quote) (base, ours, theirs string) {
 	}
 	differs := map[string]bool{}
 	for _, q := range present {
-		for i, f := range quoteFields(q) {
-			if f != quoteFields(present[0])[i] {
+		for i, f := range diffQuoteFields(q) {
+			if f != diffQuoteFields(present[0])[i] {
 				differs[f[0]] = true
 			}
 		}
@@ -330,7 +333,7 @@ func describeQuotes(qs ...*Quote) (base, ours, theirs string) {
 			continue
 		}
 		var parts []string
-		for _, f := range quoteFields(q) {
+		for _, f := range diffQuoteFields(q) {
 			if differs[f[0]] {
 				parts = append(parts, f[0]+": "+f[1])
 			}

@@ -12,6 +12,7 @@ func TestMerge3(t *testing.T) {
 	const base = "The minister said the plan was sound.\n\nCritics called it reckless.\n\nA vote is due on Tuesday."
 	tests := []struct {
 		name         string
+		base         string // the common base when not empty
 		ours, theirs string
 		want         string
 		conflicts    []string // "base|ours|theirs"
@@ -77,7 +78,23 @@ func TestMerge3(t *testing.T) {
 			conflicts: []string{"|broadly |entirely "},
 		},
 		{
+			name:   "neighbouring words",
+			base:   "the big cat sat",
+			ours:   "the large cat sat",
+			theirs: "the big dog sat",
+			want:   "the large dog sat",
+		},
+		{
+			name:      "a change that meets another",
+			base:      "the big cat sat",
+			ours:      "the big cat, sat",
+			theirs:    "the big dog sat",
+			want:      "the big cat, sat",
+			conflicts: []string{"cat|cat,|dog"},
+		},
+		{
 			name:   "curly quotes and emoji survive",
+			base:   "“It is a threat,” he said. 😀",
 			ours:   "“It is a threat,” he said. 😀",
 			theirs: "“It is a grave threat,” he said. 😀",
 			want:   "“It is a grave threat,” he said. 😀",
@@ -85,8 +102,8 @@ func TestMerge3(t *testing.T) {
 	}
 	for _, tt := range tests {
 		b := base
-		if tt.name == "curly quotes and emoji survive" {
-			b = "“It is a threat,” he said. 😀"
+		if tt.base != "" {
+			b = tt.base
 		}
 		got, conflicts := editor.Merge3(b, tt.ours, tt.theirs)
 		if got != tt.want {
@@ -136,9 +153,9 @@ func FuzzMerge3(f *testing.F) {
 }
 
 func TestMergeStories(t *testing.T) {
-	base := sampleStory()
-	ours := sampleStory()
-	theirs := sampleStory()
+	base := revSampleStory()
+	ours := revSampleStory()
+	theirs := revSampleStory()
 	ours.Headline = "Duncan Smith warns of Chinese threat"
 	ours.Tags = []string{"China", "Parliament", "Security"}
 	ours.Quotes[0].Verb = "told MPs"
@@ -173,9 +190,9 @@ func TestMergeStories(t *testing.T) {
 }
 
 func TestMergeStoriesConflicts(t *testing.T) {
-	base := sampleStory()
-	ours := sampleStory()
-	theirs := sampleStory()
+	base := revSampleStory()
+	ours := revSampleStory()
+	theirs := revSampleStory()
 	ours.Headline = "Duncan Smith warns of Chinese threat"
 	theirs.Headline = "Duncan Smith warns of Beijing threat"
 	ours.Section = "World"

@@ -25,7 +25,9 @@ type FieldDiff struct {
 	Ops   []Op   `json:"ops"`
 }
 
-// DiffStats counts the words inserted and deleted across the fields.
+// DiffStats counts the words inserted and deleted across the fields. Quote
+// records are not counted: their words are counted where they stand in the
+// body.
 type DiffStats struct {
 	InsertedWords int `json:"inserted_words"`
 	DeletedWords  int `json:"deleted_words"`
@@ -165,9 +167,9 @@ func JoinList(items []string) string {
 	return strings.Join(items, ", ")
 }
 
-// quoteKey identifies a quote across revisions: its ID, or its words when
+// diffQuoteKey identifies a quote across revisions: its ID, or its words when
 // it has no ID yet.
-func quoteKey(q *Quote) string {
+func diffQuoteKey(q *Quote) string {
 	if q.ID != "" {
 		return "id:" + q.ID
 	}
@@ -178,12 +180,12 @@ func diffQuotes(a, b []Quote) []QuoteChange {
 	out := []QuoteChange{}
 	old := make(map[string]*Quote, len(a))
 	for i := range a {
-		old[quoteKey(&a[i])] = &a[i]
+		old[diffQuoteKey(&a[i])] = &a[i]
 	}
 	seen := make(map[string]bool, len(b))
 	for i := range b {
 		q := &b[i]
-		key := quoteKey(q)
+		key := diffQuoteKey(q)
 		seen[key] = true
 		p, ok := old[key]
 		if !ok {
@@ -195,15 +197,15 @@ func diffQuotes(a, b []Quote) []QuoteChange {
 		}
 	}
 	for i := range a {
-		if q := &a[i]; !seen[quoteKey(q)] {
+		if q := &a[i]; !seen[diffQuoteKey(q)] {
 			out = append(out, QuoteChange{Change: QuoteRemoved, ID: q.ID, Speaker: q.Speaker, Text: q.Text, Fields: []FieldDiff{}})
 		}
 	}
 	return out
 }
 
-// quoteFields lists a quote's compared fields as text, in display order.
-func quoteFields(q *Quote) [][2]string {
+// diffQuoteFields lists a quote's compared fields as text, in display order.
+func diffQuoteFields(q *Quote) [][2]string {
 	return [][2]string{
 		{"speaker", q.Speaker},
 		{"person_id", q.PersonID},
@@ -216,11 +218,11 @@ func quoteFields(q *Quote) [][2]string {
 		{"source_kind", string(q.SourceKind)},
 		{"partial", strconv.FormatBool(q.Partial)},
 		{"verified_by", q.VerifiedBy},
-		{"verified_at", formatTime(q.VerifiedAt)},
+		{"verified_at", diffTime(q.VerifiedAt)},
 	}
 }
 
-func formatTime(t *time.Time) string {
+func diffTime(t *time.Time) string {
 	if t == nil {
 		return ""
 	}
@@ -230,7 +232,7 @@ func formatTime(t *time.Time) string {
 // diffQuote lists the fields of a quote record that changed.
 func diffQuote(a, b *Quote) []FieldDiff {
 	var out []FieldDiff
-	fa, fb := quoteFields(a), quoteFields(b)
+	fa, fb := diffQuoteFields(a), diffQuoteFields(b)
 	for i := range fa {
 		name, old, new := fa[i][0], fa[i][1], fb[i][1]
 		if old == new {
