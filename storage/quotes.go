@@ -8,9 +8,11 @@ import (
 	"copydesk/editor"
 )
 
-// prepareQuotes gives new quotes an ID and links each quote to the person of
-// its speaker's name when the directory knows them.
+// prepareQuotes finds each quote again in the body as it now stands, so that
+// anchors follow edits, gives new quotes an ID, and links each quote to the
+// person of its speaker's name when the directory knows them.
 func (d *DB) prepareQuotes(ctx context.Context, tx *sql.Tx, s *editor.Story) error {
+	editor.Reanchor(s.Body, s.Quotes)
 	for i := range s.Quotes {
 		q := &s.Quotes[i]
 		if q.ID == "" {

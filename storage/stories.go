@@ -34,6 +34,13 @@ func (d *DB) CreateStory(ctx context.Context, s *editor.Story, meta editor.Revis
 // either every one is saved or none is. progress, when not nil, is told how
 // many are done.
 func (d *DB) CreateStories(ctx context.Context, stories []*editor.Story, meta editor.RevisionMeta, progress func(done, total int)) error {
+	return d.Import(ctx, stories, nil, meta, progress)
+}
+
+// Import saves the people an import found to the directory (merged with those
+// already known by name) and the new stories, in one transaction, so that
+// their quotes link to their speakers.
+func (d *DB) Import(ctx context.Context, stories []*editor.Story, people []editor.Person, meta editor.RevisionMeta, progress func(done, total int)) error {
 	for i, s := range stories {
 		s.Normalize()
 		if err := s.Validate(); err != nil {
@@ -54,6 +61,11 @@ func (d *DB) CreateStories(ctx context.Context, stories []*editor.Story, meta ed
 		return err
 	}
 	defer tx.Rollback()
+	for i := range people {
+		if err := d.savePerson(ctx, tx, &people[i]); err != nil {
+			return fmt.Errorf("person %q: %w", people[i].Name, err)
+		}
+	}
 	for i, s := range stories {
 		if err := ctx.Err(); err != nil {
 			return err

@@ -99,8 +99,15 @@ func TestImportSearchShowUpdateRoundTrip(t *testing.T) {
 	}
 	var hits []struct{ Kind, ID, Snippet string }
 	c.json(&hits, "search", "Cleverly")
-	if len(hits) == 0 || hits[0].ID != id || !strings.Contains(hits[0].Snippet, "Cleverly") {
-		t.Fatalf("search Cleverly --json = %+v, want the story", hits)
+	kinds := map[string]bool{}
+	for _, h := range hits {
+		kinds[h.Kind] = true
+		if h.Kind == "story" && (h.ID != id || !strings.Contains(h.Snippet, "Cleverly")) {
+			t.Errorf("search Cleverly found story %+v, want %s with a snippet naming him", h, id)
+		}
+	}
+	if !kinds["story"] || !kinds["person"] || !kinds["quote"] {
+		t.Fatalf("search Cleverly --json = %+v, want the story, his quotes and him", hits)
 	}
 
 	md := writeFile(t, "a.md", c.ok("show", id, "--format", "md"))
