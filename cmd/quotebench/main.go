@@ -24,6 +24,7 @@ import (
 
 type article struct {
 	ID     string      `json:"id"`
+	Split  string      `json:"split"`
 	Text   string      `json:"text"`
 	Quotes []goldQuote `json:"quotes"`
 }
@@ -57,8 +58,9 @@ type tally struct {
 
 func main() {
 	verbose := flag.Bool("v", false, "list the misses, false detections and wrong speakers")
+	split := flag.String("split", "", "score only the articles of this split (train, dev)")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: quotebench [-v] CORPUS.jsonl")
+		fmt.Fprintln(os.Stderr, "usage: quotebench [-v] [-split train|dev] CORPUS.jsonl")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -73,7 +75,7 @@ func main() {
 	}
 	defer f.Close()
 	began := time.Now()
-	t, err := run(f)
+	t, err := run(f, *split)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "quotebench: %s: %v\n", flag.Arg(0), err)
 		os.Exit(2)
@@ -110,7 +112,7 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-func run(r io.Reader) (*tally, error) {
+func run(r io.Reader, split string) (*tally, error) {
 	t := &tally{}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
@@ -124,7 +126,9 @@ func run(r io.Reader) (*tally, error) {
 		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
 			return nil, fmt.Errorf("line %d: %w", line, err)
 		}
-		score(t, &a)
+		if split == "" || a.Split == split {
+			score(t, &a)
+		}
 	}
 	return t, sc.Err()
 }

@@ -233,9 +233,11 @@ func clip(s string) string {
 	return "“" + s + "”"
 }
 
-// Draft is the result as a draft story with its quotes anchored in the body,
-// and the people quoted, ready for the directory. Quotes and people have no
-// IDs yet; storage gives them IDs and links each quote to its person by name.
+// Draft is the result as a draft story with its attributed quotes anchored
+// in the body, and the people quoted, ready for the directory. A quote with
+// no speaker found gets no record: `check` reports its words as unattributed
+// until the desk attributes them. Quotes and people have no IDs yet; storage
+// gives them IDs and links each quote to its person by name.
 func (r *Result) Draft() (editor.Story, []editor.Person) {
 	s := editor.Story{
 		Headline: r.Story.Headline, Standfirst: r.Story.Standfirst, Byline: r.Story.Byline,
@@ -248,6 +250,9 @@ func (r *Result) Draft() (editor.Story, []editor.Person) {
 	}
 	s.Quotes = make([]editor.Quote, 0, len(r.Quotes))
 	for _, q := range r.Quotes {
+		if q.Speaker == "" {
+			continue // left for the desk to attribute; check reports it
+		}
 		s.Quotes = append(s.Quotes, editor.Quote{
 			Speaker: q.Speaker, Role: q.Role, Text: q.Text, Verb: q.Verb, Partial: q.Partial,
 			SourceKind: editor.SourceWire, Source: source,

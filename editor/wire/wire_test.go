@@ -120,6 +120,25 @@ func TestDraftAnchorsQuotes(t *testing.T) {
 	}
 }
 
+func TestDraftLeavesUnattributedQuotesToTheDesk(t *testing.T) {
+	r, err := wire.Parse("x.txt", []byte("Vote held\nThe council met.\nThere was a “long and winding road ahead of us” somewhere.\n“We won,” Jane Doe said."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := r.Draft()
+	if len(r.Quotes) != 2 || len(s.Quotes) != 1 || s.Quotes[0].Speaker != "Jane Doe" {
+		t.Fatalf("Parse() quotes %+v, Draft() quotes %+v; want two found and the attributed one recorded", r.Quotes, s.Quotes)
+	}
+	fs := editor.Check(&s, nil)
+	found := false
+	for _, f := range fs {
+		found = found || f.Kind == editor.KindUnattributed && strings.Contains(s.Body[f.Start:f.End], "winding road")
+	}
+	if !found {
+		t.Errorf("Check(draft) = %+v, want the unattributed quote reported", fs)
+	}
+}
+
 func TestParseErrorsNameTheFile(t *testing.T) {
 	tests := []struct {
 		name, in string
