@@ -12,7 +12,7 @@ import (
 )
 
 // sampleWire is the repository's copy of ../shared/samples/wire.
-const sampleWire = "../../assets/sample/pa-duncan-smith-china-threat.txt"
+const sampleWirePath = "../../assets/sample/pa-duncan-smith-china-threat.txt"
 
 // cli runs the command line against the database at db and returns its output.
 type cli struct {
@@ -87,7 +87,7 @@ type storyJSON struct {
 
 func TestImportSearchShowUpdateRoundTrip(t *testing.T) {
 	c := newCLI(t)
-	out := c.ok("import", sampleWire)
+	out := c.ok("import", sampleWirePath)
 	id, _, _ := strings.Cut(out, "\t")
 	if len(id) != 36 {
 		t.Fatalf("import printed %q, want an ID and a headline", out)
@@ -154,7 +154,7 @@ func TestImportSearchShowUpdateRoundTrip(t *testing.T) {
 
 func TestBadInputExitsTwoAndChangesNothing(t *testing.T) {
 	c := newCLI(t)
-	id, _, _ := strings.Cut(c.ok("import", sampleWire), "\t")
+	id, _, _ := strings.Cut(c.ok("import", sampleWirePath), "\t")
 	badYAML := writeFile(t, "bad.md", "---\nheadline: ok\ntags: [a, b\nstatus: draft\n---\nBody\n")
 	badStatus := writeFile(t, "status.md", "---\nheadline: ok\nstatus: live\n---\nBody\n")
 	tests := []struct {
@@ -163,7 +163,7 @@ func TestBadInputExitsTwoAndChangesNothing(t *testing.T) {
 		want string
 	}{
 		{"missing file", []string{"import", "/no/such/file.txt"}, "/no/such/file.txt: no such file"},
-		{"one missing among good files", []string{"import", sampleWire, "/no/such/file.md"}, "no such file"},
+		{"one missing among good files", []string{"import", sampleWirePath, "/no/such/file.md"}, "no such file"},
 		{"front matter not YAML", []string{"import", badYAML}, "bad.md:"},
 		{"update with bad YAML", []string{"update", id, badYAML}, "bad.md:"},
 		{"bad status in file", []string{"update", id, badStatus}, "status.md:3: status: \"live\""},
@@ -225,7 +225,7 @@ func TestDryRunSavesNothing(t *testing.T) {
 		Story  struct{ Headline, Body string }
 		Quotes []any
 	}
-	c.json(&r, "import", "--dry-run", sampleWire)
+	c.json(&r, "import", "--dry-run", sampleWirePath)
 	if r.Format != "text" || !strings.Contains(r.Story.Body, "Sir Iain told the Commons") || r.Quotes == nil {
 		t.Errorf("import --dry-run --json = %+v", r)
 	}
@@ -290,7 +290,7 @@ func TestHelp(t *testing.T) {
 
 func TestRestoreAndCorrections(t *testing.T) {
 	c := newCLI(t)
-	id, _, _ := strings.Cut(c.ok("import", sampleWire), "\t")
+	id, _, _ := strings.Cut(c.ok("import", sampleWirePath), "\t")
 	md := writeFile(t, "a.md", strings.Replace(c.ok("show", id, "--format", "md"), "outspoken", "vocal", 1))
 	c.ok("update", id, md)
 	if out := c.ok("restore", id, "1"); !strings.Contains(out, "restored revision 1") || !strings.Contains(out, "as revision 3") {
@@ -334,7 +334,7 @@ func TestRestoreAndCorrections(t *testing.T) {
 
 func TestUpdatesFromTheSameBaseMerge(t *testing.T) {
 	c := newCLI(t)
-	id, _, _ := strings.Cut(c.ok("import", sampleWire), "\t")
+	id, _, _ := strings.Cut(c.ok("import", sampleWirePath), "\t")
 	base := c.ok("show", id, "--format", "md")
 	first := writeFile(t, "first.md", strings.Replace(base, "An outspoken critic", "A fierce critic", 1))
 	second := writeFile(t, "second.md", strings.Replace(base, "China has strongly denied", "China has always denied", 1))
@@ -359,7 +359,7 @@ func TestUpdatesFromTheSameBaseMerge(t *testing.T) {
 
 func TestTwoHundredUpdatesRebuildAndDiff(t *testing.T) {
 	c := newCLI(t)
-	id, _, _ := strings.Cut(c.ok("import", sampleWire), "\t")
+	id, _, _ := strings.Cut(c.ok("import", sampleWirePath), "\t")
 	md := filepath.Join(t.TempDir(), "s.md")
 	saved := map[int]string{1: c.ok("show", id, "--format", "md")}
 	for i := 2; i <= 201; i++ {
@@ -435,4 +435,68 @@ func TestTwoHundredUpdatesRebuildAndDiff(t *testing.T) {
 func bodyOf(md string) string {
 	parts := strings.SplitN(md, "\n---\n", 2)
 	return strings.TrimSpace(parts[len(parts)-1])
+}
+
+func TestQuotesAndCheck(t *testing.T) {
+	c := newCLI(t)
+	id, _, _ := strings.Cut(c.ok("import", sampleWirePath), "\t")
+	var quotes []struct {
+		ID, Text, State string
+		Speaker         struct{ Name, Role string }
+		Partial         bool
+	}
+	c.json(&quotes, "quotes", id)
+	if len(quotes) != 5 || quotes[0].Text != "direct threat" || !quotes[0].Partial || quotes[2].Speaker.Name != "James Cleverly" {
+		t.Fatalf("quotes --json = %+v", quotes)
+	}
+	type findings struct {
+		Findings []struct {
+			Severity, Kind, Message string
+			QuoteID                 string `json:"quote_id"`
+		}
+	}
+	check := func(wantCode int) findings {
+		t.Helper()
+		out, errOut, code := c.run("", "check", id, "--json")
+		var f findings
+		if err := json.Unmarshal([]byte(out), &f); err != nil || code != wantCode {
+			t.Fatalf("check --json: exit %d (want %d), %v, %q", code, wantCode, err, errOut)
+		}
+		return f
+	}
+	for _, f := range check(1).Findings {
+		if f.QuoteID != "" {
+			t.Errorf("the imported story has a quote finding: %+v", f)
+		}
+	}
+
+	// Change one word inside Mr Cleverly's quote: reported as changed, naming the word.
+	md := c.ok("show", id, "--format", "md")
+	md = strings.Replace(md, "He will understand that we don’t discuss", "He will understand that we never discuss", 1)
+	c.ok("update", id, writeFile(t, "a.md", md))
+	var changed bool
+	for _, f := range check(1).Findings {
+		if f.Kind == "changed_quote" && f.QuoteID == quotes[2].ID && f.Severity == "error" && strings.Contains(f.Message, "don’t") {
+			changed = true
+		}
+	}
+	if !changed {
+		t.Errorf("check after changing a quoted word: %+v, want a changed_quote error naming it", check(1))
+	}
+	c.json(&quotes, "quotes", id)
+	if quotes[2].State != "changed" {
+		t.Errorf("quotes state after the change = %q, want changed", quotes[2].State)
+	}
+
+	// Take the quotation marks away from the partial quote: reported missing.
+	md = c.ok("show", id, "--format", "md")
+	md = strings.Replace(md, "“Chinese state-backed groups”", "Chinese state-backed groups", 1)
+	c.ok("update", id, writeFile(t, "b.md", md))
+	var missing bool
+	for _, f := range check(1).Findings {
+		missing = missing || (f.Kind == "missing_quote" && f.QuoteID == quotes[3].ID)
+	}
+	if !missing {
+		t.Errorf("check after removing quotation marks: %+v, want a missing_quote", check(1))
+	}
 }
