@@ -277,3 +277,45 @@ func Rebuild(snapshot string, deltas []string, wantSHA256 string) (string, error
 	}
 	return string(cur), nil
 }
+
+// StoredText is a revision's text as storage keeps it: whole (a snapshot) or
+// as a delta against the revision before it, with the SHA-256 of the whole
+// text (ContentHash).
+type StoredText struct {
+	Snapshot bool
+	Data     string
+	SHA256   string
+}
+
+// RebuildAll rebuilds every revision of a history, oldest first, in one pass
+// (for blame, or to check a whole history), checking each text against its
+// SHA-256. The first revision must be a snapshot. An error names the
+// revision, counting from 1, and wraps ErrCorrupt.
+func RebuildAll(history []StoredText) ([]string, error) {
+	out := make([]string, len(history))
+	var cur, next []byte
+	runes := 0
+	var a deltaApplier
+	for i, h := range history {
+		switch {
+		case h.Snapshot:
+			if !utf8.ValidString(h.Data) {
+				return nil, fmt.Errorf("revision %d: snapshot is not valid UTF-8: %w", i+1, ErrCorrupt)
+			}
+			cur, runes = append(cur[:0], h.Data...), utf8.RuneCountInString(h.Data)
+		case i == 0:
+			return nil, fmt.Errorf("revision 1 is a delta with nothing before it: %w", ErrCorrupt)
+		default:
+			var err error
+			if next, runes, err = a.apply(next, cur, runes, h.Data); err != nil {
+				return nil, fmt.Errorf("revision %d: %w", i+1, err)
+			}
+			cur, next = next, cur
+		}
+		if got := ContentHash(cur); got != h.SHA256 {
+			return nil, fmt.Errorf("revision %d: rebuilt text has SHA-256 %s, want %s: %w", i+1, got, h.SHA256, ErrCorrupt)
+		}
+		out[i] = string(cur)
+	}
+	return out, nil
+}

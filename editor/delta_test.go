@@ -270,3 +270,41 @@ func FuzzRebuildChain(f *testing.F) {
 		}
 	})
 }
+
+func TestRebuildAll(t *testing.T) {
+	texts := revisionContents(4, 800, 150)
+	revs := revStoreChain(t, texts)
+	history := make([]editor.StoredText, len(revs))
+	for i, r := range revs {
+		history[i] = editor.StoredText{Snapshot: r.snapshot, Data: r.data, SHA256: r.hash}
+	}
+	got, err := editor.RebuildAll(history)
+	if err != nil {
+		t.Fatalf("RebuildAll: %v", err)
+	}
+	for i := range texts {
+		if got[i] != texts[i] {
+			t.Errorf("RebuildAll revision %d differs from what was stored", i+1)
+		}
+	}
+	tests := []struct {
+		name   string
+		mangle func([]editor.StoredText)
+		want   string
+	}{
+		{"a delta first", func(h []editor.StoredText) { h[0] = h[1] }, "revision 1"},
+		{"a hash changed", func(h []editor.StoredText) { h[70].SHA256 = h[69].SHA256 }, "revision 71"},
+		{"a delta changed", func(h []editor.StoredText) { h[90].Data = "=1\t" + h[90].Data }, "revision 91"},
+	}
+	for _, tt := range tests {
+		h := append([]editor.StoredText(nil), history...)
+		tt.mangle(h)
+		if h[1].Snapshot || h[70].Snapshot || h[90].Snapshot {
+			t.Fatalf("test setup: revisions 2, 71 and 91 must be deltas")
+		}
+		_, err := editor.RebuildAll(h)
+		if !errors.Is(err, editor.ErrCorrupt) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: RebuildAll error = %v, want ErrCorrupt naming %s", tt.name, err, tt.want)
+		}
+	}
+}

@@ -76,8 +76,8 @@ func WriteDiffText(w io.Writer, d StoryDiff, opt TextOptions) error {
 // ANSI colours when color is set.
 func FormatOps(ops []Op, color bool) string {
 	var sb strings.Builder
-	for _, l := range diffLines(ops) {
-		if sb.Len() > 0 {
+	for i, l := range diffLines(ops) {
+		if i > 0 {
 			sb.WriteByte('\n')
 		}
 		writeDiffSegments(&sb, l, color)

@@ -18,6 +18,7 @@ func TestFormatOps(t *testing.T) {
 		{"One.\n\nTwo.", "One. Two.", false, "One.[-¶-]\n[-¶-]\n{+ +}Two."},
 		{"Safe.", "Safe.\x1b[2J\u202e", false, "Safe.{+\\x1b[2J\\u202e+}"},
 		{"a\tb", "a\tb c", false, "a\tb{+ c+}"},
+		{"\nOne.", "\nOne!", false, "\nOne[-.-]{+!+}"},
 	}
 	for _, tt := range tests {
 		got := editor.FormatOps(editor.DiffText(tt.old, tt.new), tt.color)
