@@ -179,3 +179,46 @@ func compactRevisions(ctx context.Context, tx *sql.Tx) error {
 	}
 	return nil
 }
+
+// StoryHistory rebuilds every revision of a story, oldest first, in one pass,
+// each checked against its SHA-256: what blame needs.
+func (d *DB) StoryHistory(ctx context.Context, id string) ([]editor.Story, []editor.Revision, error) {
+	cur, err := findStoryByID(ctx, d.db, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT seq, kind, author, note, created_at, sha256, words, snapshot, content
+		FROM revisions WHERE doc_id = ? ORDER BY seq`, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var revs []editor.Revision
+	var stored []editor.StoredText
+	for rows.Next() {
+		var r editor.Revision
+		var snap bool
+		var data []byte
+		if err := rows.Scan(&r.Seq, &r.Kind, &r.Author, &r.Note, timeCol{&r.CreatedAt}, &r.SHA256, &r.Words, &snap, &data); err != nil {
+			return nil, nil, err
+		}
+		revs = append(revs, r)
+		stored = append(stored, editor.StoredText{Snapshot: snap, Data: string(data), SHA256: r.SHA256})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	texts, err := editor.RebuildAll(stored)
+	if err != nil {
+		return nil, nil, fmt.Errorf("the history of %q is damaged: %w", cur.Title(), err)
+	}
+	out := make([]editor.Story, len(texts))
+	for i, t := range texts {
+		out[i] = *cur
+		if err := out[i].ApplyContent([]byte(t)); err != nil {
+			return nil, nil, err
+		}
+		out[i].Revision, out[i].UpdatedAt = revs[i].Seq, revs[i].CreatedAt
+	}
+	return out, revs, nil
+}

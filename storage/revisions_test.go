@@ -146,3 +146,24 @@ func TestMigrationCompactsFoundationRevisions(t *testing.T) {
 		t.Errorf("after the migration %d of %d revisions are deltas, want most", deltas, len(want))
 	}
 }
+
+func TestStoryHistory(t *testing.T) {
+	db, _ := openDB(t)
+	s := newStory(t, db, "H", longBody())
+	r := rand.New(rand.NewSource(3))
+	for i := 0; i < 30; i++ {
+		cur, _ := db.Story(ctx, s.ID)
+		cur.Body = editBody(r, cur.Body, i)
+		db.SaveStory(ctx, cur, cur.Revision, editor.RevisionMeta{Author: fmt.Sprint("sub", i)})
+	}
+	stories, revs, err := db.StoryHistory(ctx, s.ID)
+	if err != nil || len(stories) != len(revs) || len(revs) < 25 {
+		t.Fatalf("StoryHistory() = %d stories, %d revisions, %v", len(stories), len(revs), err)
+	}
+	for i, st := range stories {
+		one, _, err := db.StoryRevision(ctx, s.ID, revs[i].Seq)
+		if err != nil || string(one.Content()) != string(st.Content()) || st.Revision != revs[i].Seq {
+			t.Fatalf("StoryHistory()[%d] differs from StoryRevision(%d): %v", i, revs[i].Seq, err)
+		}
+	}
+}

@@ -419,6 +419,25 @@ func TestTwoHundredUpdatesRebuildAndDiff(t *testing.T) {
 			t.Errorf("diff 57 58 stats = %+v, want one word inserted", d.Stats)
 		}
 	}
+	html := c.ok("diff", id, "1", "201", "--format", "html")
+	if !strings.HasPrefix(strings.TrimSpace(html), "<!DOCTYPE html>") || !strings.Contains(html, "<del") || !strings.Contains(html, "<ins") {
+		t.Errorf("diff --format html is not a redline page: %.300q", html)
+	}
+	var blame []struct {
+		Text string
+		Seq  int
+	}
+	c.json(&blame, "blame", id)
+	if len(blame) < 10 || blame[0].Seq != 1 {
+		t.Errorf("blame --json = %+v, want a row a paragraph, the untouched first one from revision 1", blame)
+	}
+	var touched bool
+	for _, p := range blame {
+		touched = touched || (strings.Contains(p.Text, "outspoken") && p.Seq > 1)
+	}
+	if !touched {
+		t.Errorf("blame credits no later revision with the edited paragraph: %+v", blame)
+	}
 	if out := c.ok("diff", id); !strings.Contains(out, "revision 200 → 201") {
 		t.Errorf("diff with no revisions: %q, want the last two", out)
 	}
