@@ -1,0 +1,557 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"hash"
+	"html/template"
+	"io/fs"
+	"os"
+	"path"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/yuin/goldmark"
+
+	"copydesk/assets"
+	"copydesk/editor"
+)
+
+// keyVersion changes whenever the code changes what a file looks like for the
+// same input, so an upgrade rewrites every file once.
+const keyVersion = "copydesk-export-1"
+
+const (
+	frontSize   = 30 // stories on the front page
+	sectionSize = 50 // stories on one page of a section
+	feedSize    = 50 // stories in each feed
+	newsWindow  = 48 * time.Hour
+	newsMax     = 1000 // Google News sitemaps hold at most 1,000 stories
+	sitemapMax  = 50000
+)
+
+// build is one export: the site's content, planned as units of work.
+type build struct {
+	site     Site
+	tmpl     *template.Template
+	css      []byte
+	md       goldmark.Markdown
+	global   [32]byte // the key part every file shares: code, templates, site
+	navKey   [32]byte // the key of the navigation every HTML page carries
+	stories  []*storyInfo
+	pages    []*pageInfo
+	sections []*sectionInfo
+	rules    *pageInfo // the default comment-rules page
+	newest   time.Time
+	units    []*unit
+}
+
+type storyInfo struct {
+	s         *editor.Story
+	slug      string
+	href      string // "articles/slug.html", relative to the site root
+	published time.Time
+	updated   time.Time
+	section   *sectionInfo
+	rules     *pageInfo
+	hash      [32]byte // every field of the story the output depends on
+}
+
+type pageInfo struct {
+	p    *editor.Page
+	slug string
+	href string
+	hash [32]byte
+}
+
+type sectionInfo struct {
+	name    string
+	slug    string
+	stories []*storyInfo
+}
+
+func (s *sectionInfo) href(page int) string {
+	if page <= 1 {
+		return "sections/" + s.slug + ".html"
+	}
+	return "sections/" + s.slug + "-" + strconv.Itoa(page) + ".html"
+}
+
+// unit is work that makes one or more files from the same inputs.
+type unit struct {
+	id     string
+	files  []unitFile
+	key    func(h hash.Hash)                 // writes the inputs the files depend on
+	render func(w *worker) ([][]byte, error) // one content per file, in order
+}
+
+type unitFile struct {
+	path string
+	kind Kind
+}
+
+func newBuild(site Site, stories []editor.Story, pages []editor.Page) (*build, error) {
+	tmpl, css, tmplHash, err := loadTemplates(assets.Site())
+	if err != nil {
+		return nil, err
+	}
+	b := &build{site: site, tmpl: tmpl, css: css, md: newMarkdown()}
+	h := sha256.New()
+	writeStrings(h, keyVersion, site.Name, site.BaseURL, site.Language, site.Description, site.Location.String())
+	h.Write(tmplHash[:])
+	h.Sum(b.global[:0])
+
+	b.planPages(pages)
+	b.planStories(stories)
+	b.planSections()
+	h.Reset()
+	for _, sec := range b.sections {
+		writeStrings(h, sec.name, sec.slug)
+	}
+	for _, p := range b.pages {
+		writeStrings(h, p.p.Title, p.href)
+	}
+	h.Sum(b.navKey[:0])
+	b.planUnits()
+	return b, nil
+}
+
+// loadTemplates parses the site's templates and reads its stylesheet, and
+// hashes both so that a change to either rewrites every page.
+func loadTemplates(fsys fs.FS) (*template.Template, []byte, [32]byte, error) {
+	h := sha256.New()
+	t := template.New("site").Funcs(template.FuncMap{})
+	for _, name := range []string{"layout.html", "article.html", "list.html", "page.html", "notfound.html"} {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, nil, [32]byte{}, fmt.Errorf("export: reading template %s: %w", name, err)
+		}
+		writeStrings(h, name, string(data))
+		if _, err := t.New(name).Parse(string(data)); err != nil {
+			return nil, nil, [32]byte{}, fmt.Errorf("export: template %s: %w", name, err)
+		}
+	}
+	css, err := fs.ReadFile(fsys, "style.css")
+	if err != nil {
+		return nil, nil, [32]byte{}, fmt.Errorf("export: reading style.css: %w", err)
+	}
+	var sum [32]byte
+	h.Sum(sum[:0])
+	return t, css, sum, nil
+}
+
+// planPages gives every page a safe, unique slug, in slug order, and picks the
+// default rules page: the first page of kind rules.
+func (b *build) planPages(pages []editor.Page) {
+	sorted := make([]*editor.Page, len(pages))
+	for i := range pages {
+		sorted[i] = &pages[i]
+	}
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if sorted[i].Slug != sorted[j].Slug {
+			return sorted[i].Slug < sorted[j].Slug
+		}
+		return sorted[i].ID < sorted[j].ID
+	})
+	taken := map[string]bool{}
+	for _, p := range sorted {
+		slug := uniqueSlug(safeSlug(p.Slug, p.Title, p.ID, "page"), taken)
+		pi := &pageInfo{p: p, slug: slug, href: "pages/" + slug + ".html"}
+		h := sha256.New()
+		writeStrings(h, p.ID, slug, string(p.Kind), p.Title, p.Summary, p.Body)
+		h.Sum(pi.hash[:0])
+		b.pages = append(b.pages, pi)
+		if b.rules == nil && p.Kind == editor.PageRules {
+			b.rules = pi
+		}
+	}
+}
+
+// planStories keeps the published stories, newest first, and gives each a
+// safe, unique slug. Older stories claim their slug first, so a new story
+// never takes the address of one already out.
+func (b *build) planStories(stories []editor.Story) {
+	bySlug := map[string]*pageInfo{}
+	for _, p := range b.pages {
+		bySlug[p.p.Slug] = p
+	}
+	var out []*storyInfo
+	for i := range stories {
+		s := &stories[i]
+		if s.Status != editor.StatusPublished {
+			continue
+		}
+		si := &storyInfo{s: s, updated: s.UpdatedAt.UTC().Truncate(time.Second)}
+		if s.PublishedAt != nil && !s.PublishedAt.IsZero() {
+			si.published = s.PublishedAt.UTC().Truncate(time.Second)
+		} else {
+			si.published = si.updated
+		}
+		if si.updated.Before(si.published) {
+			si.updated = si.published
+		}
+		si.rules = b.rules
+		if p, ok := bySlug[s.RulesPage]; ok && s.RulesPage != "" {
+			si.rules = p
+		}
+		out = append(out, si)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].published.Equal(out[j].published) {
+			return out[i].published.Before(out[j].published)
+		}
+		return out[i].s.ID < out[j].s.ID
+	})
+	taken := map[string]bool{}
+	for _, si := range out {
+		si.slug = uniqueSlug(safeSlug(si.s.Slug, si.s.Headline, si.s.ID, "story"), taken)
+		si.href = "articles/" + si.slug + ".html"
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	b.stories = out
+	if len(out) > 0 {
+		b.newest = out[0].published
+	}
+	for _, si := range out {
+		if si.updated.After(b.newest) {
+			b.newest = si.updated
+		}
+	}
+	b.hashStories()
+}
+
+// hashStories computes every story's content hash, on all cores: on a large
+// site it is most of the work an incremental export does.
+func (b *build) hashStories() {
+	parallel(len(b.stories), func(i int) {
+		si := b.stories[i]
+		h := sha256.New()
+		hashStory(h, si)
+		h.Sum(si.hash[:0])
+	})
+}
+
+func hashStory(h hash.Hash, si *storyInfo) {
+	s := si.s
+	writeStrings(h, s.ID, si.slug, s.Headline, s.Standfirst, s.Byline, s.Dateline, s.Body, s.Credit, s.Section)
+	writeInt(h, len(s.Tags))
+	writeStrings(h, s.Tags...)
+	writeTime(h, si.published)
+	writeTime(h, si.updated)
+	writeInt(h, len(s.Quotes))
+	for _, q := range s.Quotes {
+		writeStrings(h, q.ID, q.Speaker, q.Role, q.Text, q.Verb, q.SaidOn, q.Source, string(q.SourceKind), q.Anchor.Exact)
+		writeInt(h, q.Anchor.Start)
+		writeInt(h, q.Anchor.End)
+	}
+	writeInt(h, len(s.Corrections))
+	for _, c := range s.Corrections {
+		writeStrings(h, c.Note)
+		writeTime(h, c.At)
+	}
+	if si.rules != nil {
+		h.Write(si.rules.hash[:])
+	}
+}
+
+// planSections groups the stories by section, in name order.
+func (b *build) planSections() {
+	byKey := map[string]*sectionInfo{}
+	taken := map[string]bool{}
+	var names []string
+	for _, si := range b.stories {
+		name := strings.TrimSpace(cleanText(si.s.Section))
+		if name == "" {
+			continue
+		}
+		key := strings.ToLower(name)
+		sec, ok := byKey[key]
+		if !ok {
+			sec = &sectionInfo{name: name}
+			byKey[key] = sec
+			names = append(names, key)
+		}
+		sec.stories = append(sec.stories, si)
+		si.section = sec
+	}
+	sort.Strings(names)
+	for _, key := range names {
+		sec := byKey[key]
+		sec.slug = uniqueSlug(safeSlug(sec.name, "", "", "section"), taken)
+		b.sections = append(b.sections, sec)
+	}
+}
+
+// safeSlug returns slug when it is a valid slug, and otherwise one made from
+// it, the title or the ID, so that a file name never holds a path separator
+// or a dot.
+func safeSlug(slug, title, id, fallback string) string {
+	for _, cand := range []string{slug, title, id} {
+		if s := editor.Slugify(cand); s != "" {
+			return s
+		}
+	}
+	return fallback
+}
+
+func uniqueSlug(base string, taken map[string]bool) string {
+	s, _ := editor.UniqueSlug(base, base, func(c string) (bool, error) { return taken[c], nil })
+	taken[s] = true
+	return s
+}
+
+// run renders every unit whose inputs changed, stages the files that differ
+// from what is on disk, and commits them.
+func (b *build) run(ctx context.Context, outDir string, progress func(done, total int)) ([]File, error) {
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return nil, fmt.Errorf("export: making the output folder: %w", err)
+	}
+	root, err := os.OpenRoot(outDir)
+	if err != nil {
+		return nil, fmt.Errorf("export: opening the output folder: %w", err)
+	}
+	defer root.Close()
+	if err := root.MkdirAll(metaDir, 0o755); err != nil {
+		return nil, fmt.Errorf("export: making %s in the output folder: %w", metaDir, err)
+	}
+	if err := recoverCommit(root); err != nil {
+		return nil, err
+	}
+	old := readManifest(root)
+	if err := root.RemoveAll(stagingDir); err != nil {
+		return nil, fmt.Errorf("export: clearing old staged files: %w", err)
+	}
+	if err := root.Mkdir(stagingDir, 0o755); err != nil {
+		return nil, fmt.Errorf("export: making the staging folder: %w", err)
+	}
+	results, err := b.renderAll(ctx, root, old, progress)
+	if err != nil {
+		_ = root.RemoveAll(stagingDir)
+		return nil, err
+	}
+
+	next := make(manifest, len(old))
+	var files []File
+	var ops []op
+	for i, u := range b.units {
+		for j, f := range u.files {
+			r := results[i][j]
+			next[f.path] = entry{kind: f.kind, id: u.id, key: r.key, sum: r.sum}
+			st := StateUnchanged
+			if r.staged != "" {
+				st = StateWritten
+				ops = append(ops, op{from: r.staged, to: f.path})
+			}
+			files = append(files, File{Path: f.path, Kind: f.kind, ID: u.id, State: st})
+		}
+	}
+	for p, e := range old {
+		if _, ok := next[p]; !ok {
+			ops = append(ops, op{to: p})
+			files = append(files, File{Path: p, Kind: e.kind, ID: e.id, State: StateRemoved})
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		_ = root.RemoveAll(stagingDir)
+		return nil, err
+	}
+	if err := commit(root, ops, next); err != nil {
+		return nil, err
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, nil
+}
+
+// fileResult is what happened to one file: its key and sum, and where it was
+// staged when it needs writing.
+type fileResult struct {
+	key    [32]byte
+	sum    [32]byte
+	staged string
+}
+
+// renderAll runs the units on every core.
+func (b *build) renderAll(ctx context.Context, root *os.Root, old manifest, progress func(done, total int)) ([][]fileResult, error) {
+	total := 0
+	for _, u := range b.units {
+		total += len(u.files)
+	}
+	results := make([][]fileResult, len(b.units))
+	var (
+		mu       sync.Mutex
+		done     int
+		firstErr error
+	)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for n := 0; n < runtime.GOMAXPROCS(0); n++ {
+		wg.Add(1)
+		go func(n int) {
+			defer wg.Done()
+			w := &worker{b: b, h: sha256.New(), id: n}
+			for i := range next {
+				res, err := w.do(root, old, i)
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = err
+				}
+				results[i] = res
+				done += len(b.units[i].files)
+				if progress != nil {
+					progress(done, total)
+				}
+				mu.Unlock()
+			}
+		}(n)
+	}
+	var err error
+feed:
+	for i := range b.units {
+		mu.Lock()
+		err = firstErr
+		mu.Unlock()
+		if err != nil {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		case next <- i:
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err == nil {
+		err = firstErr
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return results, nil
+}
+
+// worker renders units one at a time, reusing its buffers.
+type worker struct {
+	b      *build
+	h      hash.Hash
+	id     int
+	seq    int
+	buf    bytes.Buffer
+	body   bytes.Buffer
+	staged []byte
+}
+
+func (w *worker) do(root *os.Root, old manifest, i int) ([]fileResult, error) {
+	u := w.b.units[i]
+	w.h.Reset()
+	w.h.Write(w.b.global[:])
+	writeStrings(w.h, u.id)
+	for _, f := range u.files {
+		writeStrings(w.h, f.path)
+	}
+	u.key(w.h)
+	var key [32]byte
+	w.h.Sum(key[:0])
+
+	res := make([]fileResult, len(u.files))
+	fresh := true
+	for j, f := range u.files {
+		e, ok := old[f.path]
+		if !ok || e.key != key || e.kind != f.kind || !exists(root, f.path) {
+			fresh = false
+			break
+		}
+		res[j] = fileResult{key: key, sum: e.sum}
+	}
+	if fresh {
+		return res, nil
+	}
+	contents, err := u.render(w)
+	if err != nil {
+		return nil, fmt.Errorf("export: %s: %w", u.files[0].path, err)
+	}
+	for j, f := range u.files {
+		sum := sha256.Sum256(contents[j])
+		res[j] = fileResult{key: key, sum: sum}
+		if e, ok := old[f.path]; ok && e.sum == sum && exists(root, f.path) {
+			continue
+		}
+		w.seq++
+		name := stagingDir + "/" + strconv.Itoa(w.id) + "-" + strconv.Itoa(w.seq)
+		if err := root.WriteFile(name, contents[j], 0o644); err != nil {
+			return nil, fmt.Errorf("export: writing %s: %w", f.path, err)
+		}
+		res[j].staged = name
+	}
+	return res, nil
+}
+
+func exists(root *os.Root, name string) bool {
+	fi, err := root.Lstat(name)
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// parallel calls fn(0…n-1) on every core.
+func parallel(n int, fn func(i int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if n < 64 || workers == 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < n; i += workers {
+				fn(i)
+			}
+		}(w)
+	}
+	wg.Wait()
+}
+
+// writeStrings writes each string with its length first, so that no two
+// different lists of strings write the same bytes.
+func writeStrings(h hash.Hash, ss ...string) {
+	var n [binary.MaxVarintLen64]byte
+	for _, s := range ss {
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+		h.Write([]byte(s))
+	}
+}
+
+func writeInt(h hash.Hash, i int) {
+	var n [binary.MaxVarintLen64]byte
+	h.Write(n[:binary.PutVarint(n[:], int64(i))])
+}
+
+func writeTime(h hash.Hash, t time.Time) {
+	writeInt(h, int(t.Unix()))
+	writeInt(h, t.Nanosecond())
+}
+
+// joinPath joins a slash-separated relative path, refusing any that would
+// leave the output folder.
+func joinPath(p string) (string, error) {
+	clean := path.Clean(p)
+	if clean != p || path.IsAbs(p) || clean == ".." || strings.HasPrefix(clean, "../") {
+		return "", fmt.Errorf("export: %q is not a path inside the output folder", p)
+	}
+	return clean, nil
+}

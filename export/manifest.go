@@ -1,0 +1,209 @@
+package export
+
+import (
+	"bytes"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+)
+
+// The export keeps its own records in a dot-folder of the output folder.
+const (
+	metaDir      = ".copydesk"
+	manifestPath = metaDir + "/manifest.tsv"
+	manifestNew  = metaDir + "/manifest.tsv.new"
+	journalPath  = metaDir + "/commit.tsv"
+	stagingDir   = metaDir + "/staging"
+	manifestHead = "copydesk export manifest 1"
+)
+
+// entry is what the manifest remembers of one file: what it is, the key of
+// the inputs it was made from, and the SHA-256 of its bytes.
+type entry struct {
+	kind Kind
+	id   string
+	key  [32]byte
+	sum  [32]byte
+}
+
+// manifest maps a file's path to its entry.
+type manifest map[string]entry
+
+// readManifest reads the manifest of the previous export; a missing or
+// unreadable one is an empty manifest, so the next export writes everything.
+func readManifest(root *os.Root) manifest {
+	data, err := root.ReadFile(manifestPath)
+	if err != nil {
+		return manifest{}
+	}
+	m, err := parseManifest(data)
+	if err != nil {
+		return manifest{}
+	}
+	return m
+}
+
+func parseManifest(data []byte) (manifest, error) {
+	head, rest, ok := bytes.Cut(data, []byte("\n"))
+	if !ok || string(head) != manifestHead {
+		return nil, errors.New("not a manifest")
+	}
+	m := make(manifest, bytes.Count(rest, []byte("\n")))
+	for len(rest) > 0 {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		f := strings.Split(string(line), "\t")
+		if len(f) != 5 {
+			return nil, fmt.Errorf("bad manifest line %q", line)
+		}
+		var e entry
+		e.kind, e.id = Kind(f[1]), unescapeField(f[2])
+		if _, err := hex.Decode(e.key[:], []byte(f[3])); err != nil {
+			return nil, err
+		}
+		if _, err := hex.Decode(e.sum[:], []byte(f[4])); err != nil {
+			return nil, err
+		}
+		m[f[0]] = e
+	}
+	return m, nil
+}
+
+// encode writes the manifest sorted by path, so the same site gives the same bytes.
+func (m manifest) encode() []byte {
+	paths := make([]string, 0, len(m))
+	for p := range m {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var b bytes.Buffer
+	b.Grow(len(paths) * 200)
+	b.WriteString(manifestHead + "\n")
+	var hexbuf [64]byte
+	for _, p := range paths {
+		e := m[p]
+		b.WriteString(p)
+		b.WriteByte('\t')
+		b.WriteString(string(e.kind))
+		b.WriteByte('\t')
+		b.WriteString(escapeField(e.id))
+		b.WriteByte('\t')
+		hex.Encode(hexbuf[:], e.key[:])
+		b.Write(hexbuf[:])
+		b.WriteByte('\t')
+		hex.Encode(hexbuf[:], e.sum[:])
+		b.Write(hexbuf[:])
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
+}
+
+var fieldEscaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`)
+var fieldUnescaper = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n")
+
+func escapeField(s string) string   { return fieldEscaper.Replace(s) }
+func unescapeField(s string) string { return fieldUnescaper.Replace(s) }
+
+// op is one step of committing an export: a staged file renamed into place,
+// or an old file removed.
+type op struct {
+	from, to string // rename from → to; from == "" removes to
+}
+
+// commit makes the staged export the site: it records every step in a journal
+// first, so that an export interrupted half-way through (a crash, a power
+// cut) is finished by the next one, then performs them and installs the new
+// manifest.
+func commit(root *os.Root, ops []op, m manifest) error {
+	if err := writeFileAtomic(root, manifestNew, m.encode()); err != nil {
+		return err
+	}
+	var j bytes.Buffer
+	for _, o := range ops {
+		fmt.Fprintf(&j, "%s\t%s\n", o.from, o.to)
+	}
+	if err := writeFileAtomic(root, journalPath, j.Bytes()); err != nil {
+		return err
+	}
+	return replay(root, ops)
+}
+
+// recoverCommit finishes a commit that a previous export started but did not
+// end. It does nothing when there is none.
+func recoverCommit(root *os.Root) error {
+	data, err := root.ReadFile(journalPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("export: reading the unfinished export's journal: %w", err)
+	}
+	var ops []op
+	for _, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+		if line == "" {
+			continue
+		}
+		from, to, ok := strings.Cut(line, "\t")
+		if !ok {
+			return fmt.Errorf("export: the unfinished export's journal %s is damaged; remove the folder %s and export again", journalPath, metaDir)
+		}
+		ops = append(ops, op{from: from, to: to})
+	}
+	return replay(root, ops)
+}
+
+// replay performs the journal's steps; each is safe to repeat.
+func replay(root *os.Root, ops []op) error {
+	made := map[string]bool{}
+	for _, o := range ops {
+		if o.from == "" {
+			if err := root.Remove(o.to); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("export: removing %s: %w", o.to, err)
+			}
+			continue
+		}
+		if dir := parentDir(o.to); dir != "" && !made[dir] {
+			if err := root.MkdirAll(dir, 0o755); err != nil {
+				return fmt.Errorf("export: making folder %s: %w", dir, err)
+			}
+			made[dir] = true
+		}
+		if err := root.Rename(o.from, o.to); err != nil {
+			if _, serr := root.Lstat(o.from); errors.Is(serr, fs.ErrNotExist) {
+				continue // renamed before an interruption
+			}
+			return fmt.Errorf("export: moving %s into place: %w", o.to, err)
+		}
+	}
+	if err := root.Rename(manifestNew, manifestPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("export: saving the manifest: %w", err)
+	}
+	if err := root.Remove(journalPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("export: removing the journal: %w", err)
+	}
+	return root.RemoveAll(stagingDir)
+}
+
+// writeFileAtomic writes data to a temporary file beside name and renames it
+// into place.
+func writeFileAtomic(root *os.Root, name string, data []byte) error {
+	tmp := name + ".tmp"
+	if err := root.WriteFile(tmp, data, 0o644); err != nil {
+		return fmt.Errorf("export: writing %s: %w", name, err)
+	}
+	if err := root.Rename(tmp, name); err != nil {
+		return fmt.Errorf("export: writing %s: %w", name, err)
+	}
+	return nil
+}
+
+func parentDir(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return ""
+}

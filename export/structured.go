@@ -1,0 +1,195 @@
+package export
+
+import (
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// newsArticle is the schema.org NewsArticle JSON-LD for a story.
+func (b *build) newsArticle(si *storyInfo, headline string) map[string]any {
+	s := si.s
+	url := b.site.BaseURL + si.href
+	ld := map[string]any{
+		"@context":            "https://schema.org",
+		"@type":               "NewsArticle",
+		"headline":            headline,
+		"url":                 url,
+		"mainEntityOfPage":    map[string]any{"@type": "WebPage", "@id": url},
+		"datePublished":       si.published.Format(time.RFC3339),
+		"dateModified":        si.updated.Format(time.RFC3339),
+		"inLanguage":          b.site.Language,
+		"wordCount":           s.Words(),
+		"isAccessibleForFree": true,
+		"publisher": map[string]any{
+			"@type": "NewsMediaOrganization",
+			"name":  b.site.Name,
+			"url":   b.site.BaseURL,
+		},
+	}
+	if v := cleanText(s.Standfirst); v != "" {
+		ld["description"] = v
+	}
+	if name := authorName(s.Byline); name != "" {
+		ld["author"] = []map[string]any{{"@type": "Person", "name": name}}
+	} else {
+		ld["author"] = []map[string]any{{"@type": "Organization", "name": b.site.Name}}
+	}
+	if si.section != nil {
+		ld["articleSection"] = si.section.name
+	}
+	if len(s.Tags) > 0 {
+		tags := make([]string, 0, len(s.Tags))
+		for _, t := range s.Tags {
+			tags = append(tags, cleanText(t))
+		}
+		ld["keywords"] = tags
+	}
+	if v := cleanText(s.Credit); v != "" {
+		ld["creditText"] = v
+	}
+	if v := cleanText(s.Dateline); v != "" {
+		ld["locationCreated"] = map[string]any{"@type": "Place", "name": v}
+	}
+	if len(s.Corrections) > 0 {
+		var cs []map[string]any
+		for _, c := range s.Corrections {
+			cs = append(cs, map[string]any{"@type": "CorrectionComment", "text": cleanText(c.Note), "datePublished": c.At.UTC().Format(time.RFC3339)})
+		}
+		ld["correction"] = cs
+	}
+	return ld
+}
+
+// authorName is a byline without its leading "By".
+func authorName(byline string) string {
+	name := strings.TrimSpace(cleanText(byline))
+	if len(name) > 3 && strings.EqualFold(name[:3], "by ") {
+		name = strings.TrimSpace(name[3:])
+	}
+	return name
+}
+
+// storyURI is a story's permanent identifier: a urn:uuid when its ID is a
+// UUID, else its address.
+func (b *build) storyURI(si *storyInfo) string {
+	if id, err := uuid.Parse(si.s.ID); err == nil {
+		return id.URN()
+	}
+	return b.site.BaseURL + si.href
+}
+
+type ninjsText struct {
+	Role        string `json:"role,omitempty"`
+	ContentType string `json:"contentType,omitempty"`
+	WordCount   int    `json:"wordCount,omitempty"`
+	Value       string `json:"value"`
+}
+
+type ninjsName struct {
+	Name string `json:"name"`
+	Rel  string `json:"rel,omitempty"`
+	Role string `json:"role,omitempty"`
+}
+
+type ninjsRendition struct {
+	Name        string `json:"name"`
+	Href        string `json:"href"`
+	ContentType string `json:"contentType"`
+}
+
+type ninjsStandard struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	Schema  string `json:"schema"`
+}
+
+// ninjsDoc is an IPTC ninjs 3.1 news item. Field names are 3.x camelCase.
+type ninjsDoc struct {
+	URI                string           `json:"uri"`
+	Standard           ninjsStandard    `json:"standard"`
+	Type               string           `json:"type"`
+	RepresentationType string           `json:"representationType"`
+	FirstCreated       string           `json:"firstCreated"`
+	VersionCreated     string           `json:"versionCreated"`
+	PubStatus          string           `json:"pubStatus"`
+	Language           string           `json:"language"`
+	Slugline           string           `json:"slugline"`
+	Headlines          []ninjsText      `json:"headlines"`
+	Descriptions       []ninjsText      `json:"descriptions,omitempty"`
+	Bodies             []ninjsText      `json:"bodies"`
+	By                 string           `json:"by,omitempty"`
+	Located            string           `json:"located,omitempty"`
+	People             []ninjsName      `json:"people,omitempty"`
+	Subjects           []ninjsName      `json:"subjects,omitempty"`
+	InfoSources        []ninjsName      `json:"infoSources,omitempty"`
+	CopyrightHolder    string           `json:"copyrightHolder"`
+	Renditions         []ninjsRendition `json:"renditions"`
+}
+
+// ninjs is the story as IPTC ninjs 3.1, its body the same HTML as its page's.
+func (b *build) ninjs(si *storyInfo, headline, bodyHTML string) ([]byte, error) {
+	s := si.s
+	d := ninjsDoc{
+		URI:                b.storyURI(si),
+		Standard:           ninjsStandard{Name: "ninjs", Version: "3.1", Schema: "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"},
+		Type:               "text",
+		RepresentationType: "full",
+		FirstCreated:       si.published.Format(time.RFC3339),
+		VersionCreated:     si.updated.Format(time.RFC3339),
+		PubStatus:          "usable",
+		Language:           b.site.Language,
+		Slugline:           si.slug,
+		Headlines:          []ninjsText{{Role: "main", ContentType: "text/plain", Value: headline}},
+		Bodies:             []ninjsText{{Role: "main", ContentType: "text/html", WordCount: s.Words(), Value: bodyHTML}},
+		By:                 cleanText(s.Byline),
+		Located:            cleanText(s.Dateline),
+		CopyrightHolder:    b.site.Name,
+		Renditions:         []ninjsRendition{{Name: "web", Href: b.site.BaseURL + si.href, ContentType: "text/html"}},
+	}
+	if v := cleanText(s.Standfirst); v != "" {
+		d.Descriptions = append(d.Descriptions, ninjsText{Role: "summary", ContentType: "text/plain", Value: v})
+	}
+	for _, c := range s.Corrections {
+		d.Descriptions = append(d.Descriptions, ninjsText{Role: "correction", ContentType: "text/plain",
+			Value: c.At.UTC().Format(time.RFC3339) + ": " + cleanText(c.Note)})
+	}
+	if name := authorName(s.Byline); name != "" {
+		d.People = append(d.People, ninjsName{Name: name, Rel: "author"})
+	}
+	seen := map[string]bool{}
+	for _, q := range s.Quotes {
+		name := cleanText(strings.TrimSpace(q.Speaker))
+		if name != "" && !seen[name] {
+			seen[name] = true
+			d.People = append(d.People, ninjsName{Name: name, Rel: "quoted"})
+		}
+	}
+	if si.section != nil {
+		d.Subjects = append(d.Subjects, ninjsName{Name: si.section.name, Rel: "section"})
+	}
+	for _, t := range s.Tags {
+		if t = cleanText(strings.TrimSpace(t)); t != "" {
+			d.Subjects = append(d.Subjects, ninjsName{Name: t, Rel: "tag"})
+		}
+	}
+	if v := cleanText(s.Credit); v != "" {
+		d.InfoSources = append(d.InfoSources, ninjsName{Name: v, Role: "credit"})
+	}
+	out, err := json.MarshalIndent(d, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(out, '\n'), nil
+}
+
+// parseDay formats a YYYY-MM-DD date for people, reporting whether it is one.
+func parseDay(s string) (string, bool) {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return "", false
+	}
+	return t.Format("2 January 2006"), true
+}
