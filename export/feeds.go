@@ -304,9 +304,18 @@ func (b *build) jsonFeed(items []feedItem) ([]byte, error) {
 		ji.Tags = append(ji.Tags, it.tags...)
 		f.Items = append(f.Items, ji)
 	}
-	out, err := json.MarshalIndent(f, "", "  ")
-	if err != nil {
+	return marshalJSONFile(f)
+}
+
+// marshalJSONFile encodes v as an indented JSON file. Unlike JSON inside a
+// page, a file of its own needs no escaping of <, > and &.
+func marshalJSONFile(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return append(out, '\n'), nil
+	return buf.Bytes(), nil
 }

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"encoding/json"
 	"strings"
 	"time"
 
@@ -178,11 +177,7 @@ func (b *build) ninjs(si *storyInfo, headline, bodyHTML string) ([]byte, error) 
 	if v := cleanText(s.Credit); v != "" {
 		d.InfoSources = append(d.InfoSources, ninjsName{Name: v, Role: "credit"})
 	}
-	out, err := json.MarshalIndent(d, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(out, '\n'), nil
+	return marshalJSONFile(d)
 }
 
 // parseDay formats a YYYY-MM-DD date for people, reporting whether it is one.
