@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -84,10 +85,31 @@ func placeQuotes(body string, quotes []editor.Quote) []placedQuote {
 // <q> elements. src must be the text the quotes were placed in.
 func renderMarkdown(md goldmark.Markdown, w *bytes.Buffer, src []byte, quotes []placedQuote) error {
 	doc := md.Parser().Parse(text.NewReader(src))
+	dropScriptImages(doc)
 	if len(quotes) > 0 {
 		markQuotes(doc, quotes)
 	}
 	return md.Renderer().Render(w, src, doc)
+}
+
+// dropScriptImages replaces each image whose address goldmark would blank
+// (javascript: and the like) with its alt text, since an <img> with an empty
+// src is not valid HTML.
+func dropScriptImages(n ast.Node) {
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		if img, ok := c.(*ast.Image); ok && gmhtml.IsDangerousURL(img.Destination) {
+			for a := img.FirstChild(); a != nil; {
+				an := a.NextSibling()
+				n.InsertBefore(n, img, a)
+				a = an
+			}
+			n.RemoveChild(n, img)
+		} else {
+			dropScriptImages(c)
+		}
+		c = next
+	}
 }
 
 // blankBadRunes replaces the characters HTML forbids (control characters,
