@@ -17,6 +17,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 
@@ -62,6 +64,7 @@ type storyInfo struct {
 	section   *sectionInfo
 	rules     *pageInfo
 	hash      [32]byte // every field of the story the output depends on
+	words     int      // as editor.Story.Words counts them
 }
 
 type pageInfo struct {
@@ -237,6 +240,7 @@ func (b *build) hashStories() {
 		h := sha256.New()
 		hashStory(h, si)
 		h.Sum(si.hash[:0])
+		si.words = countWords(si.s.Headline) + countWords(si.s.Standfirst) + countWords(si.s.Body)
 	})
 }
 
@@ -310,7 +314,7 @@ func uniqueSlug(base string, taken map[string]bool) string {
 }
 
 // run renders every unit whose inputs changed, stages the files that differ
-// from what is on disk, and commits them.
+// from what is on disk beside them, and commits them.
 func (b *build) run(ctx context.Context, outDir string, progress func(done, total int)) ([]File, error) {
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, fmt.Errorf("export: making the output folder: %w", err)
@@ -327,15 +331,36 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 		return nil, err
 	}
 	old := readManifest(root)
-	if err := root.RemoveAll(stagingDir); err != nil {
-		return nil, fmt.Errorf("export: clearing old staged files: %w", err)
+	dirs := map[string]*os.Root{}
+	defer func() {
+		for _, d := range dirs {
+			d.Close()
+		}
+	}()
+	for _, u := range b.units {
+		for _, f := range u.files {
+			dir, _ := splitPath(f.path)
+			if dirs[dir] == nil {
+				if dirs[dir], err = openDir(root, dir); err != nil {
+					return nil, err
+				}
+			}
+		}
 	}
-	if err := root.Mkdir(stagingDir, 0o755); err != nil {
-		return nil, fmt.Errorf("export: making the staging folder: %w", err)
+	if _, err := root.Lstat(busyPath); err == nil {
+		removeStaged(dirs)
 	}
-	results, err := b.renderAll(ctx, root, old, progress)
+	if err := root.WriteFile(busyPath, nil, 0o644); err != nil {
+		return nil, fmt.Errorf("export: writing %s: %w", busyPath, err)
+	}
+
+	results, err := b.renderAll(ctx, dirs, old, progress)
+	if err == nil {
+		err = ctx.Err()
+	}
 	if err != nil {
-		_ = root.RemoveAll(stagingDir)
+		removeStaged(dirs)
+		_ = root.Remove(busyPath)
 		return nil, err
 	}
 
@@ -349,30 +374,61 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 			st := StateUnchanged
 			if r.staged != "" {
 				st = StateWritten
-				ops = append(ops, op{from: r.staged, to: f.path})
+				dir, name := splitPath(f.path)
+				ops = append(ops, op{dir: dir, from: r.staged, to: name})
 			}
 			files = append(files, File{Path: f.path, Kind: f.kind, ID: u.id, State: st})
 		}
 	}
-	for p, e := range old {
+	var gone []string
+	for p := range old {
 		if _, ok := next[p]; !ok {
-			ops = append(ops, op{to: p})
-			files = append(files, File{Path: p, Kind: e.kind, ID: e.id, State: StateRemoved})
+			gone = append(gone, p)
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		_ = root.RemoveAll(stagingDir)
+	sort.Strings(gone)
+	for _, p := range gone {
+		dir, name := splitPath(p)
+		ops = append(ops, op{dir: dir, to: name})
+		files = append(files, File{Path: p, Kind: old[p].kind, ID: old[p].id, State: StateRemoved})
+	}
+	if err := commit(root, dirs, ops, next); err != nil {
 		return nil, err
 	}
-	if err := commit(root, ops, next); err != nil {
-		return nil, err
+	if err := root.Remove(busyPath); err != nil {
+		return nil, fmt.Errorf("export: removing %s: %w", busyPath, err)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
 }
 
-// fileResult is what happened to one file: its key and sum, and where it was
-// staged when it needs writing.
+// removeStaged removes the files an unfinished export staged.
+func removeStaged(dirs map[string]*os.Root) {
+	for _, d := range dirs {
+		f, err := d.Open(".")
+		if err != nil {
+			continue
+		}
+		names, _ := f.Readdirnames(-1)
+		f.Close()
+		for _, n := range names {
+			if strings.HasPrefix(n, stagePrefix) {
+				_ = d.Remove(n)
+			}
+		}
+	}
+}
+
+// splitPath splits a slash path into its folder ("" for the top) and name.
+func splitPath(p string) (dir, name string) {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[:i], p[i+1:]
+	}
+	return "", p
+}
+
+// fileResult is what happened to one file: its key and sum, and the name it
+// was staged under, beside it, when it needs writing.
 type fileResult struct {
 	key    [32]byte
 	sum    [32]byte
@@ -380,7 +436,7 @@ type fileResult struct {
 }
 
 // renderAll runs the units on every core.
-func (b *build) renderAll(ctx context.Context, root *os.Root, old manifest, progress func(done, total int)) ([][]fileResult, error) {
+func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, old manifest, progress func(done, total int)) ([][]fileResult, error) {
 	total := 0
 	for _, u := range b.units {
 		total += len(u.files)
@@ -397,9 +453,9 @@ func (b *build) renderAll(ctx context.Context, root *os.Root, old manifest, prog
 		wg.Add(1)
 		go func(n int) {
 			defer wg.Done()
-			w := &worker{b: b, h: sha256.New(), id: n}
+			w := &worker{b: b, h: sha256.New(), id: n, dirs: dirs}
 			for i := range next {
-				res, err := w.do(root, old, i)
+				res, err := w.do(old, i)
 				mu.Lock()
 				if err != nil && firstErr == nil {
 					firstErr = err
@@ -434,9 +490,6 @@ feed:
 	if err == nil {
 		err = firstErr
 	}
-	if err == nil {
-		err = ctx.Err()
-	}
 	if err != nil {
 		return nil, err
 	}
@@ -445,16 +498,16 @@ feed:
 
 // worker renders units one at a time, reusing its buffers.
 type worker struct {
-	b      *build
-	h      hash.Hash
-	id     int
-	seq    int
-	buf    bytes.Buffer
-	body   bytes.Buffer
-	staged []byte
+	b    *build
+	h    hash.Hash
+	id   int
+	seq  int
+	dirs map[string]*os.Root
+	buf  bytes.Buffer
+	body bytes.Buffer
 }
 
-func (w *worker) do(root *os.Root, old manifest, i int) ([]fileResult, error) {
+func (w *worker) do(old manifest, i int) ([]fileResult, error) {
 	u := w.b.units[i]
 	w.h.Reset()
 	w.h.Write(w.b.global[:])
@@ -470,7 +523,7 @@ func (w *worker) do(root *os.Root, old manifest, i int) ([]fileResult, error) {
 	fresh := true
 	for j, f := range u.files {
 		e, ok := old[f.path]
-		if !ok || e.key != key || e.kind != f.kind || !exists(root, f.path) {
+		if !ok || e.key != key || e.kind != f.kind || !w.exists(f.path) {
 			fresh = false
 			break
 		}
@@ -486,12 +539,13 @@ func (w *worker) do(root *os.Root, old manifest, i int) ([]fileResult, error) {
 	for j, f := range u.files {
 		sum := sha256.Sum256(contents[j])
 		res[j] = fileResult{key: key, sum: sum}
-		if e, ok := old[f.path]; ok && e.sum == sum && exists(root, f.path) {
+		if e, ok := old[f.path]; ok && e.sum == sum && w.exists(f.path) {
 			continue
 		}
 		w.seq++
-		name := stagingDir + "/" + strconv.Itoa(w.id) + "-" + strconv.Itoa(w.seq)
-		if err := root.WriteFile(name, contents[j], 0o644); err != nil {
+		dir, _ := splitPath(f.path)
+		name := stagePrefix + strconv.Itoa(w.id) + "-" + strconv.Itoa(w.seq)
+		if err := w.dirs[dir].WriteFile(name, contents[j], 0o644); err != nil {
 			return nil, fmt.Errorf("export: writing %s: %w", f.path, err)
 		}
 		res[j].staged = name
@@ -499,8 +553,9 @@ func (w *worker) do(root *os.Root, old manifest, i int) ([]fileResult, error) {
 	return res, nil
 }
 
-func exists(root *os.Root, name string) bool {
-	fi, err := root.Lstat(name)
+func (w *worker) exists(p string) bool {
+	dir, name := splitPath(p)
+	fi, err := w.dirs[dir].Lstat(name)
 	return err == nil && fi.Mode().IsRegular()
 }
 
@@ -525,6 +580,31 @@ func parallel(n int, fn func(i int)) {
 	}
 	wg.Wait()
 }
+
+// countWords counts words as strings.Fields splits them, without making the slice.
+func countWords(s string) int {
+	n := 0
+	inWord := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // writeStrings writes each string with its length first, so that no two
 // different lists of strings write the same bytes.

@@ -298,9 +298,6 @@ func TestUnfinishedCommitIsCompleted(t *testing.T) {
 	// moved into place, the others are still staged.
 	old := readTree(t, dir)
 	var journal strings.Builder
-	if err := os.MkdirAll(filepath.Join(dir, ".copydesk/staging"), 0o755); err != nil {
-		t.Fatal(err)
-	}
 	var changed []string
 	for path, data := range nextTree {
 		if !strings.HasPrefix(path, ".copydesk/") && !bytes.Equal(old[path], data) {
@@ -312,9 +309,10 @@ func TestUnfinishedCommitIsCompleted(t *testing.T) {
 		t.Fatalf("changing the headline changed only %v", changed)
 	}
 	for i, path := range changed {
-		staged := fmt.Sprintf(".copydesk/staging/0-%d", i)
-		journal.WriteString(staged + "\t" + path + "\n")
-		target := staged
+		sub, name := filepath.Split(path)
+		staged := fmt.Sprintf(".staged-0-%d", i)
+		journal.WriteString(strings.TrimSuffix(sub, "/") + "\t" + staged + "\t" + name + "\n")
+		target := sub + staged
 		if i == 0 {
 			target = path
 		}

@@ -304,16 +304,18 @@ func (b *build) jsonFeed(items []feedItem) ([]byte, error) {
 		ji.Tags = append(ji.Tags, it.tags...)
 		f.Items = append(f.Items, ji)
 	}
-	return marshalJSONFile(f)
+	return marshalJSONFile(f, true)
 }
 
-// marshalJSONFile encodes v as an indented JSON file. Unlike JSON inside a
-// page, a file of its own needs no escaping of <, > and &.
-func marshalJSONFile(v any) ([]byte, error) {
+// marshalJSONFile encodes v as a JSON file, indented when a person may read
+// it. Unlike JSON inside a page, a file of its own needs no escaping of <, > and &.
+func marshalJSONFile(v any, indent bool) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
+	if indent {
+		enc.SetIndent("", "  ")
+	}
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}

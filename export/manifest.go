@@ -17,7 +17,12 @@ const (
 	manifestPath = metaDir + "/manifest.tsv"
 	manifestNew  = metaDir + "/manifest.tsv.new"
 	journalPath  = metaDir + "/commit.tsv"
-	stagingDir   = metaDir + "/staging"
+	// busyPath exists while an export runs; finding it at the start means the
+	// last one stopped before its commit and may have left staged files.
+	busyPath = metaDir + "/busy"
+	// Staged files sit beside the files they replace, under names no slug
+	// can take (slugs hold no dot).
+	stagePrefix = ".staged-"
 	manifestHead = "copydesk export manifest 1"
 )
 
@@ -108,28 +113,36 @@ var fieldUnescaper = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n")
 func escapeField(s string) string   { return fieldEscaper.Replace(s) }
 func unescapeField(s string) string { return fieldUnescaper.Replace(s) }
 
-// op is one step of committing an export: a staged file renamed into place,
-// or an old file removed.
+// op is one step of committing an export, in folder dir of the output: a
+// staged file renamed into place, or, when from is empty, an old file removed.
 type op struct {
-	from, to string // rename from → to; from == "" removes to
+	dir      string
+	from, to string // names inside dir
+}
+
+func (o op) path(name string) string {
+	if o.dir == "" {
+		return name
+	}
+	return o.dir + "/" + name
 }
 
 // commit makes the staged export the site: it records every step in a journal
 // first, so that an export interrupted half-way through (a crash, a power
 // cut) is finished by the next one, then performs them and installs the new
 // manifest.
-func commit(root *os.Root, ops []op, m manifest) error {
+func commit(root *os.Root, dirs map[string]*os.Root, ops []op, m manifest) error {
 	if err := writeFileAtomic(root, manifestNew, m.encode()); err != nil {
 		return err
 	}
 	var j bytes.Buffer
 	for _, o := range ops {
-		fmt.Fprintf(&j, "%s\t%s\n", o.from, o.to)
+		fmt.Fprintf(&j, "%s\t%s\t%s\n", o.dir, o.from, o.to)
 	}
 	if err := writeFileAtomic(root, journalPath, j.Bytes()); err != nil {
 		return err
 	}
-	return replay(root, ops)
+	return replay(root, dirs, ops)
 }
 
 // recoverCommit finishes a commit that a previous export started but did not
@@ -147,36 +160,43 @@ func recoverCommit(root *os.Root) error {
 		if line == "" {
 			continue
 		}
-		from, to, ok := strings.Cut(line, "\t")
-		if !ok {
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
 			return fmt.Errorf("export: the unfinished export's journal %s is damaged; remove the folder %s and export again", journalPath, metaDir)
 		}
-		ops = append(ops, op{from: from, to: to})
+		ops = append(ops, op{dir: f[0], from: f[1], to: f[2]})
 	}
-	return replay(root, ops)
+	return replay(root, nil, ops)
 }
 
-// replay performs the journal's steps; each is safe to repeat.
-func replay(root *os.Root, ops []op) error {
-	made := map[string]bool{}
+// replay performs the journal's steps; each is safe to repeat. dirs holds
+// open folders to work in by name, which saves resolving every path; any
+// folder not in it is reached through root.
+func replay(root *os.Root, dirs map[string]*os.Root, ops []op) error {
 	for _, o := range ops {
+		d, ok := dirs[o.dir]
+		if !ok {
+			sub, err := openDir(root, o.dir)
+			if err != nil {
+				return err
+			}
+			defer sub.Close()
+			if dirs == nil {
+				dirs = map[string]*os.Root{}
+			}
+			dirs[o.dir], d = sub, sub
+		}
 		if o.from == "" {
-			if err := root.Remove(o.to); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return fmt.Errorf("export: removing %s: %w", o.to, err)
+			if err := d.Remove(o.to); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("export: removing %s: %w", o.path(o.to), err)
 			}
 			continue
 		}
-		if dir := parentDir(o.to); dir != "" && !made[dir] {
-			if err := root.MkdirAll(dir, 0o755); err != nil {
-				return fmt.Errorf("export: making folder %s: %w", dir, err)
-			}
-			made[dir] = true
-		}
-		if err := root.Rename(o.from, o.to); err != nil {
-			if _, serr := root.Lstat(o.from); errors.Is(serr, fs.ErrNotExist) {
+		if err := d.Rename(o.from, o.to); err != nil {
+			if _, serr := d.Lstat(o.from); errors.Is(serr, fs.ErrNotExist) {
 				continue // renamed before an interruption
 			}
-			return fmt.Errorf("export: moving %s into place: %w", o.to, err)
+			return fmt.Errorf("export: moving %s into place: %w", o.path(o.to), err)
 		}
 	}
 	if err := root.Rename(manifestNew, manifestPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -185,7 +205,23 @@ func replay(root *os.Root, ops []op) error {
 	if err := root.Remove(journalPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("export: removing the journal: %w", err)
 	}
-	return root.RemoveAll(stagingDir)
+	return nil
+}
+
+// openDir makes folder dir of the output if need be and opens it; "" is the
+// output folder itself.
+func openDir(root *os.Root, dir string) (*os.Root, error) {
+	if dir == "" {
+		dir = "."
+	}
+	if err := root.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("export: making folder %s: %w", dir, err)
+	}
+	d, err := root.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("export: opening folder %s: %w", dir, err)
+	}
+	return d, nil
 }
 
 // writeFileAtomic writes data to a temporary file beside name and renames it

@@ -20,7 +20,7 @@ func (b *build) newsArticle(si *storyInfo, headline string) map[string]any {
 		"datePublished":       si.published.Format(time.RFC3339),
 		"dateModified":        si.updated.Format(time.RFC3339),
 		"inLanguage":          b.site.Language,
-		"wordCount":           s.Words(),
+		"wordCount":           si.words,
 		"isAccessibleForFree": true,
 		"publisher": map[string]any{
 			"@type": "NewsMediaOrganization",
@@ -142,7 +142,7 @@ func (b *build) ninjs(si *storyInfo, headline, bodyHTML string) ([]byte, error) 
 		Language:           b.site.Language,
 		Slugline:           si.slug,
 		Headlines:          []ninjsText{{Role: "main", ContentType: "text/plain", Value: headline}},
-		Bodies:             []ninjsText{{Role: "main", ContentType: "text/html", WordCount: s.Words(), Value: bodyHTML}},
+		Bodies:             []ninjsText{{Role: "main", ContentType: "text/html", WordCount: si.words, Value: bodyHTML}},
 		By:                 cleanText(s.Byline),
 		Located:            cleanText(s.Dateline),
 		CopyrightHolder:    b.site.Name,
@@ -177,7 +177,7 @@ func (b *build) ninjs(si *storyInfo, headline, bodyHTML string) ([]byte, error) 
 	if v := cleanText(s.Credit); v != "" {
 		d.InfoSources = append(d.InfoSources, ninjsName{Name: v, Role: "credit"})
 	}
-	return marshalJSONFile(d)
+	return marshalJSONFile(d, false)
 }
 
 // parseDay formats a YYYY-MM-DD date for people, reporting whether it is one.

@@ -1,0 +1,4 @@
+package export
+
+// WordsForTest exposes countWords to the external tests.
+var WordsForTest = countWords
