@@ -20,10 +20,10 @@ import (
 )
 
 const (
-	xssScript  = `<script>alert(1)</script>`
-	xssAttr    = `"><img src=x onerror=alert(1)>`
-	xssClose   = `</script><script>alert(1)</script><!--`
-	xssJSLink  = `javascript:alert(1)`
+	xssScript   = `<script>alert(1)</script>`
+	xssAttr     = `"><img src=x onerror=alert(1)>`
+	xssClose    = `</script><script>alert(1)</script><!--`
+	xssJSLink   = `javascript:alert(1)`
 	hostileBody = "Intro with raw HTML " + xssScript + " and " + xssAttr + ".\n\n" +
 		"<script>alert(2)</script>\n\n" +
 		"<div onclick=\"alert(3)\">block HTML</div>\n\n" +

@@ -22,7 +22,7 @@ const (
 	busyPath = metaDir + "/busy"
 	// Staged files sit beside the files they replace, under names no slug
 	// can take (slugs hold no dot).
-	stagePrefix = ".staged-"
+	stagePrefix  = ".staged-"
 	manifestHead = "copydesk export manifest 1"
 )
 

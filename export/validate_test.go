@@ -135,7 +135,7 @@ func compileNinjs(t *testing.T) *jsonschema.Schema {
 	c.AssertFormat()
 	for url, file := range map[string]string{
 		"http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json": "testdata/schemas/ninjs-schema_3.1.json",
-		"https://geojson.org/schema/GeoJSON.json":            "testdata/schemas/GeoJSON.json",
+		"https://geojson.org/schema/GeoJSON.json":             "testdata/schemas/GeoJSON.json",
 	} {
 		f, err := os.Open(file)
 		if err != nil {
@@ -271,4 +271,3 @@ func TestFeedsParseBack(t *testing.T) {
 		}
 	}
 }
-
