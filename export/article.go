@@ -58,8 +58,16 @@ func (w *worker) renderStory(si *storyInfo) ([][]byte, error) {
 	body := w.body.String()
 
 	headline := cleanText(s.Title())
+	current := ""
+	if si.section != nil {
+		current = si.section.href(1)
+	}
+	l, err := b.layout(headline+" · "+b.site.Name, cleanText(s.Standfirst), b.site.BaseURL+si.href, "../", current)
+	if err != nil {
+		return nil, err
+	}
 	v := articleView{
-		layoutView: b.layout(headline+" · "+b.site.Name, cleanText(s.Standfirst), b.site.BaseURL+si.href, "../", ""),
+		layoutView: l,
 		Headline:   headline,
 		Standfirst: cleanText(s.Standfirst),
 		Byline:     cleanText(s.Byline),
@@ -70,7 +78,6 @@ func (w *worker) renderStory(si *storyInfo) ([][]byte, error) {
 	}
 	if si.section != nil {
 		v.Section = &navLink{Name: si.section.name, Href: si.section.href(1)}
-		v.Sections = markCurrent(v.Sections, si.section.href(1))
 	}
 	if !si.updated.Equal(si.published) {
 		t := b.timeView(si.updated)
@@ -111,13 +118,6 @@ func (w *worker) renderStory(si *storyInfo) ([][]byte, error) {
 		return nil, err
 	}
 	return [][]byte{page, nj}, nil
-}
-
-func markCurrent(links []navLink, href string) []navLink {
-	for i := range links {
-		links[i].Current = links[i].Href == href
-	}
-	return links
 }
 
 // rulesSummary splits a rules page's summary into paragraphs, leaving out

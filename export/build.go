@@ -53,6 +53,9 @@ type build struct {
 	rules    *pageInfo // the default comment-rules page
 	newest   time.Time
 	units    []*unit
+
+	chromeMu sync.Mutex
+	chromes  map[string]*chrome
 }
 
 type storyInfo struct {

@@ -19,8 +19,20 @@ type layoutView struct {
 	Canonical   string
 	Root        string // the way from this page back to the site root: "", "../" or the base path
 	JSONLD      template.JS
-	Sections    []navLink
-	Pages       []navLink
+	Chrome      *chrome
+}
+
+// chrome is the head links, masthead and footer, the same on every page in
+// one folder with the same current link, so rendered once for all of them.
+type chrome struct {
+	Links, Masthead, Footer template.HTML
+}
+
+type chromeData struct {
+	Site     *Site
+	Root     string
+	Sections []navLink
+	Pages    []navLink
 }
 
 type navLink struct {
@@ -41,16 +53,43 @@ func (b *build) timeView(t time.Time) timeView {
 	}
 }
 
-func (b *build) layout(title, description, canonical, root, current string) layoutView {
-	l := layoutView{Site: &b.site, Title: title, Description: description, Canonical: canonical, Root: root}
+// layout is the frame of a page at root whose navigation marks current.
+func (b *build) layout(title, description, canonical, root, current string) (layoutView, error) {
+	c, err := b.chrome(root, current)
+	return layoutView{Site: &b.site, Title: title, Description: description, Canonical: canonical, Root: root, Chrome: c}, err
+}
+
+func (b *build) chrome(root, current string) (*chrome, error) {
+	key := root + "\x00" + current
+	b.chromeMu.Lock()
+	defer b.chromeMu.Unlock()
+	if c, ok := b.chromes[key]; ok {
+		return c, nil
+	}
+	d := chromeData{Site: &b.site, Root: root}
 	for _, s := range b.sections {
 		href := s.href(1)
-		l.Sections = append(l.Sections, navLink{Name: s.name, Href: href, Current: href == current})
+		d.Sections = append(d.Sections, navLink{Name: s.name, Href: href, Current: href == current})
 	}
 	for _, p := range b.pages {
-		l.Pages = append(l.Pages, navLink{Name: cleanText(p.p.Title), Href: p.href, Current: p.href == current})
+		d.Pages = append(d.Pages, navLink{Name: cleanText(p.p.Title), Href: p.href, Current: p.href == current})
 	}
-	return l
+	var c chrome
+	for _, part := range []struct {
+		name string
+		out  *template.HTML
+	}{{"chrome-links", &c.Links}, {"chrome-masthead", &c.Masthead}, {"chrome-footer", &c.Footer}} {
+		var buf bytes.Buffer
+		if err := b.tmpl.ExecuteTemplate(&buf, part.name, d); err != nil {
+			return nil, err
+		}
+		*part.out = template.HTML(buf.String())
+	}
+	if b.chromes == nil {
+		b.chromes = map[string]*chrome{}
+	}
+	b.chromes[key] = &c
+	return &c, nil
 }
 
 // planUnits lists every file of the site and what it depends on.
@@ -157,7 +196,10 @@ func (b *build) renderNotFound(w *worker) ([][]byte, error) {
 	if u, err := url.Parse(b.site.BaseURL); err == nil {
 		root = u.EscapedPath()
 	}
-	l := b.layout("Page not found · "+b.site.Name, "", "", root, "")
+	l, err := b.layout("Page not found · "+b.site.Name, "", "", root, "")
+	if err != nil {
+		return nil, err
+	}
 	out, err := w.render("notfound", l)
 	return [][]byte{out}, err
 }
@@ -199,8 +241,12 @@ func (b *build) renderFront(w *worker) ([][]byte, error) {
 	if desc == "" {
 		desc = "The latest stories from " + b.site.Name + "."
 	}
+	l, err := b.layout(b.site.Name, desc, b.site.BaseURL, "", "index.html")
+	if err != nil {
+		return nil, err
+	}
 	v := listView{
-		layoutView: b.layout(b.site.Name, desc, b.site.BaseURL, "", "index.html"),
+		layoutView: l,
 		Heading:    "Latest stories",
 		Lead:       true,
 		Items:      b.teasers(b.stories[:min(frontSize, len(b.stories))]),
@@ -215,8 +261,12 @@ func (w *worker) renderSection(sec *sectionInfo, n, pages int, stories []*storyI
 	if n > 1 {
 		title = sec.name + ", page " + strconv.Itoa(n) + " · " + b.site.Name
 	}
+	l, err := b.layout(title, "The latest "+sec.name+" stories from "+b.site.Name+".", b.site.BaseURL+sec.href(n), "../", sec.href(1))
+	if err != nil {
+		return nil, err
+	}
 	v := listView{
-		layoutView: b.layout(title, "The latest "+sec.name+" stories from "+b.site.Name+".", b.site.BaseURL+sec.href(n), "../", sec.href(1)),
+		layoutView: l,
 		Heading:    sec.name,
 		Items:      b.teasers(stories),
 	}
@@ -246,8 +296,12 @@ func (w *worker) renderPage(p *pageInfo) ([][]byte, error) {
 		return nil, err
 	}
 	title := cleanText(p.p.Title)
+	l, err := b.layout(title+" · "+b.site.Name, firstLine(p.p.Summary), b.site.BaseURL+p.href, "../", p.href)
+	if err != nil {
+		return nil, err
+	}
 	v := pageView{
-		layoutView: b.layout(title+" · "+b.site.Name, firstLine(p.p.Summary), b.site.BaseURL+p.href, "../", p.href),
+		layoutView: l,
 		Heading:    title,
 		Body:       template.HTML(w.body.String()),
 	}
