@@ -104,7 +104,8 @@ func (w *worker) renderStory(si *storyInfo) ([][]byte, error) {
 	if si.rules != nil {
 		v.Rules = rulesSummary(si.rules.p, si.rules.href)
 	}
-	ld, err := jsonScript(b.newsArticle(si, headline))
+	words := si.words()
+	ld, err := jsonScript(b.newsArticle(si, headline, words))
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +114,7 @@ func (w *worker) renderStory(si *storyInfo) ([][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	nj, err := b.ninjs(si, headline, body)
+	nj, err := b.ninjs(si, headline, body, words)
 	if err != nil {
 		return nil, err
 	}

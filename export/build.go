@@ -3,15 +3,16 @@ package export
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
 	"hash"
 	"html/template"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,6 +22,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
+	"github.com/zeebo/xxh3"
 
 	"copydesk/assets"
 	"copydesk/editor"
@@ -45,8 +47,8 @@ type build struct {
 	tmpl     *template.Template
 	css      []byte
 	md       goldmark.Markdown
-	global   [32]byte // the key part every file shares: code, templates, site
-	navKey   [32]byte // the key of the navigation every HTML page carries
+	global   [16]byte // the key part every file shares: code, templates, site
+	navKey   [16]byte // the key of the navigation every HTML page carries
 	stories  []*storyInfo
 	pages    []*pageInfo
 	sections []*sectionInfo
@@ -66,15 +68,19 @@ type storyInfo struct {
 	updated   time.Time
 	section   *sectionInfo
 	rules     *pageInfo
-	hash      [32]byte // every field of the story the output depends on
-	words     int      // as editor.Story.Words counts them
+	hash      [16]byte // every field of the story the output depends on
+}
+
+// words counts the story's words as editor.Story.Words does.
+func (si *storyInfo) words() int {
+	return countWords(si.s.Headline) + countWords(si.s.Standfirst) + countWords(si.s.Body)
 }
 
 type pageInfo struct {
 	p    *editor.Page
 	slug string
 	href string
-	hash [32]byte
+	hash [16]byte
 }
 
 type sectionInfo struct {
@@ -109,7 +115,7 @@ func newBuild(site Site, stories []editor.Story, pages []editor.Page) (*build, e
 		return nil, err
 	}
 	b := &build{site: site, tmpl: tmpl, css: css, md: newMarkdown()}
-	h := sha256.New()
+	h := xxh3.New128()
 	writeStrings(h, keyVersion, site.Name, site.BaseURL, site.Language, site.Description, site.Location.String())
 	h.Write(tmplHash[:])
 	h.Sum(b.global[:0])
@@ -131,24 +137,24 @@ func newBuild(site Site, stories []editor.Story, pages []editor.Page) (*build, e
 
 // loadTemplates parses the site's templates and reads its stylesheet, and
 // hashes both so that a change to either rewrites every page.
-func loadTemplates(fsys fs.FS) (*template.Template, []byte, [32]byte, error) {
-	h := sha256.New()
+func loadTemplates(fsys fs.FS) (*template.Template, []byte, [16]byte, error) {
+	h := xxh3.New128()
 	t := template.New("site").Funcs(template.FuncMap{})
 	for _, name := range []string{"layout.html", "article.html", "list.html", "page.html", "notfound.html"} {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return nil, nil, [32]byte{}, fmt.Errorf("export: reading template %s: %w", name, err)
+			return nil, nil, [16]byte{}, fmt.Errorf("export: reading template %s: %w", name, err)
 		}
 		writeStrings(h, name, string(data))
 		if _, err := t.New(name).Parse(string(data)); err != nil {
-			return nil, nil, [32]byte{}, fmt.Errorf("export: template %s: %w", name, err)
+			return nil, nil, [16]byte{}, fmt.Errorf("export: template %s: %w", name, err)
 		}
 	}
 	css, err := fs.ReadFile(fsys, "style.css")
 	if err != nil {
-		return nil, nil, [32]byte{}, fmt.Errorf("export: reading style.css: %w", err)
+		return nil, nil, [16]byte{}, fmt.Errorf("export: reading style.css: %w", err)
 	}
-	var sum [32]byte
+	var sum [16]byte
 	h.Sum(sum[:0])
 	return t, css, sum, nil
 }
@@ -170,7 +176,7 @@ func (b *build) planPages(pages []editor.Page) {
 	for _, p := range sorted {
 		slug := uniqueSlug(safeSlug(p.Slug, p.Title, p.ID, "page"), taken)
 		pi := &pageInfo{p: p, slug: slug, href: "pages/" + slug + ".html"}
-		h := sha256.New()
+		h := xxh3.New128()
 		writeStrings(h, p.ID, slug, string(p.Kind), p.Title, p.Summary, p.Body)
 		h.Sum(pi.hash[:0])
 		b.pages = append(b.pages, pi)
@@ -240,10 +246,9 @@ func (b *build) planStories(stories []editor.Story) {
 func (b *build) hashStories() {
 	parallel(len(b.stories), func(i int) {
 		si := b.stories[i]
-		h := sha256.New()
+		h := xxh3.New128()
 		hashStory(h, si)
 		h.Sum(si.hash[:0])
-		si.words = countWords(si.s.Headline) + countWords(si.s.Standfirst) + countWords(si.s.Body)
 	})
 }
 
@@ -350,6 +355,7 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 			}
 		}
 	}
+	present := listFiles(dirs)
 	if _, err := root.Lstat(busyPath); err == nil {
 		removeStaged(dirs)
 	}
@@ -357,7 +363,7 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 		return nil, fmt.Errorf("export: writing %s: %w", busyPath, err)
 	}
 
-	results, err := b.renderAll(ctx, dirs, old, progress)
+	results, err := b.renderAll(ctx, dirs, present, old, progress)
 	if err == nil {
 		err = ctx.Err()
 	}
@@ -401,7 +407,7 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 	if err := root.Remove(busyPath); err != nil {
 		return nil, fmt.Errorf("export: removing %s: %w", busyPath, err)
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return files, nil
 }
 
@@ -433,13 +439,13 @@ func splitPath(p string) (dir, name string) {
 // fileResult is what happened to one file: its key and sum, and the name it
 // was staged under, beside it, when it needs writing.
 type fileResult struct {
-	key    [32]byte
-	sum    [32]byte
+	key    [16]byte
+	sum    [16]byte
 	staged string
 }
 
 // renderAll runs the units on every core.
-func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, old manifest, progress func(done, total int)) ([][]fileResult, error) {
+func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, present map[string]bool, old manifest, progress func(done, total int)) ([][]fileResult, error) {
 	total := 0
 	for _, u := range b.units {
 		total += len(u.files)
@@ -456,7 +462,7 @@ func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, old man
 		wg.Add(1)
 		go func(n int) {
 			defer wg.Done()
-			w := &worker{b: b, h: sha256.New(), id: n, dirs: dirs}
+			w := &worker{b: b, h: xxh3.New128(), id: n, dirs: dirs, present: present}
 			for i := range next {
 				res, err := w.do(old, i)
 				mu.Lock()
@@ -506,8 +512,11 @@ type worker struct {
 	id   int
 	seq  int
 	dirs map[string]*os.Root
-	buf  bytes.Buffer
-	body bytes.Buffer
+	// present holds the paths of the regular files in the output's folders
+	// when the export began, read once rather than checked one by one.
+	present map[string]bool
+	buf     bytes.Buffer
+	body    bytes.Buffer
 }
 
 func (w *worker) do(old manifest, i int) ([]fileResult, error) {
@@ -519,7 +528,7 @@ func (w *worker) do(old manifest, i int) ([]fileResult, error) {
 		writeStrings(w.h, f.path)
 	}
 	u.key(w.h)
-	var key [32]byte
+	var key [16]byte
 	w.h.Sum(key[:0])
 
 	res := make([]fileResult, len(u.files))
@@ -540,7 +549,7 @@ func (w *worker) do(old manifest, i int) ([]fileResult, error) {
 		return nil, fmt.Errorf("export: %s: %w", u.files[0].path, err)
 	}
 	for j, f := range u.files {
-		sum := sha256.Sum256(contents[j])
+		sum := xxh3.Hash128(contents[j]).Bytes()
 		res[j] = fileResult{key: key, sum: sum}
 		if e, ok := old[f.path]; ok && e.sum == sum && w.exists(f.path) {
 			continue
@@ -556,10 +565,29 @@ func (w *worker) do(old manifest, i int) ([]fileResult, error) {
 	return res, nil
 }
 
-func (w *worker) exists(p string) bool {
-	dir, name := splitPath(p)
-	fi, err := w.dirs[dir].Lstat(name)
-	return err == nil && fi.Mode().IsRegular()
+func (w *worker) exists(p string) bool { return w.present[p] }
+
+// listFiles lists the regular files in each folder, by path.
+func listFiles(dirs map[string]*os.Root) map[string]bool {
+	present := map[string]bool{}
+	for dir, d := range dirs {
+		f, err := d.Open(".")
+		if err != nil {
+			continue
+		}
+		entries, _ := f.ReadDir(-1)
+		f.Close()
+		for _, e := range entries {
+			if e.Type().IsRegular() {
+				if dir == "" {
+					present[e.Name()] = true
+				} else {
+					present[dir+"/"+e.Name()] = true
+				}
+			}
+		}
+	}
+	return present
 }
 
 // parallel calls fn(0…n-1) on every core.
@@ -615,7 +643,7 @@ func writeStrings(h hash.Hash, ss ...string) {
 	var n [binary.MaxVarintLen64]byte
 	for _, s := range ss {
 		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
-		h.Write([]byte(s))
+		io.WriteString(h, s) // no copy when h is an io.StringWriter
 	}
 }
 

@@ -23,16 +23,17 @@ const (
 	// Staged files sit beside the files they replace, under names no slug
 	// can take (slugs hold no dot).
 	stagePrefix  = ".staged-"
-	manifestHead = "copydesk export manifest 1"
+	manifestHead = "copydesk export manifest 2"
 )
 
 // entry is what the manifest remembers of one file: what it is, the key of
-// the inputs it was made from, and the SHA-256 of its bytes.
+// the inputs it was made from, and the hash of its bytes. Both are 128-bit
+// XXH3: they detect change, they are not a defence against tampering.
 type entry struct {
 	kind Kind
 	id   string
-	key  [32]byte
-	sum  [32]byte
+	key  [16]byte
+	sum  [16]byte
 }
 
 // manifest maps a file's path to its entry.
@@ -88,7 +89,7 @@ func (m manifest) encode() []byte {
 	var b bytes.Buffer
 	b.Grow(len(paths) * 200)
 	b.WriteString(manifestHead + "\n")
-	var hexbuf [64]byte
+	var hexbuf [32]byte
 	for _, p := range paths {
 		e := m[p]
 		b.WriteString(p)

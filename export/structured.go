@@ -8,7 +8,7 @@ import (
 )
 
 // newsArticle is the schema.org NewsArticle JSON-LD for a story.
-func (b *build) newsArticle(si *storyInfo, headline string) map[string]any {
+func (b *build) newsArticle(si *storyInfo, headline string, words int) map[string]any {
 	s := si.s
 	url := b.site.BaseURL + si.href
 	ld := map[string]any{
@@ -20,7 +20,7 @@ func (b *build) newsArticle(si *storyInfo, headline string) map[string]any {
 		"datePublished":       si.published.Format(time.RFC3339),
 		"dateModified":        si.updated.Format(time.RFC3339),
 		"inLanguage":          b.site.Language,
-		"wordCount":           si.words,
+		"wordCount":           words,
 		"isAccessibleForFree": true,
 		"publisher": map[string]any{
 			"@type": "NewsMediaOrganization",
@@ -129,7 +129,7 @@ type ninjsDoc struct {
 }
 
 // ninjs is the story as IPTC ninjs 3.1, its body the same HTML as its page's.
-func (b *build) ninjs(si *storyInfo, headline, bodyHTML string) ([]byte, error) {
+func (b *build) ninjs(si *storyInfo, headline, bodyHTML string, words int) ([]byte, error) {
 	s := si.s
 	d := ninjsDoc{
 		URI:                b.storyURI(si),
@@ -142,7 +142,7 @@ func (b *build) ninjs(si *storyInfo, headline, bodyHTML string) ([]byte, error) 
 		Language:           b.site.Language,
 		Slugline:           si.slug,
 		Headlines:          []ninjsText{{Role: "main", ContentType: "text/plain", Value: headline}},
-		Bodies:             []ninjsText{{Role: "main", ContentType: "text/html", WordCount: si.words, Value: bodyHTML}},
+		Bodies:             []ninjsText{{Role: "main", ContentType: "text/html", WordCount: words, Value: bodyHTML}},
 		By:                 cleanText(s.Byline),
 		Located:            cleanText(s.Dateline),
 		CopyrightHolder:    b.site.Name,
