@@ -146,18 +146,21 @@ func BenchmarkExport(b *testing.B) {
 	b.Run("full", func(b *testing.B) {
 		var files, htmlPages int
 		var peak float64
+		var cpu time.Duration
 		for b.Loop() {
 			b.StopTimer()
 			dir := filepath.Join(b.TempDir(), "site")
 			runtime.GC()
 			debug.FreeOSMemory()
 			resetPeak(b)
+			cpu0 := cpuTime()
 			b.StartTimer()
 			rep, err := export.Export(ctx, dir, testSite, stories, pages, nil)
 			if err != nil {
 				b.Fatal(err)
 			}
 			b.StopTimer()
+			cpu += cpuTime() - cpu0
 			peak = max(peak, peakRSS(b))
 			files, htmlPages = len(rep.Files), 0
 			for _, f := range rep.Files {
@@ -172,6 +175,7 @@ func BenchmarkExport(b *testing.B) {
 		b.ReportMetric(float64(htmlPages)/sec, "html-pages/s")
 		b.ReportMetric(float64(files)/sec, "files/s")
 		b.ReportMetric(peak, "peak-RSS-MB")
+		b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/export")
 	})
 
 	b.Run("incremental", func(b *testing.B) {
@@ -183,19 +187,25 @@ func BenchmarkExport(b *testing.B) {
 		resetPeak(b)
 		written := 0
 		i := 0
+		var cpu time.Duration
 		for b.Loop() {
 			b.StopTimer()
 			i++
 			s := &stories[n/2]
 			s.Body += "\n\nCorrection " + strconv.Itoa(i) + "."
 			s.UpdatedAt = s.UpdatedAt.Add(time.Minute)
+			cpu0 := cpuTime()
 			b.StartTimer()
 			rep, err := export.Export(ctx, dir, testSite, stories, pages, nil)
 			if err != nil {
 				b.Fatal(err)
 			}
+			b.StopTimer()
+			cpu += cpuTime() - cpu0
+			b.StartTimer()
 			written = rep.Count(export.StateWritten)
 		}
+		b.ReportMetric(cpu.Seconds()*1000/float64(b.N), "cpu-ms/export")
 		b.ReportMetric(b.Elapsed().Seconds()*1000/float64(b.N), "ms/export")
 		b.ReportMetric(float64(written), "files-written")
 		b.ReportMetric(peakRSS(b), "peak-RSS-MB")

@@ -9,6 +9,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // The export keeps its own records in a dot-folder of the output folder.
@@ -172,21 +173,50 @@ func recoverCommit(root *os.Root) error {
 
 // replay performs the journal's steps; each is safe to repeat. dirs holds
 // open folders to work in by name, which saves resolving every path; any
-// folder not in it is reached through root.
+// folder not in it is reached through root. Each folder's steps run in
+// order, and folders in parallel.
 func replay(root *os.Root, dirs map[string]*os.Root, ops []op) error {
+	byDir := map[string][]op{}
+	var order []string
 	for _, o := range ops {
-		d, ok := dirs[o.dir]
-		if !ok {
-			sub, err := openDir(root, o.dir)
+		if _, ok := byDir[o.dir]; !ok {
+			order = append(order, o.dir)
+		}
+		byDir[o.dir] = append(byDir[o.dir], o)
+	}
+	errs := make([]error, len(order))
+	var wg sync.WaitGroup
+	for i, dir := range order {
+		d := dirs[dir]
+		if d == nil {
+			sub, err := openDir(root, dir)
 			if err != nil {
 				return err
 			}
 			defer sub.Close()
-			if dirs == nil {
-				dirs = map[string]*os.Root{}
-			}
-			dirs[o.dir], d = sub, sub
+			d = sub
 		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = replayDir(d, byDir[dir])
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	if err := root.Rename(manifestNew, manifestPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("export: saving the manifest: %w", err)
+	}
+	if err := root.Remove(journalPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("export: removing the journal: %w", err)
+	}
+	return nil
+}
+
+func replayDir(d *os.Root, ops []op) error {
+	for _, o := range ops {
 		if o.from == "" {
 			if err := d.Remove(o.to); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return fmt.Errorf("export: removing %s: %w", o.path(o.to), err)
@@ -199,12 +229,6 @@ func replay(root *os.Root, dirs map[string]*os.Root, ops []op) error {
 			}
 			return fmt.Errorf("export: moving %s into place: %w", o.path(o.to), err)
 		}
-	}
-	if err := root.Rename(manifestNew, manifestPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("export: saving the manifest: %w", err)
-	}
-	if err := root.Remove(journalPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("export: removing the journal: %w", err)
 	}
 	return nil
 }
