@@ -114,7 +114,7 @@ func (w *worker) renderStory(si *storyInfo) ([][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	nj, err := b.ninjs(si, headline, body, words)
+	nj, err := b.ninjs(&w.aux, si, headline, body, words)
 	if err != nil {
 		return nil, err
 	}

@@ -98,10 +98,12 @@ func (s *sectionInfo) href(page int) string {
 
 // unit is work that makes one or more files from the same inputs.
 type unit struct {
-	id     string
-	files  []unitFile
-	key    func(h hash.Hash)                 // writes the inputs the files depend on
-	render func(w *worker) ([][]byte, error) // one content per file, in order
+	id    string
+	files []unitFile
+	key   func(h hash.Hash) // writes the inputs the files depend on
+	// render returns one content per file, in order. They may use the
+	// worker's buffers, so they are written before it renders the next unit.
+	render func(w *worker) ([][]byte, error)
 }
 
 type unitFile struct {
@@ -515,8 +517,9 @@ type worker struct {
 	// present holds the paths of the regular files in the output's folders
 	// when the export began, read once rather than checked one by one.
 	present map[string]bool
-	buf     bytes.Buffer
-	body    bytes.Buffer
+	buf     bytes.Buffer // the page being rendered
+	body    bytes.Buffer // a story's body HTML
+	aux     bytes.Buffer // a second file made with the page (ninjs)
 }
 
 func (w *worker) do(old manifest, i int) ([]fileResult, error) {

@@ -311,13 +311,17 @@ func (b *build) jsonFeed(items []feedItem) ([]byte, error) {
 // it. Unlike JSON inside a page, a file of its own needs no escaping of <, > and &.
 func marshalJSONFile(v any, indent bool) ([]byte, error) {
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	if err := encodeJSON(&buf, v, indent); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func encodeJSON(w *bytes.Buffer, v any, indent bool) error {
+	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	if indent {
 		enc.SetIndent("", "  ")
 	}
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return enc.Encode(v)
 }

@@ -118,6 +118,13 @@ func dropScriptImages(n ast.Node) {
 func blankBadRunes(s string) []byte {
 	b := []byte(s)
 	for i := 0; i < len(b); {
+		if c := b[i]; c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
+				b[i] = ' '
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRune(b[i:])
 		if (r == utf8.RuneError && n == 1) || (badRune(r) && r != '\n' && r != '\t') {
 			for k := 0; k < n; k++ {

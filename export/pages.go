@@ -180,13 +180,14 @@ func (b *build) frontKey(h hash.Hash) {
 	listKey(h, b.stories[:min(frontSize, len(b.stories))])
 }
 
-// render executes the named template into a fresh byte slice.
+// render executes the named template into the worker's page buffer; the
+// result is valid until the worker's next render.
 func (w *worker) render(name string, data any) ([]byte, error) {
 	w.buf.Reset()
 	if err := w.b.tmpl.ExecuteTemplate(&w.buf, name, data); err != nil {
 		return nil, err
 	}
-	return bytes.Clone(w.buf.Bytes()), nil
+	return w.buf.Bytes(), nil
 }
 
 func (b *build) renderNotFound(w *worker) ([][]byte, error) {

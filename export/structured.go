@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"strings"
 	"time"
 
@@ -129,7 +130,7 @@ type ninjsDoc struct {
 }
 
 // ninjs is the story as IPTC ninjs 3.1, its body the same HTML as its page's.
-func (b *build) ninjs(si *storyInfo, headline, bodyHTML string, words int) ([]byte, error) {
+func (b *build) ninjs(w *bytes.Buffer, si *storyInfo, headline, bodyHTML string, words int) ([]byte, error) {
 	s := si.s
 	d := ninjsDoc{
 		URI:                b.storyURI(si),
@@ -177,7 +178,11 @@ func (b *build) ninjs(si *storyInfo, headline, bodyHTML string, words int) ([]by
 	if v := cleanText(s.Credit); v != "" {
 		d.InfoSources = append(d.InfoSources, ninjsName{Name: v, Role: "credit"})
 	}
-	return marshalJSONFile(d, false)
+	w.Reset()
+	if err := encodeJSON(w, d, false); err != nil {
+		return nil, err
+	}
+	return w.Bytes(), nil
 }
 
 // parseDay formats a YYYY-MM-DD date for people, reporting whether it is one.
