@@ -368,3 +368,20 @@ func TestEmptySite(t *testing.T) {
 		t.Errorf("an empty site wrote %v, want %v", got, want)
 	}
 }
+
+func TestProgressReachesTotal(t *testing.T) {
+	stories, pages := sampleSite(t)
+	last, total, calls := 0, 0, 0
+	rep, err := export.Export(context.Background(), t.TempDir(), testSite, stories, pages, func(done, n int) {
+		if done < last || done > n {
+			t.Errorf("progress went from %d to %d of %d", last, done, n)
+		}
+		last, total, calls = done, n, calls+1
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last != total || total != len(rep.Files) || calls < 2 {
+		t.Errorf("progress ended at %d of %d after %d calls; the export made %d files", last, total, calls, len(rep.Files))
+	}
+}
