@@ -38,8 +38,11 @@ const (
 	feedSize    = 50 // stories in each feed
 	newsWindow  = 48 * time.Hour
 	newsMax     = 1000 // Google News sitemaps hold at most 1,000 stories
-	sitemapMax  = 50000
 )
+
+// sitemapMax is how many addresses one sitemap may hold; a variable so that
+// a test can make a site that needs several.
+var sitemapMax = 50000
 
 // build is one export: the site's content, planned as units of work.
 type build struct {

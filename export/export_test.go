@@ -385,3 +385,36 @@ func TestProgressReachesTotal(t *testing.T) {
 		t.Errorf("progress ended at %d of %d after %d calls; the export made %d files", last, total, calls, len(rep.Files))
 	}
 }
+
+func TestSitemapIndex(t *testing.T) {
+	defer export.SetSitemapMaxForTest(4)()
+	stories, pages := sampleSite(t)
+	dir := t.TempDir()
+	rep := exportTo(t, dir, stories, pages)
+	// 1 front + 3 sections + 3 articles + 2 pages = 9 addresses: 3 sitemaps.
+	var got []string
+	for _, f := range rep.Files {
+		if f.Kind == export.KindSitemap {
+			got = append(got, f.Path)
+		}
+	}
+	want := []string{"news-sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("sitemap files = %v, want %v", got, want)
+	}
+	index, err := os.ReadFile(filepath.Join(dir, "sitemap.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(index, []byte("<sitemapindex")) || !bytes.Contains(index, []byte("<loc>https://news.example.com/sitemap-3.xml</loc>")) {
+		t.Errorf("sitemap.xml is not an index of the three:\n%s", index)
+	}
+	total := 0
+	for _, name := range want[1:4] {
+		data, _ := os.ReadFile(filepath.Join(dir, name))
+		total += bytes.Count(data, []byte("<url>"))
+	}
+	if total != 9 {
+		t.Errorf("the sitemaps list %d addresses, want 9", total)
+	}
+}

@@ -106,7 +106,7 @@ func (b *build) planUnits() {
 		&unit{files: []unitFile{{"index.html", KindFront}}, key: b.frontKey, render: b.renderFront},
 		&unit{files: []unitFile{{"atom.xml", KindFeed}, {"rss.xml", KindFeed}, {"feed.json", KindFeed}},
 			key: b.feedKey, render: b.renderFeeds},
-		&unit{files: []unitFile{{"sitemap.xml", KindSitemap}}, key: b.sitemapKey, render: b.renderSitemap},
+		&unit{files: b.sitemapFiles(), key: b.sitemapKey, render: b.renderSitemap},
 		&unit{files: []unitFile{{"news-sitemap.xml", KindSitemap}}, key: b.newsKey, render: b.renderNewsSitemap},
 	)
 	for _, p := range b.pages {

@@ -3,6 +3,7 @@ package export
 import (
 	"encoding/xml"
 	"hash"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -47,16 +48,16 @@ func (b *build) sitemapKey(h hash.Hash) {
 	}
 }
 
-// renderSitemap lists the front page, every section page, article and site
-// page. The site is kept under the 50,000 addresses one sitemap may hold.
-func (b *build) renderSitemap(*worker) ([][]byte, error) {
-	set := urlset{NS: sitemapNS}
+// sitemapURLs lists the front page, every section page, article and site
+// page, with when each last changed.
+func (b *build) sitemapURLs() []sitemapURL {
+	var urls []sitemapURL
 	add := func(loc string, mod time.Time) {
 		u := sitemapURL{Loc: b.site.BaseURL + loc}
 		if !mod.IsZero() {
 			u.LastMod = mod.UTC().Format(time.RFC3339)
 		}
-		set.URLs = append(set.URLs, u)
+		urls = append(urls, u)
 	}
 	add("", b.newest)
 	for _, sec := range b.sections {
@@ -71,11 +72,66 @@ func (b *build) renderSitemap(*worker) ([][]byte, error) {
 	for _, p := range b.pages {
 		add(p.href, time.Time{})
 	}
-	if len(set.URLs) > sitemapMax {
-		set.URLs = set.URLs[:sitemapMax]
+	return urls
+}
+
+// sitemapFiles is sitemap.xml, and when the site has more addresses than one
+// sitemap may hold, the sitemaps sitemap.xml indexes.
+func (b *build) sitemapFiles() []unitFile {
+	files := []unitFile{{"sitemap.xml", KindSitemap}}
+	n := b.sitemapCount()
+	if n <= sitemapMax {
+		return files
 	}
-	out, err := marshalXML(set)
-	return [][]byte{out}, err
+	for i := 1; i <= (n+sitemapMax-1)/sitemapMax; i++ {
+		files = append(files, unitFile{"sitemap-" + strconv.Itoa(i) + ".xml", KindSitemap})
+	}
+	return files
+}
+
+func (b *build) sitemapCount() int {
+	n := 1 + len(b.stories) + len(b.pages)
+	for _, sec := range b.sections {
+		n += (len(sec.stories) + sectionSize - 1) / sectionSize
+	}
+	return n
+}
+
+type sitemapRef struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+type sitemapIndex struct {
+	XMLName  xml.Name     `xml:"sitemapindex"`
+	NS       string       `xml:"xmlns,attr"`
+	Sitemaps []sitemapRef `xml:"sitemap"`
+}
+
+func (b *build) renderSitemap(*worker) ([][]byte, error) {
+	urls := b.sitemapURLs()
+	if len(urls) <= sitemapMax {
+		out, err := marshalXML(urlset{NS: sitemapNS, URLs: urls})
+		return [][]byte{out}, err
+	}
+	index := sitemapIndex{NS: sitemapNS}
+	outs := [][]byte{nil}
+	for i := 0; i < len(urls); i += sitemapMax {
+		chunk := urls[i:min(i+sitemapMax, len(urls))]
+		out, err := marshalXML(urlset{NS: sitemapNS, URLs: chunk})
+		if err != nil {
+			return nil, err
+		}
+		outs = append(outs, out)
+		ref := sitemapRef{Loc: b.site.BaseURL + "sitemap-" + strconv.Itoa(len(outs)-1) + ".xml"}
+		for _, u := range chunk {
+			ref.LastMod = max(ref.LastMod, u.LastMod) // RFC 3339 in UTC sorts as time
+		}
+		index.Sitemaps = append(index.Sitemaps, ref)
+	}
+	var err error
+	outs[0], err = marshalXML(index)
+	return outs, err
 }
 
 func latest(stories []*storyInfo) time.Time {
