@@ -136,7 +136,9 @@ func newBuild(site Site, stories []editor.Story, pages []editor.Page) (*build, e
 		writeStrings(h, p.p.Title, p.href)
 	}
 	h.Sum(b.navKey[:0])
-	b.planUnits()
+	if err := b.planUnits(); err != nil {
+		return nil, err
+	}
 	return b, nil
 }
 

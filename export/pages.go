@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"hash"
 	"html/template"
 	"net/url"
@@ -93,7 +94,7 @@ func (b *build) chrome(root, current string) (*chrome, error) {
 }
 
 // planUnits lists every file of the site and what it depends on.
-func (b *build) planUnits() {
+func (b *build) planUnits() error {
 	global := func(hash.Hash) {}
 	b.units = append(b.units,
 		&unit{files: []unitFile{{"style.css", KindAsset}}, key: global,
@@ -150,15 +151,22 @@ func (b *build) planUnits() {
 			render: func(w *worker) ([][]byte, error) { return w.renderStory(si) },
 		})
 	}
+	// Every path is built from slugs, which hold no dot or slash, and os.Root
+	// would refuse one that leaves the folder anyway; this check names the
+	// file if that ever changes.
+	seen := map[string]bool{}
 	for _, u := range b.units {
 		for _, f := range u.files {
 			if _, err := joinPath(f.path); err != nil {
-				// Every path is built from slugs, which hold no dot or slash;
-				// reaching here is a bug, never a person's input.
-				panic(err)
+				return err
 			}
+			if seen[f.path] {
+				return fmt.Errorf("export: two files would be written to %s", f.path)
+			}
+			seen[f.path] = true
 		}
 	}
+	return nil
 }
 
 func (b *build) navHash(h hash.Hash) { h.Write(b.navKey[:]) }
@@ -167,7 +175,7 @@ func (b *build) navHash(h hash.Hash) { h.Write(b.navKey[:]) }
 func listKey(h hash.Hash, stories []*storyInfo) {
 	writeInt(h, len(stories))
 	for _, si := range stories {
-		writeStrings(h, si.href, si.s.Headline, si.s.Standfirst)
+		writeStrings(h, si.href, si.s.Title(), si.s.Standfirst)
 		writeTime(h, si.published)
 		if si.section != nil {
 			writeStrings(h, si.section.slug, si.section.name)

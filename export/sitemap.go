@@ -162,7 +162,7 @@ func (b *build) newsKey(h hash.Hash) {
 	ns := b.newsStories()
 	writeInt(h, len(ns))
 	for _, si := range ns {
-		writeStrings(h, si.href, si.s.Headline)
+		writeStrings(h, si.href, si.s.Title())
 		writeTime(h, si.published)
 	}
 }
