@@ -87,7 +87,7 @@ func renderMarkdown(md goldmark.Markdown, w *bytes.Buffer, src []byte, quotes []
 	doc := md.Parser().Parse(text.NewReader(src))
 	dropScriptImages(doc)
 	if len(quotes) > 0 {
-		markQuotes(doc, quotes)
+		markQuotes(doc, src, quotes)
 	}
 	return md.Renderer().Render(w, src, doc)
 }
@@ -151,22 +151,22 @@ func (n *quoteNode) Dump(source []byte, level int) { ast.DumpHelper(n, source, l
 
 // markQuotes wraps the inline runs that quotes cover in quoteNodes. A quote
 // over several paragraphs, or across a link, becomes several runs.
-func markQuotes(n ast.Node, quotes []placedQuote) {
+func markQuotes(n ast.Node, src []byte, quotes []placedQuote) {
 	if n.FirstChild() == nil {
 		return
 	}
 	if n.FirstChild().Type() == ast.TypeInline {
-		splitTexts(n, quotes)
-		groupInlines(n, quotes)
+		splitTexts(n, src, quotes)
+		groupInlines(n, src, quotes)
 		return
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		markQuotes(c, quotes)
+		markQuotes(c, src, quotes)
 	}
 }
 
 // splitTexts splits parent's text children where a quote starts or ends.
-func splitTexts(parent ast.Node, quotes []placedQuote) {
+func splitTexts(parent ast.Node, src []byte, quotes []placedQuote) {
 	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
 		t, ok := c.(*ast.Text)
 		if !ok {
@@ -179,6 +179,13 @@ func splitTexts(parent ast.Node, quotes []placedQuote) {
 				if b > seg.Start && b < seg.Stop && (cut < 0 || b < cut) {
 					cut = b
 				}
+			}
+		}
+		// A quote running on into a new paragraph: the paragraph's opening
+		// quotation mark stays outside the <q>, as on the quote's first line.
+		if n := openingMark(t.Segment.Value(src)); n > 0 && c == parent.FirstChild() && insideQuote(seg.Start, quotes) {
+			if b := seg.Start + n; b < seg.Stop && (cut < 0 || b < cut) {
+				cut = b
 			}
 		}
 		if cut < 0 {
@@ -197,7 +204,7 @@ func splitTexts(parent ast.Node, quotes []placedQuote) {
 
 // groupInlines wraps each run of parent's inline children that lies wholly
 // inside one quote, and looks inside children that lie partly inside one.
-func groupInlines(parent ast.Node, quotes []placedQuote) {
+func groupInlines(parent ast.Node, src []byte, quotes []placedQuote) {
 	c := parent.FirstChild()
 	for c != nil {
 		start, end := span(c)
@@ -210,9 +217,13 @@ func groupInlines(parent ast.Node, quotes []placedQuote) {
 				}
 			}
 		}
+		if t, ok := c.(*ast.Text); ok && qi >= 0 && c == parent.FirstChild() && quotes[qi].start < start &&
+			openingMark(t.Segment.Value(src)) == end-start {
+			qi = -1 // the opening mark of a quote's new paragraph
+		}
 		if qi < 0 {
 			if start >= 0 && c.FirstChild() != nil && overlaps(start, end, quotes) {
-				groupInlines(c, quotes)
+				groupInlines(c, src, quotes)
 			}
 			c = c.NextSibling()
 			continue
@@ -257,6 +268,28 @@ func span(n ast.Node) (int, int) {
 		}
 	}
 	return start, end
+}
+
+// openingMark is the length in bytes of the opening quotation mark b starts
+// with, or 0.
+func openingMark(b []byte) int {
+	for _, m := range []string{"“", "‘", "\"", "'", "«", "„"} {
+		if bytes.HasPrefix(b, []byte(m)) {
+			return len(m)
+		}
+	}
+	return 0
+}
+
+// insideQuote reports whether offset falls after the start of a quote and
+// before its end.
+func insideQuote(offset int, quotes []placedQuote) bool {
+	for _, q := range quotes {
+		if q.start < offset && offset < q.end {
+			return true
+		}
+	}
+	return false
 }
 
 func overlaps(start, end int, quotes []placedQuote) bool {

@@ -64,7 +64,7 @@ func TestRenderMarkdownQuotes(t *testing.T) {
 		{"emphasis inside", "He said “a *b* c” then.", "a *b* c",
 			"<p>He said “<q class=\"quote\" id=\"quote-1\">a <em>b</em> c</q>” then.</p>\n"},
 		{"over two paragraphs", "“a b\n\n“c d”", "a b\n\n“c d",
-			"<p>“<q class=\"quote\" id=\"quote-1\">a b</q></p>\n<p><q class=\"quote\">“c d</q>”</p>\n"},
+			"<p>“<q class=\"quote\" id=\"quote-1\">a b</q></p>\n<p>“<q class=\"quote\">c d</q>”</p>\n"},
 		{"raw HTML inside is dropped", "“a <b>b</b> c”", "a <b>b</b> c",
 			"<p>“<q class=\"quote\" id=\"quote-1\">a </q><!-- raw HTML omitted --><q class=\"quote\">b</q><!-- raw HTML omitted --><q class=\"quote\"> c</q>”</p>\n"},
 	}
