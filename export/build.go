@@ -575,26 +575,42 @@ func (w *worker) do(old manifest, i int) ([]fileResult, error) {
 
 func (w *worker) exists(p string) bool { return w.present[p] }
 
-// listFiles lists the regular files in each folder, by path.
+// listFiles lists the regular files in each folder, by path, reading the
+// folders in parallel.
 func listFiles(dirs map[string]*os.Root) map[string]bool {
-	present := map[string]bool{}
+	var (
+		mu      sync.Mutex
+		wg      sync.WaitGroup
+		present = map[string]bool{}
+	)
 	for dir, d := range dirs {
-		f, err := d.Open(".")
-		if err != nil {
-			continue
-		}
-		entries, _ := f.ReadDir(-1)
-		f.Close()
-		for _, e := range entries {
-			if e.Type().IsRegular() {
-				if dir == "" {
-					present[e.Name()] = true
-				} else {
-					present[dir+"/"+e.Name()] = true
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f, err := d.Open(".")
+			if err != nil {
+				return
+			}
+			entries, _ := f.ReadDir(-1)
+			f.Close()
+			prefix := ""
+			if dir != "" {
+				prefix = dir + "/"
+			}
+			names := make([]string, 0, len(entries))
+			for _, e := range entries {
+				if e.Type().IsRegular() {
+					names = append(names, prefix+e.Name())
 				}
 			}
-		}
+			mu.Lock()
+			for _, n := range names {
+				present[n] = true
+			}
+			mu.Unlock()
+		}()
 	}
+	wg.Wait()
 	return present
 }
 

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/xml"
 	"hash"
 	"strconv"
@@ -111,18 +112,13 @@ type sitemapIndex struct {
 func (b *build) renderSitemap(*worker) ([][]byte, error) {
 	urls := b.sitemapURLs()
 	if len(urls) <= sitemapMax {
-		out, err := marshalXML(urlset{NS: sitemapNS, URLs: urls})
-		return [][]byte{out}, err
+		return [][]byte{writeURLSet(urls)}, nil
 	}
 	index := sitemapIndex{NS: sitemapNS}
 	outs := [][]byte{nil}
 	for i := 0; i < len(urls); i += sitemapMax {
 		chunk := urls[i:min(i+sitemapMax, len(urls))]
-		out, err := marshalXML(urlset{NS: sitemapNS, URLs: chunk})
-		if err != nil {
-			return nil, err
-		}
-		outs = append(outs, out)
+		outs = append(outs, writeURLSet(chunk))
 		ref := sitemapRef{Loc: b.site.BaseURL + "sitemap-" + strconv.Itoa(len(outs)-1) + ".xml"}
 		for _, u := range chunk {
 			ref.LastMod = max(ref.LastMod, u.LastMod) // RFC 3339 in UTC sorts as time
@@ -132,6 +128,29 @@ func (b *build) renderSitemap(*worker) ([][]byte, error) {
 	var err error
 	outs[0], err = marshalXML(index)
 	return outs, err
+}
+
+// writeURLSet writes a sitemap of plain URLs as marshalXML would, without
+// reflection: on a large site it is rewritten whenever any story changes.
+func writeURLSet(urls []sitemapURL) []byte {
+	var b bytes.Buffer
+	b.Grow(len(urls) * 140)
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="` + sitemapNS + `">`)
+	for _, u := range urls {
+		b.WriteString("\n  <url>\n    <loc>")
+		_ = xml.EscapeText(&b, []byte(u.Loc))
+		b.WriteString("</loc>")
+		if u.LastMod != "" {
+			b.WriteString("\n    <lastmod>" + u.LastMod + "</lastmod>")
+		}
+		b.WriteString("\n  </url>")
+	}
+	if len(urls) > 0 {
+		b.WriteString("\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
 }
 
 func latest(stories []*storyInfo) time.Time {
