@@ -63,21 +63,39 @@ func parseManifest(data []byte) (manifest, error) {
 	for len(rest) > 0 {
 		var line []byte
 		line, rest, _ = bytes.Cut(rest, []byte("\n"))
-		f := strings.Split(string(line), "\t")
-		if len(f) != 5 {
-			return nil, fmt.Errorf("bad manifest line %q", line)
+		var f [5][]byte
+		for i := range f {
+			var ok bool
+			f[i], line, ok = bytes.Cut(line, []byte("\t"))
+			if ok != (i < 4) {
+				return nil, errors.New("bad manifest line")
+			}
 		}
 		var e entry
-		e.kind, e.id = Kind(f[1]), unescapeField(f[2])
-		if _, err := hex.Decode(e.key[:], []byte(f[3])); err != nil {
+		e.kind, e.id = internKind(f[1]), unescapeField(string(f[2]))
+		if len(f[3]) != 2*len(e.key) || len(f[4]) != 2*len(e.sum) {
+			return nil, errors.New("bad manifest hash")
+		}
+		if _, err := hex.Decode(e.key[:], f[3]); err != nil {
 			return nil, err
 		}
-		if _, err := hex.Decode(e.sum[:], []byte(f[4])); err != nil {
+		if _, err := hex.Decode(e.sum[:], f[4]); err != nil {
 			return nil, err
 		}
-		m[f[0]] = e
+		m[string(f[0])] = e
 	}
 	return m, nil
+}
+
+// internKind returns the Kind constant spelled by b, without allocating for
+// the known ones.
+func internKind(b []byte) Kind {
+	for _, k := range []Kind{KindArticle, KindNinjs, KindSection, KindPage, KindFront, KindFeed, KindSitemap, KindAsset} {
+		if string(b) == string(k) {
+			return k
+		}
+	}
+	return Kind(b)
 }
 
 // encode writes the manifest sorted by path, so the same site gives the same bytes.
