@@ -8,57 +8,76 @@ import (
 	"github.com/google/uuid"
 )
 
+type ldThing struct {
+	Type string `json:"@type"`
+	Name string `json:"name,omitempty"`
+	URL  string `json:"url,omitempty"`
+	ID   string `json:"@id,omitempty"`
+}
+
+type ldCorrection struct {
+	Type          string `json:"@type"`
+	Text          string `json:"text"`
+	DatePublished string `json:"datePublished"`
+}
+
+// ldNewsArticle is schema.org's NewsArticle as JSON-LD.
+type ldNewsArticle struct {
+	Context             string         `json:"@context"`
+	Type                string         `json:"@type"`
+	Headline            string         `json:"headline"`
+	Description         string         `json:"description,omitempty"`
+	URL                 string         `json:"url"`
+	MainEntityOfPage    ldThing        `json:"mainEntityOfPage"`
+	DatePublished       string         `json:"datePublished"`
+	DateModified        string         `json:"dateModified"`
+	Author              []ldThing      `json:"author"`
+	Publisher           ldThing        `json:"publisher"`
+	ArticleSection      string         `json:"articleSection,omitempty"`
+	Keywords            []string       `json:"keywords,omitempty"`
+	InLanguage          string         `json:"inLanguage"`
+	WordCount           int            `json:"wordCount"`
+	CreditText          string         `json:"creditText,omitempty"`
+	LocationCreated     *ldThing       `json:"locationCreated,omitempty"`
+	Correction          []ldCorrection `json:"correction,omitempty"`
+	IsAccessibleForFree bool           `json:"isAccessibleForFree"`
+}
+
 // newsArticle is the schema.org NewsArticle JSON-LD for a story.
-func (b *build) newsArticle(si *storyInfo, headline string, words int) map[string]any {
+func (b *build) newsArticle(si *storyInfo, headline string, words int) ldNewsArticle {
 	s := si.s
 	url := b.site.BaseURL + si.href
-	ld := map[string]any{
-		"@context":            "https://schema.org",
-		"@type":               "NewsArticle",
-		"headline":            headline,
-		"url":                 url,
-		"mainEntityOfPage":    map[string]any{"@type": "WebPage", "@id": url},
-		"datePublished":       si.published.Format(time.RFC3339),
-		"dateModified":        si.updated.Format(time.RFC3339),
-		"inLanguage":          b.site.Language,
-		"wordCount":           words,
-		"isAccessibleForFree": true,
-		"publisher": map[string]any{
-			"@type": "NewsMediaOrganization",
-			"name":  b.site.Name,
-			"url":   b.site.BaseURL,
-		},
-	}
-	if v := cleanText(s.Standfirst); v != "" {
-		ld["description"] = v
+	ld := ldNewsArticle{
+		Context:             "https://schema.org",
+		Type:                "NewsArticle",
+		Headline:            headline,
+		Description:         cleanText(s.Standfirst),
+		URL:                 url,
+		MainEntityOfPage:    ldThing{Type: "WebPage", ID: url},
+		DatePublished:       si.published.Format(time.RFC3339),
+		DateModified:        si.updated.Format(time.RFC3339),
+		Publisher:           ldThing{Type: "NewsMediaOrganization", Name: b.site.Name, URL: b.site.BaseURL},
+		InLanguage:          b.site.Language,
+		WordCount:           words,
+		CreditText:          cleanText(s.Credit),
+		IsAccessibleForFree: true,
 	}
 	if name := authorName(s.Byline); name != "" {
-		ld["author"] = []map[string]any{{"@type": "Person", "name": name}}
+		ld.Author = []ldThing{{Type: "Person", Name: name}}
 	} else {
-		ld["author"] = []map[string]any{{"@type": "Organization", "name": b.site.Name}}
+		ld.Author = []ldThing{{Type: "Organization", Name: b.site.Name}}
 	}
 	if si.section != nil {
-		ld["articleSection"] = si.section.name
+		ld.ArticleSection = si.section.name
 	}
-	if len(s.Tags) > 0 {
-		tags := make([]string, 0, len(s.Tags))
-		for _, t := range s.Tags {
-			tags = append(tags, cleanText(t))
-		}
-		ld["keywords"] = tags
-	}
-	if v := cleanText(s.Credit); v != "" {
-		ld["creditText"] = v
+	for _, t := range s.Tags {
+		ld.Keywords = append(ld.Keywords, cleanText(t))
 	}
 	if v := cleanText(s.Dateline); v != "" {
-		ld["locationCreated"] = map[string]any{"@type": "Place", "name": v}
+		ld.LocationCreated = &ldThing{Type: "Place", Name: v}
 	}
-	if len(s.Corrections) > 0 {
-		var cs []map[string]any
-		for _, c := range s.Corrections {
-			cs = append(cs, map[string]any{"@type": "CorrectionComment", "text": cleanText(c.Note), "datePublished": c.At.UTC().Format(time.RFC3339)})
-		}
-		ld["correction"] = cs
+	for _, c := range s.Corrections {
+		ld.Correction = append(ld.Correction, ldCorrection{Type: "CorrectionComment", Text: cleanText(c.Note), DatePublished: c.At.UTC().Format(time.RFC3339)})
 	}
 	return ld
 }
