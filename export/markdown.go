@@ -20,12 +20,14 @@ import (
 	"copydesk/editor"
 )
 
-// newMarkdown is goldmark with GitHub's tables, strikethrough and bare links,
-// and without its unsafe mode: raw HTML in a body is dropped, and links to
-// javascript:, vbscript: and data: (other than images) lose their address.
+// newMarkdown is goldmark with GitHub's tables and strikethrough, and without
+// its unsafe mode: raw HTML in a body is dropped, and links to javascript:,
+// vbscript: and data: (other than images) lose their address. Bare addresses
+// are not linked (GitHub's linkify looks at every space and costs a quarter of
+// the parsing); <https://…> and [text](https://…) are.
 func newMarkdown() goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(quoteRenderer{}, 500))),
 	)
 }
