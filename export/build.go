@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash"
 	"html/template"
@@ -349,36 +350,54 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 		return nil, err
 	}
 	old := readManifest(root)
+	if _, err := root.Lstat(busyPath); err == nil {
+		removeStaged(root)
+	}
+	// A folder that is new (or empty, with nothing of the last export in it)
+	// is written whole under a staged name and renamed into place at the
+	// end, one rename instead of one per file.
+	oldDirs := map[string]bool{}
+	for p := range old {
+		dir, _ := splitPath(p)
+		oldDirs[dir] = true
+	}
 	dirs := map[string]*os.Root{}
-	defer func() {
-		for _, d := range dirs {
+	fresh := map[string]bool{}
+	closeDirs := func() {
+		for dir, d := range dirs {
 			d.Close()
+			delete(dirs, dir)
 		}
-	}()
+	}
+	defer closeDirs()
 	for _, u := range b.units {
 		for _, f := range u.files {
 			dir, _ := splitPath(f.path)
-			if dirs[dir] == nil {
-				if dirs[dir], err = openDir(root, dir); err != nil {
-					return nil, err
-				}
+			if dirs[dir] != nil {
+				continue
+			}
+			open := dir
+			if dir != "" && !oldDirs[dir] && emptyDir(root, dir) {
+				fresh[dir] = true
+				open = stagePrefix + "dir-" + dir
+			}
+			if dirs[dir], err = openDir(root, open); err != nil {
+				return nil, err
 			}
 		}
 	}
 	present := listFiles(dirs)
-	if _, err := root.Lstat(busyPath); err == nil {
-		removeStaged(dirs)
-	}
 	if err := root.WriteFile(busyPath, nil, 0o644); err != nil {
 		return nil, fmt.Errorf("export: writing %s: %w", busyPath, err)
 	}
 
-	results, err := b.renderAll(ctx, dirs, present, old, progress)
+	results, err := b.renderAll(ctx, dirs, fresh, present, old, progress)
 	if err == nil {
 		err = ctx.Err()
 	}
+	closeDirs()
 	if err != nil {
-		removeStaged(dirs)
+		removeStaged(root)
 		_ = root.Remove(busyPath)
 		return nil, err
 	}
@@ -393,11 +412,21 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 			st := StateUnchanged
 			if r.staged != "" {
 				st = StateWritten
-				dir, name := splitPath(f.path)
-				ops = append(ops, op{dir: dir, from: r.staged, to: name})
+				if dir, name := splitPath(f.path); !fresh[dir] {
+					ops = append(ops, op{dir: dir, from: r.staged, to: name})
+				}
 			}
 			files = append(files, File{Path: f.path, Kind: f.kind, ID: u.id, State: st})
 		}
+	}
+	var freshDirs []string
+	for dir := range fresh {
+		freshDirs = append(freshDirs, dir)
+	}
+	sort.Strings(freshDirs)
+	for _, dir := range freshDirs {
+		// Remove the empty folder first: renaming onto it works on Linux only.
+		ops = append(ops, op{to: dir}, op{from: stagePrefix + "dir-" + dir, to: dir})
 	}
 	var gone []string
 	for p := range old {
@@ -421,21 +450,45 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 	return files, nil
 }
 
-// removeStaged removes the files an unfinished export staged.
-func removeStaged(dirs map[string]*os.Root) {
-	for _, d := range dirs {
-		f, err := d.Open(".")
+// removeStaged removes what an unfinished export staged: files beside their
+// targets, and whole staged folders, all named with stagePrefix.
+func removeStaged(root *os.Root) {
+	var walk func(dir string, depth int)
+	walk = func(dir string, depth int) {
+		f, err := root.Open(dir)
 		if err != nil {
-			continue
+			return
 		}
-		names, _ := f.Readdirnames(-1)
+		entries, _ := f.ReadDir(-1)
 		f.Close()
-		for _, n := range names {
-			if strings.HasPrefix(n, stagePrefix) {
-				_ = d.Remove(n)
+		for _, e := range entries {
+			p := e.Name()
+			if dir != "." {
+				p = dir + "/" + p
+			}
+			switch {
+			case strings.HasPrefix(e.Name(), stagePrefix):
+				_ = root.RemoveAll(p)
+			case e.IsDir() && depth == 0 && e.Name() != metaDir:
+				walk(p, depth+1)
 			}
 		}
 	}
+	walk(".", 0)
+}
+
+// emptyDir reports whether folder dir of the output is missing or empty.
+func emptyDir(root *os.Root, dir string) bool {
+	f, err := root.Open(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true
+	}
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	names, err := f.Readdirnames(1)
+	return len(names) == 0 && errors.Is(err, io.EOF)
 }
 
 // splitPath splits a slash path into its folder ("" for the top) and name.
@@ -455,7 +508,7 @@ type fileResult struct {
 }
 
 // renderAll runs the units on every core.
-func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, present map[string]bool, old manifest, progress func(done, total int)) ([][]fileResult, error) {
+func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, fresh, present map[string]bool, old manifest, progress func(done, total int)) ([][]fileResult, error) {
 	total := 0
 	for _, u := range b.units {
 		total += len(u.files)
@@ -472,7 +525,7 @@ func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, present
 		wg.Add(1)
 		go func(n int) {
 			defer wg.Done()
-			w := &worker{b: b, h: xxh3.New128(), id: n, dirs: dirs, present: present}
+			w := &worker{b: b, h: xxh3.New128(), id: n, dirs: dirs, fresh: fresh, present: present}
 			for i := range next {
 				res, err := w.do(old, i)
 				mu.Lock()
@@ -522,6 +575,9 @@ type worker struct {
 	id   int
 	seq  int
 	dirs map[string]*os.Root
+	// fresh marks the folders being written whole under a staged name; their
+	// files take their own names at once.
+	fresh map[string]bool
 	// present holds the paths of the regular files in the output's folders
 	// when the export began, read once rather than checked one by one.
 	present map[string]bool
@@ -566,8 +622,10 @@ func (w *worker) do(old manifest, i int) ([]fileResult, error) {
 			continue
 		}
 		w.seq++
-		dir, _ := splitPath(f.path)
-		name := stagePrefix + strconv.Itoa(w.id) + "-" + strconv.Itoa(w.seq)
+		dir, name := splitPath(f.path)
+		if !w.fresh[dir] {
+			name = stagePrefix + strconv.Itoa(w.id) + "-" + strconv.Itoa(w.seq)
+		}
 		if err := w.dirs[dir].WriteFile(name, contents[j], 0o644); err != nil {
 			return nil, fmt.Errorf("export: writing %s: %w", f.path, err)
 		}

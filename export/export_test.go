@@ -418,3 +418,34 @@ func TestSitemapIndex(t *testing.T) {
 		t.Errorf("the sitemaps list %d addresses, want 9", total)
 	}
 }
+
+func TestCancelledFirstExportLeavesNothing(t *testing.T) {
+	stories, pages := sampleSite(t)
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	_, err := export.Export(ctx, dir, testSite, stories, pages, func(done, total int) {
+		if done > total/2 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Export with a cancelled context = %v, want context.Canceled", err)
+	}
+	for path := range readTree(t, dir) {
+		t.Errorf("a cancelled first export left %s", path)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Name() != ".copydesk" {
+			t.Errorf("a cancelled first export left %s", e.Name())
+		}
+	}
+	// The next export starts clean and writes everything.
+	rep := exportTo(t, dir, stories, pages)
+	if n := rep.Count(export.StateWritten); n != len(rep.Files) {
+		t.Errorf("after a cancelled export, the next wrote %d of %d files", n, len(rep.Files))
+	}
+}
