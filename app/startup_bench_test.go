@@ -45,7 +45,7 @@ func BenchmarkStartup10k(b *testing.B) {
 			b.Fatal(err)
 		}
 		w := test.NewWindow(nil)
-		g := newGUI(w, db, syncRun)
+		g := newGUI(w, db, syncRun, syncRun)
 		w.SetContent(g.build())
 		w.Resize(fyne.NewSize(1200, 780))
 		g.start()

@@ -1,0 +1,481 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+)
+
+// storyEditor is the middle of the window when a story is open: every field
+// editable, with counts, the workflow status and Save revision.
+type storyEditor struct {
+	g    *gui
+	sess docSession
+	// loaded is the story as last read from or saved to the database.
+	loaded *editor.Story
+	// statusNow is the status the fields show.
+	statusNow editor.Status
+	filling   bool // set while fields are filled in, so OnChanged ignores it
+	gen       int
+
+	banner     *fyne.Container
+	bannerText *widget.Label
+	meta       *widget.Label
+	status     *widget.Select
+	saveButton *widget.Button
+
+	headline      *widget.Entry
+	headlineCount *widget.Label
+	standfirst    *widget.Entry
+	byline        *widget.Entry
+	dateline      *widget.Entry
+	section       *widget.Entry
+	tags          *widget.Entry
+	body          *widget.Entry
+	bodyCount     *widget.Label
+	credit        *widget.Entry
+
+	quotes  *quotesPanel
+	checks  *checksPanel
+	history *revisionsPanel
+	tabs    *container.AppTabs
+
+	root fyne.CanvasObject
+}
+
+func newStoryEditor(g *gui) *storyEditor {
+	e := &storyEditor{g: g}
+	e.quotes = newQuotesPanel(g)
+	e.checks = newChecksPanel()
+	e.history = newRevisionsPanel(g, "story")
+	e.build()
+	return e
+}
+
+func (e *storyEditor) session() *docSession      { return &e.sess }
+func (e *storyEditor) canvas() fyne.CanvasObject { return e.root }
+func (e *storyEditor) side() fyne.CanvasObject   { return e.tabs }
+
+func (e *storyEditor) title() string {
+	if e.loaded == nil {
+		return ""
+	}
+	return e.story().Title()
+}
+
+func (e *storyEditor) build() {
+	changed := func(string) { e.onChanged() }
+	line := func(placeholder string) *widget.Entry {
+		return &widget.Entry{PlaceHolder: placeholder, OnChanged: changed, Wrapping: fyne.TextWrapOff}
+	}
+	e.headline = line("Headline")
+	e.headline.TextStyle = fyne.TextStyle{Bold: true}
+	e.headlineCount = widget.NewLabel("")
+	e.standfirst = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Standfirst: the summary under the headline", OnChanged: changed}
+	e.standfirst.SetMinRowsVisible(2)
+	e.byline = line("e.g. Press Association")
+	e.dateline = line("e.g. London")
+	e.section = line("e.g. Politics")
+	e.tags = line("comma-separated, e.g. China, security")
+	e.credit = line("e.g. Reporting by Press Association.")
+	e.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Body text (Markdown): paragraphs separated by a blank line", OnChanged: changed}
+	e.bodyCount = widget.NewLabel("")
+	e.bodyCount.Importance = widget.LowImportance
+
+	options := make([]string, len(editor.Statuses))
+	for i, s := range editor.Statuses {
+		options[i] = s.Label()
+	}
+	e.status = widget.NewSelect(options, e.onStatus)
+	e.saveButton = &widget.Button{Text: "Save revision", Importance: widget.HighImportance, OnTapped: e.g.saveCurrent}
+	e.meta = widget.NewLabel("")
+	e.meta.Importance = widget.LowImportance
+	e.meta.Truncation = fyne.TextTruncateEllipsis
+
+	e.bannerText = widget.NewLabel("")
+	e.bannerText.Wrapping = fyne.TextWrapWord
+	e.bannerText.Importance = widget.WarningImportance
+	discard := &widget.Button{Text: "Discard them…", OnTapped: e.discardRecovered}
+	keep := &widget.Button{Text: "Keep", OnTapped: func() { e.banner.Hide() }}
+	e.banner = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewHBox(keep, discard), e.bannerText)
+	e.banner.Hide()
+
+	pair := func(a fyne.CanvasObject, label string, b fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWithColumns(2, a, container.NewBorder(nil, nil, widget.NewLabel(label), nil, b))
+	}
+	form := widget.NewForm(
+		widget.NewFormItem("Headline", container.NewBorder(nil, nil, nil, e.headlineCount, e.headline)),
+		widget.NewFormItem("Standfirst", e.standfirst),
+		widget.NewFormItem("Byline", pair(e.byline, "Dateline", e.dateline)),
+		widget.NewFormItem("Section", pair(e.section, "Tags", e.tags)),
+	)
+	top := container.NewVBox(
+		e.banner,
+		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Status"), e.status, e.saveButton), e.meta),
+		form,
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Body", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.bodyCount),
+	)
+	bottom := widget.NewForm(widget.NewFormItem("Credit", e.credit))
+	e.root = container.NewPadded(container.NewBorder(top, bottom, nil, nil, e.body))
+
+	e.tabs = container.NewAppTabs(
+		container.NewTabItem("Quotes", e.quotes.build()),
+		container.NewTabItem("Checks", e.checks.build()),
+		container.NewTabItem("History", e.history.build()),
+	)
+}
+
+// open loads the story, and its working copy when it has one.
+func (e *storyEditor) open(id string) {
+	e.gen++
+	gen := e.gen
+	e.g.run(func() func() {
+		s, err := e.g.store.Story(e.g.ctx, id)
+		var wc *editor.WorkingCopy
+		var wcErr error
+		if err == nil {
+			wc, wcErr = e.g.store.WorkingCopy(e.g.ctx, id)
+			if errors.Is(wcErr, editor.ErrNotFound) {
+				wc, wcErr = nil, nil
+			}
+		}
+		return func() {
+			if gen != e.gen {
+				return
+			}
+			if err != nil {
+				e.g.showError("Opening the story", err)
+				return
+			}
+			if wcErr != nil {
+				e.g.showError("Reading unsaved changes", wcErr)
+			}
+			e.set(s, wc)
+		}
+	})
+}
+
+// set shows story s, or its working copy wc when that holds changes.
+func (e *storyEditor) set(s *editor.Story, wc *editor.WorkingCopy) {
+	e.gen++
+	e.loaded = s
+	e.sess = docSession{kind: "story", id: s.ID, base: s.Revision, saved: s.Content(), savedAt: s.UpdatedAt}
+	shown := *s
+	e.banner.Hide()
+	if wc != nil {
+		if err := shown.ApplyContent(wc.Content); err != nil {
+			e.g.showError("Reading unsaved changes", err)
+			shown = *s
+		} else if shown.Normalize(); string(shown.Content()) == string(e.sess.saved) {
+			shown = *s
+			e.sess.autosaved = []byte{} // the working copy says nothing new: let autosave forget it
+		} else {
+			e.sess.base, e.sess.autosaved = wc.Base, wc.Content
+			text := "Recovered unsaved changes from " + wc.SavedAt.Local().Format("15:04") + "."
+			if wc.SavedAt.Local().YearDay() != nowFunc().YearDay() {
+				text = "Recovered unsaved changes from " + wc.SavedAt.Local().Format("2 Jan 15:04") + "."
+			}
+			if wc.Base != s.Revision {
+				text += fmt.Sprintf(" They were typed over revision %d; the story has been saved since as revision %d, so saving will ask what to do.", wc.Base, s.Revision)
+			} else {
+				text += " They are not saved as a revision yet: Save revision (Ctrl+S) when ready."
+			}
+			e.bannerText.SetText(text)
+			e.banner.Show()
+		}
+	}
+	e.fill(&shown)
+	e.showMeta()
+	e.quotes.set(s.Quotes)
+	e.history.load(s.ID)
+	e.g.opened(e)
+	e.onChanged()
+	e.g.list.markSelected(s.ID)
+}
+
+func (e *storyEditor) fill(s *editor.Story) {
+	e.filling = true
+	defer func() { e.filling = false }()
+	e.headline.SetText(s.Headline)
+	e.standfirst.SetText(s.Standfirst)
+	e.byline.SetText(s.Byline)
+	e.dateline.SetText(s.Dateline)
+	e.section.SetText(s.Section)
+	e.tags.SetText(strings.Join(s.Tags, ", "))
+	e.body.SetText(s.Body)
+	e.credit.SetText(s.Credit)
+	e.statusNow = s.Status
+	e.status.SetSelected(s.Status.Label())
+}
+
+func (e *storyEditor) showMeta() {
+	s := e.loaded
+	e.meta.SetText(fmt.Sprintf("Revision %d · %s · created %s", s.Revision, s.Slug, s.CreatedAt.Local().Format("2 Jan 2006")))
+}
+
+// story is the story as the fields hold it, tidied as a save would.
+func (e *storyEditor) story() *editor.Story {
+	s := *e.loaded
+	s.Headline, s.Standfirst, s.Byline, s.Dateline = e.headline.Text, e.standfirst.Text, e.byline.Text, e.dateline.Text
+	s.Section, s.Body, s.Credit, s.Status = e.section.Text, e.body.Text, e.credit.Text, e.statusNow
+	s.Tags = strings.Split(e.tags.Text, ",")
+	s.Normalize()
+	return &s
+}
+
+func (e *storyEditor) content() []byte { return e.story().Content() }
+
+func (e *storyEditor) onChanged() {
+	if e.filling || e.loaded == nil {
+		return
+	}
+	n := len([]rune(strings.TrimSpace(e.headline.Text)))
+	e.headlineCount.SetText(fmt.Sprintf("%d / %d", n, editor.HeadlineLimit))
+	e.headlineCount.Importance = widget.LowImportance
+	if n > editor.HeadlineLimit {
+		e.headlineCount.Importance = widget.DangerImportance
+	}
+	e.headlineCount.Refresh()
+	e.bodyCount.SetText(plural(editor.CountWords(e.body.Text), "word", "words"))
+	s := e.story()
+	e.checks.set(storyFindings(s))
+	e.g.edited()
+}
+
+// save saves the fields as a new revision.
+func (e *storyEditor) save(note string) {
+	s := e.story()
+	id, base := s.ID, e.sess.base
+	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: e.g.prefs.author(), Note: strings.TrimSpace(note)}
+	e.g.write(func() func() {
+		saved, err := e.g.store.SaveStory(e.g.ctx, s, base, meta)
+		var dropErr error
+		if err == nil {
+			dropErr = e.g.store.DropWorkingCopy(e.g.ctx, id)
+		}
+		return func() {
+			if e.loaded == nil || e.loaded.ID != id {
+				if err != nil {
+					e.g.showError("Saving “"+s.Title()+"”", err)
+				}
+				return
+			}
+			if errors.Is(err, editor.ErrConflict) && strings.Contains(err.Error(), "revision") {
+				e.conflict(err)
+				return
+			}
+			if err != nil {
+				e.g.showError("Saving “"+s.Title()+"”", err)
+				return
+			}
+			if dropErr != nil {
+				e.g.showStatusError("Forgetting the working copy", dropErr)
+			}
+			delete(e.g.unsaved, id)
+			e.loaded = s
+			e.sess.base, e.sess.saved, e.sess.savedAt = s.Revision, s.Content(), s.UpdatedAt
+			// Autosave may have queued a copy before this save: forget it on the next tick.
+			e.sess.autosaved = []byte{}
+			e.banner.Hide()
+			e.showMeta()
+			e.g.edited()
+			if !saved {
+				e.g.saveState.SetText(fmt.Sprintf("Nothing to save: revision %d already reads like this", s.Revision))
+				return
+			}
+			e.history.load(id)
+			e.g.list.reloadKeeping(id)
+		}
+	})
+}
+
+// conflict explains that someone else saved the story since this edit began,
+// and offers ways on that lose nothing.
+func (e *storyEditor) conflict(err error) {
+	msg := widget.NewLabel("Someone else saved this story while you were editing it (" + err.Error() + ").\n\n" +
+		"Your text is still in the editor. Save it as a new story, so nothing is lost and the two can be compared, " +
+		"or load their version in place of yours.")
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	d = dialog.NewCustomWithoutButtons("The story changed while you were editing", container.New(&maxWidth{width: 520}, msg), e.g.win)
+	d.SetButtons([]fyne.CanvasObject{
+		&widget.Button{Text: "Keep editing", OnTapped: d.Hide},
+		&widget.Button{Text: "Load their version…", OnTapped: func() { d.Hide(); e.reloadTheirs() }},
+		&widget.Button{Text: "Save mine as a new story", Importance: widget.HighImportance, OnTapped: func() { d.Hide(); e.saveAsCopy() }},
+	})
+	d.Show()
+	e.g.conflictDialog = d
+}
+
+// reloadTheirs replaces the fields with the story as saved, after asking.
+func (e *storyEditor) reloadTheirs() {
+	e.g.confirm("Load their version?", "Your changes to “"+e.title()+"” will be replaced by the saved story and are not kept anywhere else.", "Replace my changes", func(ok bool) {
+		if !ok {
+			return
+		}
+		id := e.loaded.ID
+		e.g.write(func() func() {
+			err := e.g.store.DropWorkingCopy(e.g.ctx, id)
+			return func() {
+				if err != nil {
+					e.g.showError("Discarding your changes", err)
+					return
+				}
+				delete(e.g.unsaved, id)
+				e.g.current = nil
+				e.open(id)
+			}
+		})
+	})
+}
+
+// saveAsCopy saves the fields as a new draft story, leaving the original as
+// the other person saved it.
+func (e *storyEditor) saveAsCopy() {
+	orig := e.loaded
+	c := e.story()
+	c.ID, c.Slug, c.Revision, c.Status, c.PublishedAt, c.Corrections = "", "", 0, editor.StatusDraft, nil, nil
+	c.CreatedAt, c.UpdatedAt = nowFunc(), nowFunc()
+	c.Quotes = append([]editor.Quote(nil), c.Quotes...)
+	for i := range c.Quotes {
+		c.Quotes[i].ID = ""
+	}
+	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: e.g.prefs.author(),
+		Note: fmt.Sprintf("copy of %s made when saving clashed with revision %d", orig.Slug, orig.Revision)}
+	e.g.write(func() func() {
+		err := e.g.store.CreateStory(e.g.ctx, c, meta)
+		if err == nil {
+			err = e.g.store.DropWorkingCopy(e.g.ctx, orig.ID)
+		}
+		return func() {
+			if err != nil {
+				e.g.showError("Saving your version as a new story", err)
+				return
+			}
+			delete(e.g.unsaved, orig.ID)
+			e.g.current = nil
+			e.set(c, nil)
+			e.g.list.reloadKeeping(c.ID)
+			e.g.saveState.SetText("Your version is saved as a new draft, “" + c.Title() + "”")
+		}
+	})
+}
+
+// discardRecovered forgets recovered changes, after asking.
+func (e *storyEditor) discardRecovered() {
+	e.g.confirm("Discard the recovered changes?", "The text typed before copydesk stopped will be deleted, and the story shown as last saved (revision "+fmt.Sprint(e.loaded.Revision)+").", "Discard", func(ok bool) {
+		if !ok {
+			return
+		}
+		id := e.loaded.ID
+		e.g.write(func() func() {
+			err := e.g.store.DropWorkingCopy(e.g.ctx, id)
+			return func() {
+				if err != nil {
+					e.g.showError("Discarding the recovered changes", err)
+					return
+				}
+				delete(e.g.unsaved, id)
+				e.g.current = nil
+				e.open(id)
+			}
+		})
+	})
+}
+
+// destructive says whether moving a story from one status to another needs
+// confirming, and how to ask.
+func destructive(title string, from, to editor.Status) (question, message, action string, ok bool) {
+	switch {
+	case to == editor.StatusSpiked:
+		return "Spike this story?", "“" + title + "” will be spiked: it leaves the working lists and will not be published. Nothing is deleted; choose Spiked in the status filter to find it again.", "Spike", true
+	case to == editor.StatusPublished:
+		return "Publish this story?", "“" + title + "” will be marked published and included in the next export of the website. Later changes to it will need a correction note.", "Publish", true
+	case from == editor.StatusPublished:
+		return "Withdraw this story?", "“" + title + "” is published. Moving it to " + to.Label() + " takes it off the website at the next export.", "Withdraw", true
+	}
+	return "", "", "", false
+}
+
+// onStatus moves the story through the workflow when the status is chosen,
+// asking first for anything destructive.
+func (e *storyEditor) onStatus(label string) {
+	if e.filling || e.loaded == nil {
+		return
+	}
+	var to editor.Status
+	for _, s := range editor.Statuses {
+		if s.Label() == label {
+			to = s
+		}
+	}
+	from := e.statusNow
+	if to == from || to == "" {
+		return
+	}
+	revert := func() {
+		e.filling = true
+		e.status.SetSelected(from.Label())
+		e.filling = false
+	}
+	if q, msg, action, ok := destructive(e.title(), from, to); ok {
+		e.g.confirm(q, msg, action, func(yes bool) {
+			if yes {
+				e.move(to, revert)
+			} else {
+				revert()
+			}
+		})
+		return
+	}
+	e.move(to, revert)
+}
+
+// move records the new status as a revision of the saved story; the fields
+// keep any unsaved changes, now based on that revision.
+func (e *storyEditor) move(to editor.Status, revert func()) {
+	id, base := e.loaded.ID, e.sess.base
+	meta := editor.RevisionMeta{Kind: editor.RevisionStatus, Author: e.g.prefs.author()}
+	e.g.write(func() func() {
+		cur, err := e.g.store.Story(e.g.ctx, id)
+		var moved *editor.Story
+		if err == nil && cur.Revision != base {
+			err = fmt.Errorf("story %q is at revision %d, but this edit is based on revision %d: %w", cur.Title(), cur.Revision, base, editor.ErrConflict)
+		}
+		if err == nil {
+			moved, err = e.g.store.SetStatus(e.g.ctx, id, to, meta)
+		}
+		return func() {
+			if e.loaded == nil || e.loaded.ID != id {
+				return
+			}
+			if err != nil {
+				revert()
+				if errors.Is(err, editor.ErrConflict) {
+					e.conflict(err)
+					return
+				}
+				e.g.showError("Moving the story to "+to.Label(), err)
+				return
+			}
+			e.loaded = moved
+			e.statusNow = to
+			e.sess.base, e.sess.saved, e.sess.savedAt = moved.Revision, moved.Content(), moved.UpdatedAt
+			e.sess.autosaved = []byte{} // rewrite or forget the working copy on the next tick
+			e.showMeta()
+			e.history.load(id)
+			e.g.list.reloadKeeping(id)
+			e.onChanged()
+			if !e.sess.dirty(e.content()) {
+				e.g.saveState.SetText(fmt.Sprintf("Moved to %s · revision %d", to.Label(), moved.Revision))
+			}
+		}
+	})
+}
