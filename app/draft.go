@@ -195,8 +195,8 @@ func (e *storyEditor) set(s *editor.Story, wc *editor.WorkingCopy) {
 	e.showMeta()
 	e.quotes.set(s.Quotes)
 	e.history.load(s.ID)
-	e.g.opened(e)
 	e.onChanged()
+	e.g.opened(e)
 	e.g.list.markSelected(s.ID)
 }
 

@@ -58,6 +58,8 @@ type gui struct {
 	ticker  *time.Ticker
 	done    chan struct{}
 	onReady func() // called once, when the first story or page is on screen
+	// closeWindow closes the window; tests replace it.
+	closeWindow func()
 }
 
 // docEditor is what the story and page editors share: a document loaded at a
@@ -91,11 +93,11 @@ func (s *docSession) dirty(content []byte) bool { return !bytes.Equal(content, s
 func newGUI(w fyne.Window, store Store, run, write async) *gui {
 	g := &gui{win: w, store: store, run: run, write: write, ctx: context.Background(), unsaved: map[string]bool{}}
 	g.prefs = newPrefs(fyne.CurrentApp().Preferences())
+	g.closeWindow = w.Close
 	g.saveState = widget.NewLabel("")
 	g.saveState.Truncation = fyne.TextTruncateEllipsis
 	g.dbLabel = widget.NewLabel("Database: " + store.Path())
 	g.dbLabel.Importance = widget.LowImportance
-	g.dbLabel.Truncation = fyne.TextTruncateEllipsis
 	g.story = newStoryEditor(g)
 	g.page = newPageEditor(g)
 	g.person = newPersonEditor(g)
@@ -456,7 +458,7 @@ func (g *gui) quit() {
 	closeNow := func() {
 		g.stop()
 		g.store.Close()
-		g.win.Close()
+		g.closeWindow()
 	}
 	if g.current == nil || !g.current.session().dirty(g.current.content()) {
 		closeNow()

@@ -267,8 +267,8 @@ func (e *pageEditor) set(p *editor.Page, wc *editor.WorkingCopy) {
 	e.filling = false
 	e.meta.SetText(fmt.Sprintf("Site page · revision %d · %s", p.Revision, p.Slug))
 	e.history.load(p.ID)
-	e.g.opened(e)
 	e.onChanged()
+	e.g.opened(e)
 }
 
 func (e *pageEditor) page() *editor.Page {

@@ -36,6 +36,7 @@ func (p *quotesPanel) set(quotes []editor.Quote) {
 	p.shown = quotes
 	p.box.RemoveAll()
 	p.count.SetText(plural(len(quotes), "attributed quote", "attributed quotes"))
+	p.count.Hidden = len(quotes) == 0
 	p.empty.Hidden = len(quotes) > 0
 	p.empty.Refresh()
 	for _, q := range quotes {
