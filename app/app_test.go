@@ -526,7 +526,8 @@ func TestAutosaveAndRecoveryAfterACrash(t *testing.T) {
 	if !strings.Contains(g2.story.body.Text, "Words typed just before the crash.") {
 		t.Errorf("after restart the body is %q", g2.story.body.Text)
 	}
-	if !g2.story.banner.Visible() || !strings.HasPrefix(g2.story.bannerText.Text, "Recovered unsaved changes from ") {
+	if !g2.story.banner.Visible() || !strings.HasPrefix(g2.story.bannerText.Text, "Recovered unsaved changes from ") ||
+		!strings.Contains(g2.story.bannerText.Text, "(in the body (6 words more))") {
 		t.Errorf("banner = %q (visible %v)", g2.story.bannerText.Text, g2.story.banner.Visible())
 	}
 	if !strings.HasPrefix(g2.saveState.Text, "Unsaved changes") {

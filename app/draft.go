@@ -178,10 +178,11 @@ func (e *storyEditor) set(s *editor.Story, wc *editor.WorkingCopy) {
 			e.sess.autosaved = []byte{} // the working copy says nothing new: let autosave forget it
 		} else {
 			e.sess.base, e.sess.autosaved = wc.Base, wc.Content
-			text := "Recovered unsaved changes from " + wc.SavedAt.Local().Format("15:04") + "."
+			when := wc.SavedAt.Local().Format("15:04")
 			if wc.SavedAt.Local().YearDay() != nowFunc().YearDay() {
-				text = "Recovered unsaved changes from " + wc.SavedAt.Local().Format("2 Jan 15:04") + "."
+				when = wc.SavedAt.Local().Format("2 Jan 15:04")
 			}
+			text := "Recovered unsaved changes from " + when + " (" + changedFields(s, &shown) + ")."
 			if wc.Base != s.Revision {
 				text += fmt.Sprintf(" They were typed over revision %d; the story has been saved since as revision %d, so saving will ask what to do.", wc.Base, s.Revision)
 			} else {
@@ -478,4 +479,30 @@ func (e *storyEditor) move(to editor.Status, revert func()) {
 			}
 		}
 	})
+}
+
+// changedFields names the fields that differ between two versions of a story.
+func changedFields(a, b *editor.Story) string {
+	var names []string
+	for _, f := range []struct {
+		name string
+		a, b string
+	}{
+		{"headline", a.Headline, b.Headline}, {"standfirst", a.Standfirst, b.Standfirst}, {"byline", a.Byline, b.Byline},
+		{"dateline", a.Dateline, b.Dateline}, {"section", a.Section, b.Section},
+		{"tags", strings.Join(a.Tags, ","), strings.Join(b.Tags, ",")}, {"body", a.Body, b.Body},
+		{"credit", a.Credit, b.Credit}, {"status", string(a.Status), string(b.Status)},
+	} {
+		if f.a == f.b {
+			continue
+		}
+		if n := editor.CountWords(b.Body) - editor.CountWords(a.Body); f.name == "body" && n > 0 {
+			f.name = fmt.Sprintf("body (%s more)", plural(n, "word", "words"))
+		}
+		names = append(names, f.name)
+	}
+	if len(names) == 0 {
+		return "no field"
+	}
+	return "in the " + strings.Join(names, ", ")
 }

@@ -176,9 +176,11 @@ func (g *gui) start() {
 			g.list.reload()
 			g.pages.reload()
 			g.people.reload()
+			if len(wcs) == 0 {
+				g.win.Canvas().Focus(g.find.entry)
+			}
 		}
 	})
-	g.win.Canvas().Focus(g.find.entry)
 }
 
 // ready reports, once, that the window is usable.
