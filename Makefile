@@ -63,3 +63,7 @@ clean: ## remove built files
 crashtest: build ## type in the real window, kill -9 it two seconds later, check the words come back
 	$(call apt_install,$(SHOT_PKGS))
 	./scripts/crashtest.sh
+
+startup: build ## time the real binary from exec to a usable window on 10,000 stories (under Xvfb)
+	$(call apt_install,$(SHOT_PKGS))
+	./scripts/startup.sh
