@@ -680,6 +680,14 @@ func TestChecksFollowTheFields(t *testing.T) {
 	if g.story.headlineCount.Importance != widget.DangerImportance {
 		t.Errorf("over-long headline count is not marked")
 	}
+	g.story.byline.SetText(strings.Repeat("x", editor.LineFieldMax+1))
+	var sawByline bool
+	for _, f := range g.story.checks.shown {
+		sawByline = sawByline || (f.field == "byline" && f.severity == "error")
+	}
+	if !sawByline {
+		t.Errorf("an over-long byline is not an error: %+v", g.story.checks.shown)
+	}
 }
 
 func TestHistoryOpensAnOldRevision(t *testing.T) {
@@ -707,7 +715,7 @@ func TestFindAcrossEverythingAndOpen(t *testing.T) {
 	g, _ := newTestGUI(t, store)
 	test.Type(g.find.entry, "number 12")
 	g.find.searchNow()
-	if len(g.find.hits) != 1 || !g.find.box.Visible() {
+	if len(g.find.hits) != 1 || !g.find.box.Visible() || g.sidebar.Visible() {
 		t.Fatalf("find hits = %+v", g.find.hits)
 	}
 	segs := snippetSegments("Story number 12", [][2]int{{6, 15}})
@@ -718,7 +726,7 @@ func TestFindAcrossEverythingAndOpen(t *testing.T) {
 	if g.story.loaded.ID != "id-00012" {
 		t.Errorf("Enter opened %s, want id-00012", g.story.loaded.ID)
 	}
-	if g.find.entry.Text != "" || g.find.box.Visible() {
+	if g.find.entry.Text != "" || g.find.box.Visible() || !g.sidebar.Visible() {
 		t.Errorf("after opening, the search still shows %q", g.find.entry.Text)
 	}
 

@@ -28,6 +28,14 @@ func storyFindings(s *editor.Story) []finding {
 	} else if n := len([]rune(s.Headline)); n > editor.HeadlineLimit {
 		add("warning", "headline", fmt.Sprintf("The headline is %d characters; the house limit is %d.", n, editor.HeadlineLimit))
 	}
+	for _, f := range []struct{ name, value string }{{"byline", s.Byline}, {"dateline", s.Dateline}, {"section", s.Section}, {"credit", s.Credit}} {
+		if n := len([]rune(f.value)); n > editor.LineFieldMax {
+			add("error", f.name, fmt.Sprintf("The %s is %d characters; it cannot be saved longer than %d.", f.name, n, editor.LineFieldMax))
+		}
+	}
+	if n := len([]rune(s.Standfirst)); n > editor.StandfirstMax {
+		add("error", "standfirst", fmt.Sprintf("The standfirst is %d characters; it cannot be saved longer than %d.", n, editor.StandfirstMax))
+	}
 	if strings.TrimSpace(s.Body) == "" {
 		add("error", "body", "The body is empty.")
 	}

@@ -197,10 +197,11 @@ func (e *pageEditor) build() {
 		e.banner,
 		container.NewBorder(nil, nil, nil, save, e.meta),
 		widget.NewForm(widget.NewFormItem("Title", e.titleEntry), widget.NewFormItem("Kind", e.kind)),
-		container.NewGridWithColumns(2, summaryBox, previewCard),
-		container.NewBorder(nil, nil, bold("Body"), e.bodyCount),
 	)
-	e.root = container.NewPadded(container.NewBorder(top, nil, nil, nil, e.body))
+	split := container.NewVSplit(container.NewGridWithColumns(2, summaryBox, previewCard),
+		container.NewBorder(container.NewBorder(nil, nil, bold("Body"), e.bodyCount), nil, nil, nil, e.body))
+	split.Offset = 0.45
+	e.root = container.NewPadded(container.NewBorder(top, nil, nil, nil, split))
 	e.tabs = container.NewAppTabs(
 		container.NewTabItem("Checks", e.checks.build()),
 		container.NewTabItem("History", e.history.build()),

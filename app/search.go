@@ -86,6 +86,7 @@ func (p *findPanel) onChanged(text string) {
 		p.query, p.hits = "", nil
 		p.gen++
 		p.box.Hide()
+		p.g.sidebar.Show()
 		return
 	}
 	p.typing = time.AfterFunc(searchDelay, func() { fyne.Do(p.searchNow) })
@@ -123,6 +124,7 @@ func (p *findPanel) searchNow() {
 				p.count.SetText(plural(len(hits), "result", "results") + " · Enter opens, ↑ ↓ choose, Esc clears")
 			}
 			p.box.Show()
+			p.g.sidebar.Hide() // the results cover the lists while the box holds text
 			p.list.Refresh()
 			p.list.UnselectAll()
 			if len(hits) > 0 {
