@@ -877,3 +877,17 @@ func TestQuitWithUnsavedChangesAsks(t *testing.T) {
 	}
 }
 
+
+func TestStatusMoveOverAnotherSaveIsAConflict(t *testing.T) {
+	store := newFakeStore(3)
+	g, _ := newTestGUI(t, store)
+	g.list.list.Select(1)
+	store.find("id-00001").Revision = 2
+	g.story.status.SetSelected("Subbing")
+	if store.count("SetStatus") != 0 || g.conflictDialog == nil {
+		t.Errorf("moving a story saved meanwhile: calls %v, dialog %v", store.calls, g.conflictDialog)
+	}
+	if g.story.status.Selected != "Draft" {
+		t.Errorf("after the refused move the status shows %q", g.story.status.Selected)
+	}
+}

@@ -261,6 +261,12 @@ func (e *storyEditor) save(note string) {
 		if err == nil {
 			dropErr = e.g.store.DropWorkingCopy(e.g.ctx, id)
 		}
+		theirs := 0
+		if errors.Is(err, editor.ErrConflict) {
+			if cur, curErr := e.g.store.Story(e.g.ctx, id); curErr == nil {
+				theirs = cur.Revision
+			}
+		}
 		return func() {
 			if e.loaded == nil || e.loaded.ID != id {
 				if err != nil {
@@ -268,8 +274,8 @@ func (e *storyEditor) save(note string) {
 				}
 				return
 			}
-			if errors.Is(err, editor.ErrConflict) && strings.Contains(err.Error(), "revision") {
-				e.conflict(err)
+			if errors.Is(err, editor.ErrConflict) && theirs > base {
+				e.conflict(base, theirs)
 				return
 			}
 			if err != nil {
@@ -299,10 +305,11 @@ func (e *storyEditor) save(note string) {
 
 // conflict explains that someone else saved the story since this edit began,
 // and offers ways on that lose nothing.
-func (e *storyEditor) conflict(err error) {
-	msg := widget.NewLabel("Someone else saved this story while you were editing it (" + err.Error() + ").\n\n" +
-		"Your text is still in the editor. Save it as a new story, so nothing is lost and the two can be compared, " +
-		"or load their version in place of yours.")
+func (e *storyEditor) conflict(base, theirs int) {
+	msg := widget.NewLabel(fmt.Sprintf("Someone else saved “%s” while you were editing it: it is now at revision %d, "+
+		"and your changes started from revision %d.\n\n"+
+		"Your text is still in the editor. Save it as a new story, so nothing is lost and the two can be compared, "+
+		"or load their version in place of yours.", e.loaded.Title(), theirs, base))
 	msg.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
 	d = dialog.NewCustomWithoutButtons("The story changed while you were editing", container.New(&maxWidth{width: 520}, msg), e.g.win)
@@ -447,7 +454,9 @@ func (e *storyEditor) move(to editor.Status, revert func()) {
 	e.g.write(func() func() {
 		cur, err := e.g.store.Story(e.g.ctx, id)
 		var moved *editor.Story
+		theirs := 0
 		if err == nil && cur.Revision != base {
+			theirs = cur.Revision
 			err = fmt.Errorf("story %q is at revision %d, but this edit is based on revision %d: %w", cur.Title(), cur.Revision, base, editor.ErrConflict)
 		}
 		if err == nil {
@@ -459,8 +468,8 @@ func (e *storyEditor) move(to editor.Status, revert func()) {
 			}
 			if err != nil {
 				revert()
-				if errors.Is(err, editor.ErrConflict) {
-					e.conflict(err)
+				if theirs > 0 {
+					e.conflict(base, theirs)
 					return
 				}
 				e.g.showError("Moving the story to "+to.Label(), err)

@@ -349,6 +349,7 @@ func (g *gui) openPerson(p editor.Person) {
 // opened makes a loaded editor current.
 func (g *gui) opened(ed docEditor) {
 	g.current = ed
+	g.win.SetTitle(ed.title() + " — copydesk")
 	g.showCenter(ed.canvas(), ed.side())
 	g.edited()
 	if g.pendingStatus != "" {

@@ -62,6 +62,15 @@ run "$out/error-save.png" --drive "$(drive \
   'xdotool mousemove 560 190 click 1' 'sleep 0.3' 'xdotool key End' \
   "xdotool type --delay 2 ' $long'" 'xdotool key ctrl+s' 'sleep 0.5' 'xdotool key Return' 'sleep 1')" -- "$bin"
 
+# Someone else saves the story (here the command line) while it is being
+# edited: Save revision keeps the text and offers a way on.
+fresh
+db=$home/desk.db
+run "$out/conflict.png" --drive "$(drive \
+  'xdotool mousemove 905 190 click 1' 'sleep 0.3' 'xdotool type --delay 20 "Westminster"' \
+  "HOME=$home $bin status --db $db sir-iain-direct-threat-from-china subbing --note 'moved by the night desk' >/dev/null" \
+  'xdotool key ctrl+s' 'sleep 0.5' 'xdotool key Return' 'sleep 1')" -- "$bin" --db "$db"
+
 # A database that cannot be opened is explained, with a way out.
 fresh
 head -c 4096 /dev/urandom > "$work/not-a-database.db"
