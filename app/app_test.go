@@ -877,7 +877,6 @@ func TestQuitWithUnsavedChangesAsks(t *testing.T) {
 	}
 }
 
-
 func TestStatusMoveOverAnotherSaveIsAConflict(t *testing.T) {
 	store := newFakeStore(3)
 	g, _ := newTestGUI(t, store)

@@ -154,33 +154,96 @@ func (g *gui) showCenter(main, side fyne.CanvasObject) {
 // start loads the lists, and opens the document last being edited when the
 // app stopped with unsaved changes, else the newest story.
 func (g *gui) start() {
+	g.pages.reload()
+	g.people.reload()
+	// Everything the first screen needs is read in one trip off the UI
+	// goroutine, so the window is usable after a single update.
 	g.run(func() func() {
-		wcs, err := g.store.WorkingCopies(g.ctx)
-		return func() {
-			if err != nil {
-				g.showError("Looking for unsaved changes", err)
-			}
-			for _, wc := range wcs {
-				g.unsaved[wc.DocID] = true
-			}
-			if len(wcs) > 0 {
-				g.list.autoOpen = false
-				switch wcs[0].DocKind {
-				case "page":
-					g.sidebar.SelectIndex(1)
-					g.openPage(wcs[0].DocID)
-				default:
-					g.openStory(wcs[0].DocID)
-				}
-			}
-			g.list.reload()
-			g.pages.reload()
-			g.people.reload()
-			if len(wcs) == 0 {
-				g.win.Canvas().Focus(g.find.entry)
-			}
-		}
+		var first startup
+		first.load(g)
+		return func() { g.show(&first) }
 	})
+}
+
+// startup is what the window shows first: the story list's count and first
+// page, which documents have unsaved changes, and the document to open.
+type startup struct {
+	wcs   []editor.WorkingCopy
+	total int
+	rows  []editor.StorySummary
+	story *editor.Story
+	page  *editor.Page
+	wc    *editor.WorkingCopy
+	err   error
+	what  string
+}
+
+func (st *startup) load(g *gui) {
+	fail := func(what string, err error) bool {
+		if err != nil && st.err == nil {
+			st.what, st.err = what, err
+		}
+		return err != nil
+	}
+	var err error
+	st.wcs, err = g.store.WorkingCopies(g.ctx)
+	fail("Looking for unsaved changes", err)
+	st.total, err = g.store.CountStories(g.ctx, "")
+	if fail("Counting stories", err) {
+		return
+	}
+	st.rows, err = g.store.ListStories(g.ctx, editor.StoryFilter{Limit: pageSize})
+	if fail("Loading stories", err) {
+		return
+	}
+	// The document last edited with unsaved changes comes back first, else
+	// the newest story.
+	id, kind := "", "story"
+	if len(st.wcs) > 0 {
+		id, kind = st.wcs[0].DocID, st.wcs[0].DocKind
+	} else if len(st.rows) > 0 {
+		id = st.rows[0].ID
+	}
+	if id == "" {
+		return
+	}
+	if kind == "page" {
+		st.page, err = g.store.Page(g.ctx, id)
+		fail("Opening the page", err)
+	} else {
+		st.story, err = g.store.Story(g.ctx, id)
+		fail("Opening the story", err)
+	}
+	if err == nil {
+		st.wc, err = g.store.WorkingCopy(g.ctx, id)
+		if errors.Is(err, editor.ErrNotFound) {
+			st.wc, err = nil, nil
+		}
+		fail("Reading unsaved changes", err)
+	}
+}
+
+func (g *gui) show(st *startup) {
+	for _, wc := range st.wcs {
+		g.unsaved[wc.DocID] = true
+	}
+	g.list.autoOpen = false
+	g.list.preload(st.total, st.rows)
+	switch {
+	case st.story != nil:
+		g.story.set(st.story, st.wc)
+	case st.page != nil:
+		g.sidebar.SelectIndex(1)
+		g.page.set(st.page, st.wc)
+	default:
+		g.ready()
+	}
+	if st.err != nil {
+		g.showError(st.what, st.err)
+	}
+	if st.wc == nil {
+		g.win.Canvas().Focus(g.find.entry)
+	}
 }
 
 // ready reports, once, that the window is usable.

@@ -185,6 +185,18 @@ func (l *storyList) reload() {
 	})
 }
 
+// preload shows a count and first page read ahead, as a reload would.
+func (l *storyList) preload(total int, rows []editor.StorySummary) {
+	l.gen++
+	l.pages, l.loading, l.pendingSelect = map[int][]editor.StorySummary{0: rows}, map[int]bool{}, -1
+	l.total = total
+	l.showCount()
+	l.list.Refresh()
+	if total == 0 {
+		l.g.ready()
+	}
+}
+
 // quietly changes the selection without opening anything.
 func (l *storyList) quietly(f func()) {
 	l.selecting = true
