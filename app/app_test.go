@@ -527,7 +527,7 @@ func TestAutosaveAndRecoveryAfterACrash(t *testing.T) {
 		t.Errorf("after restart the body is %q", g2.story.body.Text)
 	}
 	if !g2.story.banner.Visible() || !strings.HasPrefix(g2.story.bannerText.Text, "Recovered unsaved changes from ") ||
-		!strings.Contains(g2.story.bannerText.Text, "(in the body (6 words more))") {
+		!strings.Contains(g2.story.bannerText.Text, " to the body (6 more words).") {
 		t.Errorf("banner = %q (visible %v)", g2.story.bannerText.Text, g2.story.banner.Visible())
 	}
 	if !strings.HasPrefix(g2.saveState.Text, "Unsaved changes") {

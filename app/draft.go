@@ -182,7 +182,7 @@ func (e *storyEditor) set(s *editor.Story, wc *editor.WorkingCopy) {
 			if wc.SavedAt.Local().YearDay() != nowFunc().YearDay() {
 				when = wc.SavedAt.Local().Format("2 Jan 15:04")
 			}
-			text := "Recovered unsaved changes from " + when + " (" + changedFields(s, &shown) + ")."
+			text := "Recovered unsaved changes from " + when + " to the " + changedFields(s, &shown) + "."
 			if wc.Base != s.Revision {
 				text += fmt.Sprintf(" They were typed over revision %d; the story has been saved since as revision %d, so saving will ask what to do.", wc.Base, s.Revision)
 			} else {
@@ -506,12 +506,15 @@ func changedFields(a, b *editor.Story) string {
 			continue
 		}
 		if n := editor.CountWords(b.Body) - editor.CountWords(a.Body); f.name == "body" && n > 0 {
-			f.name = fmt.Sprintf("body (%s more)", plural(n, "word", "words"))
+			f.name = fmt.Sprintf("body (%s)", plural(n, "more word", "more words"))
 		}
 		names = append(names, f.name)
 	}
 	if len(names) == 0 {
-		return "no field"
+		return "story"
 	}
-	return "in the " + strings.Join(names, ", ")
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

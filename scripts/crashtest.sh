@@ -18,9 +18,9 @@ export HOME=$work/home XDG_DATA_HOME=$work/home/data XDG_CONFIG_HOME=$work/home/
 cat > "$work/type-and-kill.sh" <<DRIVE
 win=\$(xdotool search --onlyvisible --name copydesk | head -1)
 pid=\$(xdotool getwindowpid "\$win")
-xdotool mousemove 660 700 click 1
+xdotool mousemove 660 310 click 1
 sleep 0.3
-xdotool key ctrl+End
+xdotool key End
 xdotool type --delay 15 " $words"
 sleep 2
 kill -9 "\$pid"

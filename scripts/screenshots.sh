@@ -16,7 +16,16 @@ mkdir -p "$out"
 # Every shot starts from a fresh home, so the app runs as on first start.
 n=0
 fresh() { n=$((n + 1)); home=$work/home$n; mkdir -p "$home"; }
-run() { HOME=$home XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config "$shot" "$@"; }
+# run takes a shot, trying again when Xvfb fails to start (its display number
+# is random and may clash with another one on the machine).
+run() {
+  for try in 1 2 3; do
+    HOME=$home XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config "$shot" "$@" && return 0
+    echo "screenshots: attempt $try failed, trying again" >&2
+    rm -rf "$home" && mkdir -p "$home"
+  done
+  return 1
+}
 drive() { printf '%s\n' "$@" > "$work/drive$n.sh"; echo "$work/drive$n.sh"; }
 
 # The main window on a new database, with the sample story, in both themes.
