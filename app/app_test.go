@@ -890,3 +890,20 @@ func TestStatusMoveOverAnotherSaveIsAConflict(t *testing.T) {
 		t.Errorf("after the refused move the status shows %q", g.story.status.Selected)
 	}
 }
+
+func TestLeavingAnEditedPersonAsks(t *testing.T) {
+	store := newFakeStore(2)
+	g, w := newTestGUI(t, store)
+	g.sidebar.SelectIndex(2)
+	g.people.list.Select(0)
+	g.person.role.SetText("Home Secretary")
+	g.sidebar.SelectIndex(0)
+	g.list.list.Select(1)
+	if g.story.loaded.ID == "id-00001" {
+		t.Fatalf("left an edited person without asking")
+	}
+	tapButton(t, w, "Save changes")
+	if store.count("SavePerson") != 1 || g.story.loaded.ID != "id-00001" {
+		t.Errorf("after Save changes: calls %v, story %s", store.calls, g.story.loaded.ID)
+	}
+}

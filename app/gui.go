@@ -389,24 +389,49 @@ func (g *gui) leave(nextID string) bool {
 func (g *gui) setStatusLater(msg string) { g.pendingStatus = msg }
 
 func (g *gui) openStory(id string) {
-	if !g.leave(id) {
-		return
-	}
-	g.story.open(id)
+	g.leavePerson(func() {
+		if g.leave(id) {
+			g.story.open(id)
+		}
+	})
 }
 
 func (g *gui) openPage(id string) {
-	if !g.leave(id) {
-		return
-	}
-	g.page.open(id)
+	g.leavePerson(func() {
+		if g.leave(id) {
+			g.page.open(id)
+		}
+	})
 }
 
 func (g *gui) openPerson(p editor.Person) {
-	g.leave("")
-	g.person.set(p)
-	g.showCenter(g.person.canvas(), nil)
-	g.saveState.SetText("")
+	g.leavePerson(func() {
+		g.leave("")
+		g.person.set(p)
+		g.showCenter(g.person.canvas(), nil)
+		g.win.SetTitle(p.FullName() + " — copydesk")
+		g.saveState.SetText("")
+	})
+}
+
+// leavePerson runs next, first asking what to do with unsaved changes to the
+// person on screen: a person has no working copy, so they are never dropped
+// without asking.
+func (g *gui) leavePerson(next func()) {
+	if !g.person.canvas().Visible() || !g.person.dirty() {
+		next()
+		return
+	}
+	msg := widget.NewLabel("Your changes to " + g.person.person.FullName() + " in the people directory are not saved.")
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	d = dialog.NewCustomWithoutButtons("Unsaved changes", container.New(&maxWidth{width: 420}, msg), g.win)
+	d.SetButtons([]fyne.CanvasObject{
+		&widget.Button{Text: "Cancel", OnTapped: d.Hide},
+		&widget.Button{Text: "Discard changes", OnTapped: func() { d.Hide(); g.person.set(g.person.person); next() }},
+		&widget.Button{Text: "Save changes", Importance: widget.HighImportance, OnTapped: func() { d.Hide(); g.person.saveThen(next) }},
+	})
+	d.Show()
 }
 
 // opened makes a loaded editor current.

@@ -161,9 +161,20 @@ func (e *personEditor) set(p editor.Person) {
 	e.state.SetText("")
 }
 
-func (e *personEditor) save() {
+// edited is the person as the fields hold them.
+func (e *personEditor) edited() editor.Person {
 	p := e.person
 	p.Name, p.Honorific, p.ShortName, p.Role, p.Organisation = e.name.Text, e.honorific.Text, e.shortName.Text, e.role.Text, e.organisation.Text
+	return p
+}
+
+func (e *personEditor) dirty() bool { return e.edited() != e.person }
+
+func (e *personEditor) save() { e.saveThen(nil) }
+
+// saveThen saves the person, then runs next when that worked.
+func (e *personEditor) saveThen(next func()) {
+	p := e.edited()
 	e.g.write(func() func() {
 		err := e.g.store.SavePerson(e.g.ctx, &p)
 		return func() {
@@ -175,6 +186,9 @@ func (e *personEditor) save() {
 			e.heading.SetText(p.FullName())
 			e.state.SetText("Saved.")
 			e.g.people.reload()
+			if next != nil {
+				next()
+			}
 		}
 	})
 }
