@@ -29,7 +29,10 @@ type findPanel struct {
 	query   string
 	gen     int
 	typing  *time.Timer
-	waiting bool
+	waiting bool // a search is running
+	// openFirst opens the first result when the running search answers:
+	// Enter was pressed before it had.
+	openFirst bool
 }
 
 func newFindPanel(g *gui) *findPanel { return &findPanel{g: g} }
@@ -117,6 +120,13 @@ func (p *findPanel) searchNow() {
 				return
 			}
 			p.hits, p.chosen = hits, 0
+			if p.openFirst {
+				p.openFirst = false
+				if len(hits) > 0 {
+					p.open(hits[0])
+					return
+				}
+			}
 			switch len(hits) {
 			case 0:
 				p.count.SetText(fmt.Sprintf("Nothing matches “%s”. Search looks at whole words and their beginnings in every story, page, quote and person.", q))
@@ -136,8 +146,13 @@ func (p *findPanel) searchNow() {
 
 // submit opens the chosen result, searching first if typing had not paused.
 func (p *findPanel) submit() {
-	if p.entry.Text != p.query {
+	if p.entry.Text == "" {
+		return
+	}
+	if p.entry.Text != p.query || p.waiting {
+		p.openFirst = true
 		p.searchNow()
+		return
 	}
 	if p.chosen >= 0 && p.chosen < len(p.hits) {
 		p.open(p.hits[p.chosen])

@@ -376,7 +376,6 @@ func newStoryRow() fyne.CanvasObject {
 	title.Truncation = fyne.TextTruncateEllipsis
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	meta := widget.NewLabel("")
-	meta.Importance = widget.LowImportance
 	meta.Truncation = fyne.TextTruncateEllipsis
 	return container.New(&tightVBox{}, title, meta)
 }
