@@ -730,6 +730,15 @@ func TestFindAcrossEverythingAndOpen(t *testing.T) {
 		t.Errorf("after opening, the search still shows %q", g.find.entry.Text)
 	}
 
+	// Down chooses the next result; Enter opens it.
+	test.Type(g.find.entry, "number 2")
+	g.find.searchNow()
+	g.find.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	g.find.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if g.story.loaded.ID != "id-00020" {
+		t.Errorf("Down, Enter opened %s, want the second result id-00020", g.story.loaded.ID)
+	}
+
 	// Enter before the search has run opens its first result once it answers.
 	test.Type(g.find.entry, "clever")
 	g.find.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})

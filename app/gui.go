@@ -83,6 +83,7 @@ type docSession struct {
 	saved     []byte // the content of the revision saved last
 	autosaved []byte // what the working copy holds; nil when it has none
 	savedAt   time.Time
+	keptAt    time.Time // when the working copy was last written
 }
 
 // nowFunc is the clock; tests may fix it.
@@ -328,8 +329,9 @@ func (g *gui) autosaveThen(then func()) {
 				} else {
 					g.unsaved[wc.DocID] = true
 					g.list.list.Refresh()
-					if g.current != nil && g.current.session() == s && s.dirty(g.current.content()) {
-						g.saveState.SetText("Unsaved changes · kept safe " + wc.SavedAt.Local().Format("15:04:05") + " · Save revision: Ctrl+S")
+					s.keptAt = wc.SavedAt
+					if g.current != nil && g.current.session() == s {
+						g.edited()
 					}
 				}
 				if then != nil {
@@ -345,8 +347,12 @@ func (g *gui) edited() {
 	if g.current == nil {
 		return
 	}
-	if g.current.session().dirty(g.current.content()) {
-		g.saveState.SetText("Unsaved changes · Save revision: Ctrl+S")
+	if s := g.current.session(); s.dirty(g.current.content()) {
+		text := "Unsaved changes · Save revision: Ctrl+S"
+		if !s.keptAt.IsZero() {
+			text = "Unsaved changes · kept safe " + s.keptAt.Local().Format("15:04:05") + " · Save revision: Ctrl+S"
+		}
+		g.saveState.SetText(text)
 	} else {
 		g.showSaved(g.current.session())
 	}

@@ -33,6 +33,7 @@ type findPanel struct {
 	// openFirst opens the first result when the running search answers:
 	// Enter was pressed before it had.
 	openFirst bool
+	quiet     bool // set while the chosen row is highlighted from code
 }
 
 func newFindPanel(g *gui) *findPanel { return &findPanel{g: g} }
@@ -72,7 +73,9 @@ func (p *findPanel) build() fyne.CanvasObject {
 		UpdateItem: func(i widget.ListItemID, o fyne.CanvasObject) { updateHitRow(p.hits[i], o) },
 		OnSelected: func(i widget.ListItemID) {
 			p.chosen = i
-			p.open(p.hits[i])
+			if !p.quiet {
+				p.open(p.hits[i])
+			}
 		},
 	}
 	p.list.ExtendBaseWidget(p.list)
@@ -139,6 +142,7 @@ func (p *findPanel) searchNow() {
 			p.list.UnselectAll()
 			if len(hits) > 0 {
 				p.list.ScrollToTop()
+				p.choose(0)
 			}
 		}
 	})
@@ -163,9 +167,10 @@ func (p *findPanel) choose(i int) {
 	if i < 0 || i >= len(p.hits) {
 		return
 	}
-	p.chosen = i
+	p.quiet = true
+	p.list.Select(i) // highlights it; Enter opens it
+	p.quiet = false
 	p.list.ScrollTo(i)
-	p.list.Refresh()
 }
 
 // open shows a result in its editor and clears the search.
