@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -291,6 +292,7 @@ func (e *storyEditor) save(note string) {
 			// Autosave may have queued a copy before this save: forget it on the next tick.
 			e.sess.autosaved = []byte{}
 			e.banner.Hide()
+			e.sess.keptAt = time.Time{}
 			e.showMeta()
 			e.g.edited()
 			if !saved {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -367,6 +368,7 @@ func (e *pageEditor) save(note string) {
 			}
 			e.loaded = p
 			e.sess.base, e.sess.saved, e.sess.savedAt, e.sess.autosaved = p.Revision, p.Content(), p.UpdatedAt, []byte{}
+			e.sess.keptAt = time.Time{}
 			e.banner.Hide()
 			e.meta.SetText(fmt.Sprintf("Site page · revision %d · %s", p.Revision, p.Slug))
 			e.g.edited()
