@@ -34,7 +34,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps test-deps build run test vet bench bench-export screenshots clean
+.PHONY: help deps test-deps build run test vet bench bench-export screenshots crashtest startup package clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  %-13s %s\n", $$1, $$2 }'
@@ -72,4 +72,23 @@ screenshots: build ## save PNGs of the main screens under docs/ (runs the real b
 	./scripts/screenshots.sh
 
 clean: ## remove built files
-	rm -rf bin
+	rm -rf bin dist
+
+crashtest: build ## type in the real window, kill -9 it two seconds later, check the words come back
+	$(call apt_install,$(SHOT_PKGS))
+	./scripts/crashtest.sh
+
+startup: build ## time the real binary from exec to a usable window on 10,000 stories (under Xvfb)
+	$(call apt_install,$(SHOT_PKGS))
+	./scripts/startup.sh
+
+FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
+
+package: build ## build the Linux installable archive (dist/copydesk.tar.xz) with Fyne's packaging tool, from FyneApp.toml and the icon
+	@# The tool bumps Build in FyneApp.toml and rewrites it; the committed file is put back afterwards.
+	rm -rf dist && mkdir -p dist && cp FyneApp.toml dist/FyneApp.toml.orig
+	$(GO) run $(FYNE_TOOL) package --os linux --exe $(BIN) --name copydesk --release; \
+	  status=$$?; cp dist/FyneApp.toml.orig FyneApp.toml; rm dist/FyneApp.toml.orig; exit $$status
+	mv copydesk.tar.xz dist/copydesk.tar.xz
+	@tar -tJf dist/copydesk.tar.xz
+	@echo "dist/copydesk.tar.xz: unpack it and run 'make user-install' (or 'sudo make install') inside"

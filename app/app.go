@@ -6,12 +6,16 @@ package app
 
 import (
 	"context"
+	"os"
 	"path/filepath"
+	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,6 +31,25 @@ type Store interface {
 	ListStories(ctx context.Context, f editor.StoryFilter) ([]editor.StorySummary, error)
 	CountStories(ctx context.Context, status editor.Status) (int, error)
 	Story(ctx context.Context, id string) (*editor.Story, error)
+	CreateStory(ctx context.Context, s *editor.Story, meta editor.RevisionMeta) error
+	SaveStory(ctx context.Context, s *editor.Story, base int, meta editor.RevisionMeta) (saved bool, err error)
+	SetStatus(ctx context.Context, id string, status editor.Status, meta editor.RevisionMeta) (*editor.Story, error)
+	StoryRevision(ctx context.Context, id string, seq int) (*editor.Story, *editor.Revision, error)
+	Revisions(ctx context.Context, docID string) ([]editor.Revision, error)
+
+	Pages(ctx context.Context) ([]editor.Page, error)
+	Page(ctx context.Context, id string) (*editor.Page, error)
+	SavePage(ctx context.Context, p *editor.Page, base int, meta editor.RevisionMeta) (saved bool, err error)
+	PageRevision(ctx context.Context, id string, seq int) (*editor.Page, *editor.Revision, error)
+
+	People(ctx context.Context) ([]editor.Person, error)
+	SavePerson(ctx context.Context, p *editor.Person) error
+
+	SaveWorkingCopy(ctx context.Context, wc *editor.WorkingCopy) error
+	WorkingCopy(ctx context.Context, docID string) (*editor.WorkingCopy, error)
+	WorkingCopies(ctx context.Context) ([]editor.WorkingCopy, error)
+	DropWorkingCopy(ctx context.Context, docID string) error
+
 	Search(ctx context.Context, query string, limit int) ([]editor.SearchHit, error)
 	Path() string
 	Close() error
@@ -40,48 +63,58 @@ type Config struct {
 	Open func(path string) (store Store, created bool, err error)
 }
 
+// autosaveEvery is how often the working copy is written while someone types;
+// short enough that a crash two seconds after the last key loses nothing.
+const autosaveEvery = time.Second
+
 // Run opens the window and blocks until it closes.
 func Run(cfg Config) {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
+	applyTheme(a)
 	w := a.NewWindow("copydesk")
-	w.Resize(fyne.NewSize(1200, 780))
+	w.Resize(fyne.NewSize(1360, 840))
 	var g *gui
-	open := func(path string) {
+	var open func(path string)
+	open = func(path string) {
 		store, _, err := cfg.Open(path)
 		if err != nil {
-			showOpenError(w, path, err, cfg)
+			showOpenError(w, path, err, open)
 			return
 		}
 		if g != nil {
+			g.stop()
 			g.store.Close()
 		}
-		g = newGUI(w, store, goAsync)
+		g = newGUI(w, store, goAsync, newSerial())
+		g.onReady = reportReady
 		w.SetContent(g.build())
+		w.SetMainMenu(g.menu())
 		g.start()
+		g.startAutosave(autosaveEvery)
 	}
 	w.SetCloseIntercept(func() {
-		if g != nil {
-			g.store.Close()
+		if g == nil {
+			w.Close()
+			return
 		}
-		w.Close()
+		g.quit()
 	})
 	open(cfg.DBPath)
 	w.ShowAndRun()
 }
 
-// showOpenError explains a database that cannot be opened and offers another.
-func showOpenError(w fyne.Window, path string, err error, cfg Config) {
-	retry := func(p string) {
-		store, _, err := cfg.Open(p)
-		if err != nil {
-			showOpenError(w, p, err, cfg)
-			return
-		}
-		g := newGUI(w, store, goAsync)
-		w.SetContent(g.build())
-		g.start()
+// reportReady writes the time the window became usable (Unix nanoseconds) to
+// the file named by COPYDESK_READY_FILE, so scripts/startup.sh can measure
+// start-up from outside the process.
+func reportReady() {
+	if path := os.Getenv("COPYDESK_READY_FILE"); path != "" {
+		os.WriteFile(path, []byte(strconv.FormatInt(time.Now().UnixNano(), 10)+"\n"), 0o644)
 	}
+}
+
+// showOpenError explains a database that cannot be opened and offers another.
+func showOpenError(w fyne.Window, path string, err error, open func(string)) {
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
 	choose := &widget.Button{Text: "Open another database…", Importance: widget.HighImportance, OnTapped: func() {
@@ -90,7 +123,7 @@ func showOpenError(w fyne.Window, path string, err error, cfg Config) {
 				return
 			}
 			r.Close()
-			retry(r.URI().Path())
+			open(r.URI().Path())
 		}, w)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".sqlite3"}))
 		d.Show()
@@ -102,18 +135,40 @@ func showOpenError(w fyne.Window, path string, err error, cfg Config) {
 			}
 			p := wc.URI().Path()
 			wc.Close()
-			retry(p)
+			open(p)
 		}, w)
 		d.SetFileName("copydesk.db")
 		d.Show()
 	}}
 	quit := &widget.Button{Text: "Quit", OnTapped: w.Close}
-	w.SetContent(container.NewCenter(container.NewVBox(
-		widget.NewLabelWithStyle("copydesk could not open the database", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	title := widget.NewLabelWithStyle("copydesk could not open the database", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	box := container.NewVBox(
+		title,
 		msg,
+		widget.NewLabel("Nothing in "+filepath.Base(path)+" was changed. Open another database, or create a new one."),
 		container.NewHBox(choose, create, quit),
-		widget.NewLabel("Nothing in "+filepath.Base(path)+" was changed."),
-	)))
+	)
+	w.SetContent(container.NewCenter(container.New(&maxWidth{width: 640}, box)))
+}
+
+// maxWidth lays out one column no wider than width, so long messages wrap.
+type maxWidth struct{ width float32 }
+
+func (m *maxWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects {
+		o.Resize(fyne.NewSize(m.width, o.MinSize().Height))
+		ms := o.MinSize()
+		s = s.Max(fyne.NewSize(m.width, ms.Height))
+	}
+	return s
+}
+
+func (m *maxWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
 }
 
 // async runs work off the UI goroutine, then the function it returns on the
@@ -127,4 +182,84 @@ func goAsync(work func() func()) {
 			fyne.Do(ui)
 		}
 	}()
+}
+
+// newSerial returns a runner that does its work one job at a time, in the
+// order given, off the UI goroutine: writes go through it, so an autosave can
+// never land after the save that made it obsolete.
+func newSerial() async {
+	jobs := make(chan func() func(), 256)
+	go func() {
+		for work := range jobs {
+			if ui := work(); ui != nil {
+				fyne.Do(ui)
+			}
+		}
+	}()
+	return func(work func() func()) { jobs <- work }
+}
+
+// menu is the window's menu bar: every action, with its shortcut. Insert
+// quote, Compare and Export belong to features not in this window yet; they
+// are listed, disabled, so the shortcuts are known and nothing pretends.
+func (g *gui) menu() *fyne.MainMenu {
+	ctrl := fyne.KeyModifierShortcutDefault
+	sc := func(k fyne.KeyName) fyne.Shortcut { return &desktop.CustomShortcut{KeyName: k, Modifier: ctrl} }
+	item := func(label string, k fyne.KeyName, action func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, action)
+		if k != "" {
+			it.Shortcut = sc(k)
+		}
+		return it
+	}
+	unavailable := func(label string) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label+" (not available yet)", nil)
+		it.Disabled = true
+		return it
+	}
+	quit := item("Quit", fyne.KeyQ, g.quit)
+	quit.IsQuit = true
+	file := fyne.NewMenu("File",
+		item("New story", fyne.KeyN, g.newStory),
+		item("Save revision…", fyne.KeyS, g.saveCurrent),
+		fyne.NewMenuItemSeparator(),
+		unavailable("Export website…"),
+		fyne.NewMenuItemSeparator(),
+		item("Preferences…", fyne.KeyComma, g.showPrefs),
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+	edit := fyne.NewMenu("Edit",
+		item("Find…", fyne.KeyF, g.focusFind),
+		unavailable("Insert quote…"),
+	)
+	story := fyne.NewMenu("Story",
+		item("Check", fyne.KeyK, g.showChecks),
+		item("History", fyne.KeyH, g.showHistory),
+		unavailable("Compare revisions…"),
+		fyne.NewMenuItemSeparator(),
+		item("Next story", fyne.KeyPageDown, func() { g.next(1) }),
+		item("Previous story", fyne.KeyPageUp, func() { g.next(-1) }),
+	)
+	return fyne.NewMainMenu(file, edit, story)
+}
+
+func (g *gui) focusFind() { g.win.Canvas().Focus(g.find.entry) }
+
+func (g *gui) showChecks() {
+	switch g.current {
+	case g.story:
+		g.story.tabs.SelectIndex(1)
+	case g.page:
+		g.page.tabs.SelectIndex(0)
+	}
+}
+
+func (g *gui) showHistory() {
+	switch g.current {
+	case g.story:
+		g.story.tabs.SelectIndex(2)
+	case g.page:
+		g.page.tabs.SelectIndex(1)
+	}
 }

@@ -10,31 +10,65 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
 	_ "copydesk/internal/plainlocale"
 )
 
-// fakeStore is an in-memory Store that records the windows of the list asked for.
+// fakeStore is an in-memory Store that records what the app asked of it.
 type fakeStore struct {
 	mu      sync.Mutex
 	stories []*editor.Story // newest first
+	pages   []*editor.Page
+	people  []editor.Person
+	revs    map[string][]editor.Revision
+	working map[string]editor.WorkingCopy
 	listed  []editor.StoryFilter
+	calls   []string
+	metas   []editor.RevisionMeta
+	// saveErr, when set, is what the next SaveStory returns.
+	saveErr error
 }
 
 func newFakeStore(n int) *fakeStore {
-	f := &fakeStore{}
+	f := &fakeStore{revs: map[string][]editor.Revision{}, working: map[string]editor.WorkingCopy{}}
 	base := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
 	for i := 0; i < n; i++ {
 		st := editor.StatusDraft
 		if i%3 == 0 {
 			st = editor.StatusPublished
 		}
-		f.stories = append(f.stories, &editor.Story{ID: fmt.Sprintf("id-%05d", i), Slug: fmt.Sprintf("story-%d", i),
+		s := &editor.Story{ID: fmt.Sprintf("id-%05d", i), Slug: fmt.Sprintf("story-%d", i),
 			Headline: fmt.Sprintf("Story number %d", i), Body: fmt.Sprintf("Body of story %d.", i), Status: st,
-			Byline: "Press Association", Revision: 1, UpdatedAt: base.Add(-time.Duration(i) * time.Minute)})
+			Byline: "Press Association", Revision: 1, Tags: []string{}, UpdatedAt: base.Add(-time.Duration(i) * time.Minute)}
+		f.stories = append(f.stories, s)
+		f.revs[s.ID] = []editor.Revision{{Seq: 1, Kind: editor.RevisionImport, Author: "Press Association", Note: "as filed", CreatedAt: s.UpdatedAt, Words: 4}}
 	}
+	f.pages = []*editor.Page{{ID: "page-1", Slug: "comment-rules", Kind: editor.PageRules, Title: "Comments: Our rules",
+		Summary: "Comments should be civil.\n\nRead the rules here", Body: "Be civil.", Revision: 1, UpdatedAt: base}}
+	f.revs["page-1"] = []editor.Revision{{Seq: 1, Kind: editor.RevisionImport, CreatedAt: base, Words: 10}}
+	f.people = []editor.Person{{ID: "p-1", Name: "James Cleverly", Honorific: "Mr", ShortName: "Mr Cleverly", Role: "Foreign Office minister"}}
 	return f
+}
+
+func (f *fakeStore) called(what string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, what)
+}
+
+// count says how many calls began with prefix.
+func (f *fakeStore) count(prefix string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := 0
+	for _, c := range f.calls {
+		if strings.HasPrefix(c, prefix) {
+			n++
+		}
+	}
+	return n
 }
 
 func (f *fakeStore) filtered(status editor.Status) []*editor.Story {
@@ -45,6 +79,15 @@ func (f *fakeStore) filtered(status editor.Status) []*editor.Story {
 		}
 	}
 	return out
+}
+
+func (f *fakeStore) find(id string) *editor.Story {
+	for _, s := range f.stories {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
 }
 
 func (f *fakeStore) ListStories(_ context.Context, filter editor.StoryFilter) ([]editor.StorySummary, error) {
@@ -65,20 +108,169 @@ func (f *fakeStore) CountStories(_ context.Context, status editor.Status) (int, 
 }
 
 func (f *fakeStore) Story(_ context.Context, id string) (*editor.Story, error) {
-	for _, s := range f.stories {
-		if s.ID == id {
-			c := *s
+	if s := f.find(id); s != nil {
+		c := *s
+		return &c, nil
+	}
+	return nil, fmt.Errorf("story %s: %w", id, editor.ErrNotFound)
+}
+
+func (f *fakeStore) CreateStory(_ context.Context, s *editor.Story, meta editor.RevisionMeta) error {
+	f.called("CreateStory " + s.Headline)
+	f.metas = append(f.metas, meta)
+	s.Normalize()
+	s.ID, s.Slug, s.Revision, s.UpdatedAt = fmt.Sprintf("new-%d", len(f.stories)), "new", 1, time.Now()
+	c := *s
+	f.stories = append([]*editor.Story{&c}, f.stories...)
+	f.revs[s.ID] = []editor.Revision{{Seq: 1, Kind: meta.Kind, Author: meta.Author, Note: meta.Note}}
+	return nil
+}
+
+func (f *fakeStore) SaveStory(_ context.Context, s *editor.Story, base int, meta editor.RevisionMeta) (bool, error) {
+	f.called(fmt.Sprintf("SaveStory %s base %d", s.ID, base))
+	f.metas = append(f.metas, meta)
+	if err := f.saveErr; err != nil {
+		f.saveErr = nil
+		return false, err
+	}
+	cur := f.find(s.ID)
+	if cur == nil {
+		return false, editor.ErrNotFound
+	}
+	if base != cur.Revision {
+		return false, fmt.Errorf("story %q is at revision %d, but this edit is based on revision %d: %w", cur.Title(), cur.Revision, base, editor.ErrConflict)
+	}
+	s.Normalize()
+	if string(s.Content()) == string(cur.Content()) {
+		return false, nil
+	}
+	s.Revision, s.UpdatedAt = cur.Revision+1, time.Now()
+	*cur = *s
+	f.revs[s.ID] = append(f.revs[s.ID], editor.Revision{Seq: s.Revision, Kind: meta.Kind, Author: meta.Author, Note: meta.Note, CreatedAt: s.UpdatedAt})
+	return true, nil
+}
+
+func (f *fakeStore) SetStatus(_ context.Context, id string, status editor.Status, meta editor.RevisionMeta) (*editor.Story, error) {
+	f.called("SetStatus " + id + " " + string(status))
+	cur := f.find(id)
+	if cur == nil {
+		return nil, editor.ErrNotFound
+	}
+	cur.Status, cur.Revision = status, cur.Revision+1
+	f.revs[id] = append(f.revs[id], editor.Revision{Seq: cur.Revision, Kind: editor.RevisionStatus, Author: meta.Author})
+	c := *cur
+	return &c, nil
+}
+
+func (f *fakeStore) StoryRevision(_ context.Context, id string, seq int) (*editor.Story, *editor.Revision, error) {
+	f.called(fmt.Sprintf("StoryRevision %s %d", id, seq))
+	s := f.find(id)
+	if s == nil || seq < 1 || seq > len(f.revs[id]) {
+		return nil, nil, editor.ErrNotFound
+	}
+	old := *s
+	old.Headline = fmt.Sprintf("%s (as at revision %d)", s.Headline, seq)
+	r := f.revs[id][seq-1]
+	return &old, &r, nil
+}
+
+func (f *fakeStore) Revisions(_ context.Context, id string) ([]editor.Revision, error) {
+	if r, ok := f.revs[id]; ok {
+		return r, nil
+	}
+	return nil, editor.ErrNotFound
+}
+
+func (f *fakeStore) Pages(context.Context) ([]editor.Page, error) {
+	var out []editor.Page
+	for _, p := range f.pages {
+		out = append(out, *p)
+	}
+	return out, nil
+}
+
+func (f *fakeStore) Page(_ context.Context, id string) (*editor.Page, error) {
+	for _, p := range f.pages {
+		if p.ID == id {
+			c := *p
 			return &c, nil
 		}
 	}
 	return nil, editor.ErrNotFound
 }
 
+func (f *fakeStore) SavePage(_ context.Context, p *editor.Page, base int, meta editor.RevisionMeta) (bool, error) {
+	f.called(fmt.Sprintf("SavePage %s base %d", p.ID, base))
+	for _, cur := range f.pages {
+		if cur.ID == p.ID {
+			p.Revision = cur.Revision + 1
+			*cur = *p
+			return true, nil
+		}
+	}
+	return false, editor.ErrNotFound
+}
+
+func (f *fakeStore) PageRevision(_ context.Context, id string, seq int) (*editor.Page, *editor.Revision, error) {
+	p, err := f.Page(context.Background(), id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, &f.revs[id][0], nil
+}
+
+func (f *fakeStore) People(context.Context) ([]editor.Person, error) { return f.people, nil }
+
+func (f *fakeStore) SavePerson(_ context.Context, p *editor.Person) error {
+	f.called("SavePerson " + p.Name)
+	for i := range f.people {
+		if f.people[i].ID == p.ID {
+			f.people[i] = *p
+		}
+	}
+	return nil
+}
+
+func (f *fakeStore) SaveWorkingCopy(_ context.Context, wc *editor.WorkingCopy) error {
+	f.called("SaveWorkingCopy " + wc.DocID)
+	wc.SavedAt = time.Date(2026, 11, 28, 12, 3, 0, 0, time.Local)
+	f.working[wc.DocID] = *wc
+	return nil
+}
+
+func (f *fakeStore) WorkingCopy(_ context.Context, id string) (*editor.WorkingCopy, error) {
+	if wc, ok := f.working[id]; ok {
+		return &wc, nil
+	}
+	return nil, editor.ErrNotFound
+}
+
+func (f *fakeStore) WorkingCopies(context.Context) ([]editor.WorkingCopy, error) {
+	var out []editor.WorkingCopy
+	for _, wc := range f.working {
+		out = append(out, wc)
+	}
+	return out, nil
+}
+
+func (f *fakeStore) DropWorkingCopy(_ context.Context, id string) error {
+	f.called("DropWorkingCopy " + id)
+	delete(f.working, id)
+	return nil
+}
+
 func (f *fakeStore) Search(_ context.Context, q string, limit int) ([]editor.SearchHit, error) {
 	var hits []editor.SearchHit
+	lq := strings.ToLower(q)
 	for _, s := range f.stories {
-		if strings.Contains(strings.ToLower(s.Headline), strings.ToLower(q)) && len(hits) < limit {
-			hits = append(hits, editor.SearchHit{Kind: "story", ID: s.ID, Title: s.Headline})
+		h := strings.ToLower(s.Headline)
+		if i := strings.Index(h, lq); i >= 0 && len(hits) < limit {
+			hits = append(hits, editor.SearchHit{Kind: "story", ID: s.ID, Title: s.Headline, Snippet: s.Headline, Highlights: [][2]int{{i, i + len(q)}}})
+		}
+	}
+	for _, p := range f.people {
+		if strings.Contains(strings.ToLower(p.Name), lq) {
+			hits = append(hits, editor.SearchHit{Kind: "person", ID: p.ID, Title: p.FullName(), Snippet: p.Role})
 		}
 	}
 	return hits, nil
@@ -97,13 +289,61 @@ func syncRun(work func() func()) {
 func newTestGUI(t *testing.T, store Store) (*gui, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
+	return openTestGUI(t, store)
+}
+
+// openTestGUI opens another window on the same app, as a restart would.
+func openTestGUI(t *testing.T, store Store) (*gui, fyne.Window) {
+	t.Helper()
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
-	g := newGUI(w, store, syncRun)
+	g := newGUI(w, store, syncRun, syncRun)
 	w.SetContent(g.build())
-	w.Resize(fyne.NewSize(1000, 700))
+	w.SetMainMenu(g.menu())
+	w.Resize(fyne.NewSize(1300, 800))
 	g.start()
 	return g, w
+}
+
+// typeAtEnd types chars after the entry's text, as a person who clicked at
+// its end would.
+func typeAtEnd(e *widget.Entry, chars string) {
+	lines := strings.Split(e.Text, "\n")
+	e.CursorRow, e.CursorColumn = len(lines)-1, len([]rune(lines[len(lines)-1]))
+	test.Type(e, chars)
+}
+
+// objects lists every object on the window's canvas, dialogs included.
+func objects(w fyne.Window) []fyne.CanvasObject {
+	all := test.LaidOutObjects(w.Content())
+	for _, o := range w.Canvas().Overlays().List() {
+		all = append(all, test.LaidOutObjects(o)...)
+	}
+	return all
+}
+
+// tapButton taps the visible button with this label, in a dialog or not.
+func tapButton(t *testing.T, w fyne.Window, label string) {
+	t.Helper()
+	for _, o := range objects(w) {
+		if b, ok := o.(*widget.Button); ok && b.Text == label && b.Visible() {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("no button %q on screen", label)
+}
+
+// entryWithPlaceholder finds the entry showing this placeholder.
+func entryWithPlaceholder(t *testing.T, w fyne.Window, placeholder string) *widget.Entry {
+	t.Helper()
+	for _, o := range objects(w) {
+		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == placeholder {
+			return e
+		}
+	}
+	t.Fatalf("no entry with placeholder %q", placeholder)
+	return nil
 }
 
 func TestListIsVirtualAndLazy(t *testing.T) {
@@ -136,29 +376,6 @@ func TestListIsVirtualAndLazy(t *testing.T) {
 	}
 }
 
-func TestSelectingShowsTheStory(t *testing.T) {
-	g, _ := newTestGUI(t, newFakeStore(30))
-	if g.view.current == nil || g.view.current.ID != "id-00000" {
-		t.Errorf("on opening the view shows %+v, want the newest story", g.view.current)
-	}
-	g.list.list.Select(2)
-	if g.view.current == nil || g.view.current.ID != "id-00002" {
-		t.Fatalf("selecting row 2 showed %+v", g.view.current)
-	}
-	if got := g.view.headline.String(); got != "Story number 2" {
-		t.Errorf("headline shows %q", got)
-	}
-	if got := g.view.fieldValues["Byline"].Text; got != "Press Association" {
-		t.Errorf("byline shows %q", got)
-	}
-	if got := g.view.body.String(); !strings.Contains(got, "Body of story 2.") {
-		t.Errorf("body shows %q", got)
-	}
-	if g.view.placeholder.Visible() {
-		t.Errorf("placeholder still shown")
-	}
-}
-
 func TestStatusFilterAndSearch(t *testing.T) {
 	g, _ := newTestGUI(t, newFakeStore(30))
 	g.list.filter.SetSelected("Published")
@@ -180,12 +397,6 @@ func TestStatusFilterAndSearch(t *testing.T) {
 		t.Errorf("count = %q", g.list.count.Text)
 	}
 	g.list.search.SetText("")
-	test.Type(g.list.search, "zzz")
-	g.list.runSearchNow()
-	if !g.list.empty.Visible() || !strings.Contains(g.list.empty.Text, "No story matches") {
-		t.Errorf("no-match search shows %q", g.list.empty.Text)
-	}
-	g.list.search.SetText("")
 	g.list.runSearchNow()
 	if got := g.list.list.Length(); got != 30 {
 		t.Errorf("cleared search: %d rows, want 30", got)
@@ -194,10 +405,23 @@ func TestStatusFilterAndSearch(t *testing.T) {
 
 func TestEmptyDatabaseSaysWhatToDo(t *testing.T) {
 	g, _ := newTestGUI(t, newFakeStore(0))
-	if !g.view.placeholder.Visible() {
-		t.Errorf("placeholder hidden with no story to show")
+	if !g.empty.Visible() || g.story.canvas().Visible() {
+		t.Errorf("with no story the editor is shown")
 	}
-	if !g.list.empty.Visible() || !strings.Contains(g.list.empty.Text, "copydesk import") {
+	if !g.list.empty.Visible() || !strings.Contains(g.list.empty.Text, "New story (Ctrl+N)") {
 		t.Errorf("empty database shows %q (visible %v)", g.list.empty.Text, g.list.empty.Visible())
+	}
+}
+
+func TestNextAndPreviousStory(t *testing.T) {
+	g, _ := newTestGUI(t, newFakeStore(5))
+	g.next(1)
+	g.next(1)
+	if g.story.loaded.ID != "id-00002" {
+		t.Errorf("two steps down opened %s", g.story.loaded.ID)
+	}
+	g.next(-1)
+	if g.story.loaded.ID != "id-00001" {
+		t.Errorf("one step up opened %s", g.story.loaded.ID)
 	}
 }

@@ -2,49 +2,326 @@ package app
 
 import (
 	"context"
-	"fmt"
+	"errors"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
 )
 
 // gui is the main window's state: the store, the panels and the status bar.
 type gui struct {
-	win    fyne.Window
-	store  Store
-	run    async
-	ctx    context.Context
-	list   *storyList
-	view   *storyView
-	status *widget.Label
+	win   fyne.Window
+	store Store
+	run   async // reads, in parallel
+	write async // writes, one at a time in order
+	ctx   context.Context
+	prefs *prefs
+
+	list    *storyList
+	pages   *pageList
+	people  *peopleList
+	find    *findPanel
+	sidebar *container.AppTabs
+
+	story  *storyEditor
+	page   *pageEditor
+	person *personEditor
+	empty  fyne.CanvasObject
+	center *fyne.Container
+	right  *fyne.Container
+
+	saveState *widget.Label
+	dbLabel   *widget.Label
+
+	// current is the story or page being edited, nil when none is.
+	current docEditor
+	// unsaved holds the IDs of documents with a working copy in the database.
+	unsaved map[string]bool
+
+	// pendingStatus is shown once the next editor has loaded.
+	pendingStatus string
+	// The dialogs shown last, for tests to answer.
+	saveDialog     *dialog.FormDialog
+	lastConfirm    *dialog.ConfirmDialog
+	lastError      string
+	conflictDialog *dialog.CustomDialog
+	revisionDialog *dialog.CustomDialog
+	prefsDialog    *dialog.FormDialog
+
+	ticker  *time.Ticker
+	done    chan struct{}
+	onReady func() // called once, when the first story or page is on screen
+	// closeWindow closes the window; tests replace it.
+	closeWindow func()
 }
 
-func newGUI(w fyne.Window, store Store, run async) *gui {
-	g := &gui{win: w, store: store, run: run, ctx: context.Background()}
-	g.status = widget.NewLabel("")
-	g.view = newStoryView(g)
-	g.list = newStoryList(g, g.view.show)
+// docEditor is what the story and page editors share: a document loaded at a
+// revision, whose fields may differ from it.
+type docEditor interface {
+	session() *docSession
+	// content is what the fields hold now, as revision content.
+	content() []byte
+	title() string
+	// save saves the fields as a new revision with this note.
+	save(note string)
+	canvas() fyne.CanvasObject
+	side() fyne.CanvasObject
+}
+
+func newGUI(w fyne.Window, store Store, run, write async) *gui {
+	g := &gui{win: w, store: store, run: run, write: write, ctx: context.Background(), unsaved: map[string]bool{}}
+	g.prefs = newPrefs(fyne.CurrentApp().Preferences())
+	g.closeWindow = w.Close
+	g.saveState = widget.NewLabel("")
+	g.saveState.Truncation = fyne.TextTruncateEllipsis
+	g.dbLabel = widget.NewLabel("Database: " + store.Path())
+	g.dbLabel.Importance = widget.LowImportance
+	g.story = newStoryEditor(g)
+	g.page = newPageEditor(g)
+	g.person = newPersonEditor(g)
+	g.list = newStoryList(g, g.openStory)
+	g.pages = newPageList(g)
+	g.people = newPeopleList(g)
+	g.find = newFindPanel(g)
 	return g
 }
 
-// build lays out the window: the story list on the left, the selected story
-// on the right, the status bar underneath.
+// build lays out the window: the find box over a sidebar of stories, pages
+// and people; the editor in the middle; quotes, checks and history on the
+// right; the status bar underneath.
 func (g *gui) build() fyne.CanvasObject {
-	split := container.NewHSplit(g.list.build(), g.view.build())
-	split.Offset = 0.32
-	bar := container.NewBorder(nil, nil, nil, widget.NewLabel(g.store.Path()), g.status)
-	return container.NewBorder(nil, bar, nil, nil, split)
+	g.sidebar = container.NewAppTabs(
+		container.NewTabItem("Stories", g.list.build()),
+		container.NewTabItem("Pages", g.pages.build()),
+		container.NewTabItem("People", g.people.build()),
+	)
+	findBox := g.find.build()
+	left := container.NewBorder(g.find.entry, nil, nil, nil, container.NewStack(g.sidebar, findBox))
+
+	hint := widget.NewLabel("Choose a story, page or person on the left, or start a new story (Ctrl+N).")
+	hint.Alignment = fyne.TextAlignCenter
+	g.empty = container.NewCenter(hint)
+	g.center = container.NewStack(g.empty, g.story.canvas(), g.page.canvas(), g.person.canvas())
+	g.right = container.NewStack(g.story.side(), g.page.side())
+	g.showCenter(g.empty, nil)
+
+	inner := container.NewHSplit(g.center, g.right)
+	inner.Offset = 0.68
+	outer := container.NewHSplit(left, inner)
+	outer.Offset = 0.24
+	bar := container.NewBorder(nil, nil, nil, g.dbLabel, g.saveState)
+	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), bar), nil, nil, outer)
 }
 
-// start loads the first stories.
+// showCenter shows one editor in the middle and its panel on the right.
+func (g *gui) showCenter(main, side fyne.CanvasObject) {
+	for _, o := range g.center.Objects {
+		o.Hide()
+	}
+	main.Show()
+	for _, o := range g.right.Objects {
+		o.Hide()
+	}
+	if side != nil {
+		side.Show()
+	}
+	g.center.Refresh()
+	g.right.Refresh()
+}
+
+// start loads the lists, and opens the document last being edited when the
+// app stopped with unsaved changes, else the newest story.
 func (g *gui) start() {
-	g.list.reload()
-	g.win.Canvas().Focus(g.list.search)
+	g.pages.reload()
+	g.people.reload()
+	// Everything the first screen needs is read in one trip off the UI
+	// goroutine, so the window is usable after a single update.
+	g.run(func() func() {
+		var first startup
+		first.load(g)
+		return func() { g.show(&first) }
+	})
 }
 
-// showError reports a failure in the status bar and a dialog, keeping whatever
-// the person typed.
-func (g *gui) showError(what string, err error) {
-	g.status.SetText(fmt.Sprintf("%s: %v", what, err))
+// startup is what the window shows first: the story list's count and first
+// page, which documents have unsaved changes, and the document to open.
+type startup struct {
+	wcs   []editor.WorkingCopy
+	total int
+	rows  []editor.StorySummary
+	story *editor.Story
+	page  *editor.Page
+	wc    *editor.WorkingCopy
+	err   error
+	what  string
 }
+
+func (st *startup) load(g *gui) {
+	fail := func(what string, err error) bool {
+		if err != nil && st.err == nil {
+			st.what, st.err = what, err
+		}
+		return err != nil
+	}
+	var err error
+	st.wcs, err = g.store.WorkingCopies(g.ctx)
+	fail("Looking for unsaved changes", err)
+	st.total, err = g.store.CountStories(g.ctx, "")
+	if fail("Counting stories", err) {
+		return
+	}
+	st.rows, err = g.store.ListStories(g.ctx, editor.StoryFilter{Limit: pageSize})
+	if fail("Loading stories", err) {
+		return
+	}
+	// The document last edited with unsaved changes comes back first, else
+	// the newest story.
+	id, kind := "", "story"
+	if len(st.wcs) > 0 {
+		id, kind = st.wcs[0].DocID, st.wcs[0].DocKind
+	} else if len(st.rows) > 0 {
+		id = st.rows[0].ID
+	}
+	if id == "" {
+		return
+	}
+	if kind == "page" {
+		st.page, err = g.store.Page(g.ctx, id)
+		fail("Opening the page", err)
+	} else {
+		st.story, err = g.store.Story(g.ctx, id)
+		fail("Opening the story", err)
+	}
+	if err == nil {
+		st.wc, err = g.store.WorkingCopy(g.ctx, id)
+		if errors.Is(err, editor.ErrNotFound) {
+			st.wc, err = nil, nil
+		}
+		fail("Reading unsaved changes", err)
+	}
+}
+
+func (g *gui) show(st *startup) {
+	for _, wc := range st.wcs {
+		g.unsaved[wc.DocID] = true
+	}
+	g.list.autoOpen = false
+	g.list.preload(st.total, st.rows)
+	switch {
+	case st.story != nil:
+		g.story.set(st.story, st.wc)
+	case st.page != nil:
+		g.sidebar.SelectIndex(1)
+		g.page.set(st.page, st.wc)
+	default:
+		g.ready()
+	}
+	if st.err != nil {
+		g.showError(st.what, st.err)
+	}
+	if st.wc == nil {
+		g.win.Canvas().Focus(g.find.entry)
+	}
+}
+
+// ready reports, once, that the window is usable.
+func (g *gui) ready() {
+	if g.onReady != nil {
+		g.onReady()
+		g.onReady = nil
+	}
+}
+
+func (g *gui) openStory(id string) {
+	g.leavePerson(func() {
+		if g.leave(id) {
+			g.story.open(id)
+		}
+	})
+}
+
+func (g *gui) openPage(id string) {
+	g.leavePerson(func() {
+		if g.leave(id) {
+			g.page.open(id)
+		}
+	})
+}
+
+func (g *gui) openPerson(p editor.Person) {
+	g.leavePerson(func() {
+		g.leave("")
+		g.person.set(p)
+		g.showCenter(g.person.canvas(), nil)
+		g.win.SetTitle(p.FullName() + " — copydesk")
+		g.saveState.SetText("")
+	})
+}
+
+// leavePerson runs next, first asking what to do with unsaved changes to the
+// person on screen: a person has no working copy, so they are never dropped
+// without asking.
+func (g *gui) leavePerson(next func()) {
+	if !g.person.canvas().Visible() || !g.person.dirty() {
+		next()
+		return
+	}
+	msg := widget.NewLabel("Your changes to " + g.person.person.FullName() + " in the people directory are not saved.")
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	d = dialog.NewCustomWithoutButtons("Unsaved changes", container.New(&maxWidth{width: 420}, msg), g.win)
+	d.SetButtons([]fyne.CanvasObject{
+		&widget.Button{Text: "Cancel", OnTapped: d.Hide},
+		&widget.Button{Text: "Discard changes", OnTapped: func() { d.Hide(); g.person.set(g.person.person); next() }},
+		&widget.Button{Text: "Save changes", Importance: widget.HighImportance, OnTapped: func() { d.Hide(); g.person.saveThen(next) }},
+	})
+	d.Show()
+}
+
+// opened makes a loaded editor current.
+func (g *gui) opened(ed docEditor) {
+	g.current = ed
+	g.win.SetTitle(ed.title() + " — copydesk")
+	g.showCenter(ed.canvas(), ed.side())
+	g.edited()
+	if g.pendingStatus != "" {
+		g.saveState.SetText(g.pendingStatus)
+		g.pendingStatus = ""
+	}
+	g.ready()
+}
+
+// newStory creates an empty draft and opens it.
+func (g *gui) newStory() {
+	if g.current != nil {
+		g.leave("")
+	}
+	s := &editor.Story{Status: editor.StatusDraft, Credit: g.prefs.defaultCredit()}
+	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: g.prefs.author(), Note: "new story"}
+	g.write(func() func() {
+		err := g.store.CreateStory(g.ctx, s, meta)
+		return func() {
+			if err != nil {
+				g.showError("Creating a story", err)
+				return
+			}
+			g.sidebar.SelectIndex(0)
+			g.list.reloadKeeping(s.ID)
+			g.story.set(s, nil)
+			g.win.Canvas().Focus(g.story.headline)
+		}
+	})
+}
+
+// next opens the story after (step 1) or before (step -1) the one selected.
+func (g *gui) next(step int) {
+	g.sidebar.SelectIndex(0)
+	g.list.step(step)
+}
+
+func (g *gui) showPrefs() { g.prefs.show(g) }

@@ -45,12 +45,12 @@ func BenchmarkStartup10k(b *testing.B) {
 			b.Fatal(err)
 		}
 		w := test.NewWindow(nil)
-		g := newGUI(w, db, syncRun)
+		g := newGUI(w, db, syncRun, syncRun)
 		w.SetContent(g.build())
 		w.Resize(fyne.NewSize(1200, 780))
 		g.start()
-		if g.view.current == nil || g.list.list.Length() != 10000 {
-			b.Fatalf("window not ready: %d rows, story %v", g.list.list.Length(), g.view.current)
+		if g.story.loaded == nil || g.list.list.Length() != 10000 {
+			b.Fatalf("window not ready: %d rows, story %v", g.list.list.Length(), g.story.loaded)
 		}
 		w.Close()
 		db.Close()

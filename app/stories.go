@@ -45,14 +45,20 @@ type storyList struct {
 	// pendingSelect is a row chosen before its page had loaded, or -1.
 	pendingSelect int
 	typing        *time.Timer
+	// autoOpen opens the newest story once the list first loads.
+	autoOpen bool
+	// keep is a story to select again after a reload, when it is in view.
+	keep string
+	// selecting is set while the list is selected from code, not by a person.
+	selecting bool
 }
 
 func newStoryList(g *gui, onSelect func(string)) *storyList {
-	return &storyList{g: g, onSelect: onSelect, pages: map[int][]editor.StorySummary{}, loading: map[int]bool{}, pendingSelect: -1}
+	return &storyList{g: g, onSelect: onSelect, pages: map[int][]editor.StorySummary{}, loading: map[int]bool{}, pendingSelect: -1, autoOpen: true}
 }
 
 func (l *storyList) build() fyne.CanvasObject {
-	l.search = &widget.Entry{PlaceHolder: "Search stories, quotes, people…", OnChanged: l.onSearchChanged,
+	l.search = &widget.Entry{PlaceHolder: "Filter stories by their words…", OnChanged: l.onSearchChanged,
 		OnSubmitted: func(string) { l.runSearchNow() }}
 	l.search.ActionItem = &widget.Button{Text: "✕", Importance: widget.LowImportance, OnTapped: func() { l.search.SetText("") }}
 	options := []string{"All statuses"}
@@ -71,6 +77,9 @@ func (l *storyList) build() fyne.CanvasObject {
 		CreateItem: newStoryRow,
 		UpdateItem: l.updateRow,
 		OnSelected: func(i widget.ListItemID) {
+			if l.selecting {
+				return
+			}
 			if s, ok := l.item(i); ok {
 				l.selected = s.ID
 				l.onSelect(s.ID)
@@ -129,6 +138,7 @@ func (l *storyList) loadPage(page int) {
 			}
 			l.pages[page] = rows
 			l.list.Refresh()
+			l.reselect(page, rows)
 			if p := l.pendingSelect; p >= 0 && p/pageSize == page {
 				l.pendingSelect = -1
 				if s, ok := l.item(p); ok {
@@ -163,13 +173,107 @@ func (l *storyList) reload() {
 			l.total = n
 			l.showCount()
 			l.list.Refresh()
-			l.list.UnselectAll()
-			if first && n > 0 {
+			l.quietly(l.list.UnselectAll)
+			if first && n > 0 && l.autoOpen {
 				// On opening, show the most recent story rather than an empty panel.
 				l.list.Select(0)
 			}
+			if first && n == 0 {
+				l.g.ready()
+			}
 		}
 	})
+}
+
+// preload shows a count and first page read ahead, as a reload would.
+func (l *storyList) preload(total int, rows []editor.StorySummary) {
+	l.gen++
+	l.pages, l.loading, l.pendingSelect = map[int][]editor.StorySummary{0: rows}, map[int]bool{}, -1
+	l.total = total
+	l.showCount()
+	l.list.Refresh()
+	if total == 0 {
+		l.g.ready()
+	}
+}
+
+// quietly changes the selection without opening anything.
+func (l *storyList) quietly(f func()) {
+	l.selecting = true
+	defer func() { l.selecting = false }()
+	f()
+}
+
+// reloadKeeping reloads the list and selects story id again when it is on a
+// loaded page (a saved story moves to the top).
+func (l *storyList) reloadKeeping(id string) {
+	l.keep = id
+	l.reload()
+}
+
+// reselect selects the kept story when it is among the rows just loaded.
+func (l *storyList) reselect(page int, rows []editor.StorySummary) {
+	want := l.keep
+	if want == "" {
+		want = l.selected
+	}
+	for i, r := range rows {
+		if r.ID == want {
+			l.quietly(func() { l.list.Select(page*pageSize + i) })
+			l.selected = want
+			l.keep = ""
+			return
+		}
+	}
+}
+
+// markSelected records the story now open, so the list highlights it when
+// it scrolls into view.
+func (l *storyList) markSelected(id string) {
+	l.selected = id
+	for page, rows := range l.pages {
+		for i, r := range rows {
+			if r.ID == id {
+				l.quietly(func() { l.list.Select(page*pageSize + i) })
+				return
+			}
+		}
+	}
+	for i, r := range l.hits {
+		if l.query != "" && r.ID == id {
+			l.quietly(func() { l.list.Select(i) })
+			return
+		}
+	}
+	l.quietly(l.list.UnselectAll)
+}
+
+// step opens the story n rows below (or above, n < 0) the one selected.
+func (l *storyList) step(n int) {
+	cur := -1
+	for page, rows := range l.pages {
+		for i, r := range rows {
+			if r.ID == l.selected && l.query == "" {
+				cur = page*pageSize + i
+			}
+		}
+	}
+	if l.query != "" {
+		for i, r := range l.hits {
+			if r.ID == l.selected {
+				cur = i
+			}
+		}
+	}
+	next := cur + n
+	if cur < 0 {
+		next = 0
+	}
+	if next < 0 || next >= l.length() {
+		return
+	}
+	l.list.Select(next)
+	l.list.ScrollTo(next)
 }
 
 func (l *storyList) showCount() {
@@ -187,7 +291,7 @@ func (l *storyList) showCount() {
 		case l.status != "":
 			l.empty.SetText(fmt.Sprintf("No %s stories.", l.status))
 		default:
-			l.empty.SetText("No stories yet.\n\nImport wire copy or Markdown from a terminal:\n  copydesk import FILE…\nor add the sample story:\n  copydesk sample")
+			l.empty.SetText("No stories yet.\n\nStart one with New story (Ctrl+N), or import wire copy or Markdown from a terminal:\n  copydesk import FILE…")
 		}
 		l.empty.Show()
 	}
@@ -260,7 +364,8 @@ func (l *storyList) runSearch(gen int, query string) {
 			l.hits = rows
 			l.showCount()
 			l.list.Refresh()
-			l.list.UnselectAll()
+			l.quietly(l.list.UnselectAll)
+			l.reselect(0, rows)
 		}
 	})
 }
@@ -271,7 +376,6 @@ func newStoryRow() fyne.CanvasObject {
 	title.Truncation = fyne.TextTruncateEllipsis
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	meta := widget.NewLabel("")
-	meta.Importance = widget.LowImportance
 	meta.Truncation = fyne.TextTruncateEllipsis
 	return container.New(&tightVBox{}, title, meta)
 }
@@ -287,6 +391,9 @@ func (l *storyList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	title.SetText(s.Title)
 	line := s.Status.Label() + " · " + s.UpdatedAt.Local().Format("2 Jan 15:04")
+	if l.g.unsaved[s.ID] {
+		line = "Unsaved changes · " + line
+	}
 	if s.Section != "" {
 		line += " · " + s.Section
 	}

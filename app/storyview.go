@@ -11,7 +11,7 @@ import (
 	"copydesk/editor"
 )
 
-// storyView is the right panel: the selected story's fields.
+// storyView shows a story read-only: an old revision from the history.
 type storyView struct {
 	g *gui
 
@@ -35,7 +35,7 @@ func newStoryView(g *gui) *storyView {
 }
 
 func (v *storyView) build() fyne.CanvasObject {
-	v.placeholder = widget.NewLabel("Choose a story on the left to see it here.")
+	v.placeholder = widget.NewLabel("")
 	v.placeholder.Alignment = fyne.TextAlignCenter
 	v.headline = widget.NewRichText()
 	v.headline.Wrapping = fyne.TextWrapWord
@@ -56,25 +56,6 @@ func (v *storyView) build() fyne.CanvasObject {
 	v.content = container.NewVBox(v.headline, v.meta, v.standfirst, widget.NewSeparator(), v.fields, widget.NewSeparator(), v.body)
 	v.content.Hide()
 	return container.NewStack(container.NewCenter(v.placeholder), container.NewVScroll(container.NewPadded(v.content)))
-}
-
-// show loads the story with this ID off the UI goroutine and shows it.
-func (v *storyView) show(id string) {
-	v.gen++
-	gen := v.gen
-	v.g.run(func() func() {
-		s, err := v.g.store.Story(v.g.ctx, id)
-		return func() {
-			if gen != v.gen {
-				return
-			}
-			if err != nil {
-				v.g.showError("Opening the story", err)
-				return
-			}
-			v.set(s)
-		}
-	})
 }
 
 func (v *storyView) set(s *editor.Story) {

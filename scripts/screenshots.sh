@@ -2,6 +2,8 @@
 # Saves PNGs of copydesk's main screens under docs/screenshots, from the real
 # binary in an X window under Xvfb (../shared/tools/screenshot). Run through
 # `make screenshots`, which builds bin/copydesk and installs Xvfb and xdotool.
+# No window manager runs: the window sits at 0,0 and the clicks below are in
+# its coordinates (1360×840).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shot=../shared/tools/screenshot
@@ -14,21 +16,69 @@ mkdir -p "$out"
 # Every shot starts from a fresh home, so the app runs as on first start.
 n=0
 fresh() { n=$((n + 1)); home=$work/home$n; mkdir -p "$home"; }
-run() { HOME=$home XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config "$shot" "$@"; }
+# run takes a shot, trying again when Xvfb fails to start (its display number
+# is random and may clash with another one on the machine).
+run() {
+  for try in 1 2 3; do
+    HOME=$home XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config "$shot" "$@" && return 0
+    echo "screenshots: attempt $try failed, trying again" >&2
+    rm -rf "$home" && mkdir -p "$home"
+  done
+  return 1
+}
+drive() { printf '%s\n' "$@" > "$work/drive$n.sh"; echo "$work/drive$n.sh"; }
 
-# The main window on a new database, with the sample story and rules page.
+# The main window on a new database, with the sample story, in both themes.
 fresh
-run "$out/main.png" -- "$bin"
+FYNE_THEME=light run "$out/main-light.png" -- "$bin"
+fresh
+FYNE_THEME=dark run "$out/main-dark.png" -- "$bin"
 
-# Searching: type a name into the search box.
+# One search box across stories, pages, quotes and people.
 fresh
-cat > "$work/search.sh" <<'DRIVE'
-xdotool mousemove 150 20 click 1
-sleep 0.3
-xdotool type --delay 40 "Cleverly"
-sleep 1
-DRIVE
-run "$out/search.png" --drive "$work/search.sh" -- "$bin"
+run "$out/search.png" --drive "$(drive \
+  'xdotool mousemove 150 48 click 1' 'sleep 0.3' \
+  'xdotool type --delay 40 "rules"' 'sleep 1')" -- "$bin"
+
+# The rules page in its editor, with the preview of its summary.
+fresh
+run "$out/page-editor.png" --drive "$(drive \
+  'xdotool mousemove 100 89 click 1' 'sleep 0.5' \
+  'xdotool mousemove 150 205 click 1' 'sleep 1')" -- "$bin"
+
+# Preferences (Ctrl+,).
+fresh
+run "$out/preferences.png" --drive "$(drive \
+  'xdotool mousemove 700 500' 'xdotool key ctrl+comma' 'sleep 1')" -- "$bin"
+
+# Save revision (Ctrl+S) asks for a note.
+fresh
+run "$out/save-revision.png" --drive "$(drive \
+  'xdotool mousemove 905 190 click 1' 'sleep 0.3' \
+  'xdotool type --delay 20 "Westminster"' 'sleep 1.5' 'xdotool key ctrl+s' 'sleep 0.5' \
+  'xdotool type --delay 20 "subbed"' 'sleep 0.5')" -- "$bin"
+
+# An old revision opened from the History tab.
+fresh
+run "$out/history.png" --drive "$(drive \
+  'xdotool mousemove 1180 49 click 1' 'sleep 0.5' \
+  'xdotool mousemove 1150 150 click 1' 'sleep 1')" -- "$bin"
+
+# A save that cannot be made is explained, and the text stays.
+fresh
+long=$(printf 'Press Association %.0s' $(seq 12))
+run "$out/error-save.png" --drive "$(drive \
+  'xdotool mousemove 560 190 click 1' 'sleep 0.3' 'xdotool key End' \
+  "xdotool type --delay 2 ' $long'" 'xdotool key ctrl+s' 'sleep 0.5' 'xdotool key Return' 'sleep 1')" -- "$bin"
+
+# Someone else saves the story (here the command line) while it is being
+# edited: Save revision keeps the text and offers a way on.
+fresh
+db=$home/desk.db
+run "$out/conflict.png" --drive "$(drive \
+  'xdotool mousemove 905 190 click 1' 'sleep 0.3' 'xdotool type --delay 20 "Westminster"' \
+  "HOME=$home $bin status --db $db sir-iain-direct-threat-from-china subbing --note 'moved by the night desk' >/dev/null" \
+  'xdotool key ctrl+s' 'sleep 0.5' 'xdotool key Return' 'sleep 1')" -- "$bin" --db "$db"
 
 # A database that cannot be opened is explained, with a way out.
 fresh

@@ -1,0 +1,334 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+)
+
+// storyEditor is the middle of the window when a story is open: every field
+// editable, with counts, the workflow status and Save revision.
+type storyEditor struct {
+	g    *gui
+	sess docSession
+	// loaded is the story as last read from or saved to the database.
+	loaded *editor.Story
+	// statusNow is the status the fields show.
+	statusNow editor.Status
+	filling   bool // set while fields are filled in, so OnChanged ignores it
+	gen       int
+
+	banner     *fyne.Container
+	bannerText *widget.Label
+	meta       *widget.Label
+	status     *widget.Select
+	saveButton *widget.Button
+
+	headline      *widget.Entry
+	headlineCount *widget.Label
+	standfirst    *widget.Entry
+	byline        *widget.Entry
+	dateline      *widget.Entry
+	section       *widget.Entry
+	tags          *widget.Entry
+	body          *widget.Entry
+	bodyCount     *widget.Label
+	credit        *widget.Entry
+
+	quotes  *quotesPanel
+	checks  *checksPanel
+	history *revisionsPanel
+	tabs    *container.AppTabs
+
+	root fyne.CanvasObject
+}
+
+func newStoryEditor(g *gui) *storyEditor {
+	e := &storyEditor{g: g}
+	e.quotes = newQuotesPanel(g)
+	e.checks = newChecksPanel()
+	e.history = newRevisionsPanel(g, "story")
+	e.build()
+	return e
+}
+
+func (e *storyEditor) session() *docSession      { return &e.sess }
+func (e *storyEditor) canvas() fyne.CanvasObject { return e.root }
+func (e *storyEditor) side() fyne.CanvasObject   { return e.tabs }
+
+func (e *storyEditor) title() string {
+	if e.loaded == nil {
+		return ""
+	}
+	return e.story().Title()
+}
+
+func (e *storyEditor) build() {
+	changed := func(string) { e.onChanged() }
+	line := func(placeholder string) *widget.Entry {
+		return &widget.Entry{PlaceHolder: placeholder, OnChanged: changed, Wrapping: fyne.TextWrapOff}
+	}
+	e.headline = line("Headline")
+	e.headline.TextStyle = fyne.TextStyle{Bold: true}
+	e.headlineCount = widget.NewLabel("")
+	e.standfirst = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Standfirst: the summary under the headline", OnChanged: changed}
+	e.standfirst.SetMinRowsVisible(2)
+	e.byline = line("e.g. Press Association")
+	e.dateline = line("e.g. London")
+	e.section = line("e.g. Politics")
+	e.tags = line("comma-separated, e.g. China, security")
+	e.credit = line("e.g. Reporting by Press Association.")
+	e.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Body text (Markdown): paragraphs separated by a blank line", OnChanged: changed}
+	e.bodyCount = widget.NewLabel("")
+	e.bodyCount.Importance = widget.LowImportance
+
+	options := make([]string, len(editor.Statuses))
+	for i, s := range editor.Statuses {
+		options[i] = s.Label()
+	}
+	e.status = widget.NewSelect(options, e.onStatus)
+	e.saveButton = &widget.Button{Text: "Save revision", Importance: widget.HighImportance, OnTapped: e.g.saveCurrent}
+	e.meta = widget.NewLabel("")
+	e.meta.Importance = widget.LowImportance
+	e.meta.Truncation = fyne.TextTruncateEllipsis
+
+	e.bannerText = widget.NewLabel("")
+	e.bannerText.Wrapping = fyne.TextWrapWord
+	e.bannerText.Importance = widget.WarningImportance
+	discard := &widget.Button{Text: "Discard them…", OnTapped: e.discardRecovered}
+	keep := &widget.Button{Text: "Keep", OnTapped: func() { e.banner.Hide() }}
+	e.banner = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewHBox(keep, discard), e.bannerText)
+	e.banner.Hide()
+
+	pair := func(a fyne.CanvasObject, label string, b fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWithColumns(2, a, container.NewBorder(nil, nil, widget.NewLabel(label), nil, b))
+	}
+	form := widget.NewForm(
+		widget.NewFormItem("Headline", container.NewBorder(nil, nil, nil, e.headlineCount, e.headline)),
+		widget.NewFormItem("Standfirst", e.standfirst),
+		widget.NewFormItem("Byline", pair(e.byline, "Dateline", e.dateline)),
+		widget.NewFormItem("Section", pair(e.section, "Tags", e.tags)),
+	)
+	top := container.NewVBox(
+		e.banner,
+		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Status"), e.status, e.saveButton), e.meta),
+		form,
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Body", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.bodyCount),
+	)
+	bottom := widget.NewForm(widget.NewFormItem("Credit", e.credit))
+	e.root = container.NewPadded(container.NewBorder(top, bottom, nil, nil, e.body))
+
+	e.tabs = container.NewAppTabs(
+		container.NewTabItem("Quotes", e.quotes.build()),
+		container.NewTabItem("Checks", e.checks.build()),
+		container.NewTabItem("History", e.history.build()),
+	)
+}
+
+// open loads the story, and its working copy when it has one.
+func (e *storyEditor) open(id string) {
+	e.gen++
+	gen := e.gen
+	e.g.run(func() func() {
+		s, err := e.g.store.Story(e.g.ctx, id)
+		var wc *editor.WorkingCopy
+		var wcErr error
+		if err == nil {
+			wc, wcErr = e.g.store.WorkingCopy(e.g.ctx, id)
+			if errors.Is(wcErr, editor.ErrNotFound) {
+				wc, wcErr = nil, nil
+			}
+		}
+		return func() {
+			if gen != e.gen {
+				return
+			}
+			if err != nil {
+				e.g.showError("Opening the story", err)
+				return
+			}
+			if wcErr != nil {
+				e.g.showError("Reading unsaved changes", wcErr)
+			}
+			e.set(s, wc)
+		}
+	})
+}
+
+// set shows story s, or its working copy wc when that holds changes.
+func (e *storyEditor) set(s *editor.Story, wc *editor.WorkingCopy) {
+	e.gen++
+	e.loaded = s
+	e.sess = docSession{kind: "story", id: s.ID, base: s.Revision, saved: s.Content(), savedAt: s.UpdatedAt}
+	shown := *s
+	e.banner.Hide()
+	if wc != nil {
+		if err := shown.ApplyContent(wc.Content); err != nil {
+			e.g.showError("Reading unsaved changes", err)
+			shown = *s
+		} else if shown.Normalize(); string(shown.Content()) == string(e.sess.saved) {
+			shown = *s
+			e.sess.autosaved = []byte{} // the working copy says nothing new: let autosave forget it
+		} else {
+			e.sess.base, e.sess.autosaved = wc.Base, wc.Content
+			when := wc.SavedAt.Local().Format("15:04")
+			if wc.SavedAt.Local().YearDay() != nowFunc().YearDay() {
+				when = wc.SavedAt.Local().Format("2 Jan 15:04")
+			}
+			text := "Recovered unsaved changes from " + when + " to the " + changedFields(s, &shown) + "."
+			if wc.Base != s.Revision {
+				text += fmt.Sprintf(" They were typed over revision %d; the story has been saved since as revision %d, so saving will ask what to do.", wc.Base, s.Revision)
+			} else {
+				text += " They are not saved as a revision yet: Save revision (Ctrl+S) when ready."
+			}
+			e.bannerText.SetText(text)
+			e.banner.Show()
+		}
+	}
+	e.fill(&shown)
+	e.showMeta()
+	e.quotes.set(s.Quotes)
+	e.history.load(s.ID)
+	e.onChanged()
+	e.g.opened(e)
+	e.g.list.markSelected(s.ID)
+}
+
+func (e *storyEditor) fill(s *editor.Story) {
+	e.filling = true
+	defer func() { e.filling = false }()
+	e.headline.SetText(s.Headline)
+	e.standfirst.SetText(s.Standfirst)
+	e.byline.SetText(s.Byline)
+	e.dateline.SetText(s.Dateline)
+	e.section.SetText(s.Section)
+	e.tags.SetText(strings.Join(s.Tags, ", "))
+	e.body.SetText(s.Body)
+	e.credit.SetText(s.Credit)
+	e.statusNow = s.Status
+	e.status.SetSelected(s.Status.Label())
+}
+
+func (e *storyEditor) showMeta() {
+	s := e.loaded
+	e.meta.SetText(fmt.Sprintf("Revision %d · %s · created %s", s.Revision, s.Slug, s.CreatedAt.Local().Format("2 Jan 2006")))
+}
+
+// story is the story as the fields hold it, tidied as a save would.
+func (e *storyEditor) story() *editor.Story {
+	s := *e.loaded
+	s.Headline, s.Standfirst, s.Byline, s.Dateline = e.headline.Text, e.standfirst.Text, e.byline.Text, e.dateline.Text
+	s.Section, s.Body, s.Credit, s.Status = e.section.Text, e.body.Text, e.credit.Text, e.statusNow
+	s.Tags = strings.Split(e.tags.Text, ",")
+	s.Normalize()
+	return &s
+}
+
+func (e *storyEditor) content() []byte { return e.story().Content() }
+
+func (e *storyEditor) onChanged() {
+	if e.filling || e.loaded == nil {
+		return
+	}
+	n := len([]rune(strings.TrimSpace(e.headline.Text)))
+	e.headlineCount.SetText(fmt.Sprintf("%d / %d", n, editor.HeadlineLimit))
+	e.headlineCount.Importance = widget.LowImportance
+	if n > editor.HeadlineLimit {
+		e.headlineCount.Importance = widget.DangerImportance
+	}
+	e.headlineCount.Refresh()
+	e.bodyCount.SetText(plural(editor.CountWords(e.body.Text), "word", "words"))
+	s := e.story()
+	e.checks.set(storyFindings(s))
+	e.g.edited()
+}
+
+// save saves the fields as a new revision.
+func (e *storyEditor) save(note string) {
+	s := e.story()
+	id, base := s.ID, e.sess.base
+	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: e.g.prefs.author(), Note: strings.TrimSpace(note)}
+	e.g.write(func() func() {
+		saved, err := e.g.store.SaveStory(e.g.ctx, s, base, meta)
+		var dropErr error
+		if err == nil {
+			dropErr = e.g.store.DropWorkingCopy(e.g.ctx, id)
+		}
+		theirs := 0
+		if errors.Is(err, editor.ErrConflict) {
+			if cur, curErr := e.g.store.Story(e.g.ctx, id); curErr == nil {
+				theirs = cur.Revision
+			}
+		}
+		return func() {
+			if e.loaded == nil || e.loaded.ID != id {
+				if err != nil {
+					e.g.showError("Saving “"+s.Title()+"”", err)
+				}
+				return
+			}
+			if errors.Is(err, editor.ErrConflict) && theirs > base {
+				e.conflict(base, theirs)
+				return
+			}
+			if err != nil {
+				e.g.showError("Saving “"+s.Title()+"”", err)
+				return
+			}
+			if dropErr != nil {
+				e.g.showStatusError("Forgetting the working copy", dropErr)
+			}
+			delete(e.g.unsaved, id)
+			e.loaded = s
+			e.sess.base, e.sess.saved, e.sess.savedAt = s.Revision, s.Content(), s.UpdatedAt
+			// Autosave may have queued a copy before this save: forget it on the next tick.
+			e.sess.autosaved = []byte{}
+			e.banner.Hide()
+			e.sess.keptAt = time.Time{}
+			e.showMeta()
+			e.g.edited()
+			if !saved {
+				e.g.saveState.SetText(fmt.Sprintf("Nothing to save: revision %d already reads like this", s.Revision))
+				return
+			}
+			e.history.load(id)
+			e.g.list.reloadKeeping(id)
+		}
+	})
+}
+
+// changedFields names the fields that differ between two versions of a story.
+func changedFields(a, b *editor.Story) string {
+	var names []string
+	for _, f := range []struct {
+		name string
+		a, b string
+	}{
+		{"headline", a.Headline, b.Headline}, {"standfirst", a.Standfirst, b.Standfirst}, {"byline", a.Byline, b.Byline},
+		{"dateline", a.Dateline, b.Dateline}, {"section", a.Section, b.Section},
+		{"tags", strings.Join(a.Tags, ","), strings.Join(b.Tags, ",")}, {"body", a.Body, b.Body},
+		{"credit", a.Credit, b.Credit}, {"status", string(a.Status), string(b.Status)},
+	} {
+		if f.a == f.b {
+			continue
+		}
+		if n := editor.CountWords(b.Body) - editor.CountWords(a.Body); f.name == "body" && n > 0 {
+			f.name = fmt.Sprintf("body (%s)", plural(n, "more word", "more words"))
+		}
+		names = append(names, f.name)
+	}
+	if len(names) == 0 {
+		return "story"
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}

@@ -1,0 +1,66 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+func TestPageEditorPreviewAndSave(t *testing.T) {
+	store := newFakeStore(1)
+	g, _ := newTestGUI(t, store)
+	fyne.CurrentApp().Preferences().SetString(prefBaseURL, "https://news.example.org")
+	g.sidebar.SelectIndex(1)
+	if g.pages.count.Text != "1 page" {
+		t.Errorf("pages count = %q", g.pages.count.Text)
+	}
+	g.pages.list.Select(0)
+	if g.current != g.page || g.page.titleEntry.Text != "Comments: Our rules" {
+		t.Fatalf("page editor shows %q", g.page.titleEntry.Text)
+	}
+	typeAtEnd(g.page.summary, "\n\nPlease report comments that break them.")
+	var texts []string
+	var link *widget.Hyperlink
+	for _, o := range g.page.preview.Objects {
+		switch x := o.(type) {
+		case *widget.Label:
+			texts = append(texts, x.Text)
+		case *widget.Hyperlink:
+			link = x
+		}
+	}
+	want := []string{"Comments: Our rules", "Comments should be civil.", "Please report comments that break them."}
+	if len(texts) < 3 || strings.Join(texts[:3], "|") != strings.Join(want, "|") {
+		t.Errorf("preview reads %q, want %q", texts, want)
+	}
+	if link == nil || link.Text != "Read the rules here" || link.URL.String() != "https://news.example.org/pages/comment-rules.html" {
+		t.Errorf("preview link = %+v", link)
+	}
+	g.page.save("clearer")
+	if store.count("SavePage page-1 base 1") != 1 || !strings.Contains(store.pages[0].Summary, "Please report") {
+		t.Errorf("page save: calls %v, summary %q", store.calls, store.pages[0].Summary)
+	}
+}
+
+func TestPeopleDirectory(t *testing.T) {
+	store := newFakeStore(1)
+	g, _ := newTestGUI(t, store)
+	g.sidebar.SelectIndex(2)
+	if g.people.count.Text != "1 person" {
+		t.Errorf("people count = %q", g.people.count.Text)
+	}
+	test.Type(g.people.filter, "nobody")
+	if len(g.people.shown) != 0 || !g.people.empty.Visible() {
+		t.Errorf("filter nobody shows %d", len(g.people.shown))
+	}
+	g.people.filter.SetText("foreign")
+	g.people.list.Select(0)
+	g.person.role.SetText("Home Secretary")
+	g.person.save()
+	if store.count("SavePerson James Cleverly") != 1 || store.people[0].Role != "Home Secretary" {
+		t.Errorf("person save: calls %v, %+v", store.calls, store.people[0])
+	}
+}

@@ -1,0 +1,158 @@
+package app
+
+import (
+	"image/color"
+	"os/user"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Preference keys, kept with Fyne's preferences for AppID.
+const (
+	prefAuthor   = "author"
+	prefSiteName = "site_name"
+	prefBaseURL  = "base_url"
+	prefCredit   = "default_credit"
+	prefTheme    = "theme"     // system, light or dark
+	prefTextSize = "text_size" // a scale: 0.9, 1, 1.15, 1.3
+)
+
+// prefs reads and writes the person's preferences.
+type prefs struct{ p fyne.Preferences }
+
+func newPrefs(p fyne.Preferences) *prefs { return &prefs{p: p} }
+
+// author is the name recorded on revisions: the one set in Preferences, else
+// the name the system knows the person by.
+func (p *prefs) author() string {
+	if a := strings.TrimSpace(p.p.String(prefAuthor)); a != "" {
+		return a
+	}
+	if u, err := user.Current(); err == nil {
+		if u.Name != "" {
+			return strings.TrimRight(strings.SplitN(u.Name, ",", 2)[0], " ")
+		}
+		return u.Username
+	}
+	return ""
+}
+
+func (p *prefs) siteName() string      { return p.p.String(prefSiteName) }
+func (p *prefs) baseURL() string       { return p.p.String(prefBaseURL) }
+func (p *prefs) defaultCredit() string { return p.p.String(prefCredit) }
+
+var themeChoices = []string{"Follow the system", "Light", "Dark"}
+var themeValues = []string{"system", "light", "dark"}
+var sizeChoices = []string{"Small", "Normal", "Large", "Larger"}
+var sizeValues = []float64{0.9, 1, 1.15, 1.3}
+
+// show opens the Preferences dialog.
+func (p *prefs) show(g *gui) {
+	author := widget.NewEntry()
+	author.SetText(p.p.String(prefAuthor))
+	author.PlaceHolder = "Shown as the author of your revisions"
+	site := widget.NewEntry()
+	site.SetText(p.siteName())
+	site.PlaceHolder = "e.g. The Chingford Guardian"
+	base := widget.NewEntry()
+	base.SetText(p.baseURL())
+	base.PlaceHolder = "e.g. https://news.example.org"
+	credit := widget.NewEntry()
+	credit.SetText(p.defaultCredit())
+	credit.PlaceHolder = "Put on new stories, e.g. Reporting by Press Association."
+	themeSel := widget.NewSelect(themeChoices, nil)
+	themeSel.SetSelectedIndex(indexOf(themeValues, p.p.StringWithFallback(prefTheme, "system")))
+	sizeSel := widget.NewSelect(sizeChoices, nil)
+	sizeSel.SetSelectedIndex(nearestSize(p.p.FloatWithFallback(prefTextSize, 1)))
+	d := dialog.NewForm("Preferences", "Save", "Cancel", []*widget.FormItem{
+		{Text: "Your name", Widget: author, HintText: "The author of the revisions you save"},
+		{Text: "Site name", Widget: site},
+		{Text: "Site address", Widget: base, HintText: "Links in the exported site and the page preview start with it"},
+		{Text: "Default credit", Widget: credit},
+		{Text: "Theme", Widget: themeSel},
+		{Text: "Text size", Widget: sizeSel},
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		p.p.SetString(prefAuthor, strings.TrimSpace(author.Text))
+		p.p.SetString(prefSiteName, strings.TrimSpace(site.Text))
+		p.p.SetString(prefBaseURL, strings.TrimSpace(base.Text))
+		p.p.SetString(prefCredit, strings.TrimSpace(credit.Text))
+		p.p.SetString(prefTheme, themeValues[max(themeSel.SelectedIndex(), 0)])
+		p.p.SetFloat(prefTextSize, sizeValues[max(sizeSel.SelectedIndex(), 0)])
+		applyTheme(fyne.CurrentApp())
+		if g.current == g.page && g.page.loaded != nil {
+			g.page.onChanged() // the preview's link uses the site address
+		}
+	}, g.win)
+	d.Resize(fyne.NewSize(620, 0))
+	d.Show()
+	g.prefsDialog = d
+}
+
+func indexOf(list []string, v string) int {
+	for i, s := range list {
+		if s == v {
+			return i
+		}
+	}
+	return 0
+}
+
+func nearestSize(v float64) int {
+	best := 1
+	for i, s := range sizeValues {
+		if abs(s-v) < abs(sizeValues[best]-v) {
+			best = i
+		}
+	}
+	return best
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+// applyTheme sets the theme and text size from the preferences.
+func applyTheme(a fyne.App) {
+	p := a.Preferences()
+	a.Settings().SetTheme(&deskTheme{variant: p.StringWithFallback(prefTheme, "system"), scale: float32(p.FloatWithFallback(prefTextSize, 1))})
+}
+
+// deskTheme is Fyne's theme with a chosen light or dark variant and text size.
+type deskTheme struct {
+	variant string
+	scale   float32
+}
+
+func (t *deskTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	switch t.variant {
+	case "light":
+		v = theme.VariantLight
+	case "dark":
+		v = theme.VariantDark
+	}
+	return theme.DefaultTheme().Color(n, v)
+}
+
+func (t *deskTheme) Font(s fyne.TextStyle) fyne.Resource     { return theme.DefaultTheme().Font(s) }
+func (t *deskTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
+
+func (t *deskTheme) Size(n fyne.ThemeSizeName) float32 {
+	s := theme.DefaultTheme().Size(n)
+	switch n {
+	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText, theme.SizeNameCaptionText:
+		if t.scale > 0 {
+			return s * t.scale
+		}
+	}
+	return s
+}

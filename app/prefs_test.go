@@ -1,0 +1,64 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+func TestPreferencesAreKept(t *testing.T) {
+	g, w := newTestGUI(t, newFakeStore(1))
+	g.showPrefs()
+	test.Type(entryWithPlaceholder(t, w, "Shown as the author of your revisions"), "Jane Sub")
+	test.Type(entryWithPlaceholder(t, w, "e.g. https://news.example.org"), "https://desk.example")
+	for _, o := range objects(w) {
+		if s, ok := o.(*widget.Select); ok && len(s.Options) == 3 && s.Options[2] == "Dark" {
+			s.SetSelected("Dark")
+		}
+		if s, ok := o.(*widget.Select); ok && len(s.Options) == 4 && s.Options[3] == "Larger" {
+			s.SetSelected("Larger")
+		}
+	}
+	g.prefsDialog.Submit()
+	p := fyne.CurrentApp().Preferences()
+	if g.prefs.author() != "Jane Sub" || g.prefs.baseURL() != "https://desk.example" || p.String(prefTheme) != "dark" || p.Float(prefTextSize) != 1.3 {
+		t.Errorf("preferences kept: author %q url %q theme %q size %v", g.prefs.author(), g.prefs.baseURL(), p.String(prefTheme), p.Float(prefTextSize))
+	}
+	th := fyne.CurrentApp().Settings().Theme()
+	if got := th.Size("text"); got < 18 || got > 18.3 {
+		t.Errorf("text size after Larger = %v", th.Size("text"))
+	}
+}
+
+func TestMenuHasEveryAction(t *testing.T) {
+	g, _ := newTestGUI(t, newFakeStore(1))
+	want := map[string]string{"New story": "CustomDesktop:Control+N", "Save revision…": "CustomDesktop:Control+S",
+		"Find…": "CustomDesktop:Control+F", "Check": "CustomDesktop:Control+K", "Next story": (&desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierShortcutDefault}).ShortcutName(),
+		"Previous story": (&desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierShortcutDefault}).ShortcutName(), "Preferences…": "CustomDesktop:Control+,", "Quit": "CustomDesktop:Control+Q"}
+	disabled := map[string]bool{}
+	for _, m := range g.menu().Items {
+		for _, it := range m.Items {
+			if it.Disabled {
+				disabled[it.Label] = true
+				continue
+			}
+			if sc, ok := want[it.Label]; ok {
+				if it.Shortcut == nil || it.Shortcut.ShortcutName() != sc {
+					t.Errorf("%s has shortcut %v, want %s", it.Label, it.Shortcut, sc)
+				}
+				delete(want, it.Label)
+			}
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("menu lacks %v", want)
+	}
+	for _, label := range []string{"Insert quote… (not available yet)", "Compare revisions… (not available yet)", "Export website… (not available yet)"} {
+		if !disabled[label] {
+			t.Errorf("menu lacks disabled %q", label)
+		}
+	}
+}

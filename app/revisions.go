@@ -1,0 +1,149 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+)
+
+// revisionsPanel is the History tab: every revision of the open story or
+// page, newest first; choosing one shows it read-only.
+type revisionsPanel struct {
+	g    *gui
+	kind string // story or page
+	id   string
+	gen  int
+
+	revs  []editor.Revision // newest first
+	list  *widget.List
+	count *widget.Label
+}
+
+func newRevisionsPanel(g *gui, kind string) *revisionsPanel { return &revisionsPanel{g: g, kind: kind} }
+
+func (p *revisionsPanel) build() fyne.CanvasObject {
+	p.count = widget.NewLabel("")
+	p.count.Importance = widget.LowImportance
+	p.list = &widget.List{
+		Length:     func() int { return len(p.revs) },
+		CreateItem: newStoryRow,
+		UpdateItem: func(i widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			title, meta := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
+			r := p.revs[i]
+			title.SetText(fmt.Sprintf("Revision %d · %s", r.Seq, r.CreatedAt.Local().Format("2 Jan 15:04")))
+			meta.SetText(revisionLine(r))
+		},
+		OnSelected: func(i widget.ListItemID) {
+			p.open(p.revs[i].Seq)
+			p.list.UnselectAll()
+		},
+	}
+	p.list.ExtendBaseWidget(p.list)
+	hint := widget.NewLabel("Choose a revision to read it as it was.")
+	hint.Importance = widget.LowImportance
+	hint.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(p.count, hint, nil, nil, p.list)
+}
+
+// revisionLine says who made a revision, why, and how long it was.
+func revisionLine(r editor.Revision) string {
+	parts := []string{}
+	if r.Author != "" {
+		parts = append(parts, r.Author)
+	}
+	parts = append(parts, string(r.Kind))
+	if r.Note != "" {
+		parts = append(parts, "“"+r.Note+"”")
+	}
+	parts = append(parts, plural(r.Words, "word", "words"))
+	return strings.Join(parts, " · ")
+}
+
+// load lists the revisions of the document with this ID.
+func (p *revisionsPanel) load(id string) {
+	p.id = id
+	p.gen++
+	gen := p.gen
+	p.g.run(func() func() {
+		revs, err := p.g.store.Revisions(p.g.ctx, id)
+		return func() {
+			if gen != p.gen {
+				return
+			}
+			if err != nil {
+				p.g.showStatusError("Loading the history", err)
+				return
+			}
+			p.revs = make([]editor.Revision, len(revs))
+			for i, r := range revs {
+				p.revs[len(revs)-1-i] = r
+			}
+			p.count.SetText(plural(len(revs), "revision", "revisions"))
+			p.list.Refresh()
+		}
+	})
+}
+
+// open shows revision seq read-only in a dialog.
+func (p *revisionsPanel) open(seq int) {
+	id, kind := p.id, p.kind
+	p.g.run(func() func() {
+		var content fyne.CanvasObject
+		var rev *editor.Revision
+		var err error
+		if kind == "page" {
+			var pg *editor.Page
+			pg, rev, err = p.g.store.PageRevision(p.g.ctx, id, seq)
+			if err == nil {
+				content = pageReadOnly(pg)
+			}
+		} else {
+			var s *editor.Story
+			s, rev, err = p.g.store.StoryRevision(p.g.ctx, id, seq)
+			if err == nil {
+				content = storyReadOnly(p.g, s)
+			}
+		}
+		return func() {
+			if err != nil {
+				p.g.showError(fmt.Sprintf("Opening revision %d", seq), err)
+				return
+			}
+			head := widget.NewLabelWithStyle(fmt.Sprintf("Revision %d, %s · %s", rev.Seq, rev.CreatedAt.Local().Format("2 Jan 2006 15:04"), revisionLine(*rev)),
+				fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			head.Wrapping = fyne.TextWrapWord
+			note := widget.NewLabel("Read-only: this is how it was then. Your editor is unchanged.")
+			note.Importance = widget.LowImportance
+			d := dialog.NewCustom(fmt.Sprintf("Revision %d", rev.Seq), "Close", container.NewBorder(container.NewVBox(head, note, widget.NewSeparator()), nil, nil, nil, content), p.g.win)
+			size := p.g.win.Canvas().Size()
+			d.Resize(fyne.NewSize(size.Width*0.7, size.Height*0.8))
+			d.Show()
+			p.g.revisionDialog = d
+		}
+	})
+}
+
+func storyReadOnly(g *gui, s *editor.Story) fyne.CanvasObject {
+	v := newStoryView(g)
+	o := v.build()
+	v.set(s)
+	return o
+}
+
+func pageReadOnly(pg *editor.Page) fyne.CanvasObject {
+	title := widget.NewRichText(&widget.TextSegment{Text: pg.Title, Style: widget.RichTextStyleHeading})
+	title.Wrapping = fyne.TextWrapWord
+	summary := widget.NewRichTextFromMarkdown(pg.Summary)
+	summary.Wrapping = fyne.TextWrapWord
+	body := widget.NewRichTextFromMarkdown(pg.Body)
+	body.Wrapping = fyne.TextWrapWord
+	return container.NewVScroll(container.NewVBox(title, widget.NewLabelWithStyle("Summary", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		summary, widget.NewSeparator(), body))
+}

@@ -1,0 +1,198 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+)
+
+// This file keeps what is typed safe: the open document's session, the
+// autosaved working copy, leaving a document and quitting.
+
+// docSession is the state of one open document.
+type docSession struct {
+	kind      string // story or page
+	id        string
+	base      int    // the revision the fields started from
+	saved     []byte // the content of the revision saved last
+	autosaved []byte // what the working copy holds; nil when it has none
+	savedAt   time.Time
+	keptAt    time.Time // when the working copy was last written
+}
+
+// nowFunc is the clock; tests may fix it.
+var nowFunc = time.Now
+
+func (s *docSession) dirty(content []byte) bool { return !bytes.Equal(content, s.saved) }
+
+// startAutosave writes the working copy every interval until stop.
+func (g *gui) startAutosave(every time.Duration) {
+	g.ticker = time.NewTicker(every)
+	g.done = make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-g.ticker.C:
+				fyne.Do(g.autosave)
+			case <-g.done:
+				return
+			}
+		}
+	}()
+}
+
+func (g *gui) stop() {
+	if g.ticker != nil {
+		g.ticker.Stop()
+		close(g.done)
+		g.ticker = nil
+	}
+}
+
+// autosave writes the open document's fields as its working copy when they
+// changed since the last time, and forgets the working copy when the fields
+// are back to the saved revision. It makes no revision.
+func (g *gui) autosave() { g.autosaveThen(nil) }
+
+func (g *gui) autosaveThen(then func()) {
+	ed := g.current
+	if ed == nil {
+		if then != nil {
+			then()
+		}
+		return
+	}
+	s := ed.session()
+	c := ed.content()
+	switch {
+	case !s.dirty(c) && s.autosaved == nil, s.autosaved != nil && bytes.Equal(c, s.autosaved):
+		if then != nil {
+			then()
+		}
+	case !s.dirty(c):
+		s.autosaved = nil
+		id := s.id
+		g.write(func() func() {
+			err := g.store.DropWorkingCopy(g.ctx, id)
+			return func() {
+				if err != nil {
+					g.showStatusError("Forgetting the working copy", err)
+				}
+				delete(g.unsaved, id)
+				g.list.list.Refresh()
+				if then != nil {
+					then()
+				}
+			}
+		})
+	default:
+		s.autosaved = c
+		wc := &editor.WorkingCopy{DocID: s.id, DocKind: s.kind, Base: s.base, Content: c}
+		g.write(func() func() {
+			err := g.store.SaveWorkingCopy(g.ctx, wc)
+			return func() {
+				if err != nil {
+					if g.current != nil && g.current.session() == s {
+						s.autosaved = nil // try again on the next tick
+					}
+					g.showStatusError("Autosave failed; your text is still on screen", err)
+				} else {
+					g.unsaved[wc.DocID] = true
+					g.list.list.Refresh()
+					s.keptAt = wc.SavedAt
+					if g.current != nil && g.current.session() == s {
+						g.edited()
+					}
+				}
+				if then != nil {
+					then()
+				}
+			}
+		})
+	}
+}
+
+// edited is called by an editor whenever a field changes.
+func (g *gui) edited() {
+	if g.current == nil {
+		return
+	}
+	if s := g.current.session(); s.dirty(g.current.content()) {
+		text := "Unsaved changes · Save revision: Ctrl+S"
+		if !s.keptAt.IsZero() {
+			text = "Unsaved changes · kept safe " + s.keptAt.Local().Format("15:04:05") + " · Save revision: Ctrl+S"
+		}
+		g.saveState.SetText(text)
+	} else {
+		g.showSaved(g.current.session())
+	}
+}
+
+func (g *gui) showSaved(s *docSession) {
+	if s.savedAt.IsZero() {
+		g.saveState.SetText("")
+		return
+	}
+	when := s.savedAt.Local()
+	text := "Saved " + when.Format("15:04")
+	if y, m, d := when.Date(); time.Now().YearDay() != when.YearDay() || y != time.Now().Year() {
+		text = fmt.Sprintf("Saved %d %s %d %s", d, m.String()[:3], y, when.Format("15:04"))
+	}
+	g.saveState.SetText(fmt.Sprintf("%s · revision %d", text, s.base))
+}
+
+// leave is called before another document opens: the working copy of the one
+// open is written, so its unsaved changes wait for it in the database.
+func (g *gui) leave(nextID string) bool {
+	if g.current == nil {
+		return true
+	}
+	s := g.current.session()
+	if s.id == nextID {
+		return false
+	}
+	if s.dirty(g.current.content()) {
+		title := g.current.title()
+		g.autosave()
+		g.setStatusLater(fmt.Sprintf("Your unsaved changes to “%s” are kept; open it again to carry on or save them.", title))
+	}
+	g.current = nil
+	return true
+}
+
+// setStatusLater shows a message after the next editor has loaded and set
+// its own save state.
+func (g *gui) setStatusLater(msg string) { g.pendingStatus = msg }
+
+// quit closes the window; unsaved changes are written to the working copy
+// first, after asking whether to save them as a revision.
+func (g *gui) quit() {
+	closeNow := func() {
+		g.stop()
+		g.store.Close()
+		g.closeWindow()
+	}
+	if g.current == nil || !g.current.session().dirty(g.current.content()) {
+		closeNow()
+		return
+	}
+	title := g.current.title()
+	msg := widget.NewLabel(fmt.Sprintf("“%s” has changes that are not saved as a revision.\n\n"+
+		"If you quit now they are kept, and offered back when you open it again.", title))
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	d = dialog.NewCustomWithoutButtons("Unsaved changes", container.New(&maxWidth{width: 460}, msg), g.win)
+	d.SetButtons([]fyne.CanvasObject{
+		&widget.Button{Text: "Cancel", OnTapped: d.Hide},
+		&widget.Button{Text: "Quit and keep them", OnTapped: func() { d.Hide(); g.autosaveThen(closeNow) }},
+		&widget.Button{Text: "Save revision…", Importance: widget.HighImportance, OnTapped: func() { d.Hide(); g.saveCurrent() }},
+	})
+	d.Show()
+}
