@@ -125,6 +125,12 @@ func Export(ctx context.Context, outDir string, site Site, stories []editor.Stor
 	return &Report{Files: files, DurationMS: time.Since(start).Milliseconds()}, nil
 }
 
+// Validate reports a setting that Export would refuse: a base URL that is not
+// an absolute http or https address, a language that is not a BCP 47 tag.
+func (s Site) Validate() error {
+	return s.normalize()
+}
+
 // normalize fills in defaults and checks the base URL.
 func (s *Site) normalize() error {
 	s.Name = strings.TrimSpace(cleanText(s.Name))

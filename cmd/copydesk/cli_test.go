@@ -519,3 +519,56 @@ func TestQuotesAndCheck(t *testing.T) {
 		t.Errorf("check after removing quotation marks: %+v, want a missing_quote", check(1))
 	}
 }
+
+func TestExport(t *testing.T) {
+	c := newCLI(t)
+	c.ok("sample")
+	out := filepath.Join(t.TempDir(), "site")
+	type report struct {
+		Files []struct{ Path, Kind, ID, State string }
+	}
+	var r report
+	c.json(&r, "export", "--out", out, "--base-url", "https://news.example.com/")
+	for _, f := range r.Files {
+		if f.Kind == "article" {
+			t.Errorf("a draft was exported: %+v", f)
+		}
+	}
+	if len(r.Files) == 0 {
+		t.Fatalf("export wrote nothing: %+v", r)
+	}
+
+	c.ok("status", "sir-iain-direct-threat-from-china", "published")
+	c.json(&r, "export", "--out", out, "--base-url", "https://news.example.com/")
+	var article string
+	for _, f := range r.Files {
+		if f.Kind == "article" && f.State == "written" && strings.HasSuffix(f.Path, ".html") {
+			article = f.Path
+		}
+	}
+	if article == "" {
+		t.Fatalf("after publishing, no article page was written: %+v", r.Files)
+	}
+	page, err := os.ReadFile(filepath.Join(out, article))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Sir Iain: ‘direct threat’ from China", "Reporting by Press Association.", "Read the rules here", "<q"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("article %s lacks %q", article, want)
+		}
+	}
+	var again report
+	c.json(&again, "export", "--out", out, "--base-url", "https://news.example.com/")
+	for _, f := range again.Files {
+		if f.State != "unchanged" {
+			t.Errorf("a second export of the same database rewrote %+v", f)
+		}
+	}
+	if _, errOut, code := c.run("", "export", "--out", out, "--base-url", "ftp://x"); code != 2 || !strings.Contains(errOut, "base URL") {
+		t.Errorf("export with a bad base URL: exit %d %q, want 2 naming the base URL", code, errOut)
+	}
+	if _, _, code := c.run("", "export"); code != 2 {
+		t.Errorf("export without --out: exit %d, want 2", code)
+	}
+}
