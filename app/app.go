@@ -53,6 +53,12 @@ type Store interface {
 	Search(ctx context.Context, query string, limit int) ([]editor.SearchHit, error)
 	Path() string
 	Close() error
+
+	// The History panel's compare view and restore.
+	RestoreStory(ctx context.Context, id string, seq int, meta editor.RevisionMeta) (*editor.Story, bool, error)
+	PublishedRevision(ctx context.Context, id string) (int, error)
+	// The export: every published story, with its quotes and corrections.
+	StoriesWithStatus(ctx context.Context, status editor.Status) ([]editor.Story, error)
 }
 
 // Config is how the command starts the app.
@@ -61,6 +67,9 @@ type Config struct {
 	// Open opens (creating when needed) the database at path; created reports
 	// that it is new.
 	Open func(path string) (store Store, created bool, err error)
+	// Export writes the website (published stories and every page) for the
+	// File ▸ Export website… dialog; nil leaves that item disabled.
+	Export ExportFunc
 }
 
 // autosaveEvery is how often the working copy is written while someone types;
@@ -87,6 +96,7 @@ func Run(cfg Config) {
 			g.store.Close()
 		}
 		g = newGUI(w, store, goAsync, newSerial())
+		g.exportSite = cfg.Export
 		g.onReady = reportReady
 		w.SetContent(g.build())
 		w.SetMainMenu(g.menu())
@@ -199,9 +209,7 @@ func newSerial() async {
 	return func(work func() func()) { jobs <- work }
 }
 
-// menu is the window's menu bar: every action, with its shortcut. Insert
-// quote, Compare and Export belong to features not in this window yet; they
-// are listed, disabled, so the shortcuts are known and nothing pretends.
+// menu is the window's menu bar: every action, with its shortcut.
 func (g *gui) menu() *fyne.MainMenu {
 	ctrl := fyne.KeyModifierShortcutDefault
 	sc := func(k fyne.KeyName) fyne.Shortcut { return &desktop.CustomShortcut{KeyName: k, Modifier: ctrl} }
@@ -212,18 +220,13 @@ func (g *gui) menu() *fyne.MainMenu {
 		}
 		return it
 	}
-	unavailable := func(label string) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label+" (not available yet)", nil)
-		it.Disabled = true
-		return it
-	}
 	quit := item("Quit", fyne.KeyQ, g.quit)
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
 		item("New story", fyne.KeyN, g.newStory),
 		item("Save revision…", fyne.KeyS, g.saveCurrent),
 		fyne.NewMenuItemSeparator(),
-		unavailable("Export website…"),
+		g.exportMenuItem(item("Export website…", fyne.KeyE, g.showExport)),
 		fyne.NewMenuItemSeparator(),
 		item("Preferences…", fyne.KeyComma, g.showPrefs),
 		fyne.NewMenuItemSeparator(),
@@ -231,12 +234,12 @@ func (g *gui) menu() *fyne.MainMenu {
 	)
 	edit := fyne.NewMenu("Edit",
 		item("Find…", fyne.KeyF, g.focusFind),
-		unavailable("Insert quote…"),
+		insertQuoteItem(g),
 	)
 	story := fyne.NewMenu("Story",
 		item("Check", fyne.KeyK, g.showChecks),
 		item("History", fyne.KeyH, g.showHistory),
-		unavailable("Compare revisions…"),
+		item("Compare revisions…", fyne.KeyD, g.compareRevisions),
 		fyne.NewMenuItemSeparator(),
 		item("Next story", fyne.KeyPageDown, func() { g.next(1) }),
 		item("Previous story", fyne.KeyPageUp, func() { g.next(-1) }),

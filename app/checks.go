@@ -16,13 +16,16 @@ type finding struct {
 	severity string // error, warning or info
 	field    string
 	message  string
+	// span marks a finding about words of the body, body[start:end].
+	span       bool
+	start, end int
 }
 
 // storyFindings checks the fields a story needs before it is published. It
 // runs on the fields as typed, so the panel follows the editor.
 func storyFindings(s *editor.Story) []finding {
 	var out []finding
-	add := func(sev, field, msg string) { out = append(out, finding{sev, field, msg}) }
+	add := func(sev, field, msg string) { out = append(out, finding{severity: sev, field: field, message: msg}) }
 	if s.Headline == "" {
 		add("error", "headline", "No headline.")
 	} else if n := len([]rune(s.Headline)); n > editor.HeadlineLimit {
@@ -61,13 +64,13 @@ func storyFindings(s *editor.Story) []finding {
 func pageFindings(p *editor.Page) []finding {
 	var out []finding
 	if p.Title == "" {
-		out = append(out, finding{"error", "title", "No title: a page cannot be saved without one."})
+		out = append(out, finding{severity: "error", field: "title", message: "No title: a page cannot be saved without one."})
 	}
 	if p.Summary == "" && p.Kind == editor.PageRules {
-		out = append(out, finding{"warning", "summary", "No summary: nothing will be shown under the articles that link here."})
+		out = append(out, finding{severity: "warning", field: "summary", message: "No summary: nothing will be shown under the articles that link here."})
 	}
 	if strings.TrimSpace(p.Body) == "" {
-		out = append(out, finding{"warning", "body", "The body is empty."})
+		out = append(out, finding{severity: "warning", field: "body", message: "The body is empty."})
 	}
 	return out
 }
@@ -77,6 +80,10 @@ type checksPanel struct {
 	summary *widget.Label
 	box     *fyne.Container
 	shown   []finding
+	// jump, when set, takes the editor to what a finding is about.
+	jump func(finding)
+	// scope says what is checked.
+	scope *widget.Label
 }
 
 func newChecksPanel() *checksPanel { return &checksPanel{} }
@@ -85,10 +92,10 @@ func (p *checksPanel) build() fyne.CanvasObject {
 	p.summary = widget.NewLabel("")
 	p.summary.Wrapping = fyne.TextWrapWord
 	p.box = container.NewVBox()
-	scope := widget.NewLabel("Required fields and lengths, checked as you type.")
-	scope.Importance = widget.LowImportance
-	scope.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(container.NewVBox(p.summary, widget.NewSeparator()), scope, nil, nil, container.NewVScroll(p.box))
+	p.scope = widget.NewLabel("Required fields and lengths, checked as you type.")
+	p.scope.Importance = widget.LowImportance
+	p.scope.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(container.NewVBox(p.summary, widget.NewSeparator()), p.scope, nil, nil, container.NewVScroll(p.box))
 }
 
 func (p *checksPanel) set(fs []finding) {
@@ -107,6 +114,11 @@ func (p *checksPanel) set(fs []finding) {
 			label.Importance = widget.DangerImportance
 		case "warning":
 			label.Importance = widget.WarningImportance
+		}
+		if p.jump != nil {
+			f := f
+			p.box.Add(newTapCard(label, func() { p.jump(f) }))
+			continue
 		}
 		p.box.Add(label)
 	}

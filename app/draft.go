@@ -56,6 +56,7 @@ func newStoryEditor(g *gui) *storyEditor {
 	e.checks = newChecksPanel()
 	e.history = newRevisionsPanel(g, "story")
 	e.build()
+	e.checks.jump = e.jumpTo
 	return e
 }
 
@@ -194,7 +195,7 @@ func (e *storyEditor) set(s *editor.Story, wc *editor.WorkingCopy) {
 	}
 	e.fill(&shown)
 	e.showMeta()
-	e.quotes.set(s.Quotes)
+	e.quotes.set(shown.Quotes)
 	e.history.load(s.ID)
 	e.onChanged()
 	e.g.opened(e)
@@ -228,6 +229,7 @@ func (e *storyEditor) story() *editor.Story {
 	s.Section, s.Body, s.Credit, s.Status = e.section.Text, e.body.Text, e.credit.Text, e.statusNow
 	s.Tags = strings.Split(e.tags.Text, ",")
 	s.Normalize()
+	s.Quotes = e.quotes.anchored(s.Body)
 	return &s
 }
 
@@ -246,7 +248,7 @@ func (e *storyEditor) onChanged() {
 	e.headlineCount.Refresh()
 	e.bodyCount.SetText(plural(editor.CountWords(e.body.Text), "word", "words"))
 	s := e.story()
-	e.checks.set(storyFindings(s))
+	e.panelsChanged(s)
 	e.g.edited()
 }
 

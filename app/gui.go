@@ -58,6 +58,14 @@ type gui struct {
 	onReady func() // called once, when the first story or page is on screen
 	// closeWindow closes the window; tests replace it.
 	closeWindow func()
+
+	// exportSite writes the website (Config.Export); nil when not given.
+	exportSite ExportFunc
+	// The quote, compare and export dialogs shown last, for tests to answer.
+	quoteDialog   *quoteDialog
+	compareDialog *compareView
+	exportDialog  *exportDialog
+	restoreDialog *dialog.CustomDialog
 }
 
 // docEditor is what the story and page editors share: a document loaded at a

@@ -46,10 +46,10 @@ func (p *revisionsPanel) build() fyne.CanvasObject {
 		},
 	}
 	p.list.ExtendBaseWidget(p.list)
-	hint := widget.NewLabel("Choose a revision to read it as it was.")
+	hint := widget.NewLabel("Choose a revision to read it as it was, or to restore it.")
 	hint.Importance = widget.LowImportance
 	hint.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(p.count, hint, nil, nil, p.list)
+	return container.NewBorder(container.NewVBox(p.count, p.tools()), hint, nil, nil, p.list)
 }
 
 // revisionLine says who made a revision, why, and how long it was.
@@ -122,6 +122,7 @@ func (p *revisionsPanel) open(seq int) {
 			note := widget.NewLabel("Read-only: this is how it was then. Your editor is unchanged.")
 			note.Importance = widget.LowImportance
 			d := dialog.NewCustom(fmt.Sprintf("Revision %d", rev.Seq), "Close", container.NewBorder(container.NewVBox(head, note, widget.NewSeparator()), nil, nil, nil, content), p.g.win)
+			p.revisionButtons(d, rev.Seq)
 			size := p.g.win.Canvas().Size()
 			d.Resize(fyne.NewSize(size.Width*0.7, size.Height*0.8))
 			d.Show()

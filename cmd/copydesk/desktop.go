@@ -5,8 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"time"
 
 	"copydesk/app"
+	"copydesk/editor"
+	"copydesk/export"
 	"copydesk/storage"
 )
 
@@ -41,6 +44,19 @@ func runDesktopArgs(args []string, stderr io.Writer) int {
 			}
 			return db, created, nil
 		},
+		Export: exportSite,
 	})
 	return exitOK
+}
+
+// exportSite writes the website for the desktop app's Export dialog.
+func exportSite(ctx context.Context, out string, site app.ExportSite, stories []editor.Story, pages []editor.Page, progress func(done, total int)) (app.ExportSummary, error) {
+	report, err := export.Export(ctx, out, export.Site{Name: site.Name, BaseURL: site.BaseURL}, stories, pages, progress)
+	if err != nil {
+		return app.ExportSummary{}, err
+	}
+	return app.ExportSummary{
+		Written: report.Count(export.StateWritten), Unchanged: report.Count(export.StateUnchanged),
+		Removed: report.Count(export.StateRemoved), Duration: time.Duration(report.DurationMS) * time.Millisecond,
+	}, nil
 }

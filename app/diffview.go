@@ -1,0 +1,430 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+)
+
+// compareView shows the word diff of any two revisions of a story or page,
+// inline or side by side. Inserted words are bold between {+ +} and deleted
+// ones italic between [- -], coloured too, so neither colour nor theme is
+// needed to tell them apart.
+type compareView struct {
+	g    *gui
+	kind string // story or page
+	id   string
+	name string
+
+	revs     []editor.Revision // oldest first
+	from, to *widget.Select
+	mode     *widget.RadioGroup
+	changed  *widget.Check
+	stats    *widget.Label
+	body     *fyne.Container
+	restore  *widget.Button
+	d        *dialog.CustomDialog
+	gen      int
+
+	diff    *editor.StoryDiff // the diff shown, nil while loading
+	fromSeq int
+	toSeq   int
+}
+
+const (
+	modeInline = "Inline"
+	modeSide   = "Side by side"
+)
+
+// compareRevisions is the Story menu's Compare revisions…: the open story's
+// last two revisions, to start with.
+func (g *gui) compareRevisions() {
+	switch {
+	case g.current == g.story && g.story.loaded != nil:
+		n := g.story.loaded.Revision
+		g.showCompare("story", g.story.loaded.ID, g.story.loaded.Title(), max(n-1, 1), n)
+	case g.current == g.page && g.page.loaded != nil:
+		n := g.page.loaded.Revision
+		g.showCompare("page", g.page.loaded.ID, g.page.loaded.Title, max(n-1, 1), n)
+	default:
+		g.saveState.SetText("Open a story or page first: Compare shows the changes between two of its revisions.")
+	}
+}
+
+// changesSincePublished compares the revision that went live with the
+// latest one.
+func (g *gui) changesSincePublished() {
+	if g.current != g.story || g.story.loaded == nil {
+		return
+	}
+	s := g.story.loaded
+	g.run(func() func() {
+		seq, err := g.store.PublishedRevision(g.ctx, s.ID)
+		return func() {
+			if err != nil {
+				g.showError("Finding the published revision of “"+s.Title()+"”", err)
+				return
+			}
+			g.showCompare("story", s.ID, s.Title(), seq, s.Revision)
+		}
+	})
+}
+
+func (g *gui) showCompare(kind, id, name string, from, to int) {
+	v := &compareView{g: g, kind: kind, id: id, name: name}
+	v.build()
+	v.d.Show()
+	g.compareDialog = v
+	v.load(from, to)
+}
+
+func (v *compareView) build() {
+	v.from = widget.NewSelect(nil, func(string) { v.chosen() })
+	v.to = widget.NewSelect(nil, func(string) { v.chosen() })
+	v.mode = widget.NewRadioGroup([]string{modeInline, modeSide}, func(string) { v.render() })
+	v.mode.Horizontal = true
+	v.mode.Required = true
+	v.mode.Selected = modeInline
+	v.changed = widget.NewCheck("Changed paragraphs only", func(bool) { v.render() })
+	v.changed.Checked = true
+	v.stats = widget.NewLabel("Loading…")
+	v.stats.Wrapping = fyne.TextWrapWord
+	v.body = container.NewVBox()
+	legend := widget.NewRichText(append([]widget.RichTextSegment{plainSeg("Key: ")},
+		append(opSegments(editor.Op{Op: editor.OpInsert, Text: "inserted words"}),
+			append([]widget.RichTextSegment{plainSeg("   ")}, opSegments(editor.Op{Op: editor.OpDelete, Text: "deleted words"})...)...)...)...)
+	choose := container.NewHBox(widget.NewLabel("From"), v.from, widget.NewLabel("to"), v.to, widget.NewSeparator(), v.mode, v.changed)
+	top := container.NewVBox(choose, container.NewBorder(nil, nil, nil, legend, v.stats), widget.NewSeparator())
+	v.d = dialog.NewCustomWithoutButtons("Compare revisions of “"+v.name+"”", container.NewBorder(top, nil, nil, nil, container.NewVScroll(v.body)), v.g.win)
+	close := &widget.Button{Text: "Close", OnTapped: v.d.Hide}
+	buttons := []fyne.CanvasObject{close}
+	if v.kind == "story" {
+		v.restore = &widget.Button{Text: "Restore “From”…", OnTapped: func() { v.g.restoreRevision(v.fromSeq) }}
+		v.restore.Disable()
+		buttons = append(buttons, v.restore)
+	}
+	v.d.SetButtons(buttons)
+	size := v.g.win.Canvas().Size()
+	v.d.Resize(fyne.NewSize(size.Width*0.92, size.Height*0.9))
+}
+
+// revLabel names a revision in the From and To lists.
+func revLabel(r editor.Revision) string {
+	s := fmt.Sprintf("%d · %s · %s", r.Seq, r.CreatedAt.Local().Format("2 Jan 15:04"), r.Kind)
+	if r.Note != "" {
+		s += " · " + r.Note
+	}
+	return s
+}
+
+// chosen reloads when From or To changes.
+func (v *compareView) chosen() {
+	f, t := v.from.SelectedIndex(), v.to.SelectedIndex()
+	if f < 0 || t < 0 || f >= len(v.revs) || t >= len(v.revs) {
+		return
+	}
+	if v.revs[f].Seq == v.fromSeq && v.revs[t].Seq == v.toSeq {
+		return
+	}
+	v.load(v.revs[f].Seq, v.revs[t].Seq)
+}
+
+// load reads both revisions and diffs them off the UI goroutine.
+func (v *compareView) load(from, to int) {
+	v.gen++
+	gen := v.gen
+	v.fromSeq, v.toSeq = from, to
+	v.stats.SetText(fmt.Sprintf("Comparing revision %d with revision %d…", from, to))
+	g := v.g
+	g.run(func() func() {
+		revs, err := g.store.Revisions(g.ctx, v.id)
+		var d editor.StoryDiff
+		if err == nil {
+			d, err = v.diffOf(from, to)
+		}
+		return func() {
+			if gen != v.gen {
+				return
+			}
+			if err != nil {
+				v.stats.SetText(fmt.Sprintf("Could not compare revision %d with %d: %v", from, to, err))
+				return
+			}
+			v.revs = revs
+			v.diff = &d
+			v.fill()
+			v.render()
+		}
+	})
+}
+
+func (v *compareView) diffOf(from, to int) (editor.StoryDiff, error) {
+	g := v.g
+	if v.kind == "page" {
+		a, _, err := g.store.PageRevision(g.ctx, v.id, from)
+		if err != nil {
+			return editor.StoryDiff{}, err
+		}
+		b, _, err := g.store.PageRevision(g.ctx, v.id, to)
+		if err != nil {
+			return editor.StoryDiff{}, err
+		}
+		return editor.DiffPages(a, b), nil
+	}
+	a, _, err := g.store.StoryRevision(g.ctx, v.id, from)
+	if err != nil {
+		return editor.StoryDiff{}, err
+	}
+	b, _, err := g.store.StoryRevision(g.ctx, v.id, to)
+	if err != nil {
+		return editor.StoryDiff{}, err
+	}
+	return editor.DiffStories(a, b), nil
+}
+
+// fill lists the revisions in From and To and selects the two compared.
+func (v *compareView) fill() {
+	opts := make([]string, len(v.revs))
+	fi, ti := -1, -1
+	for i, r := range v.revs {
+		opts[i] = revLabel(r)
+		if r.Seq == v.fromSeq {
+			fi = i
+		}
+		if r.Seq == v.toSeq {
+			ti = i
+		}
+	}
+	v.from.Options, v.to.Options = opts, opts
+	if fi >= 0 {
+		v.from.SetSelectedIndex(fi)
+	}
+	if ti >= 0 {
+		v.to.SetSelectedIndex(ti)
+	}
+	if v.restore != nil {
+		v.restore.SetText(fmt.Sprintf("Restore revision %d…", v.fromSeq))
+		v.restore.Enable()
+	}
+}
+
+// render shows the diff in the chosen layout.
+func (v *compareView) render() {
+	if v.diff == nil || v.body == nil {
+		return
+	}
+	d := v.diff
+	v.stats.SetText(fmt.Sprintf("Revision %d → %d: %s inserted, %s deleted.", v.fromSeq, v.toSeq,
+		plural(d.Stats.InsertedWords, "word", "words"), plural(d.Stats.DeletedWords, "word", "words")))
+	v.body.RemoveAll()
+	side := v.mode.Selected == modeSide
+	var same []string
+	for _, f := range d.Fields {
+		if !f.Changed() {
+			same = append(same, f.Field)
+			continue
+		}
+		v.body.Add(widget.NewLabelWithStyle(fieldTitle(f.Field), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		if side {
+			v.body.Add(container.NewGridWithColumns(2,
+				widget.NewLabelWithStyle(fmt.Sprintf("Revision %d", v.fromSeq), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
+				widget.NewLabelWithStyle(fmt.Sprintf("Revision %d", v.toSeq), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})))
+		}
+		hidden := 0
+		for _, row := range diffRows(f.Ops) {
+			if v.changed.Checked && !row.changed {
+				hidden++
+				continue
+			}
+			if hidden > 0 {
+				v.body.Add(elided(hidden))
+				hidden = 0
+			}
+			if side {
+				v.body.Add(container.NewGridWithColumns(2, diffText(row.ops, editor.OpDelete), diffText(row.ops, editor.OpInsert)))
+			} else {
+				v.body.Add(diffText(row.ops, ""))
+			}
+		}
+		if hidden > 0 {
+			v.body.Add(elided(hidden))
+		}
+		v.body.Add(widget.NewSeparator())
+	}
+	for _, q := range d.Quotes {
+		line := fmt.Sprintf("Quote %s: %s, “%s”", q.Change, q.Speaker, clip(q.Text, 90))
+		if q.Change == editor.QuoteChanged {
+			var names []string
+			for _, f := range q.Fields {
+				names = append(names, f.Field)
+			}
+			line += " (" + strings.Join(names, ", ") + " changed)"
+		}
+		l := widget.NewLabel(line)
+		l.Wrapping = fyne.TextWrapWord
+		v.body.Add(l)
+	}
+	if !d.Changed() {
+		v.body.Add(widget.NewLabel(fmt.Sprintf("Revisions %d and %d read the same.", v.fromSeq, v.toSeq)))
+	} else if len(same) > 0 {
+		l := widget.NewLabel("Unchanged: " + strings.Join(same, ", ") + ".")
+		l.Importance = widget.LowImportance
+		l.Wrapping = fyne.TextWrapWord
+		v.body.Add(l)
+	}
+	v.body.Refresh()
+}
+
+func fieldTitle(f string) string {
+	if f == "" {
+		return f
+	}
+	return strings.ToUpper(f[:1]) + f[1:]
+}
+
+func elided(n int) fyne.CanvasObject {
+	l := widget.NewLabel("… " + plural(n, "unchanged paragraph", "unchanged paragraphs") + " …")
+	l.Importance = widget.LowImportance
+	return l
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// diffRow is one paragraph of a field's diff: the paragraph breaks of the
+// unchanged text divide rows, so both sides of a row say the same thing.
+type diffRow struct {
+	ops     []editor.Op
+	changed bool
+}
+
+func diffRows(ops []editor.Op) []diffRow {
+	var rows []diffRow
+	var cur diffRow
+	for _, op := range ops {
+		if op.Op != editor.OpEqual {
+			cur.ops = append(cur.ops, op)
+			cur.changed = true
+			continue
+		}
+		for i, part := range strings.Split(op.Text, "\n\n") {
+			if i > 0 {
+				if len(cur.ops) > 0 {
+					rows = append(rows, cur)
+				}
+				cur = diffRow{}
+			}
+			if part = strings.Trim(part, "\n"); part != "" {
+				cur.ops = append(cur.ops, editor.Op{Op: editor.OpEqual, Text: part})
+			}
+		}
+	}
+	if len(cur.ops) > 0 {
+		rows = append(rows, cur)
+	}
+	return rows
+}
+
+// diffText renders ops: all of them when without is empty (inline), or
+// every op but those of kind without (one side of side by side).
+func diffText(ops []editor.Op, without editor.OpKind) *widget.RichText {
+	var segs []widget.RichTextSegment
+	for _, op := range ops {
+		if op.Op == without {
+			continue
+		}
+		segs = append(segs, opSegments(op)...)
+	}
+	if len(segs) == 0 {
+		segs = []widget.RichTextSegment{plainSeg("—")}
+	}
+	t := widget.NewRichText(segs...)
+	t.Wrapping = fyne.TextWrapWord
+	return t
+}
+
+// opSegments renders one op: inserted words bold between {+ +}, deleted ones
+// italic between [- -], with the spaces around them left outside the marks.
+func opSegments(op editor.Op) []widget.RichTextSegment {
+	if op.Op == editor.OpEqual {
+		return []widget.RichTextSegment{plainSeg(op.Text)}
+	}
+	words := strings.TrimSpace(op.Text)
+	if words == "" {
+		words = "¶"
+	}
+	lead := op.Text[:len(op.Text)-len(strings.TrimLeft(op.Text, " \t\n"))]
+	trail := op.Text[len(strings.TrimRight(op.Text, " \t\n")):]
+	style := widget.RichTextStyleInline
+	open, close := "{+", "+}"
+	if op.Op == editor.OpInsert {
+		style.TextStyle.Bold = true
+		style.ColorName = theme.ColorNameSuccess
+	} else {
+		style.TextStyle.Italic = true
+		style.ColorName = theme.ColorNameError
+		open, close = "[-", "-]"
+	}
+	var out []widget.RichTextSegment
+	if lead != "" {
+		out = append(out, plainSeg(lead))
+	}
+	out = append(out, &widget.TextSegment{Text: open + words + close, Style: style})
+	if trail != "" {
+		out = append(out, plainSeg(trail))
+	}
+	return out
+}
+
+func plainSeg(s string) widget.RichTextSegment {
+	return &widget.TextSegment{Text: s, Style: widget.RichTextStyleInline}
+}
+
+// tools are the History tab's buttons: compare two revisions, and for a
+// story the changes since it went live.
+func (p *revisionsPanel) tools() fyne.CanvasObject {
+	compare := &widget.Button{Text: "Compare…", OnTapped: p.g.compareRevisions}
+	if p.kind != "story" {
+		return container.NewHBox(compare)
+	}
+	since := &widget.Button{Text: "Changes since published", OnTapped: p.g.changesSincePublished}
+	return container.NewHBox(compare, since)
+}
+
+// revisionButtons gives the dialog showing revision seq its buttons: compare
+// it with the latest revision and, for a story, restore it.
+func (p *revisionsPanel) revisionButtons(d *dialog.CustomDialog, seq int) {
+	buttons := []fyne.CanvasObject{&widget.Button{Text: "Close", OnTapped: d.Hide}}
+	latest := 0
+	name := ""
+	switch {
+	case p.kind == "story" && p.g.story.loaded != nil:
+		latest, name = p.g.story.loaded.Revision, p.g.story.loaded.Title()
+	case p.kind == "page" && p.g.page.loaded != nil:
+		latest, name = p.g.page.loaded.Revision, p.g.page.loaded.Title
+	}
+	if latest > seq {
+		kind, id := p.kind, p.id
+		buttons = append(buttons, &widget.Button{Text: fmt.Sprintf("Compare with revision %d", latest), OnTapped: func() {
+			d.Hide()
+			p.g.showCompare(kind, id, name, seq, latest)
+		}})
+		if kind == "story" {
+			buttons = append(buttons, &widget.Button{Text: fmt.Sprintf("Restore revision %d…", seq), Importance: widget.DangerImportance,
+				OnTapped: func() { p.g.restoreRevision(seq) }})
+		}
+	}
+	d.SetButtons(buttons)
+}

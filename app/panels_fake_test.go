@@ -1,0 +1,46 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"copydesk/editor"
+)
+
+// The fake store's methods for the History panel and the export.
+
+func (f *fakeStore) RestoreStory(ctx context.Context, id string, seq int, meta editor.RevisionMeta) (*editor.Story, bool, error) {
+	f.called(fmt.Sprintf("RestoreStory %s %d %s", id, seq, meta.Note))
+	old, _, err := f.StoryRevision(ctx, id, seq)
+	if err != nil {
+		return nil, false, err
+	}
+	cur := f.find(id)
+	if cur.Status == editor.StatusPublished && strings.TrimSpace(meta.Note) == "" {
+		return nil, false, &editor.ValidationError{Field: "note", Problem: "is empty"}
+	}
+	meta.Kind = editor.RevisionRestore
+	next := *cur
+	next.ApplyContent(old.Content())
+	saved, err := f.SaveStory(ctx, &next, cur.Revision, meta)
+	return &next, saved, err
+}
+
+func (f *fakeStore) PublishedRevision(_ context.Context, id string) (int, error) {
+	f.called("PublishedRevision " + id)
+	s := f.find(id)
+	if s == nil || s.Status != editor.StatusPublished {
+		return 0, fmt.Errorf("%s has never been published: %w", id, editor.ErrNotFound)
+	}
+	return 1, nil
+}
+
+func (f *fakeStore) StoriesWithStatus(_ context.Context, status editor.Status) ([]editor.Story, error) {
+	f.called("StoriesWithStatus " + string(status))
+	var out []editor.Story
+	for _, s := range f.filtered(status) {
+		out = append(out, *s)
+	}
+	return out, nil
+}
