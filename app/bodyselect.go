@@ -27,24 +27,62 @@ func selectRange(w fyne.Window, e *widget.Entry, start, end int) {
 	if w != nil {
 		w.Canvas().Focus(e)
 	}
+	// The rows are measured from the entry's text as wrapped; wrap it
+	// afresh for its width first, as focus changes can leave it stale.
+	size := e.Size()
+	e.Resize(size.SubtractWidthHeight(1, 0))
+	e.Resize(size)
+	rows := rowStarts(e)
 	// A key without Shift ends any selection there was.
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageUp})
-	rows := rowStarts(e)
 	e.CursorRow, e.CursorColumn = rowCol(rows, from)
+	seek(e, from)
 	e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
 	defer e.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
 	if to == from {
 		return
 	}
 	row, col := rowCol(rows, to)
+	// Each loop stops when a key no longer moves the cursor, so a layout
+	// that differs from the rows measured cannot make it spin.
 	for e.CursorRow < row {
+		before := e.CursorRow
 		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+		if e.CursorRow == before {
+			break
+		}
 	}
-	if row != e.CursorRow || col < e.CursorColumn {
+	if col < e.CursorColumn {
 		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
 	}
-	for e.CursorColumn < col {
+	for e.CursorRow == row && e.CursorColumn < col {
+		before := e.CursorColumn
 		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+		if e.CursorRow == row && e.CursorColumn == before {
+			break
+		}
+	}
+	seek(e, to)
+}
+
+// seek moves the cursor with the arrow keys until it stands at rune offset
+// pos, for when the rows moved since they were measured. It gives up when a
+// key no longer moves it.
+func seek(e *widget.Entry, pos int) {
+	for range utf8.RuneCountInString(e.Text) * 2 {
+		at := e.CursorTextOffset()
+		key := fyne.KeyRight
+		switch {
+		case at == pos:
+			return
+		case at > pos:
+			key = fyne.KeyLeft
+		}
+		row, col := e.CursorRow, e.CursorColumn
+		e.TypedKey(&fyne.KeyEvent{Name: key})
+		if e.CursorRow == row && e.CursorColumn == col {
+			return
+		}
 	}
 }
 

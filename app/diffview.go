@@ -248,7 +248,7 @@ func (v *compareView) render() {
 				hidden = 0
 			}
 			if side {
-				v.body.Add(container.NewGridWithColumns(2, diffText(row.ops, editor.OpDelete), diffText(row.ops, editor.OpInsert)))
+				v.body.Add(container.NewGridWithColumns(2, diffText(row.ops, editor.OpInsert), diffText(row.ops, editor.OpDelete)))
 			} else {
 				v.body.Add(diffText(row.ops, ""))
 			}

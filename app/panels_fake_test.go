@@ -11,11 +11,17 @@ import (
 // The fake store's methods for the History panel and the export.
 
 func (f *fakeStore) RestoreStory(ctx context.Context, id string, seq int, meta editor.RevisionMeta) (*editor.Story, bool, error) {
-	f.called(fmt.Sprintf("RestoreStory %s %d %s", id, seq, meta.Note))
 	old, _, err := f.StoryRevision(ctx, id, seq)
 	if err != nil {
 		return nil, false, err
 	}
+	return f.restoreFrom(ctx, old, meta)
+}
+
+// restoreFrom saves old's content as the story's newest revision.
+func (f *fakeStore) restoreFrom(ctx context.Context, old *editor.Story, meta editor.RevisionMeta) (*editor.Story, bool, error) {
+	id := old.ID
+	f.called(fmt.Sprintf("RestoreStory %s %d %s", id, old.Revision, meta.Note))
 	cur := f.find(id)
 	if cur.Status == editor.StatusPublished && strings.TrimSpace(meta.Note) == "" {
 		return nil, false, &editor.ValidationError{Field: "note", Problem: "is empty"}

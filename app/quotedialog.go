@@ -148,8 +148,8 @@ func (q *quoteDialog) chosen() {
 		q.g.win.Canvas().Focus(q.newPerson.name)
 	} else {
 		q.newBox.Hide()
-		if p, ok := q.person(); ok {
-			q.role.SetText(p.Role)
+		if i := q.speaker.SelectedIndex(); i >= 0 && i < len(q.people) {
+			q.role.SetText(q.people[i].Role)
 		}
 	}
 	q.update()
