@@ -100,7 +100,10 @@ func (v *compareView) build() {
 	legend := widget.NewRichText(append([]widget.RichTextSegment{plainSeg("Key: ")},
 		append(opSegments(editor.Op{Op: editor.OpInsert, Text: "inserted words"}),
 			append([]widget.RichTextSegment{plainSeg("   ")}, opSegments(editor.Op{Op: editor.OpDelete, Text: "deleted words"})...)...)...)...)
-	choose := container.NewHBox(widget.NewLabel("From"), v.from, widget.NewLabel("to"), v.to, widget.NewSeparator(), v.mode, v.changed)
+	pick := container.NewGridWithColumns(2,
+		container.NewBorder(nil, nil, widget.NewLabel("From"), nil, v.from),
+		container.NewBorder(nil, nil, widget.NewLabel("to"), nil, v.to))
+	choose := container.NewBorder(nil, nil, nil, container.NewHBox(v.mode, v.changed), pick)
 	top := container.NewVBox(choose, container.NewBorder(nil, nil, nil, legend, v.stats), widget.NewSeparator())
 	v.d = dialog.NewCustomWithoutButtons("Compare revisions of “"+v.name+"”", container.NewBorder(top, nil, nil, nil, container.NewVScroll(v.body)), v.g.win)
 	close := &widget.Button{Text: "Close", OnTapped: v.d.Hide}
