@@ -224,9 +224,13 @@ func (x *exportDialog) finished(out string, sum ExportSummary, stories, pages in
 		x.say("The export failed: "+explain(err)+" The site in "+out+" was left as it was.", widget.DangerImportance)
 	default:
 		x.out = out
-		x.say(fmt.Sprintf("Exported %s and %s to %s in %s: %s written, %d unchanged, %d removed.",
+		text := fmt.Sprintf("Exported %s and %s to %s in %s: %s written, %d unchanged, %d removed.",
 			plural(stories, "published story", "published stories"), plural(pages, "page", "pages"), out,
-			roundDuration(sum.Duration), plural(sum.Written, "file", "files"), sum.Unchanged, sum.Removed), widget.SuccessImportance)
+			roundDuration(sum.Duration), plural(sum.Written, "file", "files"), sum.Unchanged, sum.Removed)
+		if stories == 0 {
+			text += " No story is published yet: set a story's status to Published to put it on the site."
+		}
+		x.say(text, widget.SuccessImportance)
 		x.openSite.Show()
 	}
 }

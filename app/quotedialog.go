@@ -127,7 +127,7 @@ func (q *quoteDialog) show() {
 	q.insert = &widget.Button{Text: "Insert quote", Importance: widget.HighImportance, OnTapped: q.submit}
 	q.d.SetButtons([]fyne.CanvasObject{&widget.Button{Text: "Cancel", OnTapped: q.d.Hide}, q.insert})
 	size := q.g.win.Canvas().Size()
-	q.d.Resize(fyne.NewSize(min(720, size.Width*0.9), min(760, size.Height*0.92)))
+	q.d.Resize(fyne.NewSize(min(720, size.Width*0.9), min(690, size.Height*0.92)))
 	q.update()
 	q.d.Show()
 }

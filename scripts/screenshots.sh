@@ -85,5 +85,36 @@ fresh
 head -c 4096 /dev/urandom > "$work/not-a-database.db"
 run "$out/error-database.png" -- "$bin" --db "$work/not-a-database.db"
 
+# --- Quotes, compare and export (the panels branch) ---------------------------
+
+# Insert quote (Ctrl+Shift+Q) at the end of the first paragraph: James Cleverly
+# chosen from the directory, the words typed, the house-style preview below.
+fresh
+run "$out/quote-dialog.png" --drive "$(drive \
+  'xdotool mousemove 990 307 click 1' 'sleep 0.3' 'xdotool key End' \
+  'xdotool key ctrl+shift+q' 'sleep 1' \
+  'xdotool mousemove 714 148 click 1' 'sleep 0.7' 'xdotool mousemove 557 220 click 1' 'sleep 0.4' \
+  'xdotool mousemove 730 255 click 1' 'xdotool type --delay 5 "We take these matters extremely seriously."' \
+  'xdotool mousemove 730 440 click 1' 'xdotool type --delay 5 "Hansard, 28 Nov 2026"' 'sleep 0.5')" -- "$bin"
+
+# Compare revisions (Ctrl+D): the sample story as filed against as subbed,
+# side by side, in both themes.
+fresh
+FYNE_THEME=light run "$out/compare-light.png" --drive "$(drive \
+  'xdotool mousemove 700 500' 'xdotool key ctrl+d' 'sleep 1.5' \
+  'xdotool mousemove 972 114 click 1' 'sleep 0.5')" -- "$bin"
+fresh
+FYNE_THEME=dark run "$out/compare-dark.png" --drive "$(drive \
+  'xdotool mousemove 700 500' 'xdotool key ctrl+d' 'sleep 1.5')" -- "$bin"
+
+# Export website (Ctrl+E), run into a folder: the summary and the button that
+# opens the site.
+fresh
+run "$out/export-dialog.png" --drive "$(drive \
+  'xdotool mousemove 700 500' 'xdotool key ctrl+e' 'sleep 1' \
+  'xdotool mousemove 690 347 click 1' "xdotool type --delay 5 '$work/site'" \
+  'xdotool mousemove 690 386 click 1' 'xdotool type --delay 5 "https://news.example.org/"' \
+  'xdotool mousemove 712 527 click 1' 'sleep 2')" -- "$bin"
+
 rm -f "$out"/*.log
 echo "screenshots in $out:"; ls "$out"
