@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -374,10 +375,10 @@ func opSegments(op editor.Op) []widget.RichTextSegment {
 	open, close := "{+", "+}"
 	if op.Op == editor.OpInsert {
 		style.TextStyle.Bold = true
-		style.ColorName = theme.ColorNameSuccess
+		style.ColorName = diffColorName(colorNameInserted, theme.ColorNameSuccess)
 	} else {
 		style.TextStyle.Italic = true
-		style.ColorName = theme.ColorNameError
+		style.ColorName = diffColorName(colorNameDeleted, theme.ColorNameError)
 		open, close = "[-", "-]"
 	}
 	var out []widget.RichTextSegment
@@ -430,4 +431,37 @@ func (p *revisionsPanel) revisionButtons(d *dialog.CustomDialog, seq int) {
 		}
 	}
 	d.SetButtons(buttons)
+}
+
+// The colours of inserted and deleted words, darker on a light background and
+// lighter on a dark one than Fyne's success and error colours, so they read
+// well in both themes.
+const (
+	colorNameInserted fyne.ThemeColorName = "copydeskInserted"
+	colorNameDeleted  fyne.ThemeColorName = "copydeskDeleted"
+)
+
+func diffColor(n fyne.ThemeColorName, v fyne.ThemeVariant) (color.Color, bool) {
+	dark := v == theme.VariantDark
+	switch {
+	case n == colorNameInserted && dark:
+		return color.NRGBA{R: 0x81, G: 0xc9, B: 0x95, A: 0xff}, true
+	case n == colorNameInserted:
+		return color.NRGBA{R: 0x13, G: 0x73, B: 0x33, A: 0xff}, true
+	case n == colorNameDeleted && dark:
+		return color.NRGBA{R: 0xf2, G: 0x8b, B: 0x82, A: 0xff}, true
+	case n == colorNameDeleted:
+		return color.NRGBA{R: 0xb3, G: 0x26, B: 0x1e, A: 0xff}, true
+	}
+	return nil, false
+}
+
+// diffColorName is name when the app's theme knows it, else fallback.
+func diffColorName(name, fallback fyne.ThemeColorName) fyne.ThemeColorName {
+	if app := fyne.CurrentApp(); app != nil {
+		if _, ok := app.Settings().Theme().(*deskTheme); ok {
+			return name
+		}
+	}
+	return fallback
 }

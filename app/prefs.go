@@ -140,6 +140,9 @@ func (t *deskTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 	case "dark":
 		v = theme.VariantDark
 	}
+	if c, ok := diffColor(n, v); ok {
+		return c
+	}
 	return theme.DefaultTheme().Color(n, v)
 }
 
