@@ -40,6 +40,10 @@ func (e *storyEditor) findings(s *editor.Story) []finding {
 		case f.End > f.Start || f.Kind == editor.KindStraightQuotes:
 			x.span, x.start, x.end = true, f.Start+shift, f.End+shift
 			x.field = "body"
+			if f.Kind == editor.KindMissingQuote {
+				// The words are gone: the cursor goes where they stood.
+				x.end = x.start
+			}
 		}
 		out = append(out, x)
 	}
