@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"strings"
@@ -69,6 +70,10 @@ func (g *gui) changesSincePublished() {
 	g.run(func() func() {
 		seq, err := g.store.PublishedRevision(g.ctx, s.ID)
 		return func() {
+			if errors.Is(err, editor.ErrNotFound) {
+				g.saveState.SetText("“" + s.Title() + "” has never been published: there is no published revision to compare with.")
+				return
+			}
 			if err != nil {
 				g.showError("Finding the published revision of “"+s.Title()+"”", err)
 				return

@@ -341,8 +341,8 @@ func TestChangesSincePublished(t *testing.T) {
 	s.Status = editor.StatusDraft
 	g.compareDialog = nil
 	g.changesSincePublished()
-	if g.compareDialog != nil || !strings.Contains(g.lastError, "never been published") {
-		t.Errorf("a draft: error %q", g.lastError)
+	if g.compareDialog != nil || !strings.Contains(g.saveState.Text, "never been published") {
+		t.Errorf("a draft: status %q", g.saveState.Text)
 	}
 }
 
