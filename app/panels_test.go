@@ -506,3 +506,26 @@ func TestMenuShortcutsForThePanels(t *testing.T) {
 		t.Errorf("menu lacks %v", want)
 	}
 }
+
+func TestRemoveAMissingQuoteRecord(t *testing.T) {
+	store := newFakeStore(2)
+	quoteStory(store)
+	g, w := newTestGUI(t, store)
+	tapButton(t, w, "Remove this quote record…")
+	if g.lastConfirm == nil {
+		t.Fatal("no confirmation")
+	}
+	tapButton(t, w, "Remove record")
+	if n := len(g.story.quotes.shown); n != 2 {
+		t.Fatalf("%d records left, want 2", n)
+	}
+	for _, f := range g.story.checks.shown {
+		if strings.Contains(f.message, "no longer in the text") {
+			t.Errorf("the removed quote is still reported: %q", f.message)
+		}
+	}
+	g.story.save("")
+	if saved := store.find(g.story.loaded.ID); len(saved.Quotes) != 2 || saved.Quotes[1].ID != "q-changed" {
+		t.Errorf("saved quotes: %+v", saved.Quotes)
+	}
+}

@@ -115,9 +115,33 @@ func (p *quotesPanel) follow(text string) {
 	p.empty.Refresh()
 	for i, q := range p.shown {
 		i := i
-		p.box.Add(newTapCard(quoteCard(q, p.placements[i]), func() { p.selectQuote(i) }))
+		card := quoteCard(q, p.placements[i])
+		if p.placements[i].State == editor.QuoteStateMissing {
+			remove := &widget.Button{Text: "Remove this quote record…", Importance: widget.LowImportance, OnTapped: func() { p.askRemove(i) }}
+			card = container.NewVBox(card, container.NewHBox(remove))
+		}
+		p.box.Add(newTapCard(card, func() { p.selectQuote(i) }))
 		p.box.Add(widget.NewSeparator())
 	}
+}
+
+// askRemove offers to drop the record of quote i, whose words are no longer
+// in the text; the next save leaves it out.
+func (p *quotesPanel) askRemove(i int) {
+	if i >= len(p.shown) {
+		return
+	}
+	q := p.shown[i]
+	p.g.confirm("Remove the quote record?",
+		"The record of "+q.Speaker+"’s quote “"+clip(q.Text, 80)+"” will be dropped from this story when you next save. Its words are no longer in the text; the people directory is not changed.",
+		"Remove record", func(ok bool) {
+			if !ok || i >= len(p.shown) || p.shown[i].ID != q.ID {
+				return
+			}
+			p.shown = append(p.shown[:i:i], p.shown[i+1:]...)
+			p.gen++
+			p.g.story.onChanged()
+		})
 }
 
 // quoteAlert says how many quotes need attention.
