@@ -107,14 +107,17 @@ fresh
 FYNE_THEME=dark run "$out/compare-dark.png" --drive "$(drive \
   'xdotool mousemove 700 500' 'xdotool key ctrl+d' 'sleep 1.5')" -- "$bin"
 
-# Export website (Ctrl+E), run into a folder: the summary and the button that
+# Export website (Ctrl+E), run into a folder once the sample story is
+# published (here from the command line): the summary and the button that
 # opens the site.
 fresh
+db=$home/desk.db
 run "$out/export-dialog.png" --drive "$(drive \
+  "HOME=$home $bin status --db $db sir-iain-direct-threat-from-china published >/dev/null" \
   'xdotool mousemove 700 500' 'xdotool key ctrl+e' 'sleep 1' \
   'xdotool mousemove 690 347 click 1' "xdotool type --delay 5 '$work/site'" \
   'xdotool mousemove 690 386 click 1' 'xdotool type --delay 5 "https://news.example.org/"' \
-  'xdotool mousemove 712 527 click 1' 'sleep 2')" -- "$bin"
+  'xdotool mousemove 712 527 click 1' 'sleep 2')" -- "$bin" --db "$db"
 
 rm -f "$out"/*.log
 echo "screenshots in $out:"; ls "$out"
