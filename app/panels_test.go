@@ -33,6 +33,8 @@ func quoteStory(store *fakeStore) *editor.Story {
 			Text: "He will understand that we take these matters very seriously.", Verb: "replied"},
 		{ID: "q-missing", Speaker: "James Cleverly", Text: "maliciously spreading lies and disinformation"},
 	}
+	// Anchored as the store anchors them when it saves.
+	editor.Reanchor(s.Body, s.Quotes)
 	return s
 }
 
@@ -74,6 +76,9 @@ func TestQuotesPanelShowsStatesAndSelects(t *testing.T) {
 	quoteStory(store)
 	g, _ := newTestGUI(t, store)
 	p := g.story.quotes
+	if g.story.sess.dirty(g.story.content()) {
+		t.Errorf("opening a story with changed and missing quotes marks it as edited")
+	}
 	if len(p.placements) != 3 {
 		t.Fatalf("placements: %+v", p.placements)
 	}
