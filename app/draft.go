@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -12,6 +13,9 @@ import (
 
 	"copydesk/editor"
 )
+
+// standInSlug matches the slugs a story gets when it is created empty.
+var standInSlug = regexp.MustCompile(`^story(-[0-9]+)?$`)
 
 // storyEditor is the middle of the window when a story is open: every field
 // editable, with counts, the workflow status and Save revision.
@@ -255,8 +259,24 @@ func (e *storyEditor) save(note string) {
 	s := e.story()
 	id, base := s.ID, e.sess.base
 	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: e.g.prefs.author(), Note: strings.TrimSpace(note)}
+	// A story begun empty got a stand-in slug ("story", "story-2"); its first
+	// save with a headline names it after the headline, as an import would.
+	slugs := []string{s.Slug}
+	if standInSlug.MatchString(e.loaded.Slug) && e.loaded.PublishedAt == nil && s.Headline != "" {
+		if b := editor.Slugify(s.Headline); b != "" {
+			slugs = []string{b, b + "-2", b + "-3", b + "-4", s.Slug}
+		}
+	}
 	e.g.write(func() func() {
-		saved, err := e.g.store.SaveStory(e.g.ctx, s, base, meta)
+		var saved bool
+		var err error
+		for _, slug := range slugs {
+			s.Slug = slug
+			saved, err = e.g.store.SaveStory(e.g.ctx, s, base, meta)
+			if !errors.Is(err, editor.ErrConflict) || !strings.HasPrefix(err.Error(), "slug ") {
+				break
+			}
+		}
 		var dropErr error
 		if err == nil {
 			dropErr = e.g.store.DropWorkingCopy(e.g.ctx, id)

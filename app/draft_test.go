@@ -163,3 +163,21 @@ func TestQuotesPanelListsTheQuotes(t *testing.T) {
 		t.Errorf("quotes panel: %+v, count %q", g.story.quotes.shown, g.story.quotes.count.Text)
 	}
 }
+
+func TestNewStoryIsNamedAfterItsHeadlineOnFirstSave(t *testing.T) {
+	store := newFakeStore(1)
+	g, _ := newTestGUI(t, store)
+	g.newStory()
+	store.find(g.story.loaded.ID).Slug = "story"
+	g.story.loaded.Slug = "story"
+	test.Type(g.story.headline, "Council tax to rise")
+	g.story.save("")
+	if got := store.find(g.story.loaded.ID).Slug; got != "council-tax-to-rise" {
+		t.Errorf("slug after the first save = %q, want council-tax-to-rise", got)
+	}
+	test.Type(g.story.headline, " again")
+	g.story.save("")
+	if got := store.find(g.story.loaded.ID).Slug; got != "council-tax-to-rise" {
+		t.Errorf("slug changed on a later save to %q", got)
+	}
+}
