@@ -80,6 +80,12 @@ run "$out/conflict.png" --drive "$(drive \
   "HOME=$home $bin status --db $db sir-iain-direct-threat-from-china subbing --note 'moved by the night desk' >/dev/null" \
   'xdotool key ctrl+s' 'sleep 0.5' 'xdotool key Return' 'sleep 1')" -- "$bin" --db "$db"
 
+# Quitting with changes not saved as a revision asks first.
+fresh
+run "$out/quit.png" --drive "$(drive \
+  'xdotool mousemove 660 310 click 1' 'sleep 0.3' 'xdotool key End' \
+  'xdotool type --delay 20 " He spoke for ten minutes."' 'xdotool key ctrl+q' 'sleep 0.6')" -- "$bin"
+
 # A database that cannot be opened is explained, with a way out.
 fresh
 head -c 4096 /dev/urandom > "$work/not-a-database.db"
