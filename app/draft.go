@@ -91,7 +91,7 @@ func (e *storyEditor) build() {
 	e.credit = line("e.g. Reporting by Press Association.")
 	e.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Body text (Markdown): paragraphs separated by a blank line", OnChanged: changed}
 	e.bodyCount = widget.NewLabel("")
-	e.bodyCount.Importance = widget.LowImportance
+	e.bodyCount.Importance = widget.MediumImportance
 
 	options := make([]string, len(editor.Statuses))
 	for i, s := range editor.Statuses {
@@ -100,7 +100,7 @@ func (e *storyEditor) build() {
 	e.status = widget.NewSelect(options, e.onStatus)
 	e.saveButton = &widget.Button{Text: "Save revision", Importance: widget.HighImportance, OnTapped: e.g.saveCurrent}
 	e.meta = widget.NewLabel("")
-	e.meta.Importance = widget.LowImportance
+	e.meta.Importance = widget.MediumImportance
 	e.meta.Truncation = fyne.TextTruncateEllipsis
 
 	e.bannerText = widget.NewLabel("")
@@ -243,7 +243,7 @@ func (e *storyEditor) onChanged() {
 	}
 	n := len([]rune(strings.TrimSpace(e.headline.Text)))
 	e.headlineCount.SetText(fmt.Sprintf("%d / %d", n, editor.HeadlineLimit))
-	e.headlineCount.Importance = widget.LowImportance
+	e.headlineCount.Importance = widget.MediumImportance
 	if n > editor.HeadlineLimit {
 		e.headlineCount.Importance = widget.DangerImportance
 	}

@@ -80,7 +80,7 @@ func newGUI(w fyne.Window, store Store, run, write async) *gui {
 	g.saveState = widget.NewLabel("")
 	g.saveState.Truncation = fyne.TextTruncateEllipsis
 	g.dbLabel = widget.NewLabel("Database: " + store.Path())
-	g.dbLabel.Importance = widget.LowImportance
+	g.dbLabel.Importance = widget.MediumImportance
 	g.story = newStoryEditor(g)
 	g.page = newPageEditor(g)
 	g.person = newPersonEditor(g)

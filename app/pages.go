@@ -38,7 +38,7 @@ func (l *pageList) build() fyne.CanvasObject {
 	l.kind = widget.NewSelect(kinds, func(string) { l.apply() })
 	l.kind.SetSelectedIndex(0)
 	l.count = widget.NewLabel("")
-	l.count.Importance = widget.LowImportance
+	l.count.Importance = widget.MediumImportance
 	l.empty = widget.NewLabel("")
 	l.empty.Wrapping = fyne.TextWrapWord
 	l.empty.Hide()
@@ -176,9 +176,9 @@ func (e *pageEditor) build() {
 	e.preview = container.NewVBox()
 	e.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, OnChanged: changed, PlaceHolder: "The page itself (Markdown)"}
 	e.bodyCount = widget.NewLabel("")
-	e.bodyCount.Importance = widget.LowImportance
+	e.bodyCount.Importance = widget.MediumImportance
 	e.meta = widget.NewLabel("")
-	e.meta.Importance = widget.LowImportance
+	e.meta.Importance = widget.MediumImportance
 	e.meta.Truncation = fyne.TextTruncateEllipsis
 
 	e.bannerText = widget.NewLabel("")

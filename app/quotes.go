@@ -24,7 +24,7 @@ func newQuotesPanel(g *gui) *quotesPanel { return &quotesPanel{g: g} }
 
 func (p *quotesPanel) build() fyne.CanvasObject {
 	p.count = widget.NewLabel("")
-	p.count.Importance = widget.LowImportance
+	p.count.Importance = widget.MediumImportance
 	p.empty = widget.NewLabel("No attributed quotes in this story. Quotes are recorded when wire copy is imported.")
 	p.empty.Wrapping = fyne.TextWrapWord
 	p.box = container.NewVBox()
@@ -58,7 +58,7 @@ func quoteCard(q editor.Quote) fyne.CanvasObject {
 	if q.Role != "" {
 		role := widget.NewLabel(q.Role)
 		role.Wrapping = fyne.TextWrapWord
-		role.Importance = widget.LowImportance
+		role.Importance = widget.MediumImportance
 		objects = append(objects, role)
 	}
 	words := widget.NewLabelWithStyle("“"+q.Text+"”", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
@@ -87,7 +87,7 @@ func quoteCard(q editor.Quote) fyne.CanvasObject {
 	}
 	meta := widget.NewLabel(strings.Join(how, " · "))
 	meta.Wrapping = fyne.TextWrapWord
-	meta.Importance = widget.LowImportance
+	meta.Importance = widget.MediumImportance
 	objects = append(objects, meta)
 	return container.New(&tightVBox{}, objects...)
 }

@@ -29,7 +29,7 @@ func newRevisionsPanel(g *gui, kind string) *revisionsPanel { return &revisionsP
 
 func (p *revisionsPanel) build() fyne.CanvasObject {
 	p.count = widget.NewLabel("")
-	p.count.Importance = widget.LowImportance
+	p.count.Importance = widget.MediumImportance
 	p.list = &widget.List{
 		Length:     func() int { return len(p.revs) },
 		CreateItem: newStoryRow,

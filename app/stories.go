@@ -70,7 +70,7 @@ func (l *storyList) build() fyne.CanvasObject {
 	l.filter = widget.NewSelect(options, l.onFilterChanged)
 	l.filter.SetSelectedIndex(0)
 	l.count = widget.NewLabel("")
-	l.count.Importance = widget.LowImportance
+	l.count.Importance = widget.MediumImportance
 	l.empty = widget.NewLabel("")
 	l.empty.Wrapping = fyne.TextWrapWord
 	l.empty.Hide()
