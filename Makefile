@@ -30,7 +30,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps build run test vet bench screenshots crashtest startup package clean
+.PHONY: help deps build run test vet bench screenshots clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  %-13s %s\n", $$1, $$2 }'
@@ -59,6 +59,8 @@ screenshots: build ## save PNGs of the main screens under docs/ (runs the real b
 
 clean: ## remove built files
 	rm -rf bin dist
+
+.PHONY: crashtest startup package
 
 crashtest: build ## type in the real window, kill -9 it two seconds later, check the words come back
 	$(call apt_install,$(SHOT_PKGS))
