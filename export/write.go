@@ -49,11 +49,16 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 		oldDirs[dir] = true
 	}
 	dirs := map[string]*os.Root{}
+	handles := map[string]*os.File{} // the same folders, for writeFileAt
 	fresh := map[string]bool{}
 	closeDirs := func() {
 		for dir, d := range dirs {
 			d.Close()
 			delete(dirs, dir)
+		}
+		for dir, f := range handles {
+			f.Close()
+			delete(handles, dir)
 		}
 	}
 	defer closeDirs()
@@ -71,6 +76,9 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 			if dirs[dir], err = openDir(root, open); err != nil {
 				return nil, err
 			}
+			if handles[dir], err = dirs[dir].Open("."); err != nil {
+				return nil, fmt.Errorf("export: opening folder %s: %w", dir, err)
+			}
 		}
 	}
 	present := listFiles(dirs)
@@ -78,7 +86,7 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 		return nil, fmt.Errorf("export: writing %s: %w", busyPath, err)
 	}
 
-	results, err := b.renderAll(ctx, dirs, fresh, present, old, progress)
+	results, err := b.renderAll(ctx, dirs, handles, fresh, present, old, progress)
 	if err == nil {
 		err = ctx.Err()
 	}
@@ -195,7 +203,11 @@ type fileResult struct {
 }
 
 // renderAll runs the units on every core.
-func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, fresh, present map[string]bool, old manifest, progress func(done, total int)) ([][]fileResult, error) {
+func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, handles map[string]*os.File, fresh, present map[string]bool, old manifest, progress func(done, total int)) ([][]fileResult, error) {
+	folders := make(map[string]folder, len(dirs))
+	for dir, d := range dirs {
+		folders[dir] = newFolder(d, handles[dir])
+	}
 	total := 0
 	for _, u := range b.units {
 		total += len(u.files)
@@ -212,7 +224,7 @@ func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, fresh, 
 		wg.Add(1)
 		go func(n int) {
 			defer wg.Done()
-			w := &worker{b: b, h: xxh3.New128(), id: n, dirs: dirs, fresh: fresh, present: present}
+			w := &worker{b: b, h: xxh3.New128(), id: n, dirs: folders, fresh: fresh, present: present}
 			for i := range next {
 				res, err := w.do(old, i)
 				mu.Lock()
@@ -261,7 +273,7 @@ type worker struct {
 	h    hash.Hash
 	id   int
 	seq  int
-	dirs map[string]*os.Root
+	dirs map[string]folder
 	// fresh marks the folders being written whole under a staged name; their
 	// files take their own names at once.
 	fresh map[string]bool
@@ -313,7 +325,7 @@ func (w *worker) do(old manifest, i int) ([]fileResult, error) {
 		if !w.fresh[dir] {
 			name = stagePrefix + strconv.Itoa(w.id) + "-" + strconv.Itoa(w.seq)
 		}
-		if err := w.dirs[dir].WriteFile(name, contents[j], 0o644); err != nil {
+		if err := w.dirs[dir].writeFile(name, contents[j]); err != nil {
 			return nil, fmt.Errorf("export: writing %s: %w", f.path, err)
 		}
 		res[j].staged = name
