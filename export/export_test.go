@@ -449,3 +449,45 @@ func TestCancelledFirstExportLeavesNothing(t *testing.T) {
 		t.Errorf("after a cancelled export, the next wrote %d of %d files", n, len(rep.Files))
 	}
 }
+
+func TestFileNames(t *testing.T) {
+	pub := at("2021-07-19T16:05:00Z")
+	story := func(id, slug, headline, section string, minutes int) editor.Story {
+		p := pub.Add(time.Duration(minutes) * time.Minute)
+		return editor.Story{ID: id, Slug: slug, Headline: headline, Section: section, Body: "Text.",
+			Status: editor.StatusPublished, PublishedAt: &p, UpdatedAt: p}
+	}
+	stories := []editor.Story{
+		story("b", "same", "Second with the same slug", "Sport!", 2),
+		story("a", "same", "First with the same slug", "Sport", 1),
+		story("c", "", "", "!!!", 3),
+		story("d", "../../etc/passwd", "Escape", "sport", 4),
+		story("", "", "Ünïcode Héadline", "Наука", 5),
+	}
+	rep := exportTo(t, t.TempDir(), stories, nil)
+	got := map[string]string{}
+	for _, f := range rep.Files {
+		if f.Kind == export.KindArticle || f.Kind == export.KindSection {
+			got[f.Path] = f.ID
+		}
+	}
+	want := map[string]string{
+		"articles/same.html":             "a", // the older story keeps the slug
+		"articles/same-2.html":           "b",
+		"articles/c.html":                "c", // no slug, no headline: the ID
+		"articles/etc-passwd.html":       "d",
+		"articles/unicode-headline.html": "",
+		"sections/sport.html":            "Sport", // and "sport", shown as "Sport"
+		"sections/section.html":          "!!!",
+		"sections/sport-2.html":          "Sport!",
+		"sections/наука.html":            "Наука",
+	}
+	for path, id := range want {
+		if gotID, ok := got[path]; !ok || gotID != id {
+			t.Errorf("%s: id %q (written: %v), want id %q", path, gotID, ok, id)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("articles and sections = %v, want %v", got, want)
+	}
+}
