@@ -491,3 +491,40 @@ func TestFileNames(t *testing.T) {
 		t.Errorf("articles and sections = %v, want %v", got, want)
 	}
 }
+
+func TestFolderLock(t *testing.T) {
+	stories, pages := sampleSite(t)
+	dir := t.TempDir()
+	exportTo(t, dir, stories, pages)
+	busy := filepath.Join(dir, ".copydesk/busy")
+
+	// Another export in this process holds the folder.
+	if err := os.WriteFile(busy, []byte(fmt.Sprintln(os.Getpid())), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := export.Export(context.Background(), dir, testSite, stories, pages, nil); !errors.Is(err, export.ErrBusy) {
+		t.Errorf("Export while the folder is busy = %v, want ErrBusy", err)
+	}
+	if _, err := os.Stat(busy); err != nil {
+		t.Errorf("a refused export removed the other's claim: %v", err)
+	}
+
+	// A claim left by a process that has gone is taken over, and what that
+	// export staged is cleared away.
+	if err := os.WriteFile(busy, []byte("2147483646\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	staged := filepath.Join(dir, "articles/.staged-0-7")
+	if err := os.WriteFile(staged, []byte("half"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep := exportTo(t, dir, stories, pages)
+	if n := rep.Count(export.StateWritten); n != 0 {
+		t.Errorf("after taking over a stale claim, the export wrote %d files, want 0", n)
+	}
+	for _, p := range []string{busy, staged} {
+		if _, err := os.Stat(p); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s is still there: %v", p, err)
+		}
+	}
+}

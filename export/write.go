@@ -33,11 +33,16 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 	if err := root.MkdirAll(metaDir, 0o755); err != nil {
 		return nil, fmt.Errorf("export: making %s in the output folder: %w", metaDir, err)
 	}
+	stale, err := lockFolder(root)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = root.Remove(busyPath) }()
 	if err := recoverCommit(root); err != nil {
 		return nil, err
 	}
 	old := readManifest(root)
-	if _, err := root.Lstat(busyPath); err == nil {
+	if stale {
 		removeStaged(root)
 	}
 	// A folder that is new (or empty, with nothing of the last export in it)
@@ -82,9 +87,6 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 		}
 	}
 	present := listFiles(dirs)
-	if err := root.WriteFile(busyPath, nil, 0o644); err != nil {
-		return nil, fmt.Errorf("export: writing %s: %w", busyPath, err)
-	}
 
 	results, err := b.renderAll(ctx, dirs, handles, fresh, present, old, progress)
 	if err == nil {
@@ -93,7 +95,6 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 	closeDirs()
 	if err != nil {
 		removeStaged(root)
-		_ = root.Remove(busyPath)
 		return nil, err
 	}
 
@@ -138,11 +139,39 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 	if err := commit(root, dirs, ops, next); err != nil {
 		return nil, err
 	}
-	if err := root.Remove(busyPath); err != nil {
-		return nil, fmt.Errorf("export: removing %s: %w", busyPath, err)
-	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return files, nil
+}
+
+// ErrBusy is returned when another export is writing to the same folder.
+var ErrBusy = errors.New("another export is writing to this folder")
+
+// lockFolder claims the output folder for this export by creating busyPath
+// with the process ID in it. A busyPath left by a process that is no longer
+// running is taken over, and stale reports it: that export died before its
+// end and may have left staged files.
+func lockFolder(root *os.Root) (stale bool, err error) {
+	pid := []byte(strconv.Itoa(os.Getpid()) + "\n")
+	f, err := root.OpenFile(busyPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err == nil {
+		_, err = f.Write(pid)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return false, err
+	}
+	if !errors.Is(err, fs.ErrExist) {
+		return false, fmt.Errorf("export: claiming the output folder: %w", err)
+	}
+	data, _ := root.ReadFile(busyPath)
+	other, _ := strconv.Atoi(strings.TrimSpace(string(data)))
+	if other > 0 && (other == os.Getpid() || processRunning(other)) {
+		return false, fmt.Errorf("export: %w (process %d); wait for it to finish, or remove %s if it is not running", ErrBusy, other, busyPath)
+	}
+	if err := root.WriteFile(busyPath, pid, 0o644); err != nil {
+		return false, fmt.Errorf("export: claiming the output folder: %w", err)
+	}
+	return true, nil
 }
 
 // removeStaged removes what an unfinished export staged: files beside their
