@@ -13,6 +13,10 @@ export CGO_ENABLED := 1
 # Debian packages needed to build (cgo: SQLite, GLFW/OpenGL).
 BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+# Validators the export tests run (Nu Html Checker needs a JRE; jing checks Atom).
+TEST_PKGS  := jing
+JRE_PKG    := default-jre-headless
+VNU_JAR    := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 # Extra packages for screenshots of the real window.
 SHOT_PKGS  := xvfb xdotool imagemagick x11-utils
 
@@ -30,7 +34,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps build run test vet bench screenshots clean
+.PHONY: help deps test-deps build run test vet bench bench-export screenshots crashtest startup package clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  %-13s %s\n", $$1, $$2 }'
@@ -47,11 +51,21 @@ run: build ## build and open the desktop app on the default database
 vet: deps ## go vet every package
 	$(GO) vet $(GOFLAGS_CD) ./...
 
-test: deps vet ## install what the tests need, then go vet and all tests
+test-deps: ## install the validators the export tests use: jing, a JRE, the Nu Html Checker (npm, in tools/vnu)
+	$(call apt_install,$(TEST_PKGS))
+	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(JRE_PKG); }
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends npm; }
+	@[ -f $(VNU_JAR) ] || (cd tools/vnu && npm ci --no-audit --no-fund --ignore-scripts)
+	@java -jar $(VNU_JAR) --version >/dev/null
+
+test: deps test-deps vet ## install what the tests need, then go vet and all tests
 	$(GO) test $(GOFLAGS_CD) -count=1 ./...
 
 bench: deps ## run the benchmarks and print their figures
 	$(GO) test $(GOFLAGS_CD) -run '^$$' -bench . -benchmem ./...
+
+bench-export: deps ## time a full and an incremental export of 10,000 generated articles
+	$(GO) test $(GOFLAGS_CD) -run '^$$' -bench 'BenchmarkExport' -benchtime 1x -count 1 -timeout 20m ./export/
 
 screenshots: build ## save PNGs of the main screens under docs/ (runs the real binary under Xvfb)
 	$(call apt_install,$(SHOT_PKGS))
@@ -59,8 +73,6 @@ screenshots: build ## save PNGs of the main screens under docs/ (runs the real b
 
 clean: ## remove built files
 	rm -rf bin dist
-
-.PHONY: crashtest startup package
 
 crashtest: build ## type in the real window, kill -9 it two seconds later, check the words come back
 	$(call apt_install,$(SHOT_PKGS))

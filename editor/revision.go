@@ -47,3 +47,20 @@ type Correction struct {
 	Note string    `json:"note"`
 	At   time.Time `json:"at"`
 }
+
+// Validate reports a revision that cannot have been made: a sequence number
+// below 1, an unknown kind or a malformed SHA-256.
+func (r *Revision) Validate() error {
+	if r.Seq < 1 {
+		return invalid("seq", "is %d; revisions are numbered from 1", r.Seq)
+	}
+	switch r.Kind {
+	case RevisionImport, RevisionCheckpoint, RevisionStatus, RevisionRestore, RevisionCorrection:
+	default:
+		return invalid("kind", "%q is not a revision kind; use import, checkpoint, status, restore or correction", string(r.Kind))
+	}
+	if len(r.SHA256) != 64 {
+		return invalid("sha256", "is %d characters long; a SHA-256 in hex has 64", len(r.SHA256))
+	}
+	return RevisionMeta{Kind: r.Kind, Author: r.Author, Note: r.Note}.Validate()
+}

@@ -129,3 +129,26 @@ func TestPersonValidate(t *testing.T) {
 		t.Errorf("Validate() of a person with no name = nil, want an error")
 	}
 }
+
+func TestRevisionValidate(t *testing.T) {
+	good := editor.Revision{Seq: 1, Kind: editor.RevisionImport, SHA256: strings.Repeat("a", 64)}
+	if err := good.Validate(); err != nil {
+		t.Errorf("Validate(%+v) = %v", good, err)
+	}
+	for _, tt := range []struct {
+		edit  func(*editor.Revision)
+		field string
+	}{
+		{func(r *editor.Revision) { r.Seq = 0 }, "seq"},
+		{func(r *editor.Revision) { r.Kind = "edit" }, "kind"},
+		{func(r *editor.Revision) { r.SHA256 = "abc" }, "sha256"},
+		{func(r *editor.Revision) { r.Author = "a\nb" }, "author"},
+	} {
+		r := good
+		tt.edit(&r)
+		var ve *editor.ValidationError
+		if err := r.Validate(); !errors.As(err, &ve) || ve.Field != tt.field {
+			t.Errorf("Validate(%+v) = %v, want an error on %s", r, err, tt.field)
+		}
+	}
+}

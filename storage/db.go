@@ -129,6 +129,12 @@ func (d *DB) migrate(ctx context.Context) error {
 	return nil
 }
 
+// goMigrations are the steps of a migration that SQL cannot do, run after its
+// script in the same transaction.
+var goMigrations = map[int]func(ctx context.Context, tx *sql.Tx) error{
+	2: compactRevisions,
+}
+
 func (d *DB) runMigration(ctx context.Context, version int, base, name string) error {
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -148,6 +154,11 @@ func (d *DB) runMigration(ctx context.Context, version int, base, name string) e
 	}
 	if _, err := tx.ExecContext(ctx, string(script)); err != nil {
 		return err
+	}
+	if step := goMigrations[version]; step != nil {
+		if err := step(ctx, tx); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 		version, base, formatTime(d.now())); err != nil {

@@ -444,3 +444,97 @@ func TestDamagedRevisionIsReported(t *testing.T) {
 		t.Errorf("StoryRevision(damaged) = %v, want 'damaged'", err)
 	}
 }
+
+func TestPublishedStoryChangesNeedACorrectionNote(t *testing.T) {
+	db, _ := openDB(t)
+	s := newStory(t, db, "H", "The minister said yes.")
+	s, err := db.SetStatus(ctx, s.ID, editor.StatusPublished, editor.RevisionMeta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := *s
+	edit.Body = "The minister said no."
+	_, err = db.SaveStory(ctx, &edit, s.Revision, editor.RevisionMeta{Author: "sub"})
+	var ve *editor.ValidationError
+	if !errors.As(err, &ve) || ve.Field != "note" {
+		t.Fatalf("SaveStory(published, no note) = %v, want a note error", err)
+	}
+	if got, _ := db.Story(ctx, s.ID); got.Body != "The minister said yes." {
+		t.Errorf("a refused correction changed the body to %q", got.Body)
+	}
+	edit = *s
+	edit.Body = "The minister said no."
+	if _, err := db.SaveStory(ctx, &edit, s.Revision, editor.RevisionMeta{Note: "An earlier version misreported the answer."}); err != nil {
+		t.Fatal(err)
+	}
+	revs, _ := db.Revisions(ctx, s.ID)
+	if last := revs[len(revs)-1]; last.Kind != editor.RevisionCorrection {
+		t.Errorf("last revision kind = %q, want correction", last.Kind)
+	}
+	got, _ := db.Story(ctx, s.ID)
+	if len(got.Corrections) != 1 || got.Corrections[0].At.IsZero() {
+		t.Errorf("Corrections = %+v, want one with its date", got.Corrections)
+	}
+	// Taking a story down needs no note.
+	if _, err := db.SetStatus(ctx, s.ID, editor.StatusSpiked, editor.RevisionMeta{}); err != nil {
+		t.Errorf("SetStatus(spiked) = %v", err)
+	}
+}
+
+func TestRestoreStory(t *testing.T) {
+	db, _ := openDB(t)
+	s := newStory(t, db, "H", "One.")
+	for _, body := range []string{"Two.", "Three."} {
+		edit, _ := db.Story(ctx, s.ID)
+		edit.Body = body
+		if _, err := db.SaveStory(ctx, edit, edit.Revision, editor.RevisionMeta{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, saved, err := db.RestoreStory(ctx, s.ID, 1, editor.RevisionMeta{Author: "sub"})
+	if err != nil || !saved || got.Body != "One." || got.Revision != 4 {
+		t.Fatalf("RestoreStory(1) = %+v, %v, %v", got, saved, err)
+	}
+	revs, _ := db.Revisions(ctx, s.ID)
+	if len(revs) != 4 || revs[3].Kind != editor.RevisionRestore || revs[3].Note != "restored revision 1" {
+		t.Errorf("revisions after restore = %+v", revs)
+	}
+	if _, saved, _ := db.RestoreStory(ctx, s.ID, 4, editor.RevisionMeta{}); saved {
+		t.Errorf("restoring the current revision made a new one")
+	}
+	if _, _, err := db.RestoreStory(ctx, s.ID, 9, editor.RevisionMeta{}); !errors.Is(err, editor.ErrNotFound) {
+		t.Errorf("RestoreStory(9) = %v, want ErrNotFound", err)
+	}
+}
+
+func TestStoriesWithStatusLoadsWholeStories(t *testing.T) {
+	db, _ := openDB(t)
+	for i := 0; i < 5; i++ {
+		s := &editor.Story{Headline: fmt.Sprintf("Story %d", i), Body: "“Quoted words,” he said.",
+			Quotes: []editor.Quote{{Text: "Quoted words,", Speaker: fmt.Sprintf("Person %d", i)}}}
+		if err := db.CreateStory(ctx, s, editor.RevisionMeta{}); err != nil {
+			t.Fatal(err)
+		}
+		if i%2 == 0 {
+			s, _ = db.SetStatus(ctx, s.ID, editor.StatusPublished, editor.RevisionMeta{})
+			s.Body = "Changed."
+			if _, err := db.SaveStory(ctx, s, s.Revision, editor.RevisionMeta{Note: fmt.Sprintf("fix %d", i)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	pub, err := db.StoriesWithStatus(ctx, editor.StatusPublished)
+	if err != nil || len(pub) != 3 {
+		t.Fatalf("StoriesWithStatus(published) = %d stories, %v, want 3", len(pub), err)
+	}
+	for _, s := range pub {
+		one, _ := db.Story(ctx, s.ID)
+		if string(one.Content()) != string(s.Content()) || len(s.Corrections) != 1 || len(s.Quotes) != 1 || s.Corrections[0].Note != one.Corrections[0].Note {
+			t.Errorf("StoriesWithStatus gave %+v, Story gives %+v", s, one)
+		}
+	}
+	all, _ := db.StoriesWithStatus(ctx, "")
+	if len(all) != 5 {
+		t.Errorf("StoriesWithStatus(\"\") = %d stories, want 5", len(all))
+	}
+}

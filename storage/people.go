@@ -14,19 +14,27 @@ const personColumns = `id, name, honorific, short_name, role, organisation`
 
 // SavePerson adds a person to the directory, or updates the one with p.ID.
 // A new person whose name is already in the directory (ignoring case) is merged
-// into that entry: fields it has empty are filled from p, and p gets its ID.
+// into that entry (editor.MergePerson: fields it has empty are filled from
+// p), and p gets its ID.
 func (d *DB) SavePerson(ctx context.Context, p *editor.Person) error {
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := d.savePerson(ctx, tx, p); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func (d *DB) savePerson(ctx context.Context, tx *sql.Tx, p *editor.Person) error {
 	for _, f := range []*string{&p.Name, &p.Honorific, &p.ShortName, &p.Role, &p.Organisation} {
 		*f = strings.TrimSpace(*f)
 	}
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	tx, err := d.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
 	now := formatTime(d.now())
 	if p.ID == "" {
 		existing, err := scanPerson(tx.QueryRowContext(ctx, `SELECT `+personColumns+` FROM people WHERE name = ?`, p.Name))
@@ -40,14 +48,7 @@ func (d *DB) SavePerson(ctx context.Context, p *editor.Person) error {
 		case err != nil:
 			return err
 		default:
-			merged := *existing
-			for dst, src := range map[*string]string{&merged.Honorific: p.Honorific, &merged.ShortName: p.ShortName,
-				&merged.Role: p.Role, &merged.Organisation: p.Organisation} {
-				if *dst == "" {
-					*dst = src
-				}
-			}
-			*p = merged
+			*p = editor.MergePerson(*existing, *p)
 			if err := updatePerson(ctx, tx, p, now); err != nil {
 				return err
 			}
@@ -55,10 +56,7 @@ func (d *DB) SavePerson(ctx context.Context, p *editor.Person) error {
 	} else if err := updatePerson(ctx, tx, p, now); err != nil {
 		return err
 	}
-	if err := indexPerson(ctx, tx, p); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return indexPerson(ctx, tx, p)
 }
 
 func updatePerson(ctx context.Context, tx *sql.Tx, p *editor.Person, now string) error {

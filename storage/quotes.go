@@ -8,9 +8,11 @@ import (
 	"copydesk/editor"
 )
 
-// prepareQuotes gives new quotes an ID and links each quote to the person of
-// its speaker's name when the directory knows them.
+// prepareQuotes finds each quote again in the body as it now stands, so that
+// anchors follow edits, gives new quotes an ID, and links each quote to the
+// person of its speaker's name when the directory knows them.
 func (d *DB) prepareQuotes(ctx context.Context, tx *sql.Tx, s *editor.Story) error {
+	editor.Reanchor(s.Body, s.Quotes)
 	for i := range s.Quotes {
 		q := &s.Quotes[i]
 		if q.ID == "" {
@@ -50,23 +52,35 @@ func replaceQuotes(ctx context.Context, tx *sql.Tx, s *editor.Story) error {
 	return nil
 }
 
+const quoteColumns = `id, coalesce(person_id, ''), speaker, role, text, verb, context, said_on,
+	source, source_kind, partial, verified_by, verified_at, anchor_exact, anchor_prefix, anchor_suffix,
+	anchor_start, anchor_end`
+
 func findQuotes(ctx context.Context, q querier, storyID string) ([]editor.Quote, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, coalesce(person_id, ''), speaker, role, text, verb, context, said_on,
-		source, source_kind, partial, verified_by, verified_at, anchor_exact, anchor_prefix, anchor_suffix,
-		anchor_start, anchor_end FROM quotes WHERE story_id = ? ORDER BY position`, storyID)
+	rows, err := q.QueryContext(ctx, `SELECT `+quoteColumns+` FROM quotes WHERE story_id = ? ORDER BY position`, storyID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []editor.Quote
 	for rows.Next() {
-		var x editor.Quote
-		if err := rows.Scan(&x.ID, &x.PersonID, &x.Speaker, &x.Role, &x.Text, &x.Verb, &x.Context, &x.SaidOn,
-			&x.Source, &x.SourceKind, &x.Partial, &x.VerifiedBy, nullTime{&x.VerifiedAt},
-			&x.Anchor.Exact, &x.Anchor.Prefix, &x.Anchor.Suffix, &x.Anchor.Start, &x.Anchor.End); err != nil {
+		x, err := scanQuote(rows)
+		if err != nil {
 			return nil, err
 		}
-		out = append(out, x)
+		out = append(out, *x)
 	}
 	return out, rows.Err()
+}
+
+// scanQuote reads a row of quoteColumns, after any leading columns given in pre.
+func scanQuote(row scanner, pre ...any) (*editor.Quote, error) {
+	var x editor.Quote
+	dest := append(pre, &x.ID, &x.PersonID, &x.Speaker, &x.Role, &x.Text, &x.Verb, &x.Context, &x.SaidOn,
+		&x.Source, &x.SourceKind, &x.Partial, &x.VerifiedBy, nullTime{&x.VerifiedAt},
+		&x.Anchor.Exact, &x.Anchor.Prefix, &x.Anchor.Suffix, &x.Anchor.Start, &x.Anchor.End)
+	if err := row.Scan(dest...); err != nil {
+		return nil, err
+	}
+	return &x, nil
 }

@@ -9,11 +9,29 @@ import (
 	"copydesk/editor"
 )
 
+// Revisions are stored as exact deltas against the revision before, with a
+// whole snapshot whenever the chain since the last one would outgrow the text
+// (editor.StoreText). Any revision is rebuilt from one snapshot and a chain
+// shorter than itself, and checked against its SHA-256.
+
 // insertRevision records an immutable revision of a story or page.
 func (d *DB) insertRevision(ctx context.Context, tx *sql.Tx, docKind, docID string, seq int, meta editor.RevisionMeta, content []byte, words int) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO revisions (doc_id, doc_kind, seq, kind, author, note, created_at, sha256, words, content)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		docID, docKind, seq, string(meta.Kind), meta.Author, meta.Note, formatTime(d.now()), editor.ContentHash(content), words, content)
+	data, snapshot, chain := string(content), true, 0
+	if seq > 1 {
+		prev, prevChain, err := revisionContent(ctx, tx, docID, seq-1)
+		if err != nil {
+			return err
+		}
+		if data, snapshot, err = editor.StoreText(string(prev), string(content), prevChain); err != nil {
+			return err
+		}
+		if !snapshot {
+			chain = prevChain + len(data)
+		}
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO revisions (doc_id, doc_kind, seq, kind, author, note, created_at, sha256, words, content, snapshot, chain_bytes)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		docID, docKind, seq, string(meta.Kind), meta.Author, meta.Note, formatTime(d.now()), editor.ContentHash(content), words, []byte(data), snapshot, chain)
 	return err
 }
 
@@ -42,22 +60,165 @@ func (d *DB) Revisions(ctx context.Context, docID string) ([]editor.Revision, er
 	return out, nil
 }
 
-// findRevision loads one revision and its content, checking the content
-// against its SHA-256 so that damage is reported, never served.
+// findRevision loads one revision and rebuilds its content, checked against
+// its SHA-256 so that damage is reported, never served.
 func findRevision(ctx context.Context, q querier, docID string, seq int) (*editor.Revision, []byte, error) {
 	var r editor.Revision
-	var content []byte
-	err := q.QueryRowContext(ctx, `SELECT seq, kind, author, note, created_at, sha256, words, content
+	err := q.QueryRowContext(ctx, `SELECT seq, kind, author, note, created_at, sha256, words
 		FROM revisions WHERE doc_id = ? AND seq = ?`, docID, seq).Scan(
-		&r.Seq, &r.Kind, &r.Author, &r.Note, timeCol{&r.CreatedAt}, &r.SHA256, &r.Words, &content)
+		&r.Seq, &r.Kind, &r.Author, &r.Note, timeCol{&r.CreatedAt}, &r.SHA256, &r.Words)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, fmt.Errorf("revision %d of %s: %w", seq, docID, editor.ErrNotFound)
 	}
 	if err != nil {
 		return nil, nil, err
 	}
-	if got := editor.ContentHash(content); got != r.SHA256 {
-		return nil, nil, fmt.Errorf("revision %d of %s is damaged: its content hashes to %s, not the recorded %s", seq, docID, got[:12], r.SHA256[:12])
+	content, _, err := revisionContent(ctx, q, docID, seq)
+	if err != nil {
+		return nil, nil, err
 	}
 	return &r, content, nil
+}
+
+// revisionContent rebuilds the content of revision seq from the snapshot at
+// or before it and the deltas after that, and returns its chain length too.
+func revisionContent(ctx context.Context, q querier, docID string, seq int) ([]byte, int, error) {
+	rows, err := q.QueryContext(ctx, `SELECT seq, snapshot, content, sha256, chain_bytes FROM revisions
+		WHERE doc_id = ? AND seq <= ? AND seq >= (
+			SELECT max(seq) FROM revisions WHERE doc_id = ? AND seq <= ? AND snapshot = 1)
+		ORDER BY seq`, docID, seq, docID, seq)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var snapshot string
+	var deltas []string
+	var want string
+	var chain, last int
+	first := true
+	for rows.Next() {
+		var n, isSnap int
+		var data []byte
+		if err := rows.Scan(&n, &isSnap, &data, &want, &chain); err != nil {
+			return nil, 0, err
+		}
+		switch {
+		case first && isSnap == 1:
+			snapshot = string(data)
+		case first:
+			return nil, 0, fmt.Errorf("revision %d of %s: its chain starts with no snapshot: %w", seq, docID, editor.ErrCorrupt)
+		default:
+			deltas = append(deltas, string(data))
+		}
+		first, last = false, n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	if first || last != seq {
+		return nil, 0, fmt.Errorf("revision %d of %s: %w", seq, docID, editor.ErrNotFound)
+	}
+	text, err := editor.Rebuild(snapshot, deltas, want)
+	if err != nil {
+		return nil, 0, fmt.Errorf("revision %d of %s is damaged and cannot be shown: %w", seq, docID, err)
+	}
+	return []byte(text), chain, nil
+}
+
+// compactRevisions is migration 2's step: it re-encodes the revisions written
+// whole before it as a delta chain, checking each against its SHA-256 first.
+func compactRevisions(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT doc_id, seq, content, sha256 FROM revisions ORDER BY doc_id, seq`)
+	if err != nil {
+		return err
+	}
+	type rev struct {
+		doc     string
+		seq     int
+		content string
+	}
+	var revs []rev
+	for rows.Next() {
+		var r rev
+		var data []byte
+		var sum string
+		if err := rows.Scan(&r.doc, &r.seq, &data, &sum); err != nil {
+			rows.Close()
+			return err
+		}
+		if editor.ContentHash(data) != sum {
+			rows.Close()
+			return fmt.Errorf("revision %d of %s is damaged (its SHA-256 does not match); restore a backup: %w", r.seq, r.doc, editor.ErrCorrupt)
+		}
+		r.content = string(data)
+		revs = append(revs, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	chain := 0
+	for i, r := range revs {
+		if i == 0 || revs[i-1].doc != r.doc {
+			chain = 0
+			continue
+		}
+		data, snapshot, err := editor.StoreText(revs[i-1].content, r.content, chain)
+		if err != nil {
+			return err
+		}
+		if snapshot {
+			chain = 0
+		} else {
+			chain += len(data)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE revisions SET content = ?, snapshot = ?, chain_bytes = ? WHERE doc_id = ? AND seq = ?`,
+			[]byte(data), snapshot, chain, r.doc, r.seq); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// StoryHistory rebuilds every revision of a story, oldest first, in one pass,
+// each checked against its SHA-256: what blame needs.
+func (d *DB) StoryHistory(ctx context.Context, id string) ([]editor.Story, []editor.Revision, error) {
+	cur, err := findStoryByID(ctx, d.db, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT seq, kind, author, note, created_at, sha256, words, snapshot, content
+		FROM revisions WHERE doc_id = ? ORDER BY seq`, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var revs []editor.Revision
+	var stored []editor.StoredText
+	for rows.Next() {
+		var r editor.Revision
+		var snap bool
+		var data []byte
+		if err := rows.Scan(&r.Seq, &r.Kind, &r.Author, &r.Note, timeCol{&r.CreatedAt}, &r.SHA256, &r.Words, &snap, &data); err != nil {
+			return nil, nil, err
+		}
+		revs = append(revs, r)
+		stored = append(stored, editor.StoredText{Snapshot: snap, Data: string(data), SHA256: r.SHA256})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	texts, err := editor.RebuildAll(stored)
+	if err != nil {
+		return nil, nil, fmt.Errorf("the history of %q is damaged: %w", cur.Title(), err)
+	}
+	out := make([]editor.Story, len(texts))
+	for i, t := range texts {
+		out[i] = *cur
+		if err := out[i].ApplyContent([]byte(t)); err != nil {
+			return nil, nil, err
+		}
+		out[i].Revision, out[i].UpdatedAt = revs[i].Seq, revs[i].CreatedAt
+	}
+	return out, revs, nil
 }

@@ -34,6 +34,13 @@ func (d *DB) CreateStory(ctx context.Context, s *editor.Story, meta editor.Revis
 // either every one is saved or none is. progress, when not nil, is told how
 // many are done.
 func (d *DB) CreateStories(ctx context.Context, stories []*editor.Story, meta editor.RevisionMeta, progress func(done, total int)) error {
+	return d.Import(ctx, stories, nil, meta, progress)
+}
+
+// Import saves the people an import found to the directory (merged with those
+// already known by name) and the new stories, in one transaction, so that
+// their quotes link to their speakers.
+func (d *DB) Import(ctx context.Context, stories []*editor.Story, people []editor.Person, meta editor.RevisionMeta, progress func(done, total int)) error {
 	for i, s := range stories {
 		s.Normalize()
 		if err := s.Validate(); err != nil {
@@ -54,6 +61,11 @@ func (d *DB) CreateStories(ctx context.Context, stories []*editor.Story, meta ed
 		return err
 	}
 	defer tx.Rollback()
+	for i := range people {
+		if err := d.savePerson(ctx, tx, &people[i]); err != nil {
+			return fmt.Errorf("person %q: %w", people[i].Name, err)
+		}
+	}
 	for i, s := range stories {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -155,9 +167,14 @@ func (d *DB) SaveStory(ctx context.Context, s *editor.Story, base int, meta edit
 		created_at = ?, updated_at = ?, published_at = ? WHERE id = ?`, append(storyArgs(s)[1:], s.ID)...); err != nil {
 		return false, err
 	}
-	if meta.Kind == editor.RevisionCorrection {
+	if cur.Status == editor.StatusPublished && s.Status == editor.StatusPublished && meta.Kind == editor.RevisionCheckpoint {
+		// A change to a live story is a correction, published with the story.
+		meta.Kind = editor.RevisionCorrection
+	}
+	if meta.Kind == editor.RevisionCorrection || (meta.Kind == editor.RevisionRestore && cur.Status == editor.StatusPublished && s.Status == editor.StatusPublished) {
 		if strings.TrimSpace(meta.Note) == "" {
-			return false, &editor.ValidationError{Field: "note", Problem: "is empty; a correction needs a note saying what was corrected"}
+			return false, &editor.ValidationError{Field: "note", Problem: fmt.Sprintf(
+				"is empty; %q is published, so a change to it needs a correction note saying what was corrected", cur.Title())}
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO corrections (story_id, seq, note, at) VALUES (?, ?, ?, ?)`,
 			s.ID, s.Revision, meta.Note, formatTime(now)); err != nil {
@@ -172,6 +189,33 @@ func (d *DB) SaveStory(ctx context.Context, s *editor.Story, base int, meta edit
 		return false, err
 	}
 	return true, tx.Commit()
+}
+
+// RestoreStory makes revision seq of a story current again, as a new revision
+// of kind restore; nothing is deleted. saved is false when the story already
+// reads as it did then.
+func (d *DB) RestoreStory(ctx context.Context, id string, seq int, meta editor.RevisionMeta) (*editor.Story, bool, error) {
+	cur, err := d.Story(ctx, id)
+	if err != nil {
+		return nil, false, err
+	}
+	old, _, err := d.StoryRevision(ctx, id, seq)
+	if err != nil {
+		return nil, false, err
+	}
+	next := *cur
+	if err := next.ApplyContent(old.Content()); err != nil {
+		return nil, false, err
+	}
+	if meta.Note == "" && cur.Status != editor.StatusPublished {
+		meta.Note = fmt.Sprintf("restored revision %d", seq)
+	}
+	meta.Kind = editor.RevisionRestore
+	saved, err := d.SaveStory(ctx, &next, cur.Revision, meta)
+	if err != nil {
+		return nil, false, err
+	}
+	return &next, saved, nil
 }
 
 // SetStatus moves a story through the workflow as a new revision of kind status.
@@ -252,6 +296,99 @@ func (d *DB) CountStories(ctx context.Context, status editor.Status) (int, error
 	return n, err
 }
 
+// StoriesWithStatus loads every story with this status (every story when
+// status is empty) whole, with quotes and corrections, in three queries: what
+// an export needs.
+func (d *DB) StoriesWithStatus(ctx context.Context, status editor.Status) ([]editor.Story, error) {
+	where, args := "", []any{}
+	if status != "" {
+		where, args = ` WHERE status = ?`, append(args, string(status))
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT `+storyColumns+` FROM stories`+where+` ORDER BY published_at DESC, created_at DESC, id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []editor.Story
+	index := map[string]int{}
+	for rows.Next() {
+		s, err := scanStory(rows)
+		if err != nil {
+			return nil, err
+		}
+		index[s.ID] = len(out)
+		out = append(out, *s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	quoteRows, err := d.db.QueryContext(ctx, `SELECT story_id, `+quoteColumns+` FROM quotes
+		WHERE story_id IN (SELECT id FROM stories`+where+`) ORDER BY story_id, position`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer quoteRows.Close()
+	for quoteRows.Next() {
+		var storyID string
+		q, err := scanQuote(quoteRows, &storyID)
+		if err != nil {
+			return nil, err
+		}
+		if i, ok := index[storyID]; ok {
+			out[i].Quotes = append(out[i].Quotes, *q)
+		}
+	}
+	if err := quoteRows.Err(); err != nil {
+		return nil, err
+	}
+	corrRows, err := d.db.QueryContext(ctx, `SELECT story_id, note, at FROM corrections
+		WHERE story_id IN (SELECT id FROM stories`+where+`) ORDER BY story_id, seq`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer corrRows.Close()
+	for corrRows.Next() {
+		var storyID string
+		var c editor.Correction
+		if err := corrRows.Scan(&storyID, &c.Note, timeCol{&c.At}); err != nil {
+			return nil, err
+		}
+		if i, ok := index[storyID]; ok {
+			out[i].Corrections = append(out[i].Corrections, c)
+		}
+	}
+	return out, corrRows.Err()
+}
+
+// PublishedRevision is the revision at which a story last went live: the
+// first of the latest run of revisions whose status is published.
+func (d *DB) PublishedRevision(ctx context.Context, id string) (int, error) {
+	cur, err := findStoryByID(ctx, d.db, id)
+	if err != nil {
+		return 0, err
+	}
+	found := 0
+	for seq := cur.Revision; seq >= 1; seq-- {
+		_, content, err := findRevision(ctx, d.db, id, seq)
+		if err != nil {
+			return 0, err
+		}
+		var s editor.Story
+		if err := s.ApplyContent(content); err != nil {
+			return 0, err
+		}
+		if s.Status == editor.StatusPublished {
+			found = seq
+		} else if found > 0 {
+			break
+		}
+	}
+	if found == 0 {
+		return 0, fmt.Errorf("%q has never been published: %w", cur.Title(), editor.ErrNotFound)
+	}
+	return found, nil
+}
+
 // StoryRevision rebuilds the story as it was at revision seq.
 func (d *DB) StoryRevision(ctx context.Context, id string, seq int) (*editor.Story, *editor.Revision, error) {
 	cur, err := findStoryByID(ctx, d.db, id)
@@ -282,25 +419,32 @@ func storyArgs(s *editor.Story) []any {
 }
 
 func findStoryByID(ctx context.Context, q querier, id string) (*editor.Story, error) {
-	var s editor.Story
-	var tags string
-	err := q.QueryRowContext(ctx, `SELECT `+storyColumns+` FROM stories WHERE id = ?`, id).Scan(
-		&s.ID, &s.Slug, &s.Headline, &s.Standfirst, &s.Byline, &s.Dateline, &s.Body, &s.Credit, &s.Section, &tags,
-		&s.Status, &s.RulesPage, &s.Revision, timeCol{&s.CreatedAt}, timeCol{&s.UpdatedAt}, nullTime{&s.PublishedAt})
+	s, err := scanStory(q.QueryRowContext(ctx, `SELECT `+storyColumns+` FROM stories WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("story %s: %w", id, editor.ErrNotFound)
 	}
 	if err != nil {
 		return nil, err
 	}
-	if err := json.Unmarshal([]byte(tags), &s.Tags); err != nil {
-		return nil, fmt.Errorf("story %s: tags: %w", id, err)
-	}
 	if s.Quotes, err = findQuotes(ctx, q, id); err != nil {
 		return nil, err
 	}
 	if s.Corrections, err = findCorrections(ctx, q, id); err != nil {
 		return nil, err
+	}
+	return s, nil
+}
+
+// scanStory reads a row of storyColumns.
+func scanStory(row scanner) (*editor.Story, error) {
+	var s editor.Story
+	var tags string
+	if err := row.Scan(&s.ID, &s.Slug, &s.Headline, &s.Standfirst, &s.Byline, &s.Dateline, &s.Body, &s.Credit, &s.Section, &tags,
+		&s.Status, &s.RulesPage, &s.Revision, timeCol{&s.CreatedAt}, timeCol{&s.UpdatedAt}, nullTime{&s.PublishedAt}); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(tags), &s.Tags); err != nil {
+		return nil, fmt.Errorf("story %s: tags: %w", s.ID, err)
 	}
 	return &s, nil
 }

@@ -12,7 +12,7 @@ import (
 )
 
 // sampleWire is the repository's copy of ../shared/samples/wire.
-const sampleWire = "../../assets/sample/pa-duncan-smith-china-threat.txt"
+const sampleWirePath = "../../assets/sample/pa-duncan-smith-china-threat.txt"
 
 // cli runs the command line against the database at db and returns its output.
 type cli struct {
@@ -87,7 +87,7 @@ type storyJSON struct {
 
 func TestImportSearchShowUpdateRoundTrip(t *testing.T) {
 	c := newCLI(t)
-	out := c.ok("import", sampleWire)
+	out := c.ok("import", sampleWirePath)
 	id, _, _ := strings.Cut(out, "\t")
 	if len(id) != 36 {
 		t.Fatalf("import printed %q, want an ID and a headline", out)
@@ -99,8 +99,15 @@ func TestImportSearchShowUpdateRoundTrip(t *testing.T) {
 	}
 	var hits []struct{ Kind, ID, Snippet string }
 	c.json(&hits, "search", "Cleverly")
-	if len(hits) == 0 || hits[0].ID != id || !strings.Contains(hits[0].Snippet, "Cleverly") {
-		t.Fatalf("search Cleverly --json = %+v, want the story", hits)
+	kinds := map[string]bool{}
+	for _, h := range hits {
+		kinds[h.Kind] = true
+		if h.Kind == "story" && (h.ID != id || !strings.Contains(h.Snippet, "Cleverly")) {
+			t.Errorf("search Cleverly found story %+v, want %s with a snippet naming him", h, id)
+		}
+	}
+	if !kinds["story"] || !kinds["person"] || !kinds["quote"] {
+		t.Fatalf("search Cleverly --json = %+v, want the story, his quotes and him", hits)
 	}
 
 	md := writeFile(t, "a.md", c.ok("show", id, "--format", "md"))
@@ -133,11 +140,12 @@ func TestImportSearchShowUpdateRoundTrip(t *testing.T) {
 		t.Errorf("show --rev 1 = revision %d, body without the original words", s.Revision)
 	}
 
-	// The same file again is now based on an old revision: refused, exit 1.
+	// A file from revision 1 that changes the same words clashes: exit 1.
 	os.WriteFile(md, []byte(strings.Replace(string(text), "outspoken", "fierce", 1)), 0o644)
 	before := c.fingerprint()
-	if _, errOut, code := c.run("", "update", id, md); code != 1 || !strings.Contains(errOut, "based on revision 1") {
-		t.Errorf("update from revision 1 at 2: exit %d %q, want 1 and 'based on revision 1'", code, errOut)
+	if _, errOut, code := c.run("", "update", id, md); code != 1 || !strings.Contains(errOut, "changes the same words") ||
+		!strings.Contains(errOut, "[vocal]") || !strings.Contains(errOut, "[fierce]") {
+		t.Errorf("clashing update from revision 1 at 2: exit %d %q, want 1 showing both versions", code, errOut)
 	}
 	if c.fingerprint() != before {
 		t.Errorf("a refused update changed the database")
@@ -146,7 +154,7 @@ func TestImportSearchShowUpdateRoundTrip(t *testing.T) {
 
 func TestBadInputExitsTwoAndChangesNothing(t *testing.T) {
 	c := newCLI(t)
-	id, _, _ := strings.Cut(c.ok("import", sampleWire), "\t")
+	id, _, _ := strings.Cut(c.ok("import", sampleWirePath), "\t")
 	badYAML := writeFile(t, "bad.md", "---\nheadline: ok\ntags: [a, b\nstatus: draft\n---\nBody\n")
 	badStatus := writeFile(t, "status.md", "---\nheadline: ok\nstatus: live\n---\nBody\n")
 	tests := []struct {
@@ -155,7 +163,7 @@ func TestBadInputExitsTwoAndChangesNothing(t *testing.T) {
 		want string
 	}{
 		{"missing file", []string{"import", "/no/such/file.txt"}, "/no/such/file.txt: no such file"},
-		{"one missing among good files", []string{"import", sampleWire, "/no/such/file.md"}, "no such file"},
+		{"one missing among good files", []string{"import", sampleWirePath, "/no/such/file.md"}, "no such file"},
 		{"front matter not YAML", []string{"import", badYAML}, "bad.md:"},
 		{"update with bad YAML", []string{"update", id, badYAML}, "bad.md:"},
 		{"bad status in file", []string{"update", id, badStatus}, "status.md:3: status: \"live\""},
@@ -217,7 +225,7 @@ func TestDryRunSavesNothing(t *testing.T) {
 		Story  struct{ Headline, Body string }
 		Quotes []any
 	}
-	c.json(&r, "import", "--dry-run", sampleWire)
+	c.json(&r, "import", "--dry-run", sampleWirePath)
 	if r.Format != "text" || !strings.Contains(r.Story.Body, "Sir Iain told the Commons") || r.Quotes == nil {
 		t.Errorf("import --dry-run --json = %+v", r)
 	}
@@ -277,5 +285,290 @@ func TestHelp(t *testing.T) {
 	var out bytes.Buffer
 	if code := run([]string{"help"}, nil, &out, &out); code != 0 || !strings.Contains(out.String(), "import") {
 		t.Errorf("help: exit %d, %q", code, out.String())
+	}
+}
+
+func TestRestoreAndCorrections(t *testing.T) {
+	c := newCLI(t)
+	id, _, _ := strings.Cut(c.ok("import", sampleWirePath), "\t")
+	md := writeFile(t, "a.md", strings.Replace(c.ok("show", id, "--format", "md"), "outspoken", "vocal", 1))
+	c.ok("update", id, md)
+	if out := c.ok("restore", id, "1"); !strings.Contains(out, "restored revision 1") || !strings.Contains(out, "as revision 3") {
+		t.Errorf("restore: %q", out)
+	}
+	var s storyJSON
+	c.json(&s, "show", id)
+	if !strings.Contains(s.Body, "outspoken") || s.Revision != 3 {
+		t.Errorf("after restore: revision %d, body without the restored words", s.Revision)
+	}
+	var revs []struct {
+		Seq  int
+		Kind string
+	}
+	c.json(&revs, "revisions", id)
+	if len(revs) != 3 || revs[2].Kind != "restore" {
+		t.Errorf("revisions after restore = %+v", revs)
+	}
+
+	c.ok("status", id, "published")
+	md = writeFile(t, "b.md", strings.Replace(c.ok("show", id, "--format", "md"), "outspoken", "fierce", 1))
+	before := c.fingerprint()
+	if _, errOut, code := c.run("", "update", id, md); code != 2 || !strings.Contains(errOut, "--note") {
+		t.Errorf("update of a published story without --note: exit %d %q, want 2 and a word on --note", code, errOut)
+	}
+	if c.fingerprint() != before {
+		t.Errorf("a refused correction changed the database")
+	}
+	c.ok("update", id, md, "--note", "Corrected a description of Sir Iain.")
+	var full struct {
+		Corrections []struct{ Note, At string }
+	}
+	c.json(&full, "show", id)
+	if len(full.Corrections) != 1 || full.Corrections[0].Note != "Corrected a description of Sir Iain." {
+		t.Errorf("corrections = %+v", full.Corrections)
+	}
+	if _, _, code := c.run("", "restore", id, "x"); code != 2 {
+		t.Errorf("restore with a bad revision number: exit %d, want 2", code)
+	}
+}
+
+func TestUpdatesFromTheSameBaseMerge(t *testing.T) {
+	c := newCLI(t)
+	id, _, _ := strings.Cut(c.ok("import", sampleWirePath), "\t")
+	base := c.ok("show", id, "--format", "md")
+	first := writeFile(t, "first.md", strings.Replace(base, "An outspoken critic", "A fierce critic", 1))
+	second := writeFile(t, "second.md", strings.Replace(base, "China has strongly denied", "China has always denied", 1))
+	clash := writeFile(t, "clash.md", strings.Replace(base, "An outspoken critic", "A noted critic", 1))
+	c.ok("update", id, first)
+	if out, errOut, code := c.run("", "update", id, second); code != 0 || !strings.Contains(out, "saved revision 3") {
+		t.Fatalf("second update from the same base: exit %d %q %q, want both to land", code, out, errOut)
+	}
+	var s storyJSON
+	c.json(&s, "show", id)
+	if !strings.Contains(s.Body, "A fierce critic") || !strings.Contains(s.Body, "China has always denied") {
+		t.Errorf("merged body lost a change: %q", s.Body)
+	}
+	before := c.fingerprint()
+	if _, errOut, code := c.run("", "update", id, clash); code != 1 || !strings.Contains(errOut, "[A fierce]") {
+		t.Errorf("clashing update: exit %d %q, want 1 showing the clash", code, errOut)
+	}
+	if c.fingerprint() != before {
+		t.Errorf("a clashing update changed the database")
+	}
+}
+
+func TestTwoHundredUpdatesRebuildAndDiff(t *testing.T) {
+	c := newCLI(t)
+	id, _, _ := strings.Cut(c.ok("import", sampleWirePath), "\t")
+	md := filepath.Join(t.TempDir(), "s.md")
+	saved := map[int]string{1: c.ok("show", id, "--format", "md")}
+	for i := 2; i <= 201; i++ {
+		text := c.ok("show", id, "--format", "md")
+		words := []string{"outspoken", "Asian", "superpower", "Commons", "intelligence", "careful", "allies", "Exchange"}
+		w := words[i%len(words)]
+		text = strings.Replace(text, w, fmt.Sprintf("%s%d", w, i), 1)
+		if i%10 == 0 {
+			text += fmt.Sprintf("\nA sentence added in edit %d.\n", i)
+		}
+		os.WriteFile(md, []byte(text), 0o644)
+		if out := c.ok("update", id, md); !strings.Contains(out, fmt.Sprintf("saved revision %d", i)) {
+			t.Fatalf("edit %d: %q", i, out)
+		}
+		saved[i] = text
+	}
+	for n, want := range saved {
+		got := c.ok("show", id, "--rev", fmt.Sprint(n), "--format", "md")
+		if bodyOf(got) != bodyOf(want) {
+			t.Fatalf("show --rev %d gives back other text than was saved", n)
+		}
+	}
+	for _, pair := range [][2]int{{1, 201}, {57, 58}, {200, 3}} {
+		var d struct {
+			From, To int
+			Fields   []struct {
+				Field string
+				Ops   []struct{ Op, Text string }
+			}
+			Stats struct {
+				InsertedWords int `json:"inserted_words"`
+				DeletedWords  int `json:"deleted_words"`
+			}
+		}
+		out := c.ok("diff", id, fmt.Sprint(pair[0]), fmt.Sprint(pair[1]), "--format", "json")
+		if err := json.Unmarshal([]byte(out), &d); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range d.Fields {
+			if f.Field != "body" {
+				continue
+			}
+			var oldB, newB strings.Builder
+			for _, op := range f.Ops {
+				if op.Op != "insert" {
+					oldB.WriteString(op.Text)
+				}
+				if op.Op != "delete" {
+					newB.WriteString(op.Text)
+				}
+			}
+			if oldB.String() != bodyOf(saved[pair[0]]) || newB.String() != bodyOf(saved[pair[1]]) {
+				t.Errorf("diff %d %d: the ops do not rebuild both bodies", pair[0], pair[1])
+			}
+		}
+		if pair == [2]int{57, 58} && d.Stats.InsertedWords != 1 {
+			t.Errorf("diff 57 58 stats = %+v, want one word inserted", d.Stats)
+		}
+	}
+	html := c.ok("diff", id, "1", "201", "--format", "html")
+	if !strings.HasPrefix(strings.TrimSpace(html), "<!DOCTYPE html>") || !strings.Contains(html, "<del") || !strings.Contains(html, "<ins") {
+		t.Errorf("diff --format html is not a redline page: %.300q", html)
+	}
+	var blame []struct {
+		Text string
+		Seq  int
+	}
+	c.json(&blame, "blame", id)
+	if len(blame) < 10 || blame[0].Seq != 1 {
+		t.Errorf("blame --json = %+v, want a row a paragraph, the untouched first one from revision 1", blame)
+	}
+	var touched bool
+	for _, p := range blame {
+		touched = touched || (strings.Contains(p.Text, "outspoken") && p.Seq > 1)
+	}
+	if !touched {
+		t.Errorf("blame credits no later revision with the edited paragraph: %+v", blame)
+	}
+	if out := c.ok("diff", id); !strings.Contains(out, "revision 200 → 201") {
+		t.Errorf("diff with no revisions: %q, want the last two", out)
+	}
+	c.ok("status", id, "published")
+	if out := c.ok("diff", id, "published"); !strings.Contains(out, "no changes") {
+		t.Errorf("diff published right after publishing: %q", out)
+	}
+	if _, errOut, code := c.run("", "diff", id, "999"); code != 2 || !strings.Contains(errOut, "does not exist") {
+		t.Errorf("diff to a revision that does not exist: exit %d %q", code, errOut)
+	}
+}
+
+// bodyOf is the body of a story file in the show --format md form.
+func bodyOf(md string) string {
+	parts := strings.SplitN(md, "\n---\n", 2)
+	return strings.TrimSpace(parts[len(parts)-1])
+}
+
+func TestQuotesAndCheck(t *testing.T) {
+	c := newCLI(t)
+	id, _, _ := strings.Cut(c.ok("import", sampleWirePath), "\t")
+	var quotes []struct {
+		ID, Text, State string
+		Speaker         struct{ Name, Role string }
+		Partial         bool
+	}
+	c.json(&quotes, "quotes", id)
+	if len(quotes) != 5 || quotes[0].Text != "direct threat" || !quotes[0].Partial || quotes[2].Speaker.Name != "James Cleverly" {
+		t.Fatalf("quotes --json = %+v", quotes)
+	}
+	type findings struct {
+		Findings []struct {
+			Severity, Kind, Message string
+			QuoteID                 string `json:"quote_id"`
+		}
+	}
+	check := func(wantCode int) findings {
+		t.Helper()
+		out, errOut, code := c.run("", "check", id, "--json")
+		var f findings
+		if err := json.Unmarshal([]byte(out), &f); err != nil || code != wantCode {
+			t.Fatalf("check --json: exit %d (want %d), %v, %q", code, wantCode, err, errOut)
+		}
+		return f
+	}
+	for _, f := range check(1).Findings {
+		if f.QuoteID != "" {
+			t.Errorf("the imported story has a quote finding: %+v", f)
+		}
+	}
+
+	// Change one word inside Mr Cleverly's quote: reported as changed, naming the word.
+	md := c.ok("show", id, "--format", "md")
+	md = strings.Replace(md, "He will understand that we don’t discuss", "He will understand that we never discuss", 1)
+	c.ok("update", id, writeFile(t, "a.md", md))
+	var changed bool
+	for _, f := range check(1).Findings {
+		if f.Kind == "changed_quote" && f.QuoteID == quotes[2].ID && f.Severity == "error" && strings.Contains(f.Message, "don’t") {
+			changed = true
+		}
+	}
+	if !changed {
+		t.Errorf("check after changing a quoted word: %+v, want a changed_quote error naming it", check(1))
+	}
+	c.json(&quotes, "quotes", id)
+	if quotes[2].State != "changed" {
+		t.Errorf("quotes state after the change = %q, want changed", quotes[2].State)
+	}
+
+	// Take the quotation marks away from the partial quote: reported missing.
+	md = c.ok("show", id, "--format", "md")
+	md = strings.Replace(md, "“Chinese state-backed groups”", "Chinese state-backed groups", 1)
+	c.ok("update", id, writeFile(t, "b.md", md))
+	var missing bool
+	for _, f := range check(1).Findings {
+		missing = missing || (f.Kind == "missing_quote" && f.QuoteID == quotes[3].ID)
+	}
+	if !missing {
+		t.Errorf("check after removing quotation marks: %+v, want a missing_quote", check(1))
+	}
+}
+
+func TestExport(t *testing.T) {
+	c := newCLI(t)
+	c.ok("sample")
+	out := filepath.Join(t.TempDir(), "site")
+	type report struct {
+		Files []struct{ Path, Kind, ID, State string }
+	}
+	var r report
+	c.json(&r, "export", "--out", out, "--base-url", "https://news.example.com/")
+	for _, f := range r.Files {
+		if f.Kind == "article" {
+			t.Errorf("a draft was exported: %+v", f)
+		}
+	}
+	if len(r.Files) == 0 {
+		t.Fatalf("export wrote nothing: %+v", r)
+	}
+
+	c.ok("status", "sir-iain-direct-threat-from-china", "published")
+	c.json(&r, "export", "--out", out, "--base-url", "https://news.example.com/")
+	var article string
+	for _, f := range r.Files {
+		if f.Kind == "article" && f.State == "written" && strings.HasSuffix(f.Path, ".html") {
+			article = f.Path
+		}
+	}
+	if article == "" {
+		t.Fatalf("after publishing, no article page was written: %+v", r.Files)
+	}
+	page, err := os.ReadFile(filepath.Join(out, article))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Sir Iain: ‘direct threat’ from China", "Reporting by Press Association.", "Read the rules here", "<q"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("article %s lacks %q", article, want)
+		}
+	}
+	var again report
+	c.json(&again, "export", "--out", out, "--base-url", "https://news.example.com/")
+	for _, f := range again.Files {
+		if f.State != "unchanged" {
+			t.Errorf("a second export of the same database rewrote %+v", f)
+		}
+	}
+	if _, errOut, code := c.run("", "export", "--out", out, "--base-url", "ftp://x"); code != 2 || !strings.Contains(errOut, "base URL") {
+		t.Errorf("export with a bad base URL: exit %d %q, want 2 naming the base URL", code, errOut)
+	}
+	if _, _, code := c.run("", "export"); code != 2 {
+		t.Errorf("export without --out: exit %d, want 2", code)
 	}
 }

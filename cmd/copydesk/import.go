@@ -7,12 +7,13 @@ import (
 	"strings"
 
 	"copydesk/editor"
+	"copydesk/editor/wire"
 )
 
 func init() {
-	register(&command{name: "import", args: "FILE... [--dry-run] [--json]", summary: "import wire copy (plain text) or Markdown with front matter as stories", minArgs: 1, maxArgs: -1,
+	register(&command{name: "import", args: "FILE... [--dry-run] [--json]", summary: "import wire copy (plain text, NITF XML) or Markdown with front matter as stories", minArgs: 1, maxArgs: -1,
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
-			dryRun := fs.Bool("dry-run", false, "parse only: print what was found, save nothing")
+			dryRun := fs.Bool("dry-run", false, "parse only: print the story, its quotes, people and boilerplate found; save nothing")
 			asJSON := fs.Bool("json", false, "print JSON")
 			author := fs.String("author", defaultAuthor(), "who is importing")
 			return func(e *env, files []string) error {
@@ -21,11 +22,13 @@ func init() {
 		}})
 }
 
-// parsed is one file read for import.
+// parsed is one file read for import: what was found, and the story and
+// people to save.
 type parsed struct {
 	file   string
-	format string
-	f      *editor.StoryFile
+	result *wire.Result
+	story  editor.Story
+	people []editor.Person
 }
 
 // importResult is what `import --json` prints for each story saved.
@@ -33,33 +36,13 @@ type importResult struct {
 	ID       string `json:"id"`
 	Slug     string `json:"slug"`
 	Headline string `json:"headline"`
+	Quotes   int    `json:"quotes"`
 	File     string `json:"file"`
 }
 
-// dryRunResult is DESIGN.md's `import --dry-run --json` shape.
-type dryRunResult struct {
-	Format      string          `json:"format"`
-	Story       dryRunStory     `json:"story"`
-	People      []editor.Person `json:"people"`
-	Quotes      []any           `json:"quotes"`
-	Boilerplate []any           `json:"boilerplate"`
-	Warnings    []string        `json:"warnings"`
-}
-
-type dryRunStory struct {
-	Headline   string   `json:"headline"`
-	Standfirst string   `json:"standfirst"`
-	Byline     string   `json:"byline"`
-	Dateline   string   `json:"dateline"`
-	Body       string   `json:"body"`
-	Credit     string   `json:"credit"`
-	Section    string   `json:"section"`
-	Tags       []string `json:"tags"`
-}
-
-// runImport parses every file first, then saves them all in one transaction,
-// so that one bad file saves nothing. Each is a draft, or has the status its
-// front matter gives.
+// runImport parses every file first, then saves them all, with the people
+// they quote, in one transaction, so that one bad file saves nothing. Each is
+// a draft, or has the status its front matter gives.
 func runImport(e *env, files []string, dryRun, asJSON bool, author string) error {
 	var all []parsed
 	progress := newProgress(e.stderr, "reading", len(files))
@@ -76,34 +59,33 @@ func runImport(e *env, files []string, dryRun, asJSON bool, author string) error
 	if dryRun {
 		return printDryRun(e, all, asJSON)
 	}
-	stories := make([]*editor.Story, len(all))
-	for i, p := range all {
-		s := p.f.Story
-		if !p.f.Date.IsZero() {
-			s.CreatedAt = p.f.Date
-			if s.Status == editor.StatusPublished {
-				d := p.f.Date
-				s.PublishedAt = &d
-			}
+	for _, p := range all {
+		for _, w := range p.result.Warnings {
+			fmt.Fprintln(e.stderr, "warning:", w)
 		}
-		stories[i] = &s
+	}
+	stories := make([]*editor.Story, len(all))
+	var people []editor.Person
+	for i := range all {
+		stories[i] = &all[i].story
+		people = append(people, all[i].people...)
 	}
 	note := "imported"
 	if len(all) == 1 {
 		note = "imported from " + filepath.Base(all[0].file)
 	}
 	progress = newProgress(e.stderr, "saving", len(all))
-	err := e.db.CreateStories(e.ctx, stories, editor.RevisionMeta{Kind: editor.RevisionImport, Author: author, Note: note},
+	err := e.db.Import(e.ctx, stories, people, editor.RevisionMeta{Kind: editor.RevisionImport, Author: author, Note: note},
 		func(done, total int) { progress.set(done, total) })
 	progress.done()
 	if err != nil {
 		return fmt.Errorf("nothing was imported: %w", err)
 	}
-	results := make([]importResult, len(all))
-	for i, s := range stories {
-		results[i] = importResult{ID: s.ID, Slug: s.Slug, Headline: s.Headline, File: all[i].file}
-	}
 	if asJSON {
+		results := make([]importResult, len(all))
+		for i, s := range stories {
+			results[i] = importResult{ID: s.ID, Slug: s.Slug, Headline: s.Headline, Quotes: len(s.Quotes), File: all[i].file}
+		}
 		return writeJSON(e.stdout, results)
 	}
 	for _, s := range stories {
@@ -112,6 +94,9 @@ func runImport(e *env, files []string, dryRun, asJSON bool, author string) error
 	return nil
 }
 
+// parseImport reads one file: Markdown by its extension, anything else as
+// wire copy (plain text or NITF XML, told apart by content). Markdown bodies
+// have their quotes found as wire bodies do.
 func parseImport(e *env, file string) (parsed, error) {
 	data, err := readInput(e, file)
 	if err != nil {
@@ -120,47 +105,80 @@ func parseImport(e *env, file string) (parsed, error) {
 	p := parsed{file: file}
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".md", ".markdown", ".mdown":
-		p.format = "markdown"
-		p.f, err = editor.ParseStoryMarkdown(file, data)
-	case ".xml", ".nitf":
-		return parsed{}, usagef("%s: NITF XML import is not available yet; save the story as plain text or Markdown", file)
+		f, err := editor.ParseStoryMarkdown(file, data)
+		if err != nil {
+			return parsed{}, err
+		}
+		p.result = markdownResult(f)
+		p.story, p.people = p.result.Draft()
+		p.story.Slug, p.story.Status, p.story.RulesPage = f.Story.Slug, f.Story.Status, f.Story.RulesPage
+		if !f.Date.IsZero() {
+			p.story.CreatedAt = f.Date
+			if p.story.Status == editor.StatusPublished {
+				d := f.Date
+				p.story.PublishedAt = &d
+			}
+		}
 	default:
-		p.format = "text"
-		p.f, err = editor.ParsePlainText(file, data)
-	}
-	if err != nil {
-		return parsed{}, err
-	}
-	for _, w := range p.f.Warnings {
-		fmt.Fprintln(e.stderr, "warning:", w)
+		if p.result, err = wire.Parse(file, data); err != nil {
+			return parsed{}, err
+		}
+		p.story, p.people = p.result.Draft()
 	}
 	return p, nil
 }
 
+// markdownResult describes a Markdown file as wire.Parse describes wire copy,
+// with the quotes of its body found.
+func markdownResult(f *editor.StoryFile) *wire.Result {
+	s := f.Story
+	tags := s.Tags
+	if tags == nil {
+		tags = []string{}
+	}
+	quotes, people := wire.FindQuotes(s.Body)
+	warnings := f.Warnings
+	if warnings == nil {
+		warnings = []string{}
+	}
+	return &wire.Result{Format: "markdown",
+		Story: wire.Story{Headline: s.Headline, Standfirst: s.Standfirst, Byline: s.Byline, Dateline: s.Dateline,
+			Body: s.Body, Credit: s.Credit, Section: s.Section, Tags: tags},
+		People: people, Quotes: quotes, Boilerplate: []wire.Boilerplate{}, Warnings: warnings}
+}
+
 func printDryRun(e *env, all []parsed, asJSON bool) error {
-	var out []dryRunResult
-	for _, p := range all {
-		s := p.f.Story
-		tags := s.Tags
-		if tags == nil {
-			tags = []string{}
-		}
-		warnings := p.f.Warnings
-		if warnings == nil {
-			warnings = []string{}
-		}
-		out = append(out, dryRunResult{Format: p.format, Story: dryRunStory{Headline: s.Headline, Standfirst: s.Standfirst,
-			Byline: s.Byline, Dateline: s.Dateline, Body: s.Body, Credit: s.Credit, Section: s.Section, Tags: tags},
-			People: []editor.Person{}, Quotes: []any{}, Boilerplate: []any{}, Warnings: warnings})
-	}
 	if asJSON {
-		if len(out) == 1 {
-			return writeJSON(e.stdout, out[0])
+		if len(all) == 1 {
+			return writeJSON(e.stdout, all[0].result)
 		}
-		return writeJSON(e.stdout, out)
+		results := make([]*wire.Result, len(all))
+		for i, p := range all {
+			results[i] = p.result
+		}
+		return writeJSON(e.stdout, results)
 	}
-	for i, r := range out {
-		fmt.Fprintf(e.stdout, "%s (%s): %q, %d words\n", all[i].file, r.Format, r.Story.Headline, editor.CountWords(r.Story.Body))
+	for _, p := range all {
+		r := p.result
+		fmt.Fprintf(e.stdout, "%s (%s): %q, %d words, %d quotes, %d people\n", p.file, r.Format, r.Story.Headline,
+			editor.CountWords(r.Story.Body), len(r.Quotes), len(r.People))
+		for _, q := range r.Quotes {
+			text := q.Text
+			if len([]rune(text)) > 60 {
+				text = string([]rune(text)[:60]) + "…"
+			}
+			kind := ""
+			if q.Partial {
+				kind = " (partial)"
+			}
+			fmt.Fprintf(e.stdout, "  “%s”%s — %s\n", text, kind, q.Speaker)
+		}
+		for _, b := range r.Boilerplate {
+			fmt.Fprintf(e.stdout, "  boilerplate, kept out of the body: %s\n", b.Title)
+		}
+		for _, w := range r.Warnings {
+			fmt.Fprintf(e.stdout, "  warning: %s\n", w)
+		}
 	}
 	return nil
 }

@@ -7,65 +7,80 @@ import (
 
 	"copydesk/assets"
 	"copydesk/editor"
+	"copydesk/editor/wire"
 	"copydesk/storage"
 )
 
-// addSample adds the sample content: the Press Association story as a draft
-// with two revisions, "as filed" and "subbed", and the "Comments: Our rules"
-// page it links to. The page is added only when no page has its slug.
+// sampleWire is the Press Association story as it came off the wire, with the
+// site's comment-rules block pasted under it.
+const sampleWire = "pa-duncan-smith-china-threat.txt"
+
+// addSample adds the sample content. The story is read from the wire copy as
+// an import would read it (its quotes and the people quoted found, the rules
+// block kept out of the body) and saved as revision 1, "as filed", with the
+// desk's fields from as-filed.md; revision 2, "subbed", adds the headline and
+// standfirst of subbed.md and tightens the intro. The "Comments: Our rules"
+// page takes its summary from the rules block under the story; it is added
+// only when no page has its slug.
 func addSample(ctx context.Context, db *storage.DB) (*editor.Story, *editor.Page, error) {
 	files := assets.Sample()
-	rules, err := readSamplePage(files, "comment-rules.md")
+	raw, err := fs.ReadFile(files, sampleWire)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sample %s: %w", sampleWire, err)
+	}
+	res, err := wire.Parse(sampleWire, raw)
 	if err != nil {
 		return nil, nil, err
 	}
-	page, err := db.FindPage(ctx, rules.Slug)
+	rules, err := readSample(files, "comment-rules.md", editor.ParsePageMarkdown)
 	if err != nil {
-		page = rules
+		return nil, nil, err
+	}
+	page, err := db.FindPage(ctx, rules.Page.Slug)
+	if err != nil {
+		page = &rules.Page
+		for _, b := range res.Boilerplate {
+			if b.Title == page.Title {
+				page.Summary = b.Text
+			}
+		}
+		if page.Summary == "" {
+			return nil, nil, fmt.Errorf("sample %s: no %q block under the story", sampleWire, page.Title)
+		}
 		if err := db.CreatePage(ctx, page, editor.RevisionMeta{Kind: editor.RevisionImport, Author: "copydesk", Note: "sample"}); err != nil {
 			return nil, nil, err
 		}
 	}
 
-	filed, err := readSampleStory(files, "as-filed.md")
+	filedFile, err := readSample(files, "as-filed.md", editor.ParseStoryMarkdown)
 	if err != nil {
 		return nil, nil, err
 	}
-	subbed, err := readSampleStory(files, "subbed.md")
+	subbedFile, err := readSample(files, "subbed.md", editor.ParseStoryMarkdown)
 	if err != nil {
 		return nil, nil, err
 	}
-	filed.RulesPage, subbed.RulesPage = page.Slug, page.Slug
-	if err := db.CreateStory(ctx, filed, editor.RevisionMeta{Kind: editor.RevisionImport, Author: "Press Association", Note: "as filed"}); err != nil {
+	filed, people := res.Draft()
+	filed.Byline, filed.Section, filed.Tags = filedFile.Story.Byline, filedFile.Story.Section, filedFile.Story.Tags
+	filed.RulesPage = page.Slug
+	if err := db.Import(ctx, []*editor.Story{&filed}, people, editor.RevisionMeta{Kind: editor.RevisionImport, Author: "Press Association", Note: "as filed"}, nil); err != nil {
 		return nil, nil, err
 	}
-	subbed.ID = filed.ID
-	if _, err := db.SaveStory(ctx, subbed, filed.Revision, editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: "Copydesk sample", Note: "subbed"}); err != nil {
+	subbed := filed
+	sub := subbedFile.Story
+	subbed.Headline, subbed.Standfirst, subbed.Body, subbed.Slug = sub.Headline, sub.Standfirst, sub.Body, sub.Slug
+	if _, err := db.SaveStory(ctx, &subbed, filed.Revision, editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: "Copydesk sample", Note: "subbed"}); err != nil {
 		return nil, nil, err
 	}
-	return subbed, page, nil
+	return &subbed, page, nil
 }
 
-func readSampleStory(files fs.FS, name string) (*editor.Story, error) {
+// readSample reads one of the sample's Markdown files with parse.
+func readSample[T any](files fs.FS, name string, parse func(string, []byte) (T, error)) (T, error) {
+	var zero T
 	b, err := fs.ReadFile(files, name)
 	if err != nil {
-		return nil, fmt.Errorf("sample %s: %w", name, err)
+		return zero, fmt.Errorf("sample %s: %w", name, err)
 	}
-	f, err := editor.ParseStoryMarkdown(name, b)
-	if err != nil {
-		return nil, err
-	}
-	return &f.Story, nil
-}
-
-func readSamplePage(files fs.FS, name string) (*editor.Page, error) {
-	b, err := fs.ReadFile(files, name)
-	if err != nil {
-		return nil, fmt.Errorf("sample %s: %w", name, err)
-	}
-	f, err := editor.ParsePageMarkdown(name, b)
-	if err != nil {
-		return nil, err
-	}
-	return &f.Page, nil
+	return parse(name, b)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -115,6 +116,32 @@ func init() {
 			}
 		}})
 
+	register(&command{name: "restore", args: "ID REV [--note TEXT]", summary: "make an old revision current again, as a new revision", minArgs: 2, maxArgs: 2,
+		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+			note := fs.String("note", "", "a note on the revision (a correction note, when the story is published)")
+			author := fs.String("author", defaultAuthor(), "who is restoring")
+			return func(e *env, args []string) error {
+				seq, err := strconv.Atoi(args[1])
+				if err != nil || seq < 1 {
+					return usagef("%q is not a revision number; 'copydesk revisions %s' lists them", args[1], args[0])
+				}
+				s, err := e.db.FindStory(e.ctx, args[0])
+				if err != nil {
+					return err
+				}
+				restored, saved, err := e.db.RestoreStory(e.ctx, s.ID, seq, editor.RevisionMeta{Author: *author, Note: *note})
+				if err != nil {
+					return withNoteFlag(err)
+				}
+				if !saved {
+					fmt.Fprintf(e.stdout, "%s already reads as revision %d did; nothing to restore\n", s.Title(), seq)
+					return nil
+				}
+				fmt.Fprintf(e.stdout, "restored revision %d of %s as revision %d\n", seq, restored.Title(), restored.Revision)
+				return nil
+			}
+		}})
+
 	register(&command{name: "status", args: "ID STATUS [--note TEXT]", summary: "move a story through the workflow: draft, subbing, ready, published, spiked", minArgs: 2, maxArgs: 2,
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
 			note := fs.String("note", "", "a note on the revision")
@@ -131,7 +158,7 @@ func init() {
 				from := s.Status
 				s, err = e.db.SetStatus(e.ctx, s.ID, st, editor.RevisionMeta{Author: *author, Note: *note})
 				if err != nil {
-					return err
+					return withNoteFlag(err)
 				}
 				if from == st {
 					fmt.Fprintf(e.stdout, "%s is already %s\n", s.Title(), st)
@@ -260,7 +287,33 @@ func runUpdate(e *env, ref, file string, meta editor.RevisionMeta) error {
 	if err != nil {
 		return err
 	}
-	next := *cur
+	next := applyStoryFile(cur, f)
+	if base < cur.Revision {
+		// The file was made from an older revision: merge its changes with
+		// those saved since, word by word, or refuse when they clash.
+		old, _, err := e.db.StoryRevision(e.ctx, cur.ID, base)
+		if err != nil {
+			return err
+		}
+		edited := applyStoryFile(old, f)
+		merged, conflicts := editor.MergeStories(old, cur, &edited)
+		if len(conflicts) > 0 {
+			return &problemError{conflictMessage(file, base, conflicts)}
+		}
+		next = *merged
+		fmt.Fprintf(e.stderr, "%s was based on revision %d; its changes were merged with revisions %d to %d\n", file, base, base+1, cur.Revision)
+	}
+	saved, err := e.db.SaveStory(e.ctx, &next, cur.Revision, meta)
+	if err != nil {
+		return withNoteFlag(err)
+	}
+	reportSave(e, saved, next.Revision)
+	return nil
+}
+
+// applyStoryFile is base with the file's body and the fields its front matter sets.
+func applyStoryFile(base *editor.Story, f *editor.StoryFile) editor.Story {
+	next := *base
 	next.Body = f.Story.Body
 	for field, dst := range map[string]*string{"headline": &next.Headline, "standfirst": &next.Standfirst,
 		"byline": &next.Byline, "dateline": &next.Dateline, "credit": &next.Credit, "section": &next.Section,
@@ -275,12 +328,17 @@ func runUpdate(e *env, ref, file string, meta editor.RevisionMeta) error {
 	if f.Set["status"] {
 		next.Status = f.Story.Status
 	}
-	saved, err := e.db.SaveStory(e.ctx, &next, base, meta)
-	if err != nil {
-		return err
+	return next
+}
+
+// withNoteFlag tells a person at the command line how to give the correction
+// note a change to a published story needs.
+func withNoteFlag(err error) error {
+	var ve *editor.ValidationError
+	if errors.As(err, &ve) && ve.Field == "note" {
+		return usagef("%v; give it with --note TEXT, and nothing was saved", err)
 	}
-	reportSave(e, saved, next.Revision)
-	return nil
+	return err
 }
 
 func fieldOf(s *editor.Story, field string) string {
@@ -319,7 +377,19 @@ func updatePage(e *env, cur *editor.Page, file string, data []byte, meta editor.
 	}
 	next := f.Page
 	next.ID = cur.ID
-	saved, err := e.db.SavePage(e.ctx, &next, base, meta)
+	if base < cur.Revision {
+		old, _, err := e.db.PageRevision(e.ctx, cur.ID, base)
+		if err != nil {
+			return err
+		}
+		edited := f.Page
+		merged, conflicts := editor.MergePages(old, cur, &edited)
+		if len(conflicts) > 0 {
+			return &problemError{conflictMessage(file, base, conflicts)}
+		}
+		next = *merged
+	}
+	saved, err := e.db.SavePage(e.ctx, &next, cur.Revision, meta)
 	if err != nil {
 		return err
 	}
@@ -328,7 +398,7 @@ func updatePage(e *env, cur *editor.Page, file string, data []byte, meta editor.
 }
 
 // baseRevision checks the revision a file says it was based on against the
-// current one. Until merging arrives, an edit of an older revision is refused.
+// current one; a file that names none is taken as based on the current one.
 func baseRevision(e *env, ref, file string, fileRev, current int, title string) (int, error) {
 	switch {
 	case fileRev == 0:
@@ -336,11 +406,8 @@ func baseRevision(e *env, ref, file string, fileRev, current int, title string) 
 		return current, nil
 	case fileRev > current:
 		return 0, usagef("%s: revision: %d does not exist yet; %q is at revision %d", file, fileRev, title, current)
-	case fileRev < current:
-		return 0, &problemError{fmt.Sprintf("%s is based on revision %d, but %q has moved on to revision %d; nothing was saved. Run 'copydesk show %s --format md' to start from the current text, and make your changes again",
-			file, fileRev, title, current, ref)}
 	}
-	return current, nil
+	return fileRev, nil
 }
 
 func reportSave(e *env, saved bool, rev int) {

@@ -1,0 +1,141 @@
+package export
+
+import (
+	"html/template"
+	"strings"
+
+	"copydesk/editor"
+)
+
+type articleView struct {
+	layoutView
+	Section     *navLink
+	Headline    string
+	Standfirst  string
+	Byline      string
+	Dateline    string
+	Published   timeView
+	Updated     *timeView
+	Body        template.HTML
+	Credit      string
+	Quoted      []quotedView
+	Corrections []correctionView
+	Tags        []string
+	Rules       *rulesView
+}
+
+type quotedView struct {
+	Anchor    string
+	Speaker   string
+	Role      string
+	Verb      string
+	SaidOn    *timeView
+	SourceURL string
+}
+
+type correctionView struct {
+	At   timeView
+	Note string
+}
+
+// rulesView is the comment-rules summary under an article.
+type rulesView struct {
+	Title      string
+	Paragraphs []string
+	Href       string
+}
+
+// renderStory makes a story's article page and its ninjs, rendering the body once.
+func (w *worker) renderStory(si *storyInfo) ([][]byte, error) {
+	b := w.b
+	s := si.s
+	src := blankBadRunes(s.Body)
+	quotes := placeQuotes(string(src), s.Quotes)
+	w.body.Reset()
+	if err := renderMarkdown(b.md, &w.body, src, quotes); err != nil {
+		return nil, err
+	}
+	body := w.body.String()
+
+	headline := cleanText(s.Title())
+	current := ""
+	if si.section != nil {
+		current = si.section.href(1)
+	}
+	l, err := b.layout(headline+" · "+b.site.Name, cleanText(s.Standfirst), b.site.BaseURL+si.href, "../", current)
+	if err != nil {
+		return nil, err
+	}
+	v := articleView{
+		layoutView: l,
+		Headline:   headline,
+		Standfirst: cleanText(s.Standfirst),
+		Byline:     cleanText(s.Byline),
+		Dateline:   cleanText(s.Dateline),
+		Published:  b.timeView(si.published),
+		Body:       template.HTML(body),
+		Credit:     cleanText(s.Credit),
+	}
+	if si.section != nil {
+		v.Section = &navLink{Name: si.section.name, Href: si.section.href(1)}
+	}
+	if !si.updated.Equal(si.published) {
+		t := b.timeView(si.updated)
+		v.Updated = &t
+	}
+	for _, q := range quotes {
+		qv := quotedView{Anchor: q.anchor, Speaker: cleanText(q.q.Speaker), Role: cleanText(q.q.Role), Verb: cleanText(q.q.Verb), SourceURL: webURL(q.q.Source)}
+		if qv.Speaker == "" {
+			qv.Speaker = "Unnamed speaker"
+		}
+		if d, ok := parseDay(q.q.SaidOn); ok {
+			qv.SaidOn = &timeView{ISO: q.q.SaidOn, Human: d}
+		}
+		v.Quoted = append(v.Quoted, qv)
+	}
+	for _, c := range s.Corrections {
+		v.Corrections = append(v.Corrections, correctionView{At: b.timeView(c.At), Note: cleanText(c.Note)})
+	}
+	for _, t := range s.Tags {
+		if t = strings.TrimSpace(cleanText(t)); t != "" {
+			v.Tags = append(v.Tags, t)
+		}
+	}
+	if si.rules != nil {
+		v.Rules = rulesSummary(si.rules.p, si.rules.href)
+	}
+	words := si.words()
+	ld, err := jsonScript(b.newsArticle(si, headline, words))
+	if err != nil {
+		return nil, err
+	}
+	v.JSONLD = ld
+	page, err := w.render("article", v)
+	if err != nil {
+		return nil, err
+	}
+	nj, err := b.ninjs(&w.aux, si, headline, body, words)
+	if err != nil {
+		return nil, err
+	}
+	return [][]byte{page, nj}, nil
+}
+
+// rulesSummary splits a rules page's summary into paragraphs, leaving out
+// its title and its closing "Read the rules here", which the template writes
+// as the link.
+func rulesSummary(p *editor.Page, href string) *rulesView {
+	title := cleanText(strings.TrimSpace(p.Title))
+	v := &rulesView{Title: title, Href: href}
+	for _, para := range strings.Split(cleanText(p.Summary), "\n") {
+		para = strings.TrimSpace(para)
+		if para == "" || strings.EqualFold(para, title) {
+			continue
+		}
+		if strings.EqualFold(strings.TrimRight(para, ".:!→ "), "read the rules here") {
+			continue
+		}
+		v.Paragraphs = append(v.Paragraphs, para)
+	}
+	return v
+}

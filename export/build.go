@@ -1,0 +1,408 @@
+package export
+
+import (
+	"encoding/binary"
+	"fmt"
+	"hash"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/zeebo/xxh3"
+
+	"copydesk/assets"
+	"copydesk/editor"
+)
+
+// keyVersion changes whenever the code changes what a file looks like for the
+// same input, so an upgrade rewrites every file once.
+const keyVersion = "copydesk-export-1"
+
+const (
+	frontSize   = 30 // stories on the front page
+	sectionSize = 50 // stories on one page of a section
+	feedSize    = 50 // stories in each feed
+	newsWindow  = 48 * time.Hour
+	newsMax     = 1000 // Google News sitemaps hold at most 1,000 stories
+)
+
+// sitemapMax is how many addresses one sitemap may hold; a variable so that
+// a test can make a site that needs several.
+var sitemapMax = 50000
+
+// build is one export: the site's content, planned as units of work.
+type build struct {
+	site     Site
+	tmpl     *template.Template
+	css      []byte
+	md       goldmark.Markdown
+	global   [16]byte // the key part every file shares: code, templates, site
+	navKey   [16]byte // the key of the navigation every HTML page carries
+	stories  []*storyInfo
+	pages    []*pageInfo
+	sections []*sectionInfo
+	rules    *pageInfo // the default comment-rules page
+	newest   time.Time
+	units    []*unit
+
+	chromeMu sync.Mutex
+	chromes  map[string]*chrome
+}
+
+type storyInfo struct {
+	s         *editor.Story
+	slug      string
+	href      string // "articles/slug.html", relative to the site root
+	published time.Time
+	updated   time.Time
+	section   *sectionInfo
+	rules     *pageInfo
+	hash      [16]byte // every field of the story the output depends on
+}
+
+// words counts the story's words as editor.Story.Words does.
+func (si *storyInfo) words() int {
+	return countWords(si.s.Headline) + countWords(si.s.Standfirst) + countWords(si.s.Body)
+}
+
+type pageInfo struct {
+	p    *editor.Page
+	slug string
+	href string
+	hash [16]byte
+}
+
+type sectionInfo struct {
+	name    string
+	slug    string
+	stories []*storyInfo
+}
+
+func (s *sectionInfo) href(page int) string {
+	if page <= 1 {
+		return "sections/" + s.slug + ".html"
+	}
+	return "sections/" + s.slug + "-" + strconv.Itoa(page) + ".html"
+}
+
+// unit is work that makes one or more files from the same inputs.
+type unit struct {
+	id    string
+	files []unitFile
+	key   func(h hash.Hash) // writes the inputs the files depend on
+	// render returns one content per file, in order. They may use the
+	// worker's buffers, so they are written before it renders the next unit.
+	render func(w *worker) ([][]byte, error)
+}
+
+type unitFile struct {
+	path string
+	kind Kind
+}
+
+func newBuild(site Site, stories []editor.Story, pages []editor.Page) (*build, error) {
+	tmpl, css, tmplHash, err := loadTemplates(assets.Site())
+	if err != nil {
+		return nil, err
+	}
+	b := &build{site: site, tmpl: tmpl, css: css, md: newMarkdown()}
+	h := xxh3.New128()
+	writeStrings(h, keyVersion, site.Name, site.BaseURL, site.Language, site.Description, site.Location.String())
+	h.Write(tmplHash[:])
+	h.Sum(b.global[:0])
+
+	b.planPages(pages)
+	b.planStories(stories)
+	b.planSections()
+	h.Reset()
+	for _, sec := range b.sections {
+		writeStrings(h, sec.name, sec.slug)
+	}
+	for _, p := range b.pages {
+		writeStrings(h, p.p.Title, p.href)
+	}
+	h.Sum(b.navKey[:0])
+	if err := b.planUnits(); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// loadTemplates parses the site's templates and reads its stylesheet, and
+// hashes both so that a change to either rewrites every page.
+func loadTemplates(fsys fs.FS) (*template.Template, []byte, [16]byte, error) {
+	h := xxh3.New128()
+	t := template.New("site").Funcs(template.FuncMap{})
+	for _, name := range []string{"layout.html", "article.html", "list.html", "page.html", "notfound.html"} {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, nil, [16]byte{}, fmt.Errorf("export: reading template %s: %w", name, err)
+		}
+		writeStrings(h, name, string(data))
+		if _, err := t.New(name).Parse(string(data)); err != nil {
+			return nil, nil, [16]byte{}, fmt.Errorf("export: template %s: %w", name, err)
+		}
+	}
+	css, err := fs.ReadFile(fsys, "style.css")
+	if err != nil {
+		return nil, nil, [16]byte{}, fmt.Errorf("export: reading style.css: %w", err)
+	}
+	var sum [16]byte
+	h.Sum(sum[:0])
+	return t, css, sum, nil
+}
+
+// planPages gives every page a safe, unique slug, in slug order, and picks the
+// default rules page: the first page of kind rules.
+func (b *build) planPages(pages []editor.Page) {
+	sorted := make([]*editor.Page, len(pages))
+	for i := range pages {
+		sorted[i] = &pages[i]
+	}
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if sorted[i].Slug != sorted[j].Slug {
+			return sorted[i].Slug < sorted[j].Slug
+		}
+		return sorted[i].ID < sorted[j].ID
+	})
+	taken := map[string]bool{}
+	for _, p := range sorted {
+		slug := uniqueSlug(safeSlug(p.Slug, p.Title, p.ID, "page"), taken)
+		pi := &pageInfo{p: p, slug: slug, href: "pages/" + slug + ".html"}
+		h := xxh3.New128()
+		writeStrings(h, p.ID, slug, string(p.Kind), p.Title, p.Summary, p.Body)
+		h.Sum(pi.hash[:0])
+		b.pages = append(b.pages, pi)
+		if b.rules == nil && p.Kind == editor.PageRules {
+			b.rules = pi
+		}
+	}
+}
+
+// planStories keeps the published stories, newest first, and gives each a
+// safe, unique slug. Older stories claim their slug first, so a new story
+// never takes the address of one already out.
+func (b *build) planStories(stories []editor.Story) {
+	bySlug := map[string]*pageInfo{}
+	for _, p := range b.pages {
+		bySlug[p.p.Slug] = p
+	}
+	var out []*storyInfo
+	for i := range stories {
+		s := &stories[i]
+		if s.Status != editor.StatusPublished {
+			continue
+		}
+		si := &storyInfo{s: s, updated: s.UpdatedAt.UTC().Truncate(time.Second)}
+		if s.PublishedAt != nil && !s.PublishedAt.IsZero() {
+			si.published = s.PublishedAt.UTC().Truncate(time.Second)
+		} else {
+			si.published = si.updated
+		}
+		if si.updated.Before(si.published) {
+			si.updated = si.published
+		}
+		si.rules = b.rules
+		if p, ok := bySlug[s.RulesPage]; ok && s.RulesPage != "" {
+			si.rules = p
+		}
+		out = append(out, si)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].published.Equal(out[j].published) {
+			return out[i].published.Before(out[j].published)
+		}
+		return out[i].s.ID < out[j].s.ID
+	})
+	taken := map[string]bool{}
+	for _, si := range out {
+		si.slug = uniqueSlug(safeSlug(si.s.Slug, si.s.Headline, si.s.ID, "story"), taken)
+		si.href = "articles/" + si.slug + ".html"
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	b.stories = out
+	if len(out) > 0 {
+		b.newest = out[0].published
+	}
+	for _, si := range out {
+		if si.updated.After(b.newest) {
+			b.newest = si.updated
+		}
+	}
+	b.hashStories()
+}
+
+// hashStories computes every story's content hash, on all cores: on a large
+// site it is most of the work an incremental export does.
+func (b *build) hashStories() {
+	parallel(len(b.stories), func(i int) {
+		si := b.stories[i]
+		h := xxh3.New128()
+		hashStory(h, si)
+		h.Sum(si.hash[:0])
+	})
+}
+
+func hashStory(h hash.Hash, si *storyInfo) {
+	s := si.s
+	// The body is hashed on its own, in one pass: a streaming hash would copy it.
+	body := xxh3.HashString128(s.Body).Bytes()
+	h.Write(body[:])
+	writeStrings(h, s.ID, si.slug, s.Headline, s.Standfirst, s.Byline, s.Dateline, s.Credit, s.Section)
+	writeInt(h, len(s.Tags))
+	writeStrings(h, s.Tags...)
+	writeTime(h, si.published)
+	writeTime(h, si.updated)
+	writeInt(h, len(s.Quotes))
+	for _, q := range s.Quotes {
+		writeStrings(h, q.ID, q.Speaker, q.Role, q.Text, q.Verb, q.SaidOn, q.Source, string(q.SourceKind), q.Anchor.Exact)
+		writeInt(h, q.Anchor.Start)
+		writeInt(h, q.Anchor.End)
+	}
+	writeInt(h, len(s.Corrections))
+	for _, c := range s.Corrections {
+		writeStrings(h, c.Note)
+		writeTime(h, c.At)
+	}
+	if si.rules != nil {
+		h.Write(si.rules.hash[:])
+	}
+}
+
+// planSections groups the stories by section, in name order.
+func (b *build) planSections() {
+	byKey := map[string]*sectionInfo{}
+	taken := map[string]bool{}
+	var names []string
+	for _, si := range b.stories {
+		name := strings.TrimSpace(cleanText(si.s.Section))
+		if name == "" {
+			continue
+		}
+		key := strings.ToLower(name)
+		sec, ok := byKey[key]
+		if !ok {
+			sec = &sectionInfo{name: name}
+			byKey[key] = sec
+			names = append(names, key)
+		}
+		// "Sport" and "sport" are one section, shown by the spelling that
+		// sorts first, capitals first.
+		sec.name = min(sec.name, name)
+		sec.stories = append(sec.stories, si)
+		si.section = sec
+	}
+	sort.Strings(names)
+	for _, key := range names {
+		sec := byKey[key]
+		sec.slug = uniqueSlug(safeSlug(sec.name, "", "", "section"), taken)
+		b.sections = append(b.sections, sec)
+	}
+}
+
+// safeSlug returns slug when it is a valid slug, and otherwise one made from
+// it, the title or the ID, so that a file name never holds a path separator
+// or a dot.
+func safeSlug(slug, title, id, fallback string) string {
+	for _, cand := range []string{slug, title, id} {
+		if s := editor.Slugify(cand); s != "" {
+			return s
+		}
+	}
+	return fallback
+}
+
+func uniqueSlug(base string, taken map[string]bool) string {
+	s, _ := editor.UniqueSlug(base, base, func(c string) (bool, error) { return taken[c], nil })
+	taken[s] = true
+	return s
+}
+
+// parallel calls fn(0…n-1) on every core.
+func parallel(n int, fn func(i int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if n < 64 || workers == 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < n; i += workers {
+				fn(i)
+			}
+		}(w)
+	}
+	wg.Wait()
+}
+
+// countWords counts words as strings.Fields splits them, without making the slice.
+func countWords(s string) int {
+	n := 0
+	inWord := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// writeStrings writes each string with its length first, so that no two
+// different lists of strings write the same bytes.
+func writeStrings(h hash.Hash, ss ...string) {
+	var n [binary.MaxVarintLen64]byte
+	for _, s := range ss {
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+		io.WriteString(h, s) // no copy when h is an io.StringWriter
+	}
+}
+
+func writeInt(h hash.Hash, i int) {
+	var n [binary.MaxVarintLen64]byte
+	h.Write(n[:binary.PutVarint(n[:], int64(i))])
+}
+
+func writeTime(h hash.Hash, t time.Time) {
+	writeInt(h, int(t.Unix()))
+	writeInt(h, t.Nanosecond())
+}
+
+// joinPath joins a slash-separated relative path, refusing any that would
+// leave the output folder.
+func joinPath(p string) (string, error) {
+	clean := path.Clean(p)
+	if clean != p || path.IsAbs(p) || clean == ".." || strings.HasPrefix(clean, "../") {
+		return "", fmt.Errorf("export: %q is not a path inside the output folder", p)
+	}
+	return clean, nil
+}

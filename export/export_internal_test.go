@@ -1,0 +1,12 @@
+package export
+
+// WordsForTest exposes countWords to the external tests.
+var WordsForTest = countWords
+
+// SetSitemapMaxForTest sets how many addresses one sitemap holds, returning
+// a function that restores it.
+func SetSitemapMaxForTest(n int) (restore func()) {
+	old := sitemapMax
+	sitemapMax = n
+	return func() { sitemapMax = old }
+}

@@ -1,0 +1,289 @@
+package export
+
+import (
+	"bytes"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// The export keeps its own records in a dot-folder of the output folder.
+const (
+	metaDir      = ".copydesk"
+	manifestPath = metaDir + "/manifest.tsv"
+	manifestNew  = metaDir + "/manifest.tsv.new"
+	journalPath  = metaDir + "/commit.tsv"
+	// busyPath exists while an export runs and holds its process ID; finding
+	// it from a process that has gone means that export stopped before its end
+	// and may have left staged files.
+	busyPath = metaDir + "/busy"
+	// Staged files sit beside the files they replace, under names no slug
+	// can take (slugs hold no dot).
+	stagePrefix  = ".staged-"
+	manifestHead = "copydesk export manifest 2"
+)
+
+// entry is what the manifest remembers of one file: what it is, the key of
+// the inputs it was made from, and the hash of its bytes. Both are 128-bit
+// XXH3: they detect change, they are not a defence against tampering.
+type entry struct {
+	kind Kind
+	id   string
+	key  [16]byte
+	sum  [16]byte
+}
+
+// manifest maps a file's path to its entry.
+type manifest map[string]entry
+
+// readManifest reads the manifest of the previous export; a missing or
+// unreadable one is an empty manifest, so the next export writes everything.
+func readManifest(root *os.Root) manifest {
+	data, err := root.ReadFile(manifestPath)
+	if err != nil {
+		return manifest{}
+	}
+	m, err := parseManifest(data)
+	if err != nil {
+		return manifest{}
+	}
+	return m
+}
+
+func parseManifest(data []byte) (manifest, error) {
+	head, rest, ok := bytes.Cut(data, []byte("\n"))
+	if !ok || string(head) != manifestHead {
+		return nil, errors.New("not a manifest")
+	}
+	m := make(manifest, bytes.Count(rest, []byte("\n")))
+	for len(rest) > 0 {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		var f [5][]byte
+		for i := range f {
+			var ok bool
+			f[i], line, ok = bytes.Cut(line, []byte("\t"))
+			if ok != (i < 4) {
+				return nil, errors.New("bad manifest line")
+			}
+		}
+		var e entry
+		e.kind, e.id = internKind(f[1]), unescapeField(string(f[2]))
+		if len(f[3]) != 2*len(e.key) || len(f[4]) != 2*len(e.sum) {
+			return nil, errors.New("bad manifest hash")
+		}
+		if _, err := hex.Decode(e.key[:], f[3]); err != nil {
+			return nil, err
+		}
+		if _, err := hex.Decode(e.sum[:], f[4]); err != nil {
+			return nil, err
+		}
+		m[string(f[0])] = e
+	}
+	return m, nil
+}
+
+// internKind returns the Kind constant spelled by b, without allocating for
+// the known ones.
+func internKind(b []byte) Kind {
+	for _, k := range []Kind{KindArticle, KindNinjs, KindSection, KindPage, KindFront, KindFeed, KindSitemap, KindAsset} {
+		if string(b) == string(k) {
+			return k
+		}
+	}
+	return Kind(b)
+}
+
+// encode writes the manifest sorted by path, so the same site gives the same bytes.
+func (m manifest) encode() []byte {
+	paths := make([]string, 0, len(m))
+	for p := range m {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var b bytes.Buffer
+	b.Grow(len(paths) * 200)
+	b.WriteString(manifestHead + "\n")
+	var hexbuf [32]byte
+	for _, p := range paths {
+		e := m[p]
+		b.WriteString(p)
+		b.WriteByte('\t')
+		b.WriteString(string(e.kind))
+		b.WriteByte('\t')
+		b.WriteString(escapeField(e.id))
+		b.WriteByte('\t')
+		hex.Encode(hexbuf[:], e.key[:])
+		b.Write(hexbuf[:])
+		b.WriteByte('\t')
+		hex.Encode(hexbuf[:], e.sum[:])
+		b.Write(hexbuf[:])
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
+}
+
+var fieldEscaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`)
+var fieldUnescaper = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n")
+
+func escapeField(s string) string   { return fieldEscaper.Replace(s) }
+func unescapeField(s string) string { return fieldUnescaper.Replace(s) }
+
+// op is one step of committing an export, in folder dir of the output: a
+// staged file renamed into place, or, when from is empty, an old file removed.
+type op struct {
+	dir      string
+	from, to string // names inside dir
+}
+
+func (o op) path(name string) string {
+	if o.dir == "" {
+		return name
+	}
+	return o.dir + "/" + name
+}
+
+// commit makes the staged export the site: it records every step in a journal
+// first, so that an export interrupted half-way through (a crash, a power
+// cut) is finished by the next one, then performs them and installs the new
+// manifest.
+func commit(root *os.Root, dirs map[string]*os.Root, ops []op, m manifest) error {
+	if err := writeFileAtomic(root, manifestNew, m.encode()); err != nil {
+		return err
+	}
+	var j bytes.Buffer
+	for _, o := range ops {
+		fmt.Fprintf(&j, "%s\t%s\t%s\n", o.dir, o.from, o.to)
+	}
+	if err := writeFileAtomic(root, journalPath, j.Bytes()); err != nil {
+		return err
+	}
+	return replay(root, dirs, ops)
+}
+
+// recoverCommit finishes a commit that a previous export started but did not
+// end. It does nothing when there is none.
+func recoverCommit(root *os.Root) error {
+	data, err := root.ReadFile(journalPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("export: reading the unfinished export's journal: %w", err)
+	}
+	var ops []op
+	for _, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+		if line == "" {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			return fmt.Errorf("export: the unfinished export's journal %s is damaged; remove the folder %s and export again", journalPath, metaDir)
+		}
+		ops = append(ops, op{dir: f[0], from: f[1], to: f[2]})
+	}
+	return replay(root, nil, ops)
+}
+
+// replay performs the journal's steps; each is safe to repeat. dirs holds
+// open folders to work in by name, which saves resolving every path; any
+// folder not in it is reached through root. Each folder's steps run in
+// order, and folders in parallel.
+func replay(root *os.Root, dirs map[string]*os.Root, ops []op) error {
+	byDir := map[string][]op{}
+	var order []string
+	for _, o := range ops {
+		if _, ok := byDir[o.dir]; !ok {
+			order = append(order, o.dir)
+		}
+		byDir[o.dir] = append(byDir[o.dir], o)
+	}
+	errs := make([]error, len(order))
+	var wg sync.WaitGroup
+	for i, dir := range order {
+		d := dirs[dir]
+		if d == nil {
+			sub, err := openDir(root, dir)
+			if err != nil {
+				return err
+			}
+			defer sub.Close()
+			d = sub
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = replayDir(d, byDir[dir])
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	if err := root.Rename(manifestNew, manifestPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("export: saving the manifest: %w", err)
+	}
+	if err := root.Remove(journalPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("export: removing the journal: %w", err)
+	}
+	return nil
+}
+
+func replayDir(d *os.Root, ops []op) error {
+	for _, o := range ops {
+		if o.from == "" {
+			if err := d.Remove(o.to); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("export: removing %s: %w", o.path(o.to), err)
+			}
+			continue
+		}
+		if err := d.Rename(o.from, o.to); err != nil {
+			if _, serr := d.Lstat(o.from); errors.Is(serr, fs.ErrNotExist) {
+				continue // renamed before an interruption
+			}
+			return fmt.Errorf("export: moving %s into place: %w", o.path(o.to), err)
+		}
+	}
+	return nil
+}
+
+// openDir makes folder dir of the output if need be and opens it; "" is the
+// output folder itself.
+func openDir(root *os.Root, dir string) (*os.Root, error) {
+	if dir == "" {
+		dir = "."
+	}
+	if err := root.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("export: making folder %s: %w", dir, err)
+	}
+	d, err := root.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("export: opening folder %s: %w", dir, err)
+	}
+	return d, nil
+}
+
+// writeFileAtomic writes data to a temporary file beside name and renames it
+// into place.
+func writeFileAtomic(root *os.Root, name string, data []byte) error {
+	tmp := name + ".tmp"
+	if err := root.WriteFile(tmp, data, 0o644); err != nil {
+		return fmt.Errorf("export: writing %s: %w", name, err)
+	}
+	if err := root.Rename(tmp, name); err != nil {
+		return fmt.Errorf("export: writing %s: %w", name, err)
+	}
+	return nil
+}
+
+func parentDir(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return ""
+}

@@ -1,0 +1,403 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"os"
+	"runtime"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/zeebo/xxh3"
+)
+
+// run renders every unit whose inputs changed, stages the files that differ
+// from what is on disk beside them, and commits them.
+func (b *build) run(ctx context.Context, outDir string, progress func(done, total int)) ([]File, error) {
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return nil, fmt.Errorf("export: making the output folder: %w", err)
+	}
+	root, err := os.OpenRoot(outDir)
+	if err != nil {
+		return nil, fmt.Errorf("export: opening the output folder: %w", err)
+	}
+	defer root.Close()
+	if err := root.MkdirAll(metaDir, 0o755); err != nil {
+		return nil, fmt.Errorf("export: making %s in the output folder: %w", metaDir, err)
+	}
+	stale, err := lockFolder(root)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = root.Remove(busyPath) }()
+	if err := recoverCommit(root); err != nil {
+		return nil, err
+	}
+	old := readManifest(root)
+	if stale {
+		removeStaged(root)
+	}
+	// A folder that is new (or empty, with nothing of the last export in it)
+	// is written whole under a staged name and renamed into place at the
+	// end, one rename instead of one per file.
+	oldDirs := map[string]bool{}
+	for p := range old {
+		dir, _ := splitPath(p)
+		oldDirs[dir] = true
+	}
+	dirs := map[string]*os.Root{}
+	handles := map[string]*os.File{} // the same folders, for writeFileAt
+	fresh := map[string]bool{}
+	closeDirs := func() {
+		for dir, d := range dirs {
+			d.Close()
+			delete(dirs, dir)
+		}
+		for dir, f := range handles {
+			f.Close()
+			delete(handles, dir)
+		}
+	}
+	defer closeDirs()
+	for _, u := range b.units {
+		for _, f := range u.files {
+			dir, _ := splitPath(f.path)
+			if dirs[dir] != nil {
+				continue
+			}
+			open := dir
+			if dir != "" && !oldDirs[dir] && emptyDir(root, dir) {
+				fresh[dir] = true
+				open = stagePrefix + "dir-" + dir
+			}
+			if dirs[dir], err = openDir(root, open); err != nil {
+				return nil, err
+			}
+			if handles[dir], err = dirs[dir].Open("."); err != nil {
+				return nil, fmt.Errorf("export: opening folder %s: %w", dir, err)
+			}
+		}
+	}
+	present := listFiles(dirs)
+
+	results, err := b.renderAll(ctx, dirs, handles, fresh, present, old, progress)
+	if err == nil {
+		err = ctx.Err()
+	}
+	closeDirs()
+	if err != nil {
+		removeStaged(root)
+		return nil, err
+	}
+
+	next := make(manifest, len(old))
+	var files []File
+	var ops []op
+	for i, u := range b.units {
+		for j, f := range u.files {
+			r := results[i][j]
+			next[f.path] = entry{kind: f.kind, id: u.id, key: r.key, sum: r.sum}
+			st := StateUnchanged
+			if r.staged != "" {
+				st = StateWritten
+				if dir, name := splitPath(f.path); !fresh[dir] {
+					ops = append(ops, op{dir: dir, from: r.staged, to: name})
+				}
+			}
+			files = append(files, File{Path: f.path, Kind: f.kind, ID: u.id, State: st})
+		}
+	}
+	var freshDirs []string
+	for dir := range fresh {
+		freshDirs = append(freshDirs, dir)
+	}
+	sort.Strings(freshDirs)
+	for _, dir := range freshDirs {
+		// Remove the empty folder first: renaming onto it works on Linux only.
+		ops = append(ops, op{to: dir}, op{from: stagePrefix + "dir-" + dir, to: dir})
+	}
+	var gone []string
+	for p := range old {
+		if _, ok := next[p]; !ok {
+			gone = append(gone, p)
+		}
+	}
+	sort.Strings(gone)
+	for _, p := range gone {
+		dir, name := splitPath(p)
+		ops = append(ops, op{dir: dir, to: name})
+		files = append(files, File{Path: p, Kind: old[p].kind, ID: old[p].id, State: StateRemoved})
+	}
+	if err := commit(root, dirs, ops, next); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return files, nil
+}
+
+// ErrBusy is returned when another export is writing to the same folder.
+var ErrBusy = errors.New("another export is writing to this folder")
+
+// lockFolder claims the output folder for this export by creating busyPath
+// with the process ID in it. A busyPath left by a process that is no longer
+// running is taken over, and stale reports it: that export died before its
+// end and may have left staged files.
+func lockFolder(root *os.Root) (stale bool, err error) {
+	pid := []byte(strconv.Itoa(os.Getpid()) + "\n")
+	f, err := root.OpenFile(busyPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err == nil {
+		_, err = f.Write(pid)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return false, err
+	}
+	if !errors.Is(err, fs.ErrExist) {
+		return false, fmt.Errorf("export: claiming the output folder: %w", err)
+	}
+	data, _ := root.ReadFile(busyPath)
+	other, _ := strconv.Atoi(strings.TrimSpace(string(data)))
+	if other > 0 && (other == os.Getpid() || processRunning(other)) {
+		return false, fmt.Errorf("export: %w (process %d); wait for it to finish, or remove %s if it is not running", ErrBusy, other, busyPath)
+	}
+	if err := root.WriteFile(busyPath, pid, 0o644); err != nil {
+		return false, fmt.Errorf("export: claiming the output folder: %w", err)
+	}
+	return true, nil
+}
+
+// removeStaged removes what an unfinished export staged: files beside their
+// targets, and whole staged folders, all named with stagePrefix.
+func removeStaged(root *os.Root) {
+	var walk func(dir string, depth int)
+	walk = func(dir string, depth int) {
+		f, err := root.Open(dir)
+		if err != nil {
+			return
+		}
+		entries, _ := f.ReadDir(-1)
+		f.Close()
+		for _, e := range entries {
+			p := e.Name()
+			if dir != "." {
+				p = dir + "/" + p
+			}
+			switch {
+			case strings.HasPrefix(e.Name(), stagePrefix):
+				_ = root.RemoveAll(p)
+			case e.IsDir() && depth == 0 && e.Name() != metaDir:
+				walk(p, depth+1)
+			}
+		}
+	}
+	walk(".", 0)
+}
+
+// emptyDir reports whether folder dir of the output is missing or empty.
+func emptyDir(root *os.Root, dir string) bool {
+	f, err := root.Open(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true
+	}
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	names, err := f.Readdirnames(1)
+	return len(names) == 0 && errors.Is(err, io.EOF)
+}
+
+// splitPath splits a slash path into its folder ("" for the top) and name.
+func splitPath(p string) (dir, name string) {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[:i], p[i+1:]
+	}
+	return "", p
+}
+
+// fileResult is what happened to one file: its key and sum, and the name it
+// was staged under, beside it, when it needs writing.
+type fileResult struct {
+	key    [16]byte
+	sum    [16]byte
+	staged string
+}
+
+// renderAll runs the units on every core.
+func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, handles map[string]*os.File, fresh, present map[string]bool, old manifest, progress func(done, total int)) ([][]fileResult, error) {
+	folders := make(map[string]folder, len(dirs))
+	for dir, d := range dirs {
+		folders[dir] = newFolder(d, handles[dir])
+	}
+	total := 0
+	for _, u := range b.units {
+		total += len(u.files)
+	}
+	results := make([][]fileResult, len(b.units))
+	var (
+		mu       sync.Mutex
+		done     int
+		firstErr error
+	)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for n := 0; n < runtime.GOMAXPROCS(0); n++ {
+		wg.Add(1)
+		go func(n int) {
+			defer wg.Done()
+			w := &worker{b: b, h: xxh3.New128(), id: n, dirs: folders, fresh: fresh, present: present}
+			for i := range next {
+				res, err := w.do(old, i)
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = err
+				}
+				results[i] = res
+				done += len(b.units[i].files)
+				if progress != nil {
+					progress(done, total)
+				}
+				mu.Unlock()
+			}
+		}(n)
+	}
+	var err error
+feed:
+	for i := range b.units {
+		mu.Lock()
+		err = firstErr
+		mu.Unlock()
+		if err != nil {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		case next <- i:
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err == nil {
+		err = firstErr
+	}
+	if err != nil {
+		return nil, err
+	}
+	return results, nil
+}
+
+// worker renders units one at a time, reusing its buffers.
+type worker struct {
+	b    *build
+	h    hash.Hash
+	id   int
+	seq  int
+	dirs map[string]folder
+	// fresh marks the folders being written whole under a staged name; their
+	// files take their own names at once.
+	fresh map[string]bool
+	// present holds the paths of the regular files in the output's folders
+	// when the export began, read once rather than checked one by one.
+	present map[string]bool
+	buf     bytes.Buffer // the page being rendered
+	body    bytes.Buffer // a story's body HTML
+	aux     bytes.Buffer // a second file made with the page (ninjs)
+}
+
+func (w *worker) do(old manifest, i int) ([]fileResult, error) {
+	u := w.b.units[i]
+	w.h.Reset()
+	w.h.Write(w.b.global[:])
+	writeStrings(w.h, u.id)
+	for _, f := range u.files {
+		writeStrings(w.h, f.path)
+	}
+	u.key(w.h)
+	var key [16]byte
+	w.h.Sum(key[:0])
+
+	res := make([]fileResult, len(u.files))
+	fresh := true
+	for j, f := range u.files {
+		e, ok := old[f.path]
+		if !ok || e.key != key || e.kind != f.kind || !w.exists(f.path) {
+			fresh = false
+			break
+		}
+		res[j] = fileResult{key: key, sum: e.sum}
+	}
+	if fresh {
+		return res, nil
+	}
+	contents, err := u.render(w)
+	if err != nil {
+		return nil, fmt.Errorf("export: %s: %w", u.files[0].path, err)
+	}
+	for j, f := range u.files {
+		sum := xxh3.Hash128(contents[j]).Bytes()
+		res[j] = fileResult{key: key, sum: sum}
+		if e, ok := old[f.path]; ok && e.sum == sum && w.exists(f.path) {
+			continue
+		}
+		w.seq++
+		dir, name := splitPath(f.path)
+		if !w.fresh[dir] {
+			name = stagePrefix + strconv.Itoa(w.id) + "-" + strconv.Itoa(w.seq)
+		}
+		if err := w.dirs[dir].writeFile(name, contents[j]); err != nil {
+			return nil, fmt.Errorf("export: writing %s: %w", f.path, err)
+		}
+		res[j].staged = name
+	}
+	return res, nil
+}
+
+func (w *worker) exists(p string) bool { return w.present[p] }
+
+// listFiles lists the names in each folder, by path, reading the folders in
+// parallel.
+func listFiles(dirs map[string]*os.Root) map[string]bool {
+	var (
+		mu      sync.Mutex
+		wg      sync.WaitGroup
+		present = map[string]bool{}
+	)
+	for dir, d := range dirs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f, err := d.Open(".")
+			if err != nil {
+				return
+			}
+			// Names only: asking each entry's type costs a stat per file here.
+			entries, _ := f.Readdirnames(-1)
+			f.Close()
+			prefix := ""
+			if dir != "" {
+				prefix = dir + "/"
+			}
+			names := make([]string, 0, len(entries))
+			for _, e := range entries {
+				names = append(names, prefix+e)
+			}
+			mu.Lock()
+			for _, n := range names {
+				present[n] = true
+			}
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return present
+}
