@@ -67,6 +67,9 @@ type Config struct {
 // short enough that a crash two seconds after the last key loses nothing.
 const autosaveEvery = time.Second
 
+// checkDelay is how long typing must pause before the checks run again.
+const checkDelay = 400 * time.Millisecond
+
 // Run opens the window and blocks until it closes.
 func Run(cfg Config) {
 	a := fyneapp.NewWithID(AppID)
@@ -88,6 +91,7 @@ func Run(cfg Config) {
 		}
 		g = newGUI(w, store, goAsync, newSerial())
 		g.onReady = reportReady
+		g.checkDelay = checkDelay
 		w.SetContent(g.build())
 		w.SetMainMenu(g.menu())
 		g.start()

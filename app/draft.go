@@ -29,6 +29,9 @@ type storyEditor struct {
 	filling   bool // set while fields are filled in, so OnChanged ignores it
 	gen       int
 
+	checkTimer *time.Timer
+	checkGen   int
+
 	banner     *fyne.Container
 	bannerText *widget.Label
 	meta       *widget.Label
@@ -57,7 +60,7 @@ type storyEditor struct {
 func newStoryEditor(g *gui) *storyEditor {
 	e := &storyEditor{g: g}
 	e.quotes = newQuotesPanel(g)
-	e.checks = newChecksPanel()
+	e.checks = newChecksPanel("Quotes against the text, required fields, lengths and house style, checked as you type.")
 	e.history = newRevisionsPanel(g, "story")
 	e.build()
 	return e
@@ -198,7 +201,7 @@ func (e *storyEditor) set(s *editor.Story, wc *editor.WorkingCopy) {
 	}
 	e.fill(&shown)
 	e.showMeta()
-	e.quotes.set(s.Quotes)
+	e.quotes.set(s.Quotes, nil)
 	e.history.load(s.ID)
 	e.onChanged()
 	e.g.opened(e)
@@ -249,8 +252,7 @@ func (e *storyEditor) onChanged() {
 	}
 	e.headlineCount.Refresh()
 	e.bodyCount.SetText(plural(editor.CountWords(e.body.Text), "word", "words"))
-	s := e.story()
-	e.checks.set(storyFindings(s))
+	e.scheduleChecks()
 	e.g.edited()
 }
 
@@ -351,4 +353,42 @@ func changedFields(a, b *editor.Story) string {
 		return names[0]
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// scheduleChecks runs the checks once typing pauses; they place every quote
+// in the body, too slow to run on every key of a long story.
+func (e *storyEditor) scheduleChecks() {
+	if e.g.checkDelay == 0 {
+		e.runChecks()
+		return
+	}
+	if e.checkTimer != nil {
+		e.checkTimer.Stop()
+	}
+	e.checkTimer = time.AfterFunc(e.g.checkDelay, func() { fyne.Do(e.runChecks) })
+}
+
+// runChecks checks the story as typed, off the UI goroutine, and shows the
+// findings and where each quote now stands.
+func (e *storyEditor) runChecks() {
+	if e.loaded == nil {
+		return
+	}
+	s, people := e.story(), e.g.people.all
+	e.checkGen++
+	gen := e.checkGen
+	e.g.run(func() func() {
+		fs := storyFindings(s, people)
+		placed := make([]editor.Placement, len(s.Quotes))
+		for i, q := range s.Quotes {
+			placed[i] = editor.Place(s.Body, q)
+		}
+		return func() {
+			if gen != e.checkGen {
+				return
+			}
+			e.checks.set(fs)
+			e.quotes.set(s.Quotes, placed)
+		}
+	})
 }

@@ -56,6 +56,9 @@ type gui struct {
 	ticker  *time.Ticker
 	done    chan struct{}
 	onReady func() // called once, when the first story or page is on screen
+	// checkDelay is how long typing must pause before the checks run; 0
+	// runs them at once (tests).
+	checkDelay time.Duration
 	// closeWindow closes the window; tests replace it.
 	closeWindow func()
 }

@@ -147,7 +147,7 @@ type pageEditor struct {
 }
 
 func newPageEditor(g *gui) *pageEditor {
-	e := &pageEditor{g: g, checks: newChecksPanel(), history: newRevisionsPanel(g, "page")}
+	e := &pageEditor{g: g, checks: newChecksPanel("Required fields, checked as you type."), history: newRevisionsPanel(g, "page")}
 	e.build()
 	return e
 }
