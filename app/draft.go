@@ -48,6 +48,9 @@ type storyEditor struct {
 	body          *widget.Entry
 	bodyCount     *widget.Label
 	credit        *widget.Entry
+	rules         *widget.Select
+	// rulesSlugs are the page slugs behind rules' options; "" for none.
+	rulesSlugs []string
 
 	quotes  *quotesPanel
 	checks  *checksPanel
@@ -129,7 +132,8 @@ func (e *storyEditor) build() {
 		form,
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Body", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.bodyCount),
 	)
-	bottom := widget.NewForm(widget.NewFormItem("Credit", e.credit))
+	e.rules = widget.NewSelect(nil, func(string) { e.onChanged() })
+	bottom := widget.NewForm(widget.NewFormItem("Credit", pair(e.credit, "Rules page", e.rules)))
 	e.root = container.NewPadded(container.NewBorder(top, bottom, nil, nil, e.body))
 
 	e.tabs = container.NewAppTabs(
@@ -219,6 +223,7 @@ func (e *storyEditor) fill(s *editor.Story) {
 	e.tags.SetText(strings.Join(s.Tags, ", "))
 	e.body.SetText(s.Body)
 	e.credit.SetText(s.Credit)
+	e.setRulesOptions(s.RulesPage)
 	e.statusNow = s.Status
 	e.status.SetSelected(s.Status.Label())
 }
@@ -233,6 +238,9 @@ func (e *storyEditor) story() *editor.Story {
 	s := *e.loaded
 	s.Headline, s.Standfirst, s.Byline, s.Dateline = e.headline.Text, e.standfirst.Text, e.byline.Text, e.dateline.Text
 	s.Section, s.Body, s.Credit, s.Status = e.section.Text, e.body.Text, e.credit.Text, e.statusNow
+	if i := e.rules.SelectedIndex(); i >= 0 && i < len(e.rulesSlugs) {
+		s.RulesPage = e.rulesSlugs[i]
+	}
 	s.Tags = strings.Split(e.tags.Text, ",")
 	s.Normalize()
 	return &s
@@ -391,4 +399,28 @@ func (e *storyEditor) runChecks() {
 			e.quotes.set(s.Quotes, placed)
 		}
 	})
+}
+
+// setRulesOptions lists the site's pages as the choices for the page linked
+// under the story, and selects the one with this slug.
+func (e *storyEditor) setRulesOptions(slug string) {
+	options, slugs := []string{"None"}, []string{""}
+	selected := 0
+	for _, p := range e.g.pages.all {
+		options, slugs = append(options, p.Title), append(slugs, p.Slug)
+		if p.Slug == slug {
+			selected = len(slugs) - 1
+		}
+	}
+	if slug != "" && selected == 0 {
+		// A page not loaded (or gone): keep the link as it is.
+		options, slugs = append(options, slug), append(slugs, slug)
+		selected = len(slugs) - 1
+	}
+	was := e.filling
+	e.filling = true
+	e.rulesSlugs = slugs
+	e.rules.SetOptions(options)
+	e.rules.SetSelectedIndex(selected)
+	e.filling = was
 }

@@ -211,3 +211,21 @@ func TestNewStoryIsNamedAfterItsHeadlineOnFirstSave(t *testing.T) {
 		t.Errorf("slug changed on a later save to %q", got)
 	}
 }
+
+func TestRulesPageIsChosenFromThePages(t *testing.T) {
+	store := newFakeStore(2)
+	store.stories[1].RulesPage = "comment-rules"
+	g, _ := newTestGUI(t, store)
+	g.list.list.Select(1)
+	if g.story.rules.Selected != "Comments: Our rules" {
+		t.Fatalf("rules page shows %q, options %v", g.story.rules.Selected, g.story.rules.Options)
+	}
+	g.story.rules.SetSelected("None")
+	g.story.save("")
+	if got := store.find("id-00001").RulesPage; got != "" {
+		t.Errorf("after choosing None the story links %q", got)
+	}
+	if g.story.sess.dirty(g.story.content()) {
+		t.Errorf("still unsaved after saving")
+	}
+}

@@ -84,6 +84,10 @@ func (l *pageList) reload() {
 			}
 			l.all = pages
 			l.apply()
+			if st := l.g.story; st.loaded != nil {
+				// The story's rules-page choices name the pages just loaded.
+				st.setRulesOptions(st.story().RulesPage)
+			}
 		}
 	})
 }
