@@ -78,16 +78,17 @@ func Run(cfg Config) {
 	w := a.NewWindow("copydesk")
 	w.Resize(fyne.NewSize(1360, 840))
 	var g *gui
-	var open func(path string)
-	open = func(path string) {
-		store, _, err := cfg.Open(path)
+	var openLater func(path string)
+	// install shows the main window on a newly opened store, or explains why
+	// the database could not be opened.
+	install := func(path string, store Store, err error) {
 		if err != nil {
-			showOpenError(w, path, err, open)
+			showOpenError(w, path, err, openLater)
 			return
 		}
 		if g != nil {
 			g.stop()
-			g.store.Close()
+			go g.store.Close()
 		}
 		g = newGUI(w, store, goAsync, newSerial())
 		g.onReady = reportReady
@@ -97,6 +98,14 @@ func Run(cfg Config) {
 		g.start()
 		g.startAutosave(autosaveEvery)
 	}
+	// openLater opens another database chosen in the window, off the UI
+	// goroutine (a migration may run).
+	openLater = func(path string) {
+		go func() {
+			store, _, err := cfg.Open(path)
+			fyne.Do(func() { install(path, store, err) })
+		}()
+	}
 	w.SetCloseIntercept(func() {
 		if g == nil {
 			w.Close()
@@ -104,7 +113,9 @@ func Run(cfg Config) {
 		}
 		g.quit()
 	})
-	open(cfg.DBPath)
+	// The first database opens before the window shows, so nothing waits on it.
+	store, _, err := cfg.Open(cfg.DBPath)
+	install(cfg.DBPath, store, err)
 	w.ShowAndRun()
 }
 
