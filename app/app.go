@@ -32,6 +32,7 @@ type Store interface {
 	CountStories(ctx context.Context, status editor.Status) (int, error)
 	Story(ctx context.Context, id string) (*editor.Story, error)
 	CreateStory(ctx context.Context, s *editor.Story, meta editor.RevisionMeta) error
+	CreatePage(ctx context.Context, p *editor.Page, meta editor.RevisionMeta) error
 	SaveStory(ctx context.Context, s *editor.Story, base int, meta editor.RevisionMeta) (saved bool, err error)
 	SetStatus(ctx context.Context, id string, status editor.Status, meta editor.RevisionMeta) (*editor.Story, error)
 	StoryRevision(ctx context.Context, id string, seq int) (*editor.Story, *editor.Revision, error)
@@ -236,6 +237,7 @@ func (g *gui) menu() *fyne.MainMenu {
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
 		item("New story", fyne.KeyN, g.newStory),
+		item("New site page…", "", g.pages.newPage),
 		item("Save revision…", fyne.KeyS, g.saveCurrent),
 		fyne.NewMenuItemSeparator(),
 		unavailable("Export website…"),

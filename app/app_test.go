@@ -126,6 +126,16 @@ func (f *fakeStore) CreateStory(_ context.Context, s *editor.Story, meta editor.
 	return nil
 }
 
+func (f *fakeStore) CreatePage(_ context.Context, p *editor.Page, meta editor.RevisionMeta) error {
+	f.called("CreatePage " + p.Title)
+	p.Normalize()
+	p.ID, p.Slug, p.Revision, p.UpdatedAt = fmt.Sprintf("page-%d", len(f.pages)+1), editor.Slugify(p.Title), 1, time.Now()
+	c := *p
+	f.pages = append(f.pages, &c)
+	f.revs[p.ID] = []editor.Revision{{Seq: 1, Kind: meta.Kind, Note: meta.Note}}
+	return nil
+}
+
 func (f *fakeStore) SaveStory(_ context.Context, s *editor.Story, base int, meta editor.RevisionMeta) (bool, error) {
 	f.called(fmt.Sprintf("SaveStory %s base %d", s.ID, base))
 	f.metas = append(f.metas, meta)

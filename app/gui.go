@@ -52,6 +52,7 @@ type gui struct {
 	conflictDialog *dialog.CustomDialog
 	revisionDialog *dialog.CustomDialog
 	prefsDialog    *dialog.FormDialog
+	newPageDialog  *dialog.FormDialog
 
 	ticker  *time.Ticker
 	done    chan struct{}

@@ -92,3 +92,20 @@ func TestCtrlSSavesThePersonOnScreen(t *testing.T) {
 		t.Errorf("Save on a person: calls %v", store.calls)
 	}
 }
+
+func TestNewSitePage(t *testing.T) {
+	store := newFakeStore(1)
+	g, w := newTestGUI(t, store)
+	g.pages.newPage()
+	test.Type(entryWithPlaceholder(t, w, "e.g. Corrections policy"), "Corrections policy")
+	g.newPageDialog.Submit()
+	if store.count("CreatePage Corrections policy") != 1 {
+		t.Fatalf("calls %v", store.calls)
+	}
+	if g.current != g.page || g.page.titleEntry.Text != "Corrections policy" || g.page.kind.Selected != "Policy" {
+		t.Errorf("new page editor shows %q (%s)", g.page.titleEntry.Text, g.page.kind.Selected)
+	}
+	if g.pages.count.Text != "2 pages" {
+		t.Errorf("pages count = %q", g.pages.count.Text)
+	}
+}
