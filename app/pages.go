@@ -38,7 +38,7 @@ func (l *pageList) build() fyne.CanvasObject {
 	l.kind = widget.NewSelect(kinds, func(string) { l.apply() })
 	l.kind.SetSelectedIndex(0)
 	l.count = widget.NewLabel("")
-	l.count.Importance = widget.LowImportance
+	l.count.Importance = widget.MediumImportance
 	l.empty = widget.NewLabel("")
 	l.empty.Wrapping = fyne.TextWrapWord
 	l.empty.Hide()
@@ -84,6 +84,10 @@ func (l *pageList) reload() {
 			}
 			l.all = pages
 			l.apply()
+			if st := l.g.story; st.loaded != nil {
+				// The story's rules-page choices name the pages just loaded.
+				st.setRulesOptions(st.story().RulesPage)
+			}
 		}
 	})
 }
@@ -147,7 +151,7 @@ type pageEditor struct {
 }
 
 func newPageEditor(g *gui) *pageEditor {
-	e := &pageEditor{g: g, checks: newChecksPanel(), history: newRevisionsPanel(g, "page")}
+	e := &pageEditor{g: g, checks: newChecksPanel("Required fields, checked as you type."), history: newRevisionsPanel(g, "page")}
 	e.build()
 	return e
 }
@@ -176,9 +180,9 @@ func (e *pageEditor) build() {
 	e.preview = container.NewVBox()
 	e.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, OnChanged: changed, PlaceHolder: "The page itself (Markdown)"}
 	e.bodyCount = widget.NewLabel("")
-	e.bodyCount.Importance = widget.LowImportance
+	e.bodyCount.Importance = widget.MediumImportance
 	e.meta = widget.NewLabel("")
-	e.meta.Importance = widget.LowImportance
+	e.meta.Importance = widget.MediumImportance
 	e.meta.Truncation = fyne.TextTruncateEllipsis
 
 	e.bannerText = widget.NewLabel("")

@@ -64,3 +64,31 @@ func TestPeopleDirectory(t *testing.T) {
 		t.Errorf("person save: calls %v, %+v", store.calls, store.people[0])
 	}
 }
+
+func TestPageChangesComeBackAfterACrash(t *testing.T) {
+	store := newFakeStore(1)
+	g, _ := newTestGUI(t, store)
+	g.sidebar.SelectIndex(1)
+	g.pages.list.Select(0)
+	typeAtEnd(g.page.body, " Moderators reply within a day.")
+	g.autosave()
+	if wc, ok := store.working["page-1"]; !ok || wc.DocKind != "page" {
+		t.Fatalf("autosave of a page wrote %+v", store.working)
+	}
+	g2, _ := openTestGUI(t, store)
+	if g2.current != g2.page || g2.page.body.Text != "Be civil. Moderators reply within a day." || !g2.page.banner.Visible() {
+		t.Errorf("after restart: page body %q, banner %v", g2.page.body.Text, g2.page.banner.Visible())
+	}
+}
+
+func TestCtrlSSavesThePersonOnScreen(t *testing.T) {
+	store := newFakeStore(1)
+	g, _ := newTestGUI(t, store)
+	g.sidebar.SelectIndex(2)
+	g.people.list.Select(0)
+	g.person.shortName.SetText("James Cleverly")
+	g.saveCurrent()
+	if store.count("SavePerson") != 1 || store.people[0].ShortName != "James Cleverly" {
+		t.Errorf("Save on a person: calls %v", store.calls)
+	}
+}

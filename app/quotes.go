@@ -24,30 +24,35 @@ func newQuotesPanel(g *gui) *quotesPanel { return &quotesPanel{g: g} }
 
 func (p *quotesPanel) build() fyne.CanvasObject {
 	p.count = widget.NewLabel("")
-	p.count.Importance = widget.LowImportance
+	p.count.Importance = widget.MediumImportance
 	p.empty = widget.NewLabel("No attributed quotes in this story. Quotes are recorded when wire copy is imported.")
 	p.empty.Wrapping = fyne.TextWrapWord
 	p.box = container.NewVBox()
 	return container.NewBorder(p.count, nil, nil, nil, container.NewVScroll(container.NewVBox(p.empty, p.box)))
 }
 
-// set shows the quotes of the story as last saved.
-func (p *quotesPanel) set(quotes []editor.Quote) {
+// set shows the quotes, and where each now stands in the body when placed
+// is given (one Placement a quote).
+func (p *quotesPanel) set(quotes []editor.Quote, placed []editor.Placement) {
 	p.shown = quotes
 	p.box.RemoveAll()
 	p.count.SetText(plural(len(quotes), "attributed quote", "attributed quotes"))
 	p.count.Hidden = len(quotes) == 0
 	p.empty.Hidden = len(quotes) > 0
 	p.empty.Refresh()
-	for _, q := range quotes {
-		p.box.Add(quoteCard(q))
+	for i, q := range quotes {
+		var pl *editor.Placement
+		if i < len(placed) {
+			pl = &placed[i]
+		}
+		p.box.Add(quoteCard(q, pl))
 		p.box.Add(widget.NewSeparator())
 	}
 }
 
 // quoteCard shows one quote: the speaker and role, the words, then how and
 // where it was said.
-func quoteCard(q editor.Quote) fyne.CanvasObject {
+func quoteCard(q editor.Quote, placed *editor.Placement) fyne.CanvasObject {
 	who := q.Speaker
 	if who == "" {
 		who = "Unknown speaker"
@@ -58,7 +63,7 @@ func quoteCard(q editor.Quote) fyne.CanvasObject {
 	if q.Role != "" {
 		role := widget.NewLabel(q.Role)
 		role.Wrapping = fyne.TextWrapWord
-		role.Importance = widget.LowImportance
+		role.Importance = widget.MediumImportance
 		objects = append(objects, role)
 	}
 	words := widget.NewLabelWithStyle("“"+q.Text+"”", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
@@ -87,7 +92,23 @@ func quoteCard(q editor.Quote) fyne.CanvasObject {
 	}
 	meta := widget.NewLabel(strings.Join(how, " · "))
 	meta.Wrapping = fyne.TextWrapWord
-	meta.Importance = widget.LowImportance
+	meta.Importance = widget.MediumImportance
 	objects = append(objects, meta)
+	if placed != nil {
+		state := widget.NewLabel("")
+		state.Wrapping = fyne.TextWrapWord
+		switch placed.State {
+		case editor.QuoteStateOK:
+			state.SetText("In the text as recorded.")
+			state.Importance = widget.SuccessImportance
+		case editor.QuoteStateChanged:
+			state.SetText("Changed in the text: " + strings.Join(placed.Changed(), "; "))
+			state.Importance = widget.DangerImportance
+		case editor.QuoteStateMissing:
+			state.SetText("No longer in the text between quotation marks.")
+			state.Importance = widget.DangerImportance
+		}
+		objects = append(objects, state)
+	}
 	return container.New(&tightVBox{}, objects...)
 }
