@@ -32,7 +32,6 @@ type Store interface {
 	CountStories(ctx context.Context, status editor.Status) (int, error)
 	Story(ctx context.Context, id string) (*editor.Story, error)
 	CreateStory(ctx context.Context, s *editor.Story, meta editor.RevisionMeta) error
-	CreatePage(ctx context.Context, p *editor.Page, meta editor.RevisionMeta) error
 	SaveStory(ctx context.Context, s *editor.Story, base int, meta editor.RevisionMeta) (saved bool, err error)
 	SetStatus(ctx context.Context, id string, status editor.Status, meta editor.RevisionMeta) (*editor.Story, error)
 	StoryRevision(ctx context.Context, id string, seq int) (*editor.Story, *editor.Revision, error)
@@ -40,6 +39,7 @@ type Store interface {
 
 	Pages(ctx context.Context) ([]editor.Page, error)
 	Page(ctx context.Context, id string) (*editor.Page, error)
+	CreatePage(ctx context.Context, p *editor.Page, meta editor.RevisionMeta) error
 	SavePage(ctx context.Context, p *editor.Page, base int, meta editor.RevisionMeta) (saved bool, err error)
 	PageRevision(ctx context.Context, id string, seq int) (*editor.Page, *editor.Revision, error)
 
