@@ -64,8 +64,10 @@ test: deps test-deps vet ## install what the tests need, then go vet and all tes
 bench: deps ## run the benchmarks and print their figures
 	$(GO) test $(GOFLAGS_CD) -run '^$$' -bench . -benchmem ./...
 
-bench-export: deps ## time a full and an incremental export of 10,000 generated articles
+bench-export: build ## time a full and an incremental export of 10,000 articles: in memory (Go benchmark), then imported and exported by the real binary
+	$(call apt_install,time)
 	$(GO) test $(GOFLAGS_CD) -run '^$$' -bench 'BenchmarkExport' -benchtime 1x -count 1 -timeout 20m ./export/
+	./scripts/bench-export-db.sh
 
 screenshots: build ## save PNGs of the main screens under docs/ (runs the real binary under Xvfb)
 	$(call apt_install,$(SHOT_PKGS))

@@ -39,6 +39,7 @@ type Store interface {
 
 	Pages(ctx context.Context) ([]editor.Page, error)
 	Page(ctx context.Context, id string) (*editor.Page, error)
+	CreatePage(ctx context.Context, p *editor.Page, meta editor.RevisionMeta) error
 	SavePage(ctx context.Context, p *editor.Page, base int, meta editor.RevisionMeta) (saved bool, err error)
 	PageRevision(ctx context.Context, id string, seq int) (*editor.Page, *editor.Revision, error)
 
@@ -76,6 +77,9 @@ type Config struct {
 // short enough that a crash two seconds after the last key loses nothing.
 const autosaveEvery = time.Second
 
+// checkDelay is how long typing must pause before the checks run again.
+const checkDelay = 400 * time.Millisecond
+
 // Run opens the window and blocks until it closes.
 func Run(cfg Config) {
 	a := fyneapp.NewWithID(AppID)
@@ -84,24 +88,34 @@ func Run(cfg Config) {
 	w := a.NewWindow("copydesk")
 	w.Resize(fyne.NewSize(1360, 840))
 	var g *gui
-	var open func(path string)
-	open = func(path string) {
-		store, _, err := cfg.Open(path)
+	var openLater func(path string)
+	// install shows the main window on a newly opened store, or explains why
+	// the database could not be opened.
+	install := func(path string, store Store, err error) {
 		if err != nil {
-			showOpenError(w, path, err, open)
+			showOpenError(w, path, err, openLater)
 			return
 		}
 		if g != nil {
 			g.stop()
-			g.store.Close()
+			go g.store.Close()
 		}
 		g = newGUI(w, store, goAsync, newSerial())
 		g.exportSite = cfg.Export
 		g.onReady = reportReady
+		g.checkDelay = checkDelay
 		w.SetContent(g.build())
 		w.SetMainMenu(g.menu())
 		g.start()
 		g.startAutosave(autosaveEvery)
+	}
+	// openLater opens another database chosen in the window, off the UI
+	// goroutine (a migration may run).
+	openLater = func(path string) {
+		go func() {
+			store, _, err := cfg.Open(path)
+			fyne.Do(func() { install(path, store, err) })
+		}()
 	}
 	w.SetCloseIntercept(func() {
 		if g == nil {
@@ -110,7 +124,9 @@ func Run(cfg Config) {
 		}
 		g.quit()
 	})
-	open(cfg.DBPath)
+	// The first database opens before the window shows, so nothing waits on it.
+	store, _, err := cfg.Open(cfg.DBPath)
+	install(cfg.DBPath, store, err)
 	w.ShowAndRun()
 }
 
@@ -224,6 +240,7 @@ func (g *gui) menu() *fyne.MainMenu {
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
 		item("New story", fyne.KeyN, g.newStory),
+		item("New site page…", "", g.pages.newPage),
 		item("Save revision…", fyne.KeyS, g.saveCurrent),
 		fyne.NewMenuItemSeparator(),
 		g.exportMenuItem(item("Export website…", fyne.KeyE, g.showExport)),

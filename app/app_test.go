@@ -126,6 +126,16 @@ func (f *fakeStore) CreateStory(_ context.Context, s *editor.Story, meta editor.
 	return nil
 }
 
+func (f *fakeStore) CreatePage(_ context.Context, p *editor.Page, meta editor.RevisionMeta) error {
+	f.called("CreatePage " + p.Title)
+	p.Normalize()
+	p.ID, p.Slug, p.Revision, p.UpdatedAt = fmt.Sprintf("page-%d", len(f.pages)+1), editor.Slugify(p.Title), 1, time.Now()
+	c := *p
+	f.pages = append(f.pages, &c)
+	f.revs[p.ID] = []editor.Revision{{Seq: 1, Kind: meta.Kind, Note: meta.Note}}
+	return nil
+}
+
 func (f *fakeStore) SaveStory(_ context.Context, s *editor.Story, base int, meta editor.RevisionMeta) (bool, error) {
 	f.called(fmt.Sprintf("SaveStory %s base %d", s.ID, base))
 	f.metas = append(f.metas, meta)
@@ -378,15 +388,21 @@ func TestListIsVirtualAndLazy(t *testing.T) {
 
 func TestStatusFilterAndSearch(t *testing.T) {
 	g, _ := newTestGUI(t, newFakeStore(30))
-	g.list.filter.SetSelected("Published")
+	g.list.filter.SetSelectedIndex(4) // Published
 	if got := g.list.list.Length(); got != 10 {
 		t.Errorf("published filter: %d rows, want 10", got)
 	}
-	g.list.filter.SetSelected("Spiked")
+	if got := strings.Join(g.list.filter.Options, "|"); got != "All statuses · 30|Draft · 20|Subbing · 0|Ready · 0|Published · 10|Spiked · 0" {
+		t.Errorf("filter choices = %q", got)
+	}
+	if g.list.filter.Selected != "Published · 10" {
+		t.Errorf("filter shows %q", g.list.filter.Selected)
+	}
+	g.list.filter.SetSelectedIndex(5) // Spiked
 	if !g.list.empty.Visible() || !strings.Contains(g.list.empty.Text, "No spiked stories") {
 		t.Errorf("empty spiked filter shows %q (visible %v)", g.list.empty.Text, g.list.empty.Visible())
 	}
-	g.list.filter.SetSelected("All statuses")
+	g.list.filter.SetSelectedIndex(0)
 
 	test.Type(g.list.search, "number 1")
 	g.list.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})

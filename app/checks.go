@@ -3,6 +3,8 @@ package app
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,66 +13,45 @@ import (
 	"copydesk/editor"
 )
 
-// finding is one problem the checks panel reports.
-type finding struct {
-	severity string // error, warning or info
-	field    string
-	message  string
-	// span marks a finding about words of the body, body[start:end].
-	span       bool
-	start, end int
-}
+// kindTooLong marks a field longer than a save accepts; editor.Check does not
+// look at that, because a story that long could never have been saved.
+const kindTooLong = "too_long"
 
-// storyFindings checks the fields a story needs before it is published. It
-// runs on the fields as typed, so the panel follows the editor.
-func storyFindings(s *editor.Story) []finding {
-	var out []finding
-	add := func(sev, field, msg string) { out = append(out, finding{severity: sev, field: field, message: msg}) }
-	if s.Headline == "" {
-		add("error", "headline", "No headline.")
-	} else if n := len([]rune(s.Headline)); n > editor.HeadlineLimit {
-		add("warning", "headline", fmt.Sprintf("The headline is %d characters; the house limit is %d.", n, editor.HeadlineLimit))
-	}
-	for _, f := range []struct{ name, value string }{{"byline", s.Byline}, {"dateline", s.Dateline}, {"section", s.Section}, {"credit", s.Credit}} {
-		if n := len([]rune(f.value)); n > editor.LineFieldMax {
-			add("error", f.name, fmt.Sprintf("The %s is %d characters; it cannot be saved longer than %d.", f.name, n, editor.LineFieldMax))
+// storyFindings runs the pre-publication checks (editor.Check: quotes,
+// required fields, house style) on the story as typed, plus the lengths a
+// save would refuse, so the panel warns before Save revision does.
+func storyFindings(s *editor.Story, people []editor.Person) []editor.Finding {
+	var out []editor.Finding
+	for _, f := range []struct {
+		name, value string
+		max         int
+	}{
+		{"byline", s.Byline, editor.LineFieldMax}, {"dateline", s.Dateline, editor.LineFieldMax},
+		{"section", s.Section, editor.LineFieldMax}, {"credit", s.Credit, editor.LineFieldMax},
+		{"standfirst", s.Standfirst, editor.StandfirstMax}, {"headline", s.Headline, editor.HeadlineMax},
+	} {
+		if n := utf8.RuneCountInString(f.value); n > f.max {
+			out = append(out, editor.Finding{Severity: editor.SeverityError, Kind: kindTooLong,
+				Message: fmt.Sprintf("the %s is %d characters; it cannot be saved longer than %d", f.name, n, f.max)})
 		}
 	}
-	if n := len([]rune(s.Standfirst)); n > editor.StandfirstMax {
-		add("error", "standfirst", fmt.Sprintf("The standfirst is %d characters; it cannot be saved longer than %d.", n, editor.StandfirstMax))
-	}
-	if strings.TrimSpace(s.Body) == "" {
-		add("error", "body", "The body is empty.")
-	}
-	if s.Standfirst == "" {
-		add("warning", "standfirst", "No standfirst.")
-	}
-	if s.Byline == "" {
-		add("warning", "byline", "No byline.")
-	}
-	if s.Credit == "" {
-		add("warning", "credit", "No credit line, e.g. “Reporting by Press Association.”")
-	}
-	if s.Section == "" {
-		add("info", "section", "No section: the story will appear on the front page only.")
-	}
-	if len(s.Tags) == 0 {
-		add("info", "tags", "No tags.")
-	}
-	return out
+	return append(out, editor.Check(s, people)...)
 }
 
 // pageFindings checks a site page's fields.
-func pageFindings(p *editor.Page) []finding {
-	var out []finding
+func pageFindings(p *editor.Page) []editor.Finding {
+	var out []editor.Finding
+	add := func(sev editor.Severity, msg string) {
+		out = append(out, editor.Finding{Severity: sev, Kind: editor.KindRequiredField, Message: msg})
+	}
 	if p.Title == "" {
-		out = append(out, finding{severity: "error", field: "title", message: "No title: a page cannot be saved without one."})
+		add(editor.SeverityError, "no title; a page cannot be saved without one")
 	}
 	if p.Summary == "" && p.Kind == editor.PageRules {
-		out = append(out, finding{severity: "warning", field: "summary", message: "No summary: nothing will be shown under the articles that link here."})
+		add(editor.SeverityWarning, "no summary; nothing will be shown under the articles that link here")
 	}
 	if strings.TrimSpace(p.Body) == "" {
-		out = append(out, finding{severity: "warning", field: "body", message: "The body is empty."})
+		add(editor.SeverityWarning, "the body is empty")
 	}
 	return out
 }
@@ -79,40 +60,39 @@ func pageFindings(p *editor.Page) []finding {
 type checksPanel struct {
 	summary *widget.Label
 	box     *fyne.Container
-	shown   []finding
+	shown   []editor.Finding
+	scope   string
 	// jump, when set, takes the editor to what a finding is about.
-	jump func(finding)
-	// scope says what is checked.
-	scope *widget.Label
+	jump func(editor.Finding)
 }
 
-func newChecksPanel() *checksPanel { return &checksPanel{} }
+func newChecksPanel(scope string) *checksPanel { return &checksPanel{scope: scope} }
 
 func (p *checksPanel) build() fyne.CanvasObject {
 	p.summary = widget.NewLabel("")
 	p.summary.Wrapping = fyne.TextWrapWord
 	p.box = container.NewVBox()
-	p.scope = widget.NewLabel("Required fields and lengths, checked as you type.")
-	p.scope.Importance = widget.LowImportance
-	p.scope.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(container.NewVBox(p.summary, widget.NewSeparator()), p.scope, nil, nil, container.NewVScroll(p.box))
+	scope := widget.NewLabel(p.scope)
+	scope.Importance = widget.LowImportance
+	scope.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(container.NewVBox(p.summary, widget.NewSeparator()), scope, nil, nil, container.NewVScroll(p.box))
 }
 
-func (p *checksPanel) set(fs []finding) {
+func (p *checksPanel) set(fs []editor.Finding) {
 	if sameFindings(fs, p.shown) && p.summary.Text != "" {
 		return
 	}
 	p.shown = fs
 	p.box.RemoveAll()
-	counts := map[string]int{}
+	counts := map[editor.Severity]int{}
 	for _, f := range fs {
-		counts[f.severity]++
-		label := widget.NewLabel(severityLabel(f.severity) + "  " + f.message)
+		counts[f.Severity]++
+		label := widget.NewLabel(severityLabel(f.Severity) + "  " + sentence(f.Message))
 		label.Wrapping = fyne.TextWrapWord
-		switch f.severity {
-		case "error":
+		switch f.Severity {
+		case editor.SeverityError:
 			label.Importance = widget.DangerImportance
-		case "warning":
+		case editor.SeverityWarning:
 			label.Importance = widget.WarningImportance
 		}
 		if p.jump != nil {
@@ -122,35 +102,44 @@ func (p *checksPanel) set(fs []finding) {
 		}
 		p.box.Add(label)
 	}
-	switch {
-	case len(fs) == 0:
+	if len(fs) == 0 {
 		p.summary.SetText("No problems found.")
-	default:
-		var parts []string
-		if n := counts["error"]; n > 0 {
-			parts = append(parts, plural(n, "error", "errors"))
-		}
-		if n := counts["warning"]; n > 0 {
-			parts = append(parts, plural(n, "warning", "warnings"))
-		}
-		if n := counts["info"]; n > 0 {
-			parts = append(parts, plural(n, "note", "notes"))
-		}
-		p.summary.SetText(strings.Join(parts, ", "))
+		return
 	}
+	var parts []string
+	if n := counts[editor.SeverityError]; n > 0 {
+		parts = append(parts, plural(n, "error", "errors")+" (must be fixed before publishing)")
+	}
+	if n := counts[editor.SeverityWarning]; n > 0 {
+		parts = append(parts, plural(n, "warning", "warnings"))
+	}
+	if n := counts[editor.SeverityInfo]; n > 0 {
+		parts = append(parts, plural(n, "note", "notes"))
+	}
+	p.summary.SetText(strings.Join(parts, ", "))
 }
 
-func severityLabel(s string) string {
+// sentence starts a message with a capital letter and ends it with a full stop.
+func sentence(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[size:]
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
+}
+
+func severityLabel(s editor.Severity) string {
 	switch s {
-	case "error":
+	case editor.SeverityError:
 		return "Error:"
-	case "warning":
+	case editor.SeverityWarning:
 		return "Warning:"
 	}
 	return "Note:"
 }
 
-func sameFindings(a, b []finding) bool {
+func sameFindings(a, b []editor.Finding) bool {
 	if len(a) != len(b) {
 		return false
 	}

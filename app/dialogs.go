@@ -15,6 +15,9 @@ import (
 // saveCurrent asks for a note and saves the open document as a revision.
 func (g *gui) saveCurrent() {
 	if g.current == nil {
+		if g.person.canvas().Visible() {
+			g.person.save()
+		}
 		return
 	}
 	ed := g.current

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -12,6 +13,9 @@ import (
 
 	"copydesk/editor"
 )
+
+// standInSlug matches the slugs a story gets when it is created empty.
+var standInSlug = regexp.MustCompile(`^story(-[0-9]+)?$`)
 
 // storyEditor is the middle of the window when a story is open: every field
 // editable, with counts, the workflow status and Save revision.
@@ -24,6 +28,9 @@ type storyEditor struct {
 	statusNow editor.Status
 	filling   bool // set while fields are filled in, so OnChanged ignores it
 	gen       int
+
+	checkTimer *time.Timer
+	checkGen   int
 
 	banner     *fyne.Container
 	bannerText *widget.Label
@@ -41,6 +48,9 @@ type storyEditor struct {
 	body          *widget.Entry
 	bodyCount     *widget.Label
 	credit        *widget.Entry
+	rules         *widget.Select
+	// rulesSlugs are the page slugs behind rules' options; "" for none.
+	rulesSlugs []string
 
 	quotes  *quotesPanel
 	checks  *checksPanel
@@ -53,7 +63,7 @@ type storyEditor struct {
 func newStoryEditor(g *gui) *storyEditor {
 	e := &storyEditor{g: g}
 	e.quotes = newQuotesPanel(g)
-	e.checks = newChecksPanel()
+	e.checks = newChecksPanel("Quotes against the text, required fields, lengths and house style, checked as you type.")
 	e.history = newRevisionsPanel(g, "story")
 	e.build()
 	e.checks.jump = e.jumpTo
@@ -88,7 +98,7 @@ func (e *storyEditor) build() {
 	e.credit = line("e.g. Reporting by Press Association.")
 	e.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Body text (Markdown): paragraphs separated by a blank line", OnChanged: changed}
 	e.bodyCount = widget.NewLabel("")
-	e.bodyCount.Importance = widget.LowImportance
+	e.bodyCount.Importance = widget.MediumImportance
 
 	options := make([]string, len(editor.Statuses))
 	for i, s := range editor.Statuses {
@@ -97,7 +107,7 @@ func (e *storyEditor) build() {
 	e.status = widget.NewSelect(options, e.onStatus)
 	e.saveButton = &widget.Button{Text: "Save revision", Importance: widget.HighImportance, OnTapped: e.g.saveCurrent}
 	e.meta = widget.NewLabel("")
-	e.meta.Importance = widget.LowImportance
+	e.meta.Importance = widget.MediumImportance
 	e.meta.Truncation = fyne.TextTruncateEllipsis
 
 	e.bannerText = widget.NewLabel("")
@@ -123,7 +133,8 @@ func (e *storyEditor) build() {
 		form,
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Body", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.bodyCount),
 	)
-	bottom := widget.NewForm(widget.NewFormItem("Credit", e.credit))
+	e.rules = widget.NewSelect(nil, func(string) { e.onChanged() })
+	bottom := widget.NewForm(widget.NewFormItem("Credit", pair(e.credit, "Rules page", e.rules)))
 	e.root = container.NewPadded(container.NewBorder(top, bottom, nil, nil, e.body))
 
 	e.tabs = container.NewAppTabs(
@@ -195,7 +206,7 @@ func (e *storyEditor) set(s *editor.Story, wc *editor.WorkingCopy) {
 	}
 	e.fill(&shown)
 	e.showMeta()
-	e.quotes.set(shown.Quotes)
+	e.quotes.set(shown.Quotes, nil)
 	e.history.load(s.ID)
 	e.onChanged()
 	e.g.opened(e)
@@ -213,6 +224,7 @@ func (e *storyEditor) fill(s *editor.Story) {
 	e.tags.SetText(strings.Join(s.Tags, ", "))
 	e.body.SetText(s.Body)
 	e.credit.SetText(s.Credit)
+	e.setRulesOptions(s.RulesPage)
 	e.statusNow = s.Status
 	e.status.SetSelected(s.Status.Label())
 }
@@ -227,9 +239,12 @@ func (e *storyEditor) story() *editor.Story {
 	s := *e.loaded
 	s.Headline, s.Standfirst, s.Byline, s.Dateline = e.headline.Text, e.standfirst.Text, e.byline.Text, e.dateline.Text
 	s.Section, s.Body, s.Credit, s.Status = e.section.Text, e.body.Text, e.credit.Text, e.statusNow
+	if i := e.rules.SelectedIndex(); i >= 0 && i < len(e.rulesSlugs) {
+		s.RulesPage = e.rulesSlugs[i]
+	}
 	s.Tags = strings.Split(e.tags.Text, ",")
 	s.Normalize()
-	s.Quotes = e.quotes.anchored(s.Body)
+	s.Quotes = e.quotes.records()
 	return &s
 }
 
@@ -241,14 +256,13 @@ func (e *storyEditor) onChanged() {
 	}
 	n := len([]rune(strings.TrimSpace(e.headline.Text)))
 	e.headlineCount.SetText(fmt.Sprintf("%d / %d", n, editor.HeadlineLimit))
-	e.headlineCount.Importance = widget.LowImportance
+	e.headlineCount.Importance = widget.MediumImportance
 	if n > editor.HeadlineLimit {
 		e.headlineCount.Importance = widget.DangerImportance
 	}
 	e.headlineCount.Refresh()
 	e.bodyCount.SetText(plural(editor.CountWords(e.body.Text), "word", "words"))
-	s := e.story()
-	e.panelsChanged(s)
+	e.scheduleChecks()
 	e.g.edited()
 }
 
@@ -257,8 +271,24 @@ func (e *storyEditor) save(note string) {
 	s := e.story()
 	id, base := s.ID, e.sess.base
 	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: e.g.prefs.author(), Note: strings.TrimSpace(note)}
+	// A story begun empty got a stand-in slug ("story", "story-2"); its first
+	// save with a headline names it after the headline, as an import would.
+	slugs := []string{s.Slug}
+	if standInSlug.MatchString(e.loaded.Slug) && e.loaded.PublishedAt == nil && s.Headline != "" {
+		if b := editor.Slugify(s.Headline); b != "" {
+			slugs = []string{b, b + "-2", b + "-3", b + "-4", s.Slug}
+		}
+	}
 	e.g.write(func() func() {
-		saved, err := e.g.store.SaveStory(e.g.ctx, s, base, meta)
+		var saved bool
+		var err error
+		for _, slug := range slugs {
+			s.Slug = slug
+			saved, err = e.g.store.SaveStory(e.g.ctx, s, base, meta)
+			if !errors.Is(err, editor.ErrConflict) || !strings.HasPrefix(err.Error(), "slug ") {
+				break
+			}
+		}
 		var dropErr error
 		if err == nil {
 			dropErr = e.g.store.DropWorkingCopy(e.g.ctx, id)
@@ -289,6 +319,7 @@ func (e *storyEditor) save(note string) {
 			}
 			delete(e.g.unsaved, id)
 			e.loaded = s
+			e.quotes.saved(s.Quotes)
 			e.sess.base, e.sess.saved, e.sess.savedAt = s.Revision, s.Content(), s.UpdatedAt
 			// Autosave may have queued a copy before this save: forget it on the next tick.
 			e.sess.autosaved = []byte{}
@@ -333,4 +364,66 @@ func changedFields(a, b *editor.Story) string {
 		return names[0]
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// scheduleChecks runs the checks once typing pauses; they place every quote
+// in the body, too slow to run on every key of a long story.
+func (e *storyEditor) scheduleChecks() {
+	if e.g.checkDelay == 0 {
+		e.runChecks()
+		return
+	}
+	if e.checkTimer != nil {
+		e.checkTimer.Stop()
+	}
+	e.checkTimer = time.AfterFunc(e.g.checkDelay, func() { fyne.Do(e.runChecks) })
+}
+
+// runChecks checks the story as typed, off the UI goroutine, and shows the
+// findings and where each quote now stands.
+func (e *storyEditor) runChecks() {
+	if e.loaded == nil {
+		return
+	}
+	s, people := e.story(), e.g.people.all
+	e.checkGen++
+	gen := e.checkGen
+	e.g.run(func() func() {
+		fs := storyFindings(s, people)
+		placed := make([]editor.Placement, len(s.Quotes))
+		for i, q := range s.Quotes {
+			placed[i] = editor.Place(s.Body, q)
+		}
+		return func() {
+			if gen != e.checkGen {
+				return
+			}
+			e.checks.set(fs)
+			e.quotes.set(s.Quotes, placed)
+		}
+	})
+}
+
+// setRulesOptions lists the site's pages as the choices for the page linked
+// under the story, and selects the one with this slug.
+func (e *storyEditor) setRulesOptions(slug string) {
+	options, slugs := []string{"None"}, []string{""}
+	selected := 0
+	for _, p := range e.g.pages.all {
+		options, slugs = append(options, p.Title), append(slugs, p.Slug)
+		if p.Slug == slug {
+			selected = len(slugs) - 1
+		}
+	}
+	if slug != "" && selected == 0 {
+		// A page not loaded (or gone): keep the link as it is.
+		options, slugs = append(options, slug), append(slugs, slug)
+		selected = len(slugs) - 1
+	}
+	was := e.filling
+	e.filling = true
+	e.rulesSlugs = slugs
+	e.rules.SetOptions(options)
+	e.rules.SetSelectedIndex(selected)
+	e.filling = was
 }

@@ -124,11 +124,15 @@ func TestChecksFollowTheFields(t *testing.T) {
 	g, _ := newTestGUI(t, newFakeStore(2))
 	g.list.list.Select(1)
 	g.story.headline.SetText("")
-	if !strings.HasPrefix(g.story.checks.shown[0].message, "No headline") {
+	if !strings.HasPrefix(g.story.checks.shown[0].Message, "no headline") {
 		t.Errorf("checks with no headline: %+v", g.story.checks.shown)
 	}
 	g.story.headline.SetText(strings.Repeat("long ", 20))
-	if !strings.Contains(g.story.checks.shown[0].message, "the house limit is 90") {
+	var sawLimit bool
+	for _, f := range g.story.checks.shown {
+		sawLimit = sawLimit || strings.Contains(f.Message, "the house limit is 90")
+	}
+	if !sawLimit {
 		t.Errorf("checks with a long headline: %+v", g.story.checks.shown)
 	}
 	if g.story.headlineCount.Importance != widget.DangerImportance {
@@ -137,7 +141,7 @@ func TestChecksFollowTheFields(t *testing.T) {
 	g.story.byline.SetText(strings.Repeat("x", editor.LineFieldMax+1))
 	var sawByline bool
 	for _, f := range g.story.checks.shown {
-		sawByline = sawByline || (f.field == "byline" && f.severity == "error")
+		sawByline = sawByline || (f.Kind == kindTooLong && strings.Contains(f.Message, "byline") && f.Severity == editor.SeverityError)
 	}
 	if !sawByline {
 		t.Errorf("an over-long byline is not an error: %+v", g.story.checks.shown)
@@ -153,13 +157,75 @@ func TestHistoryOpensAnOldRevision(t *testing.T) {
 	}
 }
 
-func TestQuotesPanelListsTheQuotes(t *testing.T) {
+func TestQuotesPanelFollowsTheText(t *testing.T) {
 	store := newFakeStore(2)
+	store.stories[1].Body = "Mr Cleverly replied: “He will understand that we don't discuss intelligence.”"
 	store.stories[1].Quotes = []editor.Quote{{ID: "q1", Speaker: "James Cleverly", Role: "Foreign Office minister",
-		Text: "He will understand", Verb: "replied", SourceKind: editor.SourceWire}}
+		Text: "He will understand that we don't discuss intelligence.", Verb: "replied", SourceKind: editor.SourceWire}}
 	g, _ := newTestGUI(t, store)
 	g.list.list.Select(1)
 	if len(g.story.quotes.shown) != 1 || g.story.quotes.count.Text != "1 attributed quote" || g.story.quotes.empty.Visible() {
-		t.Errorf("quotes panel: %+v, count %q", g.story.quotes.shown, g.story.quotes.count.Text)
+		t.Fatalf("quotes panel: %+v, count %q", g.story.quotes.shown, g.story.quotes.count.Text)
+	}
+	if got := quoteTexts(g); !strings.Contains(got, "In the text as recorded.") {
+		t.Errorf("quote card reads %q", got)
+	}
+	g.story.body.SetText(strings.Replace(g.story.body.Text, "will understand", "will surely understand", 1))
+	if got := quoteTexts(g); !strings.Contains(got, "Changed in the text") {
+		t.Errorf("after changing the quoted words the card reads %q", got)
+	}
+	var sawChanged bool
+	for _, f := range g.story.checks.shown {
+		sawChanged = sawChanged || f.Kind == editor.KindChangedQuote
+	}
+	if !sawChanged {
+		t.Errorf("checks after changing the quoted words: %+v", g.story.checks.shown)
+	}
+}
+
+// quoteTexts is every label in the quotes panel, joined.
+func quoteTexts(g *gui) string {
+	var b strings.Builder
+	for _, o := range test.LaidOutObjects(g.story.quotes.box) {
+		if l, ok := o.(*widget.Label); ok {
+			b.WriteString(l.Text + "|")
+		}
+	}
+	return b.String()
+}
+
+func TestNewStoryIsNamedAfterItsHeadlineOnFirstSave(t *testing.T) {
+	store := newFakeStore(1)
+	g, _ := newTestGUI(t, store)
+	g.newStory()
+	store.find(g.story.loaded.ID).Slug = "story"
+	g.story.loaded.Slug = "story"
+	test.Type(g.story.headline, "Council tax to rise")
+	g.story.save("")
+	if got := store.find(g.story.loaded.ID).Slug; got != "council-tax-to-rise" {
+		t.Errorf("slug after the first save = %q, want council-tax-to-rise", got)
+	}
+	test.Type(g.story.headline, " again")
+	g.story.save("")
+	if got := store.find(g.story.loaded.ID).Slug; got != "council-tax-to-rise" {
+		t.Errorf("slug changed on a later save to %q", got)
+	}
+}
+
+func TestRulesPageIsChosenFromThePages(t *testing.T) {
+	store := newFakeStore(2)
+	store.stories[1].RulesPage = "comment-rules"
+	g, _ := newTestGUI(t, store)
+	g.list.list.Select(1)
+	if g.story.rules.Selected != "Comments: Our rules" {
+		t.Fatalf("rules page shows %q, options %v", g.story.rules.Selected, g.story.rules.Options)
+	}
+	g.story.rules.SetSelected("None")
+	g.story.save("")
+	if got := store.find("id-00001").RulesPage; got != "" {
+		t.Errorf("after choosing None the story links %q", got)
+	}
+	if g.story.sess.dirty(g.story.content()) {
+		t.Errorf("still unsaved after saving")
 	}
 }

@@ -52,10 +52,14 @@ type gui struct {
 	conflictDialog *dialog.CustomDialog
 	revisionDialog *dialog.CustomDialog
 	prefsDialog    *dialog.FormDialog
+	newPageDialog  *dialog.FormDialog
 
 	ticker  *time.Ticker
 	done    chan struct{}
 	onReady func() // called once, when the first story or page is on screen
+	// checkDelay is how long typing must pause before the checks run; 0
+	// runs them at once (tests).
+	checkDelay time.Duration
 	// closeWindow closes the window; tests replace it.
 	closeWindow func()
 
@@ -88,7 +92,7 @@ func newGUI(w fyne.Window, store Store, run, write async) *gui {
 	g.saveState = widget.NewLabel("")
 	g.saveState.Truncation = fyne.TextTruncateEllipsis
 	g.dbLabel = widget.NewLabel("Database: " + store.Path())
-	g.dbLabel.Importance = widget.LowImportance
+	g.dbLabel.Importance = widget.MediumImportance
 	g.story = newStoryEditor(g)
 	g.page = newPageEditor(g)
 	g.person = newPersonEditor(g)

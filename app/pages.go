@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
@@ -38,7 +39,7 @@ func (l *pageList) build() fyne.CanvasObject {
 	l.kind = widget.NewSelect(kinds, func(string) { l.apply() })
 	l.kind.SetSelectedIndex(0)
 	l.count = widget.NewLabel("")
-	l.count.Importance = widget.LowImportance
+	l.count.Importance = widget.MediumImportance
 	l.empty = widget.NewLabel("")
 	l.empty.Wrapping = fyne.TextWrapWord
 	l.empty.Hide()
@@ -59,7 +60,55 @@ func (l *pageList) build() fyne.CanvasObject {
 	}
 	l.list.ExtendBaseWidget(l.list)
 	top := container.NewVBox(l.filter, container.NewBorder(nil, nil, nil, l.count, l.kind))
-	return container.NewBorder(top, nil, nil, nil, container.NewStack(l.list, container.NewPadded(l.empty)))
+	add := &widget.Button{Text: "New site page…", OnTapped: l.newPage}
+	return container.NewBorder(top, add, nil, nil, container.NewStack(l.list, container.NewPadded(l.empty)))
+}
+
+// newPage asks for a title and kind, then creates the page and opens it; the
+// title names its address, so it is asked first.
+func (l *pageList) newPage() {
+	title := &widget.Entry{PlaceHolder: "e.g. Corrections policy"}
+	title.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New("a page needs a title")
+		}
+		return nil
+	}
+	kinds := make([]string, len(editor.PageKinds))
+	for i, k := range editor.PageKinds {
+		kinds[i] = kindLabel(k)
+	}
+	kind := widget.NewSelect(kinds, nil)
+	kind.SetSelectedIndex(1) // policy: the rules page usually exists already
+	d := dialog.NewForm("New site page", "Create", "Cancel", []*widget.FormItem{
+		{Text: "Title", Widget: title}, {Text: "Kind", Widget: kind},
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		p := &editor.Page{Title: title.Text, Kind: editor.PageKinds[max(kind.SelectedIndex(), 0)]}
+		meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: l.g.prefs.author(), Note: "new page"}
+		l.g.write(func() func() {
+			err := l.g.store.CreatePage(l.g.ctx, p, meta)
+			return func() {
+				if err != nil {
+					l.g.showError("Creating the page", err)
+					return
+				}
+				l.g.sidebar.SelectIndex(1)
+				l.reload()
+				l.g.leavePerson(func() {
+					l.g.leave(p.ID)
+					l.g.page.set(p, nil)
+					l.g.win.Canvas().Focus(l.g.page.summary)
+				})
+			}
+		})
+	}, l.g.win)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+	l.g.newPageDialog = d
+	l.g.win.Canvas().Focus(title)
 }
 
 func kindLabel(k editor.PageKind) string {
@@ -84,6 +133,10 @@ func (l *pageList) reload() {
 			}
 			l.all = pages
 			l.apply()
+			if st := l.g.story; st.loaded != nil {
+				// The story's rules-page choices name the pages just loaded.
+				st.setRulesOptions(st.story().RulesPage)
+			}
 		}
 	})
 }
@@ -147,7 +200,7 @@ type pageEditor struct {
 }
 
 func newPageEditor(g *gui) *pageEditor {
-	e := &pageEditor{g: g, checks: newChecksPanel(), history: newRevisionsPanel(g, "page")}
+	e := &pageEditor{g: g, checks: newChecksPanel("Required fields, checked as you type."), history: newRevisionsPanel(g, "page")}
 	e.build()
 	return e
 }
@@ -176,9 +229,9 @@ func (e *pageEditor) build() {
 	e.preview = container.NewVBox()
 	e.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, OnChanged: changed, PlaceHolder: "The page itself (Markdown)"}
 	e.bodyCount = widget.NewLabel("")
-	e.bodyCount.Importance = widget.LowImportance
+	e.bodyCount.Importance = widget.MediumImportance
 	e.meta = widget.NewLabel("")
-	e.meta.Importance = widget.LowImportance
+	e.meta.Importance = widget.MediumImportance
 	e.meta.Truncation = fyne.TextTruncateEllipsis
 
 	e.bannerText = widget.NewLabel("")

@@ -64,3 +64,48 @@ func TestPeopleDirectory(t *testing.T) {
 		t.Errorf("person save: calls %v, %+v", store.calls, store.people[0])
 	}
 }
+
+func TestPageChangesComeBackAfterACrash(t *testing.T) {
+	store := newFakeStore(1)
+	g, _ := newTestGUI(t, store)
+	g.sidebar.SelectIndex(1)
+	g.pages.list.Select(0)
+	typeAtEnd(g.page.body, " Moderators reply within a day.")
+	g.autosave()
+	if wc, ok := store.working["page-1"]; !ok || wc.DocKind != "page" {
+		t.Fatalf("autosave of a page wrote %+v", store.working)
+	}
+	g2, _ := openTestGUI(t, store)
+	if g2.current != g2.page || g2.page.body.Text != "Be civil. Moderators reply within a day." || !g2.page.banner.Visible() {
+		t.Errorf("after restart: page body %q, banner %v", g2.page.body.Text, g2.page.banner.Visible())
+	}
+}
+
+func TestCtrlSSavesThePersonOnScreen(t *testing.T) {
+	store := newFakeStore(1)
+	g, _ := newTestGUI(t, store)
+	g.sidebar.SelectIndex(2)
+	g.people.list.Select(0)
+	g.person.shortName.SetText("James Cleverly")
+	g.saveCurrent()
+	if store.count("SavePerson") != 1 || store.people[0].ShortName != "James Cleverly" {
+		t.Errorf("Save on a person: calls %v", store.calls)
+	}
+}
+
+func TestNewSitePage(t *testing.T) {
+	store := newFakeStore(1)
+	g, w := newTestGUI(t, store)
+	g.pages.newPage()
+	test.Type(entryWithPlaceholder(t, w, "e.g. Corrections policy"), "Corrections policy")
+	g.newPageDialog.Submit()
+	if store.count("CreatePage Corrections policy") != 1 {
+		t.Fatalf("calls %v", store.calls)
+	}
+	if g.current != g.page || g.page.titleEntry.Text != "Corrections policy" || g.page.kind.Selected != "Policy" {
+		t.Errorf("new page editor shows %q (%s)", g.page.titleEntry.Text, g.page.kind.Selected)
+	}
+	if g.pages.count.Text != "2 pages" {
+		t.Errorf("pages count = %q", g.pages.count.Text)
+	}
+}

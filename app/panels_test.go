@@ -93,10 +93,10 @@ func TestQuotesPanelShowsStatesAndSelects(t *testing.T) {
 		t.Errorf("alert = %q", p.alert.Text)
 	}
 	changed := cardTexts(p.box.Objects[2])
-	if !strings.Contains(changed, "CHANGED") || !strings.Contains(changed, "very → extremely") || !strings.Contains(changed, "Foreign Office minister") {
+	if !strings.Contains(changed, "✗ Changed in the text") || !strings.Contains(changed, "very → extremely") || !strings.Contains(changed, "Foreign Office minister") {
 		t.Errorf("changed card reads %q", changed)
 	}
-	if missing := cardTexts(p.box.Objects[4]); !strings.Contains(missing, "MISSING") || !strings.Contains(missing, "no source") {
+	if missing := cardTexts(p.box.Objects[4]); !strings.Contains(missing, "✗ No longer in the text") || !strings.Contains(missing, "no source") {
 		t.Errorf("missing card reads %q", missing)
 	}
 	test.Tap(p.box.Objects[0].(*tapCard))
@@ -201,20 +201,20 @@ func TestChecksPanelFindsQuotesAndJumps(t *testing.T) {
 	quoteStory(store)
 	g, w := newTestGUI(t, store)
 	typeAtEnd(g.story.body, "\n\nCritics called it “a betrayal of trust”.")
-	var unattributed, changed *finding
+	var unattributed, changed *editor.Finding
 	for i, f := range g.story.checks.shown {
-		switch {
-		case strings.Contains(f.message, "have no attributed quote"):
+		switch f.Kind {
+		case editor.KindUnattributed:
 			unattributed = &g.story.checks.shown[i]
-		case strings.Contains(f.message, "was changed"):
+		case editor.KindChangedQuote:
 			changed = &g.story.checks.shown[i]
 		}
 	}
-	if unattributed == nil || changed == nil || changed.severity != "error" {
+	if unattributed == nil || changed == nil || changed.Severity != editor.SeverityError {
 		t.Fatalf("findings = %+v", g.story.checks.shown)
 	}
-	if !strings.Contains(changed.message, "very → extremely") {
-		t.Errorf("changed finding = %q", changed.message)
+	if !strings.Contains(changed.Message, "very → extremely") {
+		t.Errorf("changed finding = %q", changed.Message)
 	}
 	for i, o := range g.story.checks.box.Objects {
 		if g.story.checks.shown[i] == *unattributed {
@@ -226,13 +226,15 @@ func TestChecksPanelFindsQuotesAndJumps(t *testing.T) {
 	}
 	// A field finding focuses the field.
 	g.story.byline.SetText("")
+	tapped := false
 	for i, f := range g.story.checks.shown {
-		if f.field == "byline" {
+		if findingField(f) == "byline" {
 			test.Tap(g.story.checks.box.Objects[i].(*tapCard))
+			tapped = true
 		}
 	}
-	if w.Canvas().Focused() != g.story.byline {
-		t.Errorf("tapping the byline finding did not focus the byline")
+	if !tapped || w.Canvas().Focused() != g.story.byline {
+		t.Errorf("tapping the byline finding did not focus the byline (found %v)", tapped)
 	}
 }
 
@@ -525,8 +527,8 @@ func TestRemoveAMissingQuoteRecord(t *testing.T) {
 		t.Fatalf("%d records left, want 2", n)
 	}
 	for _, f := range g.story.checks.shown {
-		if strings.Contains(f.message, "no longer in the text") {
-			t.Errorf("the removed quote is still reported: %q", f.message)
+		if f.Kind == editor.KindMissingQuote {
+			t.Errorf("the removed quote is still reported: %q", f.Message)
 		}
 	}
 	g.story.save("")

@@ -27,7 +27,7 @@ func newPeopleList(g *gui) *peopleList { return &peopleList{g: g} }
 func (l *peopleList) build() fyne.CanvasObject {
 	l.filter = &widget.Entry{PlaceHolder: "Filter people by name, role…", OnChanged: func(string) { l.apply() }}
 	l.count = widget.NewLabel("")
-	l.count.Importance = widget.LowImportance
+	l.count.Importance = widget.MediumImportance
 	l.empty = widget.NewLabel("")
 	l.empty.Wrapping = fyne.TextWrapWord
 	l.empty.Hide()

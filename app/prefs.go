@@ -1,7 +1,9 @@
 package app
 
 import (
+	"errors"
 	"image/color"
+	"net/url"
 	"os/user"
 	"strings"
 
@@ -61,6 +63,7 @@ func (p *prefs) show(g *gui) {
 	base := widget.NewEntry()
 	base.SetText(p.baseURL())
 	base.PlaceHolder = "e.g. https://news.example.org"
+	base.Validator = validBaseURL
 	credit := widget.NewEntry()
 	credit.SetText(p.defaultCredit())
 	credit.PlaceHolder = "Put on new stories, e.g. Reporting by Press Association."
@@ -93,6 +96,19 @@ func (p *prefs) show(g *gui) {
 	d.Resize(fyne.NewSize(620, 0))
 	d.Show()
 	g.prefsDialog = d
+}
+
+// validBaseURL accepts an empty address or an http(s) URL with a host.
+func validBaseURL(s string) error {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return errors.New("write the site's address in full, e.g. https://news.example.org")
+	}
+	return nil
 }
 
 func indexOf(list []string, v string) int {

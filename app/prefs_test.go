@@ -60,3 +60,12 @@ func TestMenuHasEveryAction(t *testing.T) {
 		t.Errorf("Export website… is enabled with no exporter")
 	}
 }
+
+func TestSiteAddressMustBeAURL(t *testing.T) {
+	for in, ok := range map[string]bool{"": true, "https://news.example.org": true, "http://localhost:8080/site": true,
+		"news.example.org": false, "ftp://x.org": false, "https://": false} {
+		if got := validBaseURL(in) == nil; got != ok {
+			t.Errorf("validBaseURL(%q) ok = %v, want %v", in, got, ok)
+		}
+	}
+}

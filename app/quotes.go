@@ -24,25 +24,17 @@ type quotesPanel struct {
 	empty *widget.Label
 
 	shown []editor.Quote // the records, as edited
-	gen   int            // counts changes to records
-
-	// What the cards show: the placements of the records in the body text.
-	shownText  string
-	shownGen   int
+	// placements say where each record stands in the body (normalized, as
+	// saved); nil until the checks have placed them.
 	placements []editor.Placement
 	shownKey   string
-
-	// anchored caches the records anchored in a normalized body.
-	anchoredBody string
-	anchoredGen  int
-	anchoredOut  []editor.Quote
 }
 
-func newQuotesPanel(g *gui) *quotesPanel { return &quotesPanel{g: g, shownGen: -1, anchoredGen: -1} }
+func newQuotesPanel(g *gui) *quotesPanel { return &quotesPanel{g: g} }
 
 func (p *quotesPanel) build() fyne.CanvasObject {
 	p.count = widget.NewLabel("")
-	p.count.Importance = widget.LowImportance
+	p.count.Importance = widget.MediumImportance
 	p.alert = widget.NewLabel("")
 	p.alert.Importance = widget.DangerImportance
 	p.alert.Hide()
@@ -57,18 +49,69 @@ func (p *quotesPanel) build() fyne.CanvasObject {
 	return container.NewBorder(top, hint, nil, nil, container.NewVScroll(container.NewVBox(p.empty, p.box)))
 }
 
-// set shows the quote records of the story as opened.
-func (p *quotesPanel) set(quotes []editor.Quote) {
-	p.shown = append([]editor.Quote(nil), quotes...)
-	p.gen++
-	p.follow(p.bodyText())
+// set shows quotes: with placed nil, the records of the story just opened;
+// else the checks' placements of the records they were given. Records
+// inserted or removed since are placed again here.
+func (p *quotesPanel) set(quotes []editor.Quote, placed []editor.Placement) {
+	if placed == nil {
+		p.shown = append([]editor.Quote(nil), quotes...)
+		p.placements = nil
+		p.render()
+		return
+	}
+	if sameQuotes(quotes, p.shown) && len(placed) == len(p.shown) {
+		p.placements = placed
+		p.render()
+		return
+	}
+	p.place()
+}
+
+func sameQuotes(a, b []editor.Quote) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].ID != b[i].ID || a[i].Text != b[i].Text {
+			return false
+		}
+	}
+	return true
+}
+
+// records is the quote records as edited, for the story's next save.
+func (p *quotesPanel) records() []editor.Quote {
+	return append([]editor.Quote{}, p.shown...)
+}
+
+// saved takes the anchors a save gave the records (the store finds each
+// quote again in the body it saves), so the fields read as saved.
+func (p *quotesPanel) saved(quotes []editor.Quote) {
+	byID := map[string]editor.Quote{}
+	for _, q := range quotes {
+		byID[q.ID] = q
+	}
+	for i, r := range p.shown {
+		if q, ok := byID[r.ID]; ok && r.ID != "" {
+			p.shown[i].Anchor, p.shown[i].PersonID = q.Anchor, q.PersonID
+		}
+	}
 }
 
 // add records a quote just inserted into the body.
 func (p *quotesPanel) add(q editor.Quote) {
 	p.shown = append(p.shown, q)
-	p.gen++
-	p.follow(p.bodyText())
+	p.place()
+}
+
+// place places every record in the body as it stands in the editor.
+func (p *quotesPanel) place() {
+	body := normalBody(p.bodyText())
+	p.placements = make([]editor.Placement, len(p.shown))
+	for i, q := range p.shown {
+		p.placements[i] = editor.Place(body, q)
+	}
+	p.render()
 }
 
 func (p *quotesPanel) bodyText() string {
@@ -78,29 +121,26 @@ func (p *quotesPanel) bodyText() string {
 	return p.g.story.body.Text
 }
 
-// anchored is the records as a save stores them: each anchored where it now
-// stands in body, the story's normalized body.
-func (p *quotesPanel) anchored(body string) []editor.Quote {
-	if body != p.anchoredBody || p.gen != p.anchoredGen || p.anchoredOut == nil {
-		out := append([]editor.Quote{}, p.shown...)
-		editor.Reanchor(body, out)
-		p.anchoredBody, p.anchoredGen, p.anchoredOut = body, p.gen, out
-	}
-	return append([]editor.Quote{}, p.anchoredOut...)
+// normalBody is the body as a save stores it, which offsets refer to.
+func normalBody(text string) string {
+	s := editor.Story{Body: text}
+	s.Normalize()
+	return s.Body
 }
 
-// follow places every record in the body text as it stands in the editor,
-// and redraws the cards when a state changed.
-func (p *quotesPanel) follow(text string) {
-	if p.box == nil || (text == p.shownText && p.gen == p.shownGen) {
+// render draws the cards, when what they would show changed.
+func (p *quotesPanel) render() {
+	if p.box == nil {
 		return
 	}
-	p.shownText, p.shownGen = text, p.gen
-	p.placements = make([]editor.Placement, len(p.shown))
 	var key strings.Builder
 	for i, q := range p.shown {
-		p.placements[i] = editor.Place(text, q)
-		key.WriteString(string(p.placements[i].State) + strings.Join(p.placements[i].Changed(), "|") + "\x00")
+		key.WriteString(q.ID + "\x01" + q.Text + "\x01")
+		if i < len(p.placements) {
+			pl := p.placements[i]
+			key.WriteString(string(pl.State) + strings.Join(pl.Changed(), "|"))
+		}
+		key.WriteString("\x00")
 	}
 	if key.String() == p.shownKey && len(p.box.Objects) == 2*len(p.shown) {
 		return
@@ -108,15 +148,19 @@ func (p *quotesPanel) follow(text string) {
 	p.shownKey = key.String()
 	p.box.RemoveAll()
 	p.count.SetText(plural(len(p.shown), "attributed quote", "attributed quotes"))
+	p.count.Hidden = len(p.shown) == 0
 	p.alert.SetText(quoteAlert(p.placements))
 	p.alert.Hidden = p.alert.Text == ""
-	p.count.Hidden = len(p.shown) == 0
 	p.empty.Hidden = len(p.shown) > 0
 	p.empty.Refresh()
 	for i, q := range p.shown {
 		i := i
-		card := quoteCard(q, p.placements[i])
-		if p.placements[i].State == editor.QuoteStateMissing {
+		var pl *editor.Placement
+		if i < len(p.placements) {
+			pl = &p.placements[i]
+		}
+		card := quoteCard(q, pl)
+		if pl != nil && pl.State == editor.QuoteStateMissing {
 			remove := &widget.Button{Text: "Remove this quote record…", Importance: widget.LowImportance, OnTapped: func() { p.askRemove(i) }}
 			card = container.NewVBox(card, container.NewHBox(remove))
 		}
@@ -139,7 +183,7 @@ func (p *quotesPanel) askRemove(i int) {
 				return
 			}
 			p.shown = append(p.shown[:i:i], p.shown[i+1:]...)
-			p.gen++
+			p.place()
 			p.g.story.onChanged()
 		})
 }
@@ -175,12 +219,13 @@ func (p *quotesPanel) selectQuote(i int) {
 		p.g.saveState.SetText("That quote is no longer in the text between quotation marks: nothing to select.")
 		return
 	}
-	selectRange(p.g.win, p.g.story.body, pl.Anchor.Start, pl.Anchor.End)
+	shift := bodyShift(p.g.story.body.Text)
+	selectRange(p.g.win, p.g.story.body, pl.Anchor.Start+shift, pl.Anchor.End+shift)
 }
 
 // quoteCard shows one quote: the speaker and role, the words, whether the
-// body still has them, then how and where it was said.
-func quoteCard(q editor.Quote, pl editor.Placement) fyne.CanvasObject {
+// body still has them (when placed), then how and where it was said.
+func quoteCard(q editor.Quote, placed *editor.Placement) fyne.CanvasObject {
 	who := q.Speaker
 	if who == "" {
 		who = "Unknown speaker"
@@ -191,23 +236,21 @@ func quoteCard(q editor.Quote, pl editor.Placement) fyne.CanvasObject {
 	if q.Role != "" {
 		role := widget.NewLabel(q.Role)
 		role.Wrapping = fyne.TextWrapWord
-		role.Importance = widget.LowImportance
+		role.Importance = widget.MediumImportance
 		objects = append(objects, role)
 	}
 	words := widget.NewLabelWithStyle("“"+q.Text+"”", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	words.Wrapping = fyne.TextWrapWord
 	objects = append(objects, words)
-	state := widget.NewLabel(quoteStateText(pl))
-	state.Wrapping = fyne.TextWrapWord
-	switch pl.State {
-	case editor.QuoteStateOK:
-		state.Importance = widget.SuccessImportance
-	case editor.QuoteStateChanged:
+	if placed != nil {
+		state := widget.NewLabel(quoteStateText(*placed))
+		state.Wrapping = fyne.TextWrapWord
 		state.Importance = widget.DangerImportance
-	default:
-		state.Importance = widget.DangerImportance
+		if placed.State == editor.QuoteStateOK {
+			state.Importance = widget.SuccessImportance
+		}
+		objects = append(objects, state)
 	}
-	objects = append(objects, state)
 	var how []string
 	if q.Verb != "" {
 		how = append(how, q.Verb)
@@ -233,7 +276,7 @@ func quoteCard(q editor.Quote, pl editor.Placement) fyne.CanvasObject {
 	}
 	meta := widget.NewLabel(strings.Join(how, " · "))
 	meta.Wrapping = fyne.TextWrapWord
-	meta.Importance = widget.LowImportance
+	meta.Importance = widget.MediumImportance
 	objects = append(objects, meta)
 	return container.New(&tightVBox{}, objects...)
 }
@@ -242,11 +285,11 @@ func quoteCard(q editor.Quote, pl editor.Placement) fyne.CanvasObject {
 func quoteStateText(pl editor.Placement) string {
 	switch pl.State {
 	case editor.QuoteStateOK:
-		return "✓ OK: in the text as recorded"
+		return "✓ In the text as recorded."
 	case editor.QuoteStateChanged:
-		return "✗ CHANGED in the text: " + strings.Join(pl.Changed(), "; ")
+		return "✗ Changed in the text: " + strings.Join(pl.Changed(), "; ")
 	}
-	return "✗ MISSING: no longer in the text between quotation marks"
+	return "✗ No longer in the text between quotation marks."
 }
 
 // tapCard is a block of labels that does something when clicked.

@@ -29,7 +29,7 @@ func newRevisionsPanel(g *gui, kind string) *revisionsPanel { return &revisionsP
 
 func (p *revisionsPanel) build() fyne.CanvasObject {
 	p.count = widget.NewLabel("")
-	p.count.Importance = widget.LowImportance
+	p.count.Importance = widget.MediumImportance
 	p.list = &widget.List{
 		Length:     func() int { return len(p.revs) },
 		CreateItem: newStoryRow,
@@ -95,26 +95,25 @@ func (p *revisionsPanel) load(id string) {
 func (p *revisionsPanel) open(seq int) {
 	id, kind := p.id, p.kind
 	p.g.run(func() func() {
-		var content fyne.CanvasObject
+		var story *editor.Story
+		var page *editor.Page
 		var rev *editor.Revision
 		var err error
 		if kind == "page" {
-			var pg *editor.Page
-			pg, rev, err = p.g.store.PageRevision(p.g.ctx, id, seq)
-			if err == nil {
-				content = pageReadOnly(pg)
-			}
+			page, rev, err = p.g.store.PageRevision(p.g.ctx, id, seq)
 		} else {
-			var s *editor.Story
-			s, rev, err = p.g.store.StoryRevision(p.g.ctx, id, seq)
-			if err == nil {
-				content = storyReadOnly(p.g, s)
-			}
+			story, rev, err = p.g.store.StoryRevision(p.g.ctx, id, seq)
 		}
 		return func() {
 			if err != nil {
 				p.g.showError(fmt.Sprintf("Opening revision %d", seq), err)
 				return
+			}
+			var content fyne.CanvasObject
+			if page != nil {
+				content = pageReadOnly(page)
+			} else {
+				content = storyReadOnly(story)
 			}
 			head := widget.NewLabelWithStyle(fmt.Sprintf("Revision %d, %s · %s", rev.Seq, rev.CreatedAt.Local().Format("2 Jan 2006 15:04"), revisionLine(*rev)),
 				fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -131,8 +130,8 @@ func (p *revisionsPanel) open(seq int) {
 	})
 }
 
-func storyReadOnly(g *gui, s *editor.Story) fyne.CanvasObject {
-	v := newStoryView(g)
+func storyReadOnly(s *editor.Story) fyne.CanvasObject {
+	v := newStoryView()
 	o := v.build()
 	v.set(s)
 	return o

@@ -65,7 +65,7 @@ func (p *findPanel) build() fyne.CanvasObject {
 	p.entry.OnSubmitted = func(string) { p.submit() }
 	p.entry.ActionItem = &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: func() { p.entry.SetText("") }}
 	p.count = widget.NewLabel("")
-	p.count.Importance = widget.LowImportance
+	p.count.Importance = widget.MediumImportance
 	p.count.Wrapping = fyne.TextWrapWord
 	p.list = &widget.List{
 		Length:     func() int { return len(p.hits) },

@@ -51,6 +51,8 @@ type storyList struct {
 	keep string
 	// selecting is set while the list is selected from code, not by a person.
 	selecting bool
+	// quietFilter is set while the filter's choices are rewritten with counts.
+	quietFilter bool
 }
 
 func newStoryList(g *gui, onSelect func(string)) *storyList {
@@ -68,7 +70,7 @@ func (l *storyList) build() fyne.CanvasObject {
 	l.filter = widget.NewSelect(options, l.onFilterChanged)
 	l.filter.SetSelectedIndex(0)
 	l.count = widget.NewLabel("")
-	l.count.Importance = widget.LowImportance
+	l.count.Importance = widget.MediumImportance
 	l.empty = widget.NewLabel("")
 	l.empty.Wrapping = fyne.TextWrapWord
 	l.empty.Hide()
@@ -152,6 +154,7 @@ func (l *storyList) loadPage(page int) {
 
 // reload forgets what is loaded and starts again from the count.
 func (l *storyList) reload() {
+	l.countStatuses()
 	l.gen++
 	l.pages, l.loading, l.pendingSelect = map[int][]editor.StorySummary{}, map[int]bool{}, -1
 	gen, status := l.gen, l.status
@@ -192,6 +195,7 @@ func (l *storyList) preload(total int, rows []editor.StorySummary) {
 	l.total = total
 	l.showCount()
 	l.list.Refresh()
+	l.countStatuses()
 	if total == 0 {
 		l.g.ready()
 	}
@@ -297,16 +301,49 @@ func (l *storyList) showCount() {
 	}
 }
 
-func (l *storyList) onFilterChanged(label string) {
+func (l *storyList) onFilterChanged(string) {
+	if l.quietFilter {
+		return
+	}
 	l.status = ""
-	for _, s := range editor.Statuses {
-		if s.Label() == label {
-			l.status = s
-		}
+	if i := l.filter.SelectedIndex(); i > 0 {
+		l.status = editor.Statuses[i-1]
 	}
 	if l.list != nil {
 		l.reload()
 	}
+}
+
+// countStatuses shows how many stories each status holds in the filter's choices.
+func (l *storyList) countStatuses() {
+	l.g.run(func() func() {
+		counts := make([]int, len(editor.Statuses)+1)
+		var err error
+		for i := range counts {
+			var st editor.Status
+			if i > 0 {
+				st = editor.Statuses[i-1]
+			}
+			if counts[i], err = l.g.store.CountStories(l.g.ctx, st); err != nil {
+				break
+			}
+		}
+		return func() {
+			if err != nil {
+				l.g.showStatusError("Counting stories", err)
+				return
+			}
+			options := []string{"All statuses · " + groupThousands(counts[0])}
+			for i, st := range editor.Statuses {
+				options = append(options, st.Label()+" · "+groupThousands(counts[i+1]))
+			}
+			sel := max(l.filter.SelectedIndex(), 0)
+			l.quietFilter = true
+			l.filter.SetOptions(options)
+			l.filter.SetSelectedIndex(sel)
+			l.quietFilter = false
+		}
+	})
 }
 
 func (l *storyList) onSearchChanged(text string) {

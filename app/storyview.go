@@ -13,9 +13,6 @@ import (
 
 // storyView shows a story read-only: an old revision from the history.
 type storyView struct {
-	g *gui
-
-	placeholder *widget.Label
 	headline    *widget.RichText
 	meta        *widget.Label
 	standfirst  *widget.RichText
@@ -23,24 +20,19 @@ type storyView struct {
 	fieldValues map[string]*widget.Label
 	body        *widget.RichText
 	content     *fyne.Container
-
-	current *editor.Story
-	gen     int
 }
 
 var viewFields = []string{"Byline", "Dateline", "Section", "Tags", "Credit", "Quotes", "Slug"}
 
-func newStoryView(g *gui) *storyView {
-	return &storyView{g: g, fieldValues: map[string]*widget.Label{}}
+func newStoryView() *storyView {
+	return &storyView{fieldValues: map[string]*widget.Label{}}
 }
 
 func (v *storyView) build() fyne.CanvasObject {
-	v.placeholder = widget.NewLabel("")
-	v.placeholder.Alignment = fyne.TextAlignCenter
 	v.headline = widget.NewRichText()
 	v.headline.Wrapping = fyne.TextWrapWord
 	v.meta = widget.NewLabel("")
-	v.meta.Importance = widget.LowImportance
+	v.meta.Importance = widget.MediumImportance
 	v.standfirst = widget.NewRichText()
 	v.standfirst.Wrapping = fyne.TextWrapWord
 	v.fields = widget.NewForm()
@@ -54,12 +46,10 @@ func (v *storyView) build() fyne.CanvasObject {
 	v.body = widget.NewRichText()
 	v.body.Wrapping = fyne.TextWrapWord
 	v.content = container.NewVBox(v.headline, v.meta, v.standfirst, widget.NewSeparator(), v.fields, widget.NewSeparator(), v.body)
-	v.content.Hide()
-	return container.NewStack(container.NewCenter(v.placeholder), container.NewVScroll(container.NewPadded(v.content)))
+	return container.NewVScroll(container.NewPadded(v.content))
 }
 
 func (v *storyView) set(s *editor.Story) {
-	v.current = s
 	headline := s.Headline
 	if headline == "" {
 		headline = "(no headline yet)"
@@ -87,6 +77,4 @@ func (v *storyView) set(s *editor.Story) {
 		l.SetText(text)
 	}
 	v.body.ParseMarkdown(s.Body)
-	v.placeholder.Hide()
-	v.content.Show()
 }

@@ -176,8 +176,12 @@ func (g *gui) setStatusLater(msg string) { g.pendingStatus = msg }
 func (g *gui) quit() {
 	closeNow := func() {
 		g.stop()
-		g.store.Close()
-		g.closeWindow()
+		// Closing checkpoints the WAL, which can take a moment: not on the UI
+		// goroutine, and after every write queued before it.
+		g.write(func() func() {
+			g.store.Close()
+			return g.closeWindow
+		})
 	}
 	if g.current == nil || !g.current.session().dirty(g.current.content()) {
 		closeNow()

@@ -298,6 +298,9 @@ func (b *build) planSections() {
 			byKey[key] = sec
 			names = append(names, key)
 		}
+		// "Sport" and "sport" are one section, shown by the spelling that
+		// sorts first, capitals first.
+		sec.name = min(sec.name, name)
 		sec.stories = append(sec.stories, si)
 		si.section = sec
 	}

@@ -105,7 +105,8 @@ func (r *Report) Count(st State) int {
 //
 // progress, when not nil, is called as files are prepared, with done rising
 // to total; it is called from one goroutine at a time, not necessarily the
-// caller's.
+// caller's. One export writes to a folder at a time: another one started
+// into the same folder meanwhile fails with ErrBusy.
 func Export(ctx context.Context, outDir string, site Site, stories []editor.Story, pages []editor.Page, progress func(done, total int)) (*Report, error) {
 	start := time.Now()
 	if outDir == "" {

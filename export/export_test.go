@@ -449,3 +449,82 @@ func TestCancelledFirstExportLeavesNothing(t *testing.T) {
 		t.Errorf("after a cancelled export, the next wrote %d of %d files", n, len(rep.Files))
 	}
 }
+
+func TestFileNames(t *testing.T) {
+	pub := at("2021-07-19T16:05:00Z")
+	story := func(id, slug, headline, section string, minutes int) editor.Story {
+		p := pub.Add(time.Duration(minutes) * time.Minute)
+		return editor.Story{ID: id, Slug: slug, Headline: headline, Section: section, Body: "Text.",
+			Status: editor.StatusPublished, PublishedAt: &p, UpdatedAt: p}
+	}
+	stories := []editor.Story{
+		story("b", "same", "Second with the same slug", "Sport!", 2),
+		story("a", "same", "First with the same slug", "Sport", 1),
+		story("c", "", "", "!!!", 3),
+		story("d", "../../etc/passwd", "Escape", "sport", 4),
+		story("", "", "Ünïcode Héadline", "Наука", 5),
+	}
+	rep := exportTo(t, t.TempDir(), stories, nil)
+	got := map[string]string{}
+	for _, f := range rep.Files {
+		if f.Kind == export.KindArticle || f.Kind == export.KindSection {
+			got[f.Path] = f.ID
+		}
+	}
+	want := map[string]string{
+		"articles/same.html":             "a", // the older story keeps the slug
+		"articles/same-2.html":           "b",
+		"articles/c.html":                "c", // no slug, no headline: the ID
+		"articles/etc-passwd.html":       "d",
+		"articles/unicode-headline.html": "",
+		"sections/sport.html":            "Sport", // and "sport", shown as "Sport"
+		"sections/section.html":          "!!!",
+		"sections/sport-2.html":          "Sport!",
+		"sections/наука.html":            "Наука",
+	}
+	for path, id := range want {
+		if gotID, ok := got[path]; !ok || gotID != id {
+			t.Errorf("%s: id %q (written: %v), want id %q", path, gotID, ok, id)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("articles and sections = %v, want %v", got, want)
+	}
+}
+
+func TestFolderLock(t *testing.T) {
+	stories, pages := sampleSite(t)
+	dir := t.TempDir()
+	exportTo(t, dir, stories, pages)
+	busy := filepath.Join(dir, ".copydesk/busy")
+
+	// Another export in this process holds the folder.
+	if err := os.WriteFile(busy, []byte(fmt.Sprintln(os.Getpid())), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := export.Export(context.Background(), dir, testSite, stories, pages, nil); !errors.Is(err, export.ErrBusy) {
+		t.Errorf("Export while the folder is busy = %v, want ErrBusy", err)
+	}
+	if _, err := os.Stat(busy); err != nil {
+		t.Errorf("a refused export removed the other's claim: %v", err)
+	}
+
+	// A claim left by a process that has gone is taken over, and what that
+	// export staged is cleared away.
+	if err := os.WriteFile(busy, []byte("2147483646\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	staged := filepath.Join(dir, "articles/.staged-0-7")
+	if err := os.WriteFile(staged, []byte("half"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep := exportTo(t, dir, stories, pages)
+	if n := rep.Count(export.StateWritten); n != 0 {
+		t.Errorf("after taking over a stale claim, the export wrote %d files, want 0", n)
+	}
+	for _, p := range []string{busy, staged} {
+		if _, err := os.Stat(p); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s is still there: %v", p, err)
+		}
+	}
+}

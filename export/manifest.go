@@ -18,8 +18,9 @@ const (
 	manifestPath = metaDir + "/manifest.tsv"
 	manifestNew  = metaDir + "/manifest.tsv.new"
 	journalPath  = metaDir + "/commit.tsv"
-	// busyPath exists while an export runs; finding it at the start means the
-	// last one stopped before its commit and may have left staged files.
+	// busyPath exists while an export runs and holds its process ID; finding
+	// it from a process that has gone means that export stopped before its end
+	// and may have left staged files.
 	busyPath = metaDir + "/busy"
 	// Staged files sit beside the files they replace, under names no slug
 	// can take (slugs hold no dot).

@@ -33,11 +33,16 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 	if err := root.MkdirAll(metaDir, 0o755); err != nil {
 		return nil, fmt.Errorf("export: making %s in the output folder: %w", metaDir, err)
 	}
+	stale, err := lockFolder(root)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = root.Remove(busyPath) }()
 	if err := recoverCommit(root); err != nil {
 		return nil, err
 	}
 	old := readManifest(root)
-	if _, err := root.Lstat(busyPath); err == nil {
+	if stale {
 		removeStaged(root)
 	}
 	// A folder that is new (or empty, with nothing of the last export in it)
@@ -49,11 +54,16 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 		oldDirs[dir] = true
 	}
 	dirs := map[string]*os.Root{}
+	handles := map[string]*os.File{} // the same folders, for writeFileAt
 	fresh := map[string]bool{}
 	closeDirs := func() {
 		for dir, d := range dirs {
 			d.Close()
 			delete(dirs, dir)
+		}
+		for dir, f := range handles {
+			f.Close()
+			delete(handles, dir)
 		}
 	}
 	defer closeDirs()
@@ -71,21 +81,20 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 			if dirs[dir], err = openDir(root, open); err != nil {
 				return nil, err
 			}
+			if handles[dir], err = dirs[dir].Open("."); err != nil {
+				return nil, fmt.Errorf("export: opening folder %s: %w", dir, err)
+			}
 		}
 	}
 	present := listFiles(dirs)
-	if err := root.WriteFile(busyPath, nil, 0o644); err != nil {
-		return nil, fmt.Errorf("export: writing %s: %w", busyPath, err)
-	}
 
-	results, err := b.renderAll(ctx, dirs, fresh, present, old, progress)
+	results, err := b.renderAll(ctx, dirs, handles, fresh, present, old, progress)
 	if err == nil {
 		err = ctx.Err()
 	}
 	closeDirs()
 	if err != nil {
 		removeStaged(root)
-		_ = root.Remove(busyPath)
 		return nil, err
 	}
 
@@ -130,11 +139,39 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 	if err := commit(root, dirs, ops, next); err != nil {
 		return nil, err
 	}
-	if err := root.Remove(busyPath); err != nil {
-		return nil, fmt.Errorf("export: removing %s: %w", busyPath, err)
-	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return files, nil
+}
+
+// ErrBusy is returned when another export is writing to the same folder.
+var ErrBusy = errors.New("another export is writing to this folder")
+
+// lockFolder claims the output folder for this export by creating busyPath
+// with the process ID in it. A busyPath left by a process that is no longer
+// running is taken over, and stale reports it: that export died before its
+// end and may have left staged files.
+func lockFolder(root *os.Root) (stale bool, err error) {
+	pid := []byte(strconv.Itoa(os.Getpid()) + "\n")
+	f, err := root.OpenFile(busyPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err == nil {
+		_, err = f.Write(pid)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return false, err
+	}
+	if !errors.Is(err, fs.ErrExist) {
+		return false, fmt.Errorf("export: claiming the output folder: %w", err)
+	}
+	data, _ := root.ReadFile(busyPath)
+	other, _ := strconv.Atoi(strings.TrimSpace(string(data)))
+	if other > 0 && (other == os.Getpid() || processRunning(other)) {
+		return false, fmt.Errorf("export: %w (process %d); wait for it to finish, or remove %s if it is not running", ErrBusy, other, busyPath)
+	}
+	if err := root.WriteFile(busyPath, pid, 0o644); err != nil {
+		return false, fmt.Errorf("export: claiming the output folder: %w", err)
+	}
+	return true, nil
 }
 
 // removeStaged removes what an unfinished export staged: files beside their
@@ -195,7 +232,11 @@ type fileResult struct {
 }
 
 // renderAll runs the units on every core.
-func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, fresh, present map[string]bool, old manifest, progress func(done, total int)) ([][]fileResult, error) {
+func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, handles map[string]*os.File, fresh, present map[string]bool, old manifest, progress func(done, total int)) ([][]fileResult, error) {
+	folders := make(map[string]folder, len(dirs))
+	for dir, d := range dirs {
+		folders[dir] = newFolder(d, handles[dir])
+	}
 	total := 0
 	for _, u := range b.units {
 		total += len(u.files)
@@ -212,7 +253,7 @@ func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, fresh, 
 		wg.Add(1)
 		go func(n int) {
 			defer wg.Done()
-			w := &worker{b: b, h: xxh3.New128(), id: n, dirs: dirs, fresh: fresh, present: present}
+			w := &worker{b: b, h: xxh3.New128(), id: n, dirs: folders, fresh: fresh, present: present}
 			for i := range next {
 				res, err := w.do(old, i)
 				mu.Lock()
@@ -261,7 +302,7 @@ type worker struct {
 	h    hash.Hash
 	id   int
 	seq  int
-	dirs map[string]*os.Root
+	dirs map[string]folder
 	// fresh marks the folders being written whole under a staged name; their
 	// files take their own names at once.
 	fresh map[string]bool
@@ -313,7 +354,7 @@ func (w *worker) do(old manifest, i int) ([]fileResult, error) {
 		if !w.fresh[dir] {
 			name = stagePrefix + strconv.Itoa(w.id) + "-" + strconv.Itoa(w.seq)
 		}
-		if err := w.dirs[dir].WriteFile(name, contents[j], 0o644); err != nil {
+		if err := w.dirs[dir].writeFile(name, contents[j]); err != nil {
 			return nil, fmt.Errorf("export: writing %s: %w", f.path, err)
 		}
 		res[j].staged = name

@@ -38,13 +38,22 @@ FYNE_THEME=dark run "$out/main-dark.png" -- "$bin"
 fresh
 run "$out/search.png" --drive "$(drive \
   'xdotool mousemove 150 48 click 1' 'sleep 0.3' \
-  'xdotool type --delay 40 "rules"' 'sleep 1')" -- "$bin"
+  'xdotool type --delay 40 "Cleverly"' 'sleep 1')" -- "$bin"
 
 # The rules page in its editor, with the preview of its summary.
 fresh
 run "$out/page-editor.png" --drive "$(drive \
   'xdotool mousemove 100 89 click 1' 'sleep 0.5' \
   'xdotool mousemove 150 205 click 1' 'sleep 1')" -- "$bin"
+
+# The Checks panel follows the text: a byline removed and a quote's words
+# changed are reported as typing pauses.
+fresh
+run "$out/checks.png" --drive "$(drive \
+  'xdotool mousemove 1110 49 click 1' 'sleep 0.3' \
+  'xdotool mousemove 560 190 click 1' 'xdotool key ctrl+a BackSpace' \
+  'xdotool mousemove 940 423 click 1' 'xdotool key BackSpace BackSpace BackSpace BackSpace BackSpace' \
+  'xdotool type --delay 20 "Six"' 'sleep 1.5')" -- "$bin"
 
 # Preferences (Ctrl+,).
 fresh
@@ -79,6 +88,12 @@ run "$out/conflict.png" --drive "$(drive \
   'xdotool mousemove 905 190 click 1' 'sleep 0.3' 'xdotool type --delay 20 "Westminster"' \
   "HOME=$home $bin status --db $db sir-iain-direct-threat-from-china subbing --note 'moved by the night desk' >/dev/null" \
   'xdotool key ctrl+s' 'sleep 0.5' 'xdotool key Return' 'sleep 1')" -- "$bin" --db "$db"
+
+# Quitting with changes not saved as a revision asks first.
+fresh
+run "$out/quit.png" --drive "$(drive \
+  'xdotool mousemove 660 310 click 1' 'sleep 0.3' 'xdotool key End' \
+  'xdotool type --delay 20 " He spoke for ten minutes."' 'xdotool key ctrl+q' 'sleep 0.6')" -- "$bin"
 
 # A database that cannot be opened is explained, with a way out.
 fresh
