@@ -69,21 +69,8 @@ func (d *DB) SavePage(ctx context.Context, p *editor.Page, base int, meta editor
 	if err != nil {
 		return false, err
 	}
-	if base != cur.Revision {
-		return false, fmt.Errorf("page %q is at revision %d, but this edit is based on revision %d: %w",
-			cur.Title, cur.Revision, base, editor.ErrConflict)
-	}
-	if p.Slug == "" {
-		p.Slug = cur.Slug
-	}
-	if p.Slug != cur.Slug {
-		taken, err := slugTaken(ctx, tx, "pages", p.Slug, p.ID)
-		if err != nil {
-			return false, err
-		}
-		if taken {
-			return false, fmt.Errorf("slug %q is used by another page; choose another: %w", p.Slug, editor.ErrConflict)
-		}
+	if err := checkEdit(ctx, tx, "pages", "page", cur.Title, p.ID, &p.Slug, cur.Slug, base, cur.Revision); err != nil {
+		return false, err
 	}
 	p.CreatedAt = cur.CreatedAt
 	if bytes.Equal(p.Content(), cur.Content()) {

@@ -133,21 +133,8 @@ func (d *DB) SaveStory(ctx context.Context, s *editor.Story, base int, meta edit
 	if err != nil {
 		return false, err
 	}
-	if base != cur.Revision {
-		return false, fmt.Errorf("story %q is at revision %d, but this edit is based on revision %d: %w",
-			cur.Title(), cur.Revision, base, editor.ErrConflict)
-	}
-	if s.Slug == "" {
-		s.Slug = cur.Slug
-	}
-	if s.Slug != cur.Slug {
-		taken, err := slugTaken(ctx, tx, "stories", s.Slug, s.ID)
-		if err != nil {
-			return false, err
-		}
-		if taken {
-			return false, fmt.Errorf("slug %q is used by another story; choose another: %w", s.Slug, editor.ErrConflict)
-		}
+	if err := checkEdit(ctx, tx, "stories", "story", cur.Title(), s.ID, &s.Slug, cur.Slug, base, cur.Revision); err != nil {
+		return false, err
 	}
 	if err := d.prepareQuotes(ctx, tx, s); err != nil {
 		return false, err
@@ -472,6 +459,30 @@ func writeStoryParts(ctx context.Context, tx *sql.Tx, s *editor.Story) error {
 		return err
 	}
 	return indexStory(ctx, tx, s)
+}
+
+// checkEdit refuses an edit based on a revision other than the current one,
+// keeps the current slug when the edit gives none, and refuses a slug another
+// row of table has. noun and title name the story or page in the message.
+func checkEdit(ctx context.Context, tx *sql.Tx, table, noun, title, id string, slug *string, curSlug string, base, current int) error {
+	if base != current {
+		return fmt.Errorf("%s %q is at revision %d, but this edit is based on revision %d: %w",
+			noun, title, current, base, editor.ErrConflict)
+	}
+	if *slug == "" {
+		*slug = curSlug
+	}
+	if *slug == curSlug {
+		return nil
+	}
+	taken, err := slugTaken(ctx, tx, table, *slug, id)
+	if err != nil {
+		return err
+	}
+	if taken {
+		return fmt.Errorf("slug %q is used by another %s; choose another: %w", *slug, noun, editor.ErrConflict)
+	}
+	return nil
 }
 
 // slugTaken reports whether a row of table other than exceptID has this slug.
