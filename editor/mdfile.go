@@ -101,7 +101,7 @@ func parseFrontMatter(name string, yamlPart []byte) (*frontMatter, error) {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			line = n + 1
+			line = unclosedFlowLine(yamlPart, n, msg) + 1
 			msg = strings.TrimSpace(strings.TrimPrefix(yamlLine.ReplaceAllString(msg, ""), ":"))
 		}
 		return nil, &FileError{Name: name, Line: line, Err: fmt.Errorf("front matter is not valid YAML: %s", msg)}
@@ -123,6 +123,28 @@ func parseFrontMatter(name string, yamlPart []byte) (*frontMatter, error) {
 		fm.values[key] = v
 	}
 	return fm, nil
+}
+
+// unclosedFlowLine points an unclosed [list] or {map} at its own line: the
+// YAML parser reports the line of the mapping it stands in, which may be
+// lines above. Other errors keep the line the parser gave (1-based).
+func unclosedFlowLine(yamlPart []byte, line int, msg string) int {
+	open, close := "", ""
+	switch {
+	case strings.Contains(msg, "expected ',' or ']'"):
+		open, close = "[", "]"
+	case strings.Contains(msg, "expected ',' or '}'"):
+		open, close = "{", "}"
+	default:
+		return line
+	}
+	lines := strings.Split(string(yamlPart), "\n")
+	for i := max(line-1, 0); i < len(lines); i++ {
+		if strings.Count(lines[i], open) > strings.Count(lines[i], close) {
+			return i + 1
+		}
+	}
+	return line
 }
 
 func (fm *frontMatter) errorAt(key string, format string, args ...any) error {

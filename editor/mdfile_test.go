@@ -63,7 +63,8 @@ func TestParseStoryMarkdownErrorsNameTheLine(t *testing.T) {
 	tests := []struct {
 		name, in, want string
 	}{
-		{"bad yaml", "---\nheadline: ok\ntags: [a, b\nstatus: draft\n---\nBody", "bad.md:"},
+		{"unclosed list", "---\nheadline: ok\ntags: [a, b\nstatus: draft\n---\nBody", "bad.md:3: front matter is not valid YAML"},
+		{"unclosed map", "---\nheadline: ok\nbyline: x\nextra: {a: 1\n---\nBody", "bad.md:4: front matter is not valid YAML"},
 		{"bad indentation", "---\nheadline: ok\n  byline: x\n---\n", "bad.md:3:"},
 		{"bad status", "---\nheadline: ok\nstatus: live\n---\nBody", "bad.md:3: status: \"live\" is not a status"},
 		{"bad draft", "---\ntitle: ok\ndraft: maybe\n---\n", "bad.md:3: draft:"},
