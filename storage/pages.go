@@ -92,6 +92,32 @@ func (d *DB) SavePage(ctx context.Context, p *editor.Page, base int, meta editor
 	return true, tx.Commit()
 }
 
+// RestorePage makes revision seq of a page current again, as a new revision
+// of kind restore; saved is false when the page already reads as it did then.
+func (d *DB) RestorePage(ctx context.Context, id string, seq int, meta editor.RevisionMeta) (*editor.Page, bool, error) {
+	cur, err := d.Page(ctx, id)
+	if err != nil {
+		return nil, false, err
+	}
+	old, _, err := d.PageRevision(ctx, id, seq)
+	if err != nil {
+		return nil, false, err
+	}
+	next := *cur
+	if err := next.ApplyContent(old.Content()); err != nil {
+		return nil, false, err
+	}
+	if meta.Note == "" {
+		meta.Note = fmt.Sprintf("restored revision %d", seq)
+	}
+	meta.Kind = editor.RevisionRestore
+	saved, err := d.SavePage(ctx, &next, cur.Revision, meta)
+	if err != nil {
+		return nil, false, err
+	}
+	return &next, saved, nil
+}
+
 // Page returns the page with this ID.
 func (d *DB) Page(ctx context.Context, id string) (*editor.Page, error) {
 	return findPageByID(ctx, d.db, id)

@@ -272,6 +272,12 @@ func TestNewStatusPagesSampleAndBackup(t *testing.T) {
 	if out := c.ok("update", "comment-rules", md); !strings.Contains(out, "saved revision 2") {
 		t.Errorf("page update: %q", out)
 	}
+	if out := c.ok("restore", "comment-rules", "1"); !strings.Contains(out, "as revision 3") {
+		t.Errorf("page restore: %q", out)
+	}
+	if body := c.ok("show", "comment-rules", "--format", "md"); !strings.Contains(body, "Be civil.") || strings.Contains(body, "Be kind.") {
+		t.Errorf("after restoring revision 1 the page reads:\n%s", body)
+	}
 
 	backup := filepath.Join(t.TempDir(), "copy.db")
 	c.ok("backup", backup)

@@ -116,7 +116,7 @@ func init() {
 			}
 		}})
 
-	register(&command{name: "restore", args: "ID REV [--note TEXT]", summary: "make an old revision current again, as a new revision", minArgs: 2, maxArgs: 2,
+	register(&command{name: "restore", args: "ID REV [--note TEXT]", summary: "make an old revision of a story or page current again, as a new revision", minArgs: 2, maxArgs: 2,
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
 			note := fs.String("note", "", "a note on the revision (a correction note, when the story is published)")
 			author := fs.String("author", defaultAuthor(), "who is restoring")
@@ -125,19 +125,32 @@ func init() {
 				if err != nil || seq < 1 {
 					return usagef("%q is not a revision number; 'copydesk revisions %s' lists them", args[1], args[0])
 				}
-				s, err := e.db.FindStory(e.ctx, args[0])
+				d, err := findDoc(e, args[0])
 				if err != nil {
 					return err
 				}
-				restored, saved, err := e.db.RestoreStory(e.ctx, s.ID, seq, editor.RevisionMeta{Author: *author, Note: *note})
-				if err != nil {
-					return withNoteFlag(err)
+				meta := editor.RevisionMeta{Author: *author, Note: *note}
+				var title string
+				var rev int
+				var saved bool
+				if d.story != nil {
+					restored, ok, err := e.db.RestoreStory(e.ctx, d.story.ID, seq, meta)
+					if err != nil {
+						return withNoteFlag(err)
+					}
+					title, rev, saved = restored.Title(), restored.Revision, ok
+				} else {
+					restored, ok, err := e.db.RestorePage(e.ctx, d.page.ID, seq, meta)
+					if err != nil {
+						return err
+					}
+					title, rev, saved = restored.Title, restored.Revision, ok
 				}
 				if !saved {
-					fmt.Fprintf(e.stdout, "%s already reads as revision %d did; nothing to restore\n", s.Title(), seq)
+					fmt.Fprintf(e.stdout, "%s already reads as revision %d did; nothing to restore\n", title, seq)
 					return nil
 				}
-				fmt.Fprintf(e.stdout, "restored revision %d of %s as revision %d\n", seq, restored.Title(), restored.Revision)
+				fmt.Fprintf(e.stdout, "restored revision %d of %s as revision %d\n", seq, title, rev)
 				return nil
 			}
 		}})
