@@ -57,6 +57,7 @@ type Store interface {
 
 	// The History panel's compare view and restore.
 	RestoreStory(ctx context.Context, id string, seq int, meta editor.RevisionMeta) (*editor.Story, bool, error)
+	RestorePage(ctx context.Context, id string, seq int, meta editor.RevisionMeta) (*editor.Page, bool, error)
 	PublishedRevision(ctx context.Context, id string) (int, error)
 	// The export: every published story, with its quotes and corrections.
 	StoriesWithStatus(ctx context.Context, status editor.Status) ([]editor.Story, error)

@@ -29,6 +29,8 @@ type fakeStore struct {
 	metas   []editor.RevisionMeta
 	// saveErr, when set, is what the next SaveStory returns.
 	saveErr error
+	// pageVersions holds old revisions of pages, for RestorePage.
+	pageVersions map[string]map[int]editor.Page
 }
 
 func newFakeStore(n int) *fakeStore {

@@ -114,7 +114,7 @@ func (v *compareView) build() {
 	v.d = dialog.NewCustomWithoutButtons("Compare revisions of “"+v.name+"”", container.NewBorder(top, nil, nil, nil, container.NewVScroll(v.body)), v.g.win)
 	close := &widget.Button{Text: "Close", OnTapped: v.d.Hide}
 	buttons := []fyne.CanvasObject{close}
-	if v.kind == "story" {
+	if v.kind == "story" || v.kind == "page" {
 		v.restore = &widget.Button{Text: "Restore “From”…", OnTapped: func() { v.g.restoreRevision(v.fromSeq) }}
 		v.restore.Disable()
 		buttons = append(buttons, v.restore)
@@ -430,7 +430,7 @@ func (p *revisionsPanel) revisionButtons(d *dialog.CustomDialog, seq int) {
 			d.Hide()
 			p.g.showCompare(kind, id, name, seq, latest)
 		}})
-		if kind == "story" {
+		if kind == "story" || kind == "page" {
 			buttons = append(buttons, &widget.Button{Text: fmt.Sprintf("Restore revision %d…", seq), Importance: widget.DangerImportance,
 				OnTapped: func() { p.g.restoreRevision(seq) }})
 		}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"copydesk/editor"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -107,5 +109,44 @@ func TestNewSitePage(t *testing.T) {
 	}
 	if g.pages.count.Text != "2 pages" {
 		t.Errorf("pages count = %q", g.pages.count.Text)
+	}
+}
+
+func TestRestorePageRevision(t *testing.T) {
+	store := newFakeStore(1)
+	old := *store.pages[0]
+	old.Revision, old.Summary = 1, "The rules as they first stood."
+	store.pages[0].Revision = 2
+	store.pageVersions = map[string]map[int]editor.Page{"page-1": {1: old}}
+	g, w := newTestGUI(t, store)
+	g.sidebar.SelectIndex(1)
+	g.pages.list.Select(0)
+	if g.current != g.page {
+		t.Fatalf("the page did not open")
+	}
+
+	typeAtEnd(g.page.summary, " Unsaved.")
+	g.restoreRevision(1)
+	if g.restoreDialog != nil || !strings.Contains(g.lastError, "unsaved changes") || store.count("RestorePage") != 0 {
+		t.Fatalf("restore over unsaved changes: %q, calls %v", g.lastError, store.calls)
+	}
+	g.page.save("")
+
+	g.restoreRevision(1)
+	if g.restoreDialog == nil {
+		t.Fatal("no confirmation before restoring")
+	}
+	if store.count("RestorePage") != 0 {
+		t.Fatalf("restored before the confirmation: %v", store.calls)
+	}
+	tapButton(t, w, "Restore revision 1")
+	if store.count("RestorePage page-1 1") != 1 {
+		t.Fatalf("calls %v", store.calls)
+	}
+	if g.page.summary.Text != "The rules as they first stood." {
+		t.Errorf("after restore the summary reads %q", g.page.summary.Text)
+	}
+	if !strings.Contains(g.saveState.Text, "Restored revision 1") {
+		t.Errorf("status %q", g.saveState.Text)
 	}
 }

@@ -33,6 +33,22 @@ func (f *fakeStore) restoreFrom(ctx context.Context, old *editor.Story, meta edi
 	return &next, saved, err
 }
 
+func (f *fakeStore) RestorePage(ctx context.Context, id string, seq int, meta editor.RevisionMeta) (*editor.Page, bool, error) {
+	f.called(fmt.Sprintf("RestorePage %s %d %s", id, seq, meta.Note))
+	old, ok := f.pageVersions[id][seq]
+	if !ok {
+		return nil, false, editor.ErrNotFound
+	}
+	cur, err := f.Page(ctx, id)
+	if err != nil {
+		return nil, false, err
+	}
+	next := *cur
+	next.ApplyContent(old.Content())
+	saved, err := f.SavePage(ctx, &next, cur.Revision, meta)
+	return &next, saved, err
+}
+
 func (f *fakeStore) PublishedRevision(_ context.Context, id string) (int, error) {
 	f.called("PublishedRevision " + id)
 	s := f.find(id)

@@ -16,6 +16,10 @@ import (
 // new revision, after asking. A published story needs a correction note.
 // Unsaved changes must be saved first, so restoring never drops them.
 func (g *gui) restoreRevision(seq int) {
+	if g.current == g.page {
+		g.restorePageRevision(seq)
+		return
+	}
 	e := g.story
 	if g.current != e || e.loaded == nil {
 		return
@@ -98,4 +102,68 @@ func (g *gui) restore(s *editor.Story, seq int, note string) {
 			}
 		}
 	})
+}
+
+// restorePageRevision makes revision seq of the open site page current again,
+// as a new revision, after asking; unsaved changes must be saved first.
+func (g *gui) restorePageRevision(seq int) {
+	e := g.page
+	if e.loaded == nil {
+		return
+	}
+	p := e.loaded
+	if e.sess.dirty(e.content()) {
+		msg := widget.NewLabel(fmt.Sprintf("“%s” has unsaved changes. Save them as a revision first (Ctrl+S), then restore revision %d: the changes stay in the history that way.", p.Title, seq))
+		msg.Wrapping = fyne.TextWrapWord
+		dialog.NewCustom("Save your changes first", "OK", container.New(&maxWidth{width: 460}, msg), g.win).Show()
+		g.lastError = msg.Text
+		return
+	}
+	if seq == p.Revision {
+		g.saveState.SetText(fmt.Sprintf("Revision %d is the current one: nothing to restore.", seq))
+		return
+	}
+	note := &widget.Entry{PlaceHolder: fmt.Sprintf("e.g. restored revision %d (optional)", seq)}
+	msg := widget.NewLabel(fmt.Sprintf("“%s” will read as it did at revision %d, saved as a new revision %d. Nothing is deleted: every revision stays in the history. The summary under every article changes with it at the next export.", p.Title, seq, p.Revision+1))
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	do := func() {
+		d.Hide()
+		meta := editor.RevisionMeta{Kind: editor.RevisionRestore, Author: g.prefs.author(), Note: strings.TrimSpace(note.Text)}
+		g.write(func() func() {
+			restored, saved, err := g.store.RestorePage(g.ctx, p.ID, seq, meta)
+			return func() {
+				if err != nil {
+					g.showError(fmt.Sprintf("Restoring revision %d of “%s”", seq, p.Title), err)
+					return
+				}
+				if g.compareDialog != nil {
+					g.compareDialog.d.Hide()
+				}
+				if g.revisionDialog != nil {
+					g.revisionDialog.Hide()
+				}
+				if g.page.loaded != nil && g.page.loaded.ID == p.ID {
+					g.page.set(restored, nil)
+				}
+				g.pages.reload()
+				if saved {
+					g.pendingStatus = ""
+					g.saveState.SetText(fmt.Sprintf("Restored revision %d as revision %d", seq, restored.Revision))
+				} else {
+					g.saveState.SetText(fmt.Sprintf("Nothing to restore: the page already reads as revision %d", seq))
+				}
+			}
+		})
+	}
+	note.OnSubmitted = func(string) { do() }
+	form := widget.NewForm(widget.NewFormItem("Note for the history", note))
+	d = dialog.NewCustomWithoutButtons(fmt.Sprintf("Restore revision %d?", seq), container.New(&maxWidth{width: 520}, container.NewVBox(msg, form)), g.win)
+	d.SetButtons([]fyne.CanvasObject{
+		&widget.Button{Text: "Cancel", OnTapped: d.Hide},
+		&widget.Button{Text: fmt.Sprintf("Restore revision %d", seq), Importance: widget.DangerImportance, OnTapped: do},
+	})
+	d.Show()
+	g.win.Canvas().Focus(note)
+	g.restoreDialog = d
 }

@@ -10,7 +10,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "pages", args: "[--json]", summary: "list site pages (pages take show, update and revisions too, by slug)", maxArgs: 0,
+	register(&command{name: "pages", args: "[--json]", summary: "list site pages (pages take show, update, revisions, diff and restore too, by slug)", maxArgs: 0,
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
 			asJSON := fs.Bool("json", false, "print JSON")
 			return func(e *env, _ []string) error {
