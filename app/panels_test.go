@@ -536,3 +536,35 @@ func TestRemoveAMissingQuoteRecord(t *testing.T) {
 		t.Errorf("saved quotes: %+v", saved.Quotes)
 	}
 }
+
+func TestRecordTheWordsOfAChangedQuote(t *testing.T) {
+	store := newFakeStore(2)
+	quoteStory(store)
+	g, w := newTestGUI(t, store)
+	tapButton(t, w, "Record the words in the text…")
+	if g.lastConfirm == nil {
+		t.Fatal("no confirmation")
+	}
+	tapButton(t, w, "Record these words")
+	var rec editor.Quote
+	for _, q := range g.story.quotes.shown {
+		if q.ID == "q-changed" {
+			rec = q
+		}
+	}
+	body := g.story.body.Text
+	if rec.Text == "He will understand that we take these matters very seriously." || !strings.Contains(body, rec.Text) {
+		t.Fatalf("record reads %q, want the words in the body %q", rec.Text, body)
+	}
+	for i, pl := range g.story.quotes.placements {
+		if g.story.quotes.shown[i].ID == "q-changed" && pl.State != editor.QuoteStateOK {
+			t.Errorf("after recording the words the quote is %s", pl.State)
+		}
+	}
+	g.story.save("")
+	for _, q := range store.find(g.story.loaded.ID).Quotes {
+		if q.ID == "q-changed" && q.Text != rec.Text {
+			t.Errorf("saved record reads %q, want %q", q.Text, rec.Text)
+		}
+	}
+}

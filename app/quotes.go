@@ -164,6 +164,10 @@ func (p *quotesPanel) render() {
 			remove := &widget.Button{Text: "Remove this quote record…", Importance: widget.LowImportance, OnTapped: func() { p.askRemove(i) }}
 			card = container.NewVBox(card, container.NewHBox(remove))
 		}
+		if pl != nil && pl.State == editor.QuoteStateChanged {
+			accept := &widget.Button{Text: "Record the words in the text…", Importance: widget.LowImportance, OnTapped: func() { p.askAccept(i) }}
+			card = container.NewVBox(card, container.NewHBox(accept))
+		}
 		p.box.Add(newTapCard(card, func() { p.selectQuote(i) }))
 		p.box.Add(widget.NewSeparator())
 	}
@@ -183,6 +187,31 @@ func (p *quotesPanel) askRemove(i int) {
 				return
 			}
 			p.shown = append(p.shown[:i:i], p.shown[i+1:]...)
+			p.place()
+			p.g.story.onChanged()
+		})
+}
+
+// askAccept offers to make the words now between the quotation marks the
+// record of quote i, for when the desk has checked them against the source:
+// the change is no longer reported, and the record's verification is cleared,
+// since it was for the old words.
+func (p *quotesPanel) askAccept(i int) {
+	if i >= len(p.shown) || i >= len(p.placements) || p.placements[i].State != editor.QuoteStateChanged {
+		return
+	}
+	q, pl := p.shown[i], p.placements[i]
+	words := editor.QuoteWords(pl.Anchor.Exact)
+	p.g.confirm("Record the words in the text?",
+		"The record of "+q.Speaker+"’s quote will read “"+clip(words, 120)+"” ("+strings.Join(pl.Changed(), "; ")+
+			"). Do this only when the source confirms these are the words said. The record is saved with the next revision.",
+		"Record these words", func(ok bool) {
+			if !ok || i >= len(p.shown) || p.shown[i].ID != q.ID {
+				return
+			}
+			p.shown[i].Text = words
+			p.shown[i].Anchor = pl.Anchor
+			p.shown[i].VerifiedBy, p.shown[i].VerifiedAt = "", nil
 			p.place()
 			p.g.story.onChanged()
 		})
