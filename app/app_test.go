@@ -235,6 +235,14 @@ func (f *fakeStore) People(context.Context) ([]editor.Person, error) { return f.
 
 func (f *fakeStore) SavePerson(_ context.Context, p *editor.Person) error {
 	f.called("SavePerson " + p.Name)
+	if p.ID == "" {
+		if err := p.Validate(); err != nil {
+			return err
+		}
+		p.ID = fmt.Sprintf("person-%d", len(f.people)+1)
+		f.people = append(f.people, *p)
+		return nil
+	}
 	for i := range f.people {
 		if f.people[i].ID == p.ID {
 			f.people[i] = *p

@@ -270,7 +270,7 @@ func (g *gui) openPerson(p editor.Person) {
 		g.leave("")
 		g.person.set(p)
 		g.showCenter(g.person.canvas(), nil)
-		g.win.SetTitle(p.FullName() + " — copydesk")
+		g.win.SetTitle(personHeading(p) + " — copydesk")
 		g.saveState.SetText("")
 	})
 }

@@ -150,3 +150,29 @@ func TestRestorePageRevision(t *testing.T) {
 		t.Errorf("status %q", g.saveState.Text)
 	}
 }
+
+func TestAddAPerson(t *testing.T) {
+	store := newFakeStore(1)
+	g, w := newTestGUI(t, store)
+	g.sidebar.SelectIndex(2)
+	tapButton(t, w, "New person…")
+	if g.person.heading.Text != "New person" || g.person.name.Text != "" {
+		t.Fatalf("new person form shows %q, name %q", g.person.heading.Text, g.person.name.Text)
+	}
+	g.person.save()
+	if store.count("SavePerson ") != 1 || len(store.people) != 1 || g.lastError == "" {
+		t.Errorf("saving a person with no name: calls %v, people %d, error %q", store.calls, len(store.people), g.lastError)
+	}
+	test.Type(g.person.name, "Priti Patel")
+	test.Type(g.person.role, "Home Secretary")
+	g.person.save()
+	if len(store.people) != 2 || store.people[1].Name != "Priti Patel" || store.people[1].Role != "Home Secretary" {
+		t.Fatalf("directory after adding: %+v", store.people)
+	}
+	if g.person.heading.Text != "Priti Patel" || g.person.person.ID == "" {
+		t.Errorf("after saving the form shows %q, id %q", g.person.heading.Text, g.person.person.ID)
+	}
+	if g.people.count.Text != "2 people" {
+		t.Errorf("people count = %q", g.people.count.Text)
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
@@ -49,7 +50,9 @@ func (l *peopleList) build() fyne.CanvasObject {
 		OnSelected: func(i widget.ListItemID) { l.g.openPerson(l.shown[i]) },
 	}
 	l.list.ExtendBaseWidget(l.list)
-	return container.NewBorder(container.NewBorder(nil, nil, nil, l.count, l.filter), nil, nil, nil,
+	add := &widget.Button{Text: "New person…", Icon: theme.ContentAddIcon(), Importance: widget.LowImportance,
+		OnTapped: func() { l.g.openPerson(editor.Person{}) }}
+	return container.NewBorder(container.NewBorder(nil, nil, nil, l.count, l.filter), container.NewHBox(add), nil, nil,
 		container.NewStack(l.list, container.NewPadded(l.empty)))
 }
 
@@ -88,7 +91,7 @@ func (l *peopleList) apply() {
 	if len(l.shown) == 0 {
 		l.empty.SetText("No one matches.")
 		if len(l.all) == 0 {
-			l.empty.SetText("The people directory is empty. People are added when wire copy with quotes is imported.")
+			l.empty.SetText("The people directory is empty. People are added when wire copy with quotes is imported, or with New person below.")
 		}
 		l.empty.Show()
 	}
@@ -152,13 +155,21 @@ func (e *personEditor) canvas() fyne.CanvasObject { return e.root }
 
 func (e *personEditor) set(p editor.Person) {
 	e.person = p
-	e.heading.SetText(p.FullName())
+	e.heading.SetText(personHeading(p))
 	e.name.SetText(p.Name)
 	e.honorific.SetText(p.Honorific)
 	e.shortName.SetText(p.ShortName)
 	e.role.SetText(p.Role)
 	e.organisation.SetText(p.Organisation)
 	e.state.SetText("")
+}
+
+// personHeading names a person, or says the entry is new.
+func personHeading(p editor.Person) string {
+	if p.ID == "" && p.Name == "" {
+		return "New person"
+	}
+	return p.FullName()
 }
 
 // edited is the person as the fields hold them.
@@ -183,7 +194,8 @@ func (e *personEditor) saveThen(next func()) {
 				return
 			}
 			e.person = p
-			e.heading.SetText(p.FullName())
+			e.heading.SetText(personHeading(p))
+			e.g.win.SetTitle(personHeading(p) + " — copydesk")
 			e.state.SetText("Saved.")
 			e.g.people.reload()
 			if next != nil {
