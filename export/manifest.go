@@ -280,10 +280,3 @@ func writeFileAtomic(root *os.Root, name string, data []byte) error {
 	}
 	return nil
 }
-
-func parentDir(p string) string {
-	if i := strings.LastIndexByte(p, '/'); i >= 0 {
-		return p[:i]
-	}
-	return ""
-}

@@ -229,7 +229,9 @@ func TestStatusAndPublishing(t *testing.T) {
 		t.Errorf("CountStories(published) = %d, want 1", n)
 	}
 	first := *got.PublishedAt
-	got, _ = db.SetStatus(ctx, s.ID, editor.StatusDraft, editor.RevisionMeta{})
+	if got, err = db.SetStatus(ctx, s.ID, editor.StatusDraft, editor.RevisionMeta{}); err != nil || got.PublishedAt == nil {
+		t.Fatalf("SetStatus(draft) = %+v, %v; a withdrawn story keeps when it was first published", got, err)
+	}
 	got, _ = db.SetStatus(ctx, s.ID, editor.StatusPublished, editor.RevisionMeta{})
 	if !got.PublishedAt.Equal(first) {
 		t.Errorf("republishing moved published_at from %v to %v", first, got.PublishedAt)
