@@ -463,13 +463,12 @@ func TestExportDialogCancels(t *testing.T) {
 	g, w := newTestGUI(t, store)
 	fe := &fakeExport{block: true, started: make(chan struct{})}
 	g.exportSite = fe.export
-	done := make(chan struct{})
+	// The work runs on a goroutine of its own, as in the app; its UI update
+	// comes back to this goroutine, as fyne.Do brings it to the app's (the
+	// test driver would run it on the worker, racing with the taps below).
+	uis := make(chan func(), 1)
 	g.run = func(work func() func()) {
-		go func() {
-			ui := work()
-			fyne.Do(ui)
-			close(done)
-		}()
+		go func() { uis <- work() }()
 	}
 	g.showExport()
 	x := g.exportDialog
@@ -481,7 +480,8 @@ func TestExportDialogCancels(t *testing.T) {
 	}
 	tapButton(t, w, "Cancel export")
 	select {
-	case <-done:
+	case ui := <-uis:
+		ui()
 	case <-time.After(5 * time.Second):
 		t.Fatal("the export did not stop when cancelled")
 	}
