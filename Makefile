@@ -34,7 +34,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps test-deps build run test vet lint bench bench-export screenshots crashtest startup package clean
+.PHONY: help deps test-deps build run test race vet lint bench bench-export screenshots crashtest startup package clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  %-13s %s\n", $$1, $$2 }'
@@ -60,6 +60,9 @@ test-deps: ## install the validators the export tests use: jing, a JRE, the Nu H
 
 test: deps test-deps vet ## install what the tests need, then go vet and all tests
 	$(GO) test $(GOFLAGS_CD) -count=1 ./...
+
+race: deps test-deps ## all tests under the race detector (a second build of every package; clean on the tree)
+	$(GO) test $(GOFLAGS_CD) -race -count=1 ./...
 
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
