@@ -578,3 +578,23 @@ func TestExport(t *testing.T) {
 		t.Errorf("export without --out: exit %d, want 2", code)
 	}
 }
+
+// A hand-written file sets only the fields its front matter names; the others
+// keep their current values, and the body is always the file's.
+func TestUpdateKeepsFieldsTheFileLeavesOut(t *testing.T) {
+	c := newCLI(t)
+	c.ok("sample")
+	f := writeFile(t, "short.md", "---\nheadline: A shorter headline\nrevision: 2\n---\n\nOnly this paragraph now.\n")
+	c.ok("update", "sir-iain-direct-threat-from-china", f)
+	var s struct {
+		Headline, Byline, Credit, Section, Body string
+		Tags                                    []string
+	}
+	c.json(&s, "show", "sir-iain-direct-threat-from-china")
+	if s.Headline != "A shorter headline" || s.Body != "Only this paragraph now." {
+		t.Errorf("fields the file sets: headline %q, body %q", s.Headline, s.Body)
+	}
+	if s.Byline != "Press Association" || s.Credit != "Reporting by Press Association." || s.Section != "Politics" || len(s.Tags) != 3 {
+		t.Errorf("fields the file leaves out changed: %+v", s)
+	}
+}

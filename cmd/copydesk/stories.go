@@ -324,15 +324,26 @@ func runUpdate(e *env, ref, file string, meta editor.RevisionMeta) error {
 	return nil
 }
 
+// fileFields are the story's text fields a file's front matter may set, by
+// the name StoryFile.Set uses.
+var fileFields = map[string]func(*editor.Story) *string{
+	"headline":   func(s *editor.Story) *string { return &s.Headline },
+	"standfirst": func(s *editor.Story) *string { return &s.Standfirst },
+	"byline":     func(s *editor.Story) *string { return &s.Byline },
+	"dateline":   func(s *editor.Story) *string { return &s.Dateline },
+	"credit":     func(s *editor.Story) *string { return &s.Credit },
+	"section":    func(s *editor.Story) *string { return &s.Section },
+	"slug":       func(s *editor.Story) *string { return &s.Slug },
+	"rules_page": func(s *editor.Story) *string { return &s.RulesPage },
+}
+
 // applyStoryFile is base with the file's body and the fields its front matter sets.
 func applyStoryFile(base *editor.Story, f *editor.StoryFile) editor.Story {
 	next := *base
 	next.Body = f.Story.Body
-	for field, dst := range map[string]*string{"headline": &next.Headline, "standfirst": &next.Standfirst,
-		"byline": &next.Byline, "dateline": &next.Dateline, "credit": &next.Credit, "section": &next.Section,
-		"slug": &next.Slug, "rules_page": &next.RulesPage} {
-		if f.Set[field] {
-			*dst = fieldOf(&f.Story, field)
+	for name, field := range fileFields {
+		if f.Set[name] {
+			*field(&next) = *field(&f.Story)
 		}
 	}
 	if f.Set["tags"] {
@@ -352,28 +363,6 @@ func withNoteFlag(err error) error {
 		return usagef("%v; give it with --note TEXT, and nothing was saved", err)
 	}
 	return err
-}
-
-func fieldOf(s *editor.Story, field string) string {
-	switch field {
-	case "headline":
-		return s.Headline
-	case "standfirst":
-		return s.Standfirst
-	case "byline":
-		return s.Byline
-	case "dateline":
-		return s.Dateline
-	case "credit":
-		return s.Credit
-	case "section":
-		return s.Section
-	case "slug":
-		return s.Slug
-	case "rules_page":
-		return s.RulesPage
-	}
-	panic("fieldOf: unknown field " + field)
 }
 
 func updatePage(e *env, cur *editor.Page, file string, data []byte, meta editor.RevisionMeta) error {
