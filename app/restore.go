@@ -80,28 +80,39 @@ func (g *gui) restore(s *editor.Story, seq int, note string) {
 	g.write(func() func() {
 		restored, saved, err := g.store.RestoreStory(g.ctx, s.ID, seq, meta)
 		return func() {
-			if err != nil {
-				g.showError(fmt.Sprintf("Restoring revision %d of “%s”", seq, s.Title()), err)
-				return
-			}
-			if g.compareDialog != nil {
-				g.compareDialog.d.Hide()
-			}
-			if g.revisionDialog != nil {
-				g.revisionDialog.Hide()
-			}
-			if g.story.loaded != nil && g.story.loaded.ID == s.ID {
-				g.story.set(restored, nil)
-			}
-			g.list.reloadKeeping(s.ID)
-			if saved {
-				g.pendingStatus = ""
-				g.saveState.SetText(fmt.Sprintf("Restored revision %d as revision %d", seq, restored.Revision))
-			} else {
-				g.saveState.SetText(fmt.Sprintf("Nothing to restore: the story already reads as revision %d", seq))
-			}
+			g.restored("story", s.Title(), seq, err, saved, func() int {
+				if g.story.loaded != nil && g.story.loaded.ID == s.ID {
+					g.story.set(restored, nil)
+				}
+				g.list.reloadKeeping(s.ID)
+				return restored.Revision
+			})
 		}
 	})
+}
+
+// restored reports a restore of revision seq of the story or page named
+// title: the error, or, after reopen has shown the result and returned the
+// new revision number, what became of it. It closes the compare and revision
+// dialogs the restore was started from.
+func (g *gui) restored(noun, title string, seq int, err error, saved bool, reopen func() int) {
+	if err != nil {
+		g.showError(fmt.Sprintf("Restoring revision %d of “%s”", seq, title), err)
+		return
+	}
+	if g.compareDialog != nil {
+		g.compareDialog.d.Hide()
+	}
+	if g.revisionDialog != nil {
+		g.revisionDialog.Hide()
+	}
+	rev := reopen()
+	if saved {
+		g.pendingStatus = ""
+		g.saveState.SetText(fmt.Sprintf("Restored revision %d as revision %d", seq, rev))
+	} else {
+		g.saveState.SetText(fmt.Sprintf("Nothing to restore: the %s already reads as revision %d", noun, seq))
+	}
 }
 
 // restorePageRevision makes revision seq of the open site page current again,
@@ -133,26 +144,13 @@ func (g *gui) restorePageRevision(seq int) {
 		g.write(func() func() {
 			restored, saved, err := g.store.RestorePage(g.ctx, p.ID, seq, meta)
 			return func() {
-				if err != nil {
-					g.showError(fmt.Sprintf("Restoring revision %d of “%s”", seq, p.Title), err)
-					return
-				}
-				if g.compareDialog != nil {
-					g.compareDialog.d.Hide()
-				}
-				if g.revisionDialog != nil {
-					g.revisionDialog.Hide()
-				}
-				if g.page.loaded != nil && g.page.loaded.ID == p.ID {
-					g.page.set(restored, nil)
-				}
-				g.pages.reload()
-				if saved {
-					g.pendingStatus = ""
-					g.saveState.SetText(fmt.Sprintf("Restored revision %d as revision %d", seq, restored.Revision))
-				} else {
-					g.saveState.SetText(fmt.Sprintf("Nothing to restore: the page already reads as revision %d", seq))
-				}
+				g.restored("page", p.Title, seq, err, saved, func() int {
+					if g.page.loaded != nil && g.page.loaded.ID == p.ID {
+						g.page.set(restored, nil)
+					}
+					g.pages.reload()
+					return restored.Revision
+				})
 			}
 		})
 	}
