@@ -99,12 +99,12 @@ func (d *DB) RestorePage(ctx context.Context, id string, seq int, meta editor.Re
 	if err != nil {
 		return nil, false, err
 	}
-	old, _, err := d.PageRevision(ctx, id, seq)
+	_, content, err := findRevision(ctx, d.db, id, seq)
 	if err != nil {
 		return nil, false, err
 	}
 	next := *cur
-	if err := next.ApplyContent(old.Content()); err != nil {
+	if err := next.ApplyContent(content); err != nil {
 		return nil, false, err
 	}
 	if meta.Note == "" {

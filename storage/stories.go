@@ -186,12 +186,12 @@ func (d *DB) RestoreStory(ctx context.Context, id string, seq int, meta editor.R
 	if err != nil {
 		return nil, false, err
 	}
-	old, _, err := d.StoryRevision(ctx, id, seq)
+	_, content, err := findRevision(ctx, d.db, id, seq)
 	if err != nil {
 		return nil, false, err
 	}
 	next := *cur
-	if err := next.ApplyContent(old.Content()); err != nil {
+	if err := next.ApplyContent(content); err != nil {
 		return nil, false, err
 	}
 	if meta.Note == "" && cur.Status != editor.StatusPublished {
