@@ -96,7 +96,10 @@ func TestOpenExplainsBadFiles(t *testing.T) {
 	}
 }
 
-func TestPragmasOnEveryConnection(t *testing.T) {
+// TestDatabaseFileIsInWALMode checks what the DSN's pragmas leave in the file
+// itself: WAL is recorded there, so a connection opened without them sees it.
+// (The per-connection pragmas are not visible from outside storage.)
+func TestDatabaseFileIsInWALMode(t *testing.T) {
 	_, path := openDB(t)
 	raw, err := sql.Open("sqlite3", path)
 	if err != nil {
