@@ -16,6 +16,10 @@ var ErrNotFound = errors.New("not found")
 // already taken, or a save based on a revision that is no longer current.
 var ErrConflict = errors.New("conflict")
 
+// ErrAmbiguous is returned when a reference (an ID prefix) fits more than one
+// story or page; the caller should ask for more of it.
+var ErrAmbiguous = errors.New("ambiguous")
+
 // ValidationError names the field that is wrong and what is wrong with it.
 type ValidationError struct {
 	Field   string // e.g. "headline", "status", "quotes[2].text"

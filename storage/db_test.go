@@ -212,8 +212,8 @@ func TestFindStoryAmbiguousPrefix(t *testing.T) {
 	db.NewID = func() string { n++; return fmt.Sprintf("abcdef00-0000-4000-8000-%012d", n) }
 	newStory(t, db, "A", "a")
 	newStory(t, db, "B", "b")
-	if _, err := db.FindStory(ctx, "abcdef"); err == nil || !strings.Contains(err.Error(), "more than one story") {
-		t.Errorf("FindStory(shared prefix) = %v, want 'more than one story'", err)
+	if _, err := db.FindStory(ctx, "abcdef"); !errors.Is(err, editor.ErrAmbiguous) {
+		t.Errorf("FindStory(shared prefix) = %v, want editor.ErrAmbiguous", err)
 	}
 }
 

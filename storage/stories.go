@@ -527,7 +527,7 @@ func resolveRef(ctx context.Context, q querier, table, noun, ref string) (string
 		case 1:
 			return ids[0], nil
 		case 2:
-			return "", fmt.Errorf("%q starts the IDs of more than one %s; give more of the ID: %w", ref, noun, editor.ErrNotFound)
+			return "", fmt.Errorf("%q starts the IDs of more than one %s; give more of the ID: %w", ref, noun, editor.ErrAmbiguous)
 		}
 	}
 	return "", fmt.Errorf("no %s has the ID or slug %q: %w", noun, ref, editor.ErrNotFound)

@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"os/user"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"copydesk/editor"
 	"copydesk/storage"
@@ -19,9 +21,11 @@ import (
 
 // Exit codes, as DESIGN.md sets them.
 const (
-	exitOK      = 0
-	exitProblem = 1 // a check or merge found a problem; nothing written
-	exitUsage   = 2 // bad usage or bad input
+	exitOK          = 0
+	exitProblem     = 1   // a check or merge found a problem; nothing written
+	exitUsage       = 2   // bad usage or bad input
+	exitFailure     = 3   // something failed that is neither: the disk, the database, a bug
+	exitInterrupted = 130 // stopped by Ctrl+C (128 + SIGINT, as shells report it)
 )
 
 // usageError is bad usage of the command line: exit 2.
@@ -58,9 +62,11 @@ type command struct {
 	maxArgs int // -1 for no limit
 }
 
-var commands []*command
-
-func register(c *command) { commands = append(commands, c) }
+// commands is every subcommand; help lists them by name.
+var commands = []*command{
+	importCmd, newCmd, storiesCmd, showCmd, updateCmd, statusCmd, quotesCmd, peopleCmd, checkCmd,
+	revisionsCmd, diffCmd, blameCmd, restoreCmd, pagesCmd, searchCmd, exportCmd, backupCmd, sampleCmd,
+}
 
 func findCommand(name string) *command {
 	for _, c := range commands {
@@ -121,7 +127,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "copydesk %s: usage: copydesk %s %s\n", name, name, c.args)
 		return exitUsage
 	}
-	e := &env{ctx: context.Background(), stdin: stdin, stdout: stdout, stderr: stderr, dbPath: resolveDBPath(*dbPath)}
+	// Ctrl+C cancels the command's context: a save rolls back, an export
+	// leaves the old site as it was.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, dbPath: resolveDBPath(*dbPath)}
 	if !c.noDB {
 		db, err := storage.Open(e.dbPath)
 		if err != nil {
@@ -138,6 +148,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	done := make(chan error, 1)
 	go func() { done <- do(e, pos) }()
 	if err := <-done; err != nil {
+		if errors.Is(err, context.Canceled) {
+			fmt.Fprintf(stderr, "copydesk %s: interrupted; what was not finished was not saved\n", name)
+			return exitInterrupted
+		}
 		fmt.Fprintf(stderr, "copydesk %s: %s\n", name, oneLine(err.Error()))
 		return exitCode(err)
 	}
@@ -190,19 +204,24 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// exitCode maps an error to the exit code DESIGN.md gives it.
+// exitCode maps an error to the exit code DESIGN.md gives it. An error that is
+// neither a finding nor bad input gets a code of its own, so that a script can
+// tell "the merge clashed" from "the disk is full".
 func exitCode(err error) int {
 	var ue *usageError
 	var pe *problemError
 	var ve *editor.ValidationError
 	var fe *editor.FileError
 	switch {
+	case errors.Is(err, context.Canceled):
+		return exitInterrupted
 	case errors.As(err, &pe), errors.Is(err, editor.ErrConflict):
 		return exitProblem
-	case errors.As(err, &ue), errors.As(err, &ve), errors.As(err, &fe), errors.Is(err, editor.ErrNotFound):
+	case errors.As(err, &ue), errors.As(err, &ve), errors.As(err, &fe),
+		errors.Is(err, editor.ErrNotFound), errors.Is(err, editor.ErrAmbiguous):
 		return exitUsage
 	}
-	return exitProblem
+	return exitFailure
 }
 
 // oneLine keeps an error message to one line.
@@ -273,7 +292,8 @@ commands:
 	fmt.Fprintf(w, `
 Every command takes --db PATH (default: $COPYDESK_DB, else %s).
 IDs may be a full ID, a unique prefix of 6 or more characters, or the slug.
-Exit codes: 0 success, 1 a check or merge found a problem, 2 bad usage or input.
+Exit codes: 0 success, 1 a check or merge found a problem, 2 bad usage or input,
+3 another failure (disk, database), 130 interrupted.
 'copydesk help COMMAND' shows a command's flags.
 `, shortPath(defaultDBPath()))
 }

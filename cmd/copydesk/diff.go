@@ -10,16 +10,45 @@ import (
 	"copydesk/export"
 )
 
-func init() {
-	register(&command{name: "diff", args: "ID [A [B]] [--format text|html|json]", summary: "word diff of two revisions (default: the last two); 'published' and 'current' may stand for a number", minArgs: 1, maxArgs: 3,
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
-			format := fs.String("format", "text", "text (markers, colour on a terminal), html (a standalone redline page) or json")
-			full := fs.Bool("full", false, "show long fields whole, not only the changed paragraphs")
-			return func(e *env, args []string) error {
-				return runDiff(e, args, *format, *full)
+var diffCmd = &command{name: "diff", args: "ID [A [B]] [--format text|html|json]", summary: "word diff of two revisions (default: the last two); 'published' and 'current' may stand for a number", minArgs: 1, maxArgs: 3,
+	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+		format := fs.String("format", "text", "text (markers, colour on a terminal), html (a standalone redline page) or json")
+		full := fs.Bool("full", false, "show long fields whole, not only the changed paragraphs")
+		return func(e *env, args []string) error {
+			return runDiff(e, args, *format, *full)
+		}
+	}}
+
+var blameCmd = &command{name: "blame", args: "ID [--json]", summary: "each paragraph of a story's body with the revision, author and time that last changed it", minArgs: 1, maxArgs: 1,
+	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+		asJSON := fs.Bool("json", false, "print JSON")
+		return func(e *env, args []string) error {
+			s, err := e.db.FindStory(e.ctx, args[0])
+			if err != nil {
+				return err
 			}
-		}})
-}
+			history, revs, err := e.db.StoryHistory(e.ctx, s.ID)
+			if err != nil {
+				return err
+			}
+			in := make([]editor.BlameRevision, len(history))
+			for i, h := range history {
+				in[i] = editor.BlameRevision{Seq: revs[i].Seq, Author: revs[i].Author, At: revs[i].CreatedAt, Body: h.Body}
+			}
+			blame := editor.Blame(in)
+			if *asJSON {
+				return writeJSON(e.stdout, blame)
+			}
+			for _, p := range blame {
+				author := p.Author
+				if author == "" {
+					author = "—"
+				}
+				fmt.Fprintf(e.stdout, "r%-4d %-18s %s  %s\n", p.Seq, shorten(author, 18), p.At.Local().Format("2006-01-02 15:04"), shorten(p.Text, 90))
+			}
+			return nil
+		}
+	}}
 
 func runDiff(e *env, args []string, format string, full bool) error {
 	if format != "text" && format != "json" && format != "html" {
@@ -138,37 +167,4 @@ func conflictMessage(file string, base int, conflicts []editor.Conflict) string 
 		fmt.Fprintf(&b, "\n  %s: …%s[%s]%s… was changed to [%s] since, and to [%s] in %s", c.Field, c.Before, c.Base, c.After, c.Ours, c.Theirs, file)
 	}
 	return b.String()
-}
-
-func init() {
-	register(&command{name: "blame", args: "ID [--json]", summary: "each paragraph of a story's body with the revision, author and time that last changed it", minArgs: 1, maxArgs: 1,
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
-			asJSON := fs.Bool("json", false, "print JSON")
-			return func(e *env, args []string) error {
-				s, err := e.db.FindStory(e.ctx, args[0])
-				if err != nil {
-					return err
-				}
-				history, revs, err := e.db.StoryHistory(e.ctx, s.ID)
-				if err != nil {
-					return err
-				}
-				in := make([]editor.BlameRevision, len(history))
-				for i, h := range history {
-					in[i] = editor.BlameRevision{Seq: revs[i].Seq, Author: revs[i].Author, At: revs[i].CreatedAt, Body: h.Body}
-				}
-				blame := editor.Blame(in)
-				if *asJSON {
-					return writeJSON(e.stdout, blame)
-				}
-				for _, p := range blame {
-					author := p.Author
-					if author == "" {
-						author = "—"
-					}
-					fmt.Fprintf(e.stdout, "r%-4d %-18s %s  %s\n", p.Seq, shorten(author, 18), p.At.Local().Format("2006-01-02 15:04"), shorten(p.Text, 90))
-				}
-				return nil
-			}
-		}})
 }

@@ -10,17 +10,15 @@ import (
 	"copydesk/editor/wire"
 )
 
-func init() {
-	register(&command{name: "import", args: "FILE... [--dry-run] [--json]", summary: "import wire copy (plain text, NITF XML) or Markdown with front matter as stories", minArgs: 1, maxArgs: -1,
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
-			dryRun := fs.Bool("dry-run", false, "parse only: print the story, its quotes, people and boilerplate found; save nothing")
-			asJSON := fs.Bool("json", false, "print JSON")
-			author := fs.String("author", defaultAuthor(), "who is importing")
-			return func(e *env, files []string) error {
-				return runImport(e, files, *dryRun, *asJSON, *author)
-			}
-		}})
-}
+var importCmd = &command{name: "import", args: "FILE... [--dry-run] [--json]", summary: "import wire copy (plain text, NITF XML) or Markdown with front matter as stories", minArgs: 1, maxArgs: -1,
+	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+		dryRun := fs.Bool("dry-run", false, "parse only: print the story, its quotes, people and boilerplate found; save nothing")
+		asJSON := fs.Bool("json", false, "print JSON")
+		author := fs.String("author", defaultAuthor(), "who is importing")
+		return func(e *env, files []string) error {
+			return runImport(e, files, *dryRun, *asJSON, *author)
+		}
+	}}
 
 // parsed is one file read for import: what was found, and the story and
 // people to save.

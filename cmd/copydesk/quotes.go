@@ -10,65 +10,63 @@ import (
 	"copydesk/editor"
 )
 
-func init() {
-	register(&command{name: "quotes", args: "ID [--json]", summary: "a story's attributed quotes and whether each still matches the text", minArgs: 1, maxArgs: 1,
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
-			asJSON := fs.Bool("json", false, "print JSON")
-			return func(e *env, args []string) error {
-				s, err := e.db.FindStory(e.ctx, args[0])
-				if err != nil {
-					return err
-				}
-				rows := quoteRows(s)
-				if *asJSON {
-					return writeJSON(e.stdout, rows)
-				}
-				if len(rows) == 0 {
-					fmt.Fprintf(e.stderr, "%s has no attributed quotes\n", s.Title())
-					return nil
-				}
-				tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-				fmt.Fprintln(tw, "STATE\tSPEAKER\tQUOTE\tSOURCE")
-				for _, q := range rows {
-					fmt.Fprintf(tw, "%s\t%s\t“%s”\t%s\n", q.State, q.Speaker.Name, shorten(q.Text, 60), q.Source)
-				}
-				return tw.Flush()
+var quotesCmd = &command{name: "quotes", args: "ID [--json]", summary: "a story's attributed quotes and whether each still matches the text", minArgs: 1, maxArgs: 1,
+	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+		asJSON := fs.Bool("json", false, "print JSON")
+		return func(e *env, args []string) error {
+			s, err := e.db.FindStory(e.ctx, args[0])
+			if err != nil {
+				return err
 			}
-		}})
-
-	register(&command{name: "check", args: "ID [--json]", summary: "pre-publication checks; exit 1 when any finding is an error", minArgs: 1, maxArgs: 1,
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
-			asJSON := fs.Bool("json", false, "print JSON")
-			return func(e *env, args []string) error {
-				s, err := e.db.FindStory(e.ctx, args[0])
-				if err != nil {
-					return err
-				}
-				people, err := e.db.People(e.ctx)
-				if err != nil {
-					return err
-				}
-				findings := editor.Check(s, people)
-				if findings == nil {
-					findings = []editor.Finding{}
-				}
-				if *asJSON {
-					if err := writeJSON(e.stdout, struct {
-						Findings []editor.Finding `json:"findings"`
-					}{findings}); err != nil {
-						return err
-					}
-				} else {
-					printFindings(e, s, findings)
-				}
-				if editor.HasErrors(findings) {
-					return &problemError{fmt.Sprintf("%s has %s that must be fixed before publishing",
-						s.Title(), countOf(findings, editor.SeverityError))}
-				}
+			rows := quoteRows(s)
+			if *asJSON {
+				return writeJSON(e.stdout, rows)
+			}
+			if len(rows) == 0 {
+				fmt.Fprintf(e.stderr, "%s has no attributed quotes\n", s.Title())
 				return nil
 			}
-		}})
-}
+			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "STATE\tSPEAKER\tQUOTE\tSOURCE")
+			for _, q := range rows {
+				fmt.Fprintf(tw, "%s\t%s\t“%s”\t%s\n", q.State, q.Speaker.Name, shorten(q.Text, 60), q.Source)
+			}
+			return tw.Flush()
+		}
+	}}
+
+var checkCmd = &command{name: "check", args: "ID [--json]", summary: "pre-publication checks; exit 1 when any finding is an error", minArgs: 1, maxArgs: 1,
+	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+		asJSON := fs.Bool("json", false, "print JSON")
+		return func(e *env, args []string) error {
+			s, err := e.db.FindStory(e.ctx, args[0])
+			if err != nil {
+				return err
+			}
+			people, err := e.db.People(e.ctx)
+			if err != nil {
+				return err
+			}
+			findings := editor.Check(s, people)
+			if findings == nil {
+				findings = []editor.Finding{}
+			}
+			if *asJSON {
+				if err := writeJSON(e.stdout, struct {
+					Findings []editor.Finding `json:"findings"`
+				}{findings}); err != nil {
+					return err
+				}
+			} else {
+				printFindings(e, s, findings)
+			}
+			if editor.HasErrors(findings) {
+				return &problemError{fmt.Sprintf("%s has %s that must be fixed before publishing",
+					s.Title(), countOf(findings, editor.SeverityError))}
+			}
+			return nil
+		}
+	}}
 
 // quoteRow is one line of `quotes --json` (DESIGN.md).
 type quoteRow struct {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io/fs"
 
@@ -10,6 +11,18 @@ import (
 	"copydesk/editor/wire"
 	"copydesk/storage"
 )
+
+var sampleCmd = &command{name: "sample", args: "", summary: "add the sample story and the comment rules page", maxArgs: 0,
+	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+		return func(e *env, _ []string) error {
+			s, p, err := addSample(e.ctx, e.db)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "%s\t%s\n%s\t%s\n", s.ID, s.Title(), p.ID, p.Title)
+			return nil
+		}
+	}}
 
 // sampleWire is the Press Association story as it came off the wire, with the
 // site's comment-rules block pasted under it.

@@ -1,0 +1,17 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+)
+
+var backupCmd = &command{name: "backup", args: "FILE", summary: "copy the database to FILE while it stays in use", minArgs: 1, maxArgs: 1,
+	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+		return func(e *env, args []string) error {
+			if err := e.db.Backup(e.ctx, args[0]); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "backed up %s to %s\n", e.db.Path(), args[0])
+			return nil
+		}
+	}}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"copydesk/editor"
+)
+
+// doc is a story or a page, as the commands that take either find them.
+type doc struct {
+	story *editor.Story
+	page  *editor.Page
+}
+
+// findDoc finds a story by ID, prefix or slug, and failing that a page.
+func findDoc(e *env, ref string) (doc, error) {
+	s, err := e.db.FindStory(e.ctx, ref)
+	if err == nil {
+		return doc{story: s}, nil
+	}
+	if !errors.Is(err, editor.ErrNotFound) {
+		return doc{}, err
+	}
+	p, err := e.db.FindPage(e.ctx, ref)
+	if err == nil {
+		return doc{page: p}, nil
+	}
+	if !errors.Is(err, editor.ErrNotFound) {
+		return doc{}, err
+	}
+	return doc{}, fmt.Errorf("no story or page has the ID or slug %q; 'copydesk stories' and 'copydesk pages' list them: %w", ref, editor.ErrNotFound)
+}
+
+func (d doc) pageOrStoryID() string {
+	if d.story != nil {
+		return d.story.ID
+	}
+	return d.page.ID
+}
+
+// readInput reads a file, or standard input for "-".
+func readInput(e *env, name string) ([]byte, error) {
+	if name == "-" {
+		return io.ReadAll(e.stdin)
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, usagef("%s: no such file", name)
+		}
+		return nil, usagef("%s: %v", name, err)
+	}
+	return b, nil
+}

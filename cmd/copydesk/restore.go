@@ -1,0 +1,48 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strconv"
+
+	"copydesk/editor"
+)
+
+var restoreCmd = &command{name: "restore", args: "ID REV [--note TEXT]", summary: "make an old revision of a story or page current again, as a new revision", minArgs: 2, maxArgs: 2,
+	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+		note := fs.String("note", "", "a note on the revision (a correction note, when the story is published)")
+		author := fs.String("author", defaultAuthor(), "who is restoring")
+		return func(e *env, args []string) error {
+			seq, err := strconv.Atoi(args[1])
+			if err != nil || seq < 1 {
+				return usagef("%q is not a revision number; 'copydesk revisions %s' lists them", args[1], args[0])
+			}
+			d, err := findDoc(e, args[0])
+			if err != nil {
+				return err
+			}
+			meta := editor.RevisionMeta{Author: *author, Note: *note}
+			var title string
+			var rev int
+			var saved bool
+			if d.story != nil {
+				restored, ok, err := e.db.RestoreStory(e.ctx, d.story.ID, seq, meta)
+				if err != nil {
+					return withNoteFlag(err)
+				}
+				title, rev, saved = restored.Title(), restored.Revision, ok
+			} else {
+				restored, ok, err := e.db.RestorePage(e.ctx, d.page.ID, seq, meta)
+				if err != nil {
+					return err
+				}
+				title, rev, saved = restored.Title, restored.Revision, ok
+			}
+			if !saved {
+				fmt.Fprintf(e.stdout, "%s already reads as revision %d did; nothing to restore\n", title, seq)
+				return nil
+			}
+			fmt.Fprintf(e.stdout, "restored revision %d of %s as revision %d\n", seq, title, rev)
+			return nil
+		}
+	}}

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"copydesk/editor"
+)
+
+var showCmd = &command{name: "show", args: "ID [--rev N] [--json | --format md]", summary: "show a story or page, or one of its revisions", minArgs: 1, maxArgs: 1,
+	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+		rev := fs.Int("rev", 0, "show this revision instead of the current one")
+		asJSON := fs.Bool("json", false, "print JSON")
+		format := fs.String("format", "text", "text, json or md (Markdown with YAML front matter, the form 'update' reads)")
+		return func(e *env, args []string) error {
+			if *asJSON {
+				*format = "json"
+			}
+			if *format != "text" && *format != "json" && *format != "md" {
+				return usagef("--format %q: use text, json or md", *format)
+			}
+			doc, err := findDoc(e, args[0])
+			if err != nil {
+				return err
+			}
+			if *rev < 0 {
+				return usagef("--rev %d: revisions are numbered from 1", *rev)
+			}
+			if doc.story != nil {
+				s := doc.story
+				if *rev > 0 {
+					if s, _, err = e.db.StoryRevision(e.ctx, s.ID, *rev); err != nil {
+						return err
+					}
+				}
+				return printStory(e.stdout, s, *format)
+			}
+			p := doc.page
+			if *rev > 0 {
+				if p, _, err = e.db.PageRevision(e.ctx, p.ID, *rev); err != nil {
+					return err
+				}
+			}
+			return printPage(e.stdout, p, *format)
+		}
+	}}
+
+func printStory(w io.Writer, s *editor.Story, format string) error {
+	switch format {
+	case "json":
+		return writeJSON(w, jsonStory(s))
+	case "md":
+		_, err := w.Write(editor.FormatStoryMarkdown(s))
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\n\n", s.Title())
+	for _, f := range [][2]string{
+		{"id", s.ID}, {"slug", s.Slug}, {"status", string(s.Status)}, {"revision", strconv.Itoa(s.Revision)},
+		{"updated", s.UpdatedAt.Local().Format(time.DateTime)}, {"standfirst", s.Standfirst}, {"byline", s.Byline},
+		{"dateline", s.Dateline}, {"section", s.Section}, {"tags", strings.Join(s.Tags, ", ")}, {"credit", s.Credit},
+		{"quotes", strconv.Itoa(len(s.Quotes))}, {"words", strconv.Itoa(s.Words())},
+	} {
+		if f[1] != "" {
+			fmt.Fprintf(tw, "%s\t%s\n", f[0], f[1])
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "\n%s\n", s.Body)
+	return err
+}
+
+func printPage(w io.Writer, p *editor.Page, format string) error {
+	switch format {
+	case "json":
+		return writeJSON(w, p)
+	case "md":
+		_, err := w.Write(editor.FormatPageMarkdown(p))
+		return err
+	}
+	_, err := fmt.Fprintf(w, "%s\n\nid        %s\nslug      %s\nkind      %s\nrevision  %d\n\n%s\n\n%s\n", p.Title, p.ID, p.Slug, p.Kind, p.Revision, p.Summary, p.Body)
+	return err
+}

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+
+	"copydesk/editor"
+)
+
+var updateCmd = &command{name: "update", args: "ID FILE [--note TEXT] [--author NAME]", summary: "save a story or page from a file in the 'show --format md' form as a new revision", minArgs: 2, maxArgs: 2,
+	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+		note := fs.String("note", "", "a note on the revision (\"subbed\", \"legalled\")")
+		author := fs.String("author", defaultAuthor(), "who is making the revision")
+		return func(e *env, args []string) error {
+			return runUpdate(e, args[0], args[1], editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: *author, Note: *note})
+		}
+	}}
+
+// runUpdate saves a story or page from a Markdown file. Fields the file's front
+// matter leaves out keep their current values; the body is always the file's.
+func runUpdate(e *env, ref, file string, meta editor.RevisionMeta) error {
+	d, err := findDoc(e, ref)
+	if err != nil {
+		return err
+	}
+	data, err := readInput(e, file)
+	if err != nil {
+		return err
+	}
+	if d.page != nil {
+		return updatePage(e, d.page, file, data, meta)
+	}
+	cur := d.story
+	f, err := editor.ParseStoryMarkdown(file, data)
+	if err != nil {
+		return err
+	}
+	for _, w := range f.Warnings {
+		fmt.Fprintln(e.stderr, "warning:", w)
+	}
+	base, err := baseRevision(e, ref, file, f.Revision, cur.Revision, cur.Title())
+	if err != nil {
+		return err
+	}
+	next := applyStoryFile(cur, f)
+	if base < cur.Revision {
+		// The file was made from an older revision: merge its changes with
+		// those saved since, word by word, or refuse when they clash.
+		old, _, err := e.db.StoryRevision(e.ctx, cur.ID, base)
+		if err != nil {
+			return err
+		}
+		edited := applyStoryFile(old, f)
+		merged, conflicts := editor.MergeStories(old, cur, &edited)
+		if len(conflicts) > 0 {
+			return &problemError{conflictMessage(file, base, conflicts)}
+		}
+		next = *merged
+		fmt.Fprintf(e.stderr, "%s was based on revision %d; its changes were merged with revisions %d to %d\n", file, base, base+1, cur.Revision)
+	}
+	saved, err := e.db.SaveStory(e.ctx, &next, cur.Revision, meta)
+	if err != nil {
+		return withNoteFlag(err)
+	}
+	reportSave(e, saved, next.Revision)
+	return nil
+}
+
+// fileFields are the story's text fields a file's front matter may set, by
+// the name StoryFile.Set uses.
+var fileFields = map[string]func(*editor.Story) *string{
+	"headline":   func(s *editor.Story) *string { return &s.Headline },
+	"standfirst": func(s *editor.Story) *string { return &s.Standfirst },
+	"byline":     func(s *editor.Story) *string { return &s.Byline },
+	"dateline":   func(s *editor.Story) *string { return &s.Dateline },
+	"credit":     func(s *editor.Story) *string { return &s.Credit },
+	"section":    func(s *editor.Story) *string { return &s.Section },
+	"slug":       func(s *editor.Story) *string { return &s.Slug },
+	"rules_page": func(s *editor.Story) *string { return &s.RulesPage },
+}
+
+// applyStoryFile is base with the file's body and the fields its front matter sets.
+func applyStoryFile(base *editor.Story, f *editor.StoryFile) editor.Story {
+	next := *base
+	next.Body = f.Story.Body
+	for name, field := range fileFields {
+		if f.Set[name] {
+			*field(&next) = *field(&f.Story)
+		}
+	}
+	if f.Set["tags"] {
+		next.Tags = f.Story.Tags
+	}
+	if f.Set["status"] {
+		next.Status = f.Story.Status
+	}
+	return next
+}
+
+// withNoteFlag tells a person at the command line how to give the correction
+// note a change to a published story needs.
+func withNoteFlag(err error) error {
+	var ve *editor.ValidationError
+	if errors.As(err, &ve) && ve.Field == "note" {
+		return usagef("%v; give it with --note TEXT, and nothing was saved", err)
+	}
+	return err
+}
+
+func updatePage(e *env, cur *editor.Page, file string, data []byte, meta editor.RevisionMeta) error {
+	f, err := editor.ParsePageMarkdown(file, data)
+	if err != nil {
+		return err
+	}
+	for _, w := range f.Warnings {
+		fmt.Fprintln(e.stderr, "warning:", w)
+	}
+	base, err := baseRevision(e, cur.Slug, file, f.Revision, cur.Revision, cur.Title)
+	if err != nil {
+		return err
+	}
+	next := f.Page
+	next.ID = cur.ID
+	if base < cur.Revision {
+		old, _, err := e.db.PageRevision(e.ctx, cur.ID, base)
+		if err != nil {
+			return err
+		}
+		edited := f.Page
+		merged, conflicts := editor.MergePages(old, cur, &edited)
+		if len(conflicts) > 0 {
+			return &problemError{conflictMessage(file, base, conflicts)}
+		}
+		next = *merged
+	}
+	saved, err := e.db.SavePage(e.ctx, &next, cur.Revision, meta)
+	if err != nil {
+		return err
+	}
+	reportSave(e, saved, next.Revision)
+	return nil
+}
+
+// baseRevision checks the revision a file says it was based on against the
+// current one; a file that names none is taken as based on the current one.
+func baseRevision(e *env, ref, file string, fileRev, current int, title string) (int, error) {
+	switch {
+	case fileRev == 0:
+		fmt.Fprintf(e.stderr, "warning: %s names no revision; taking it as an edit of the current revision %d\n", file, current)
+		return current, nil
+	case fileRev > current:
+		return 0, usagef("%s: revision: %d does not exist yet; %q is at revision %d", file, fileRev, title, current)
+	}
+	return fileRev, nil
+}
+
+func reportSave(e *env, saved bool, rev int) {
+	if saved {
+		fmt.Fprintf(e.stdout, "saved revision %d\n", rev)
+	} else {
+		fmt.Fprintf(e.stdout, "no changes; revision %d is current\n", rev)
+	}
+}
