@@ -20,7 +20,7 @@ func BenchmarkParseLong(b *testing.B) {
 	long := []byte(strings.Repeat(story, editor.BodyMax/len(story)-2) + "Reporting by Press Association.\n")
 	b.SetBytes(int64(len(long)))
 	for b.Loop() {
-		if _, err := wire.Parse("long.txt", long); err != nil {
+		if _, err := wire.ParseFile("long.txt", long); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -33,11 +33,11 @@ func BenchmarkCheckLong(b *testing.B) {
 		b.Fatal(err)
 	}
 	story := strings.SplitN(string(sample), "Reporting by", 2)[0]
-	r, err := wire.Parse("long.txt", []byte(strings.Repeat(story, editor.BodyMax/len(story)-2)))
+	r, err := wire.ParseFile("long.txt", []byte(strings.Repeat(story, editor.BodyMax/len(story)-2)))
 	if err != nil {
 		b.Fatal(err)
 	}
-	s, people := r.Draft()
+	s, people := r.ToStory()
 	for b.Loop() {
 		editor.Check(&s, people)
 	}
@@ -51,11 +51,11 @@ func BenchmarkCheckLongAllChanged(b *testing.B) {
 		b.Fatal(err)
 	}
 	story := strings.SplitN(string(sample), "Reporting by", 2)[0]
-	r, err := wire.Parse("long.txt", []byte(strings.Repeat(story, editor.BodyMax/len(story)-2)))
+	r, err := wire.ParseFile("long.txt", []byte(strings.Repeat(story, editor.BodyMax/len(story)-2)))
 	if err != nil {
 		b.Fatal(err)
 	}
-	s, people := r.Draft()
+	s, people := r.ToStory()
 	s.Body = strings.NewReplacer(" the ", " a ", "threat", "menace", "groups", "gangs", "lies", "untruths").Replace(s.Body)
 	for b.Loop() {
 		editor.Check(&s, people)

@@ -21,7 +21,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("<nitf><body><body.content><p>“Hi,” said Sir Jo Bloggs (R-N.Y.), a ‘spokesman’.</p></body.content></body></nitf>"))
 	f.Add([]byte("\"\"\" ” “ \u00a0“x” — Name\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := wire.Parse("fuzz.txt", data)
+		r, err := wire.ParseFile("fuzz.txt", data)
 		if err != nil {
 			return
 		}
@@ -31,7 +31,7 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("quote %+v lies outside body %q", q, body)
 			}
 		}
-		s, _ := r.Draft()
+		s, _ := r.ToStory()
 		for _, q := range s.Quotes {
 			editor.Place(s.Body, q)
 		}
