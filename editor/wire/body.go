@@ -17,6 +17,7 @@ import (
 // editors' notes in notes; what it drops is said in warnings.
 type bodyWriter struct {
 	blocks  []para
+	laidOut []string // text already laid out by the reader of an inner document (NITF in NewsML)
 	media   []Media
 	notes   []string
 	dropped map[string]bool
@@ -38,6 +39,19 @@ var activeNames = map[string]bool{
 	"input": true, "button": true, "select": true, "textarea": true, "noscript": true, "template": true,
 	"svg": true, "math": true, "audio": true, "video": true, "canvas": true, "frame": true, "frameset": true,
 	"link": true, "meta": true, "base": true,
+}
+
+// body is the text written: what inner documents laid out, then the blocks
+// with their dateline, credit and boilerplate taken out into r. A dateline
+// the feed gave apart is kept over one found in the text.
+func (w *bodyWriter) body(r *Result) string {
+	parts := append([]string{}, w.laidOut...)
+	if len(w.blocks) > 0 {
+		dateline := r.Story.Dateline
+		parts = append(parts, joinParas(layout(r, w.blocks)))
+		r.Story.Dateline = firstNonEmpty(dateline, r.Story.Dateline)
+	}
+	return strings.Join(nonEmpty(parts...), "\n\n")
 }
 
 func (w *bodyWriter) add(text string, line int) {
@@ -254,8 +268,14 @@ func writeInline(w *bodyWriter, b *strings.Builder, n *node) {
 	case name == "br":
 		b.WriteString("\\\n")
 	case name == "q":
-		s := strings.TrimSpace(inner())
-		b.WriteString("“" + s + "”")
+		// copydesk's own export, and many sites, write the marks in the
+		// text around <q>; where they are missing, they are added.
+		s := inner()
+		if before := strings.TrimRight(b.String(), " "); hasOpeningMark(before) || openingMark(strings.TrimSpace(s)) {
+			b.WriteString(s)
+		} else {
+			b.WriteString("“" + strings.TrimSpace(s) + "”")
+		}
 	case name == "a":
 		href := n.attr("href")
 		text := strings.TrimSpace(inner())
@@ -277,6 +297,24 @@ func writeInline(w *bodyWriter, b *strings.Builder, n *node) {
 		// HTML's span, abbr and the like: their text.
 		b.WriteString(inner())
 	}
+}
+
+func hasOpeningMark(before string) bool {
+	for _, m := range []string{"“", "‘", "\"", "'", "«", "„"} {
+		if strings.HasSuffix(before, m) {
+			return true
+		}
+	}
+	return false
+}
+
+func openingMark(s string) bool {
+	for _, m := range []string{"“", "‘", "\"", "«", "„"} {
+		if strings.HasPrefix(s, m) {
+			return true
+		}
+	}
+	return false
 }
 
 var spaces = regexp.MustCompile(`[ \t\r\n]+`)
@@ -333,7 +371,7 @@ func escapeMarkdown(s string) string {
 				b.WriteByte('\\')
 			}
 		case '<':
-			if opensHTML(s[i+1:]) {
+			if editor.HTMLTagEnd(s, i) > i {
 				b.WriteByte('\\')
 			}
 		}
@@ -344,20 +382,6 @@ func escapeMarkdown(s string) string {
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
-}
-
-// opensHTML reports whether the text after a "<" reads as an HTML tag or
-// comment: "<b>", "</p>", "<!--".
-func opensHTML(rest string) bool {
-	if strings.HasPrefix(rest, "!") || strings.HasPrefix(rest, "?") {
-		return true
-	}
-	rest = strings.TrimPrefix(rest, "/")
-	end := 0
-	for end < len(rest) && (rest[end] >= 'a' && rest[end] <= 'z' || rest[end] >= 'A' && rest[end] <= 'Z' || end > 0 && rest[end] >= '0' && rest[end] <= '9') {
-		end++
-	}
-	return end > 0 && editor.IsHTMLElement(rest[:end]) && (end == len(rest) || strings.ContainsRune(" \t\n/>", rune(rest[end])))
 }
 
 // fence writes agate or other preformatted text as a fenced code block.
@@ -396,6 +420,9 @@ func htmlBlock(n *node) string {
 	return strings.TrimSpace(out)
 }
 
+// tableParts hold rows and cells only: the white space between them is layout.
+var tableParts = map[string]bool{"table": true, "thead": true, "tbody": true, "tfoot": true, "tr": true, "colgroup": true}
+
 func writeHTML(b *strings.Builder, n *node) {
 	if n.name == "" {
 		b.WriteString(html.EscapeString(collapseSpaces(stripControls(n.text))))
@@ -411,6 +438,9 @@ func writeHTML(b *strings.Builder, n *node) {
 	}
 	b.WriteString(">")
 	for _, k := range n.kids {
+		if k.name == "" && tableParts[name] && strings.TrimSpace(k.text) == "" {
+			continue
+		}
 		writeHTML(b, k)
 	}
 	b.WriteString("</" + name + ">")

@@ -112,7 +112,9 @@ func (in *input) charsetReader(label string, r io.Reader) (io.Reader, error) {
 	return charset.NewReaderLabel(label, r)
 }
 
-func isUTF8Label(l string) bool { return l == "utf-8" || l == "utf8" || l == "us-ascii" || l == "ascii" }
+func isUTF8Label(l string) bool {
+	return l == "utf-8" || l == "utf8" || l == "us-ascii" || l == "ascii"
+}
 
 func orNothing(declared string) string {
 	if declared == "" {

@@ -120,6 +120,9 @@ func (r *Result) finish(name string) error {
 	if r.Story.Tags == nil {
 		r.Story.Tags = []string{}
 	}
+	if r.Warnings == nil {
+		r.Warnings = []string{}
+	}
 	s, _ := r.ToStory()
 	s.Normalize()
 	if err := s.Validate(); err != nil {

@@ -121,8 +121,8 @@ func readDocdata(d *node, r *Result) {
 	if u := d.child("urgency"); u != nil {
 		m.setUrgency(u.attr("ed-urg"))
 	}
-	if k := d.child("du-key"); k != nil && m.Slugline == "" {
-		m.Slugline = clean(k.attr("key"))
+	if k := d.child("du-key").attr("key"); k != "" {
+		m.Slugline = clean(k) // the desk's own key, over an ANPA keyword in meta
 	}
 	for _, msg := range d.children("ed-msg") {
 		m.EdNote = joinNote(m.EdNote, firstNonEmpty(msg.attr("info"), msg.value()))

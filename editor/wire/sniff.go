@@ -33,7 +33,7 @@ func sniff(name string, in *input) string {
 	}
 	head := text[:min(len(text), 16)]
 	if i := strings.IndexByte(head, soh); i >= 0 && strings.IndexByte(text, stx) > i {
-		header := text[i+1 : strings.IndexByte(text, stx)]
+		header, _, _ := strings.Cut(strings.TrimLeft(text[i+1:strings.IndexByte(text, stx)], " \r\n"), "\n")
 		if strings.Trim(head[:i], string(syn)) == "" && anpaHeader.MatchString(header) {
 			return FormatANPA
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"copydesk/editor"
 )
@@ -69,7 +70,7 @@ func parseXML(name string, in *input) (*node, error) {
 // parseHTML reads an HTML fragment (a ninjs body, a feed's escaped HTML) into
 // nodes as a browser would, forgiving what XML would not.
 func parseHTML(s string) *node {
-	ctx := &html.Node{Type: html.ElementNode, Data: "body"}
+	ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
 	nodes, err := html.ParseFragment(strings.NewReader(s), ctx)
 	root := &node{name: "body"}
 	if err != nil {
