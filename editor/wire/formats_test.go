@@ -121,7 +121,7 @@ func TestFormats(t *testing.T) {
 		{"iptc7901.txt", map[string]string{
 			"format": "iptc7901", "headline": "EU leaders agree budget after all-night talks", "byline": "Karl Weber", "dateline": "BRUSSELS, Dec 3 (XNA)",
 			"urgency": "3", "slugline": "EU-BUDGET", "subjects": "iptc7901:ECO=", "source": "XNA", "feed_id": "XNA0731",
-		}, []string{"European Union leaders agreed a budget", "\"It was hard,\" said one diplomat.", "The deal still needs the parliament's approval."}, []string{"\x01", "\x02"}},
+		}, []string{"European Union leaders agreed a budget", "\"It was hard,\" said one diplomat.", "The deal still needs the parliament's approval."}, []string{"\x01", "\x02", "kw/jm"}},
 	}
 	for _, tt := range tests {
 		r := parseFixture(t, tt.file)
@@ -240,5 +240,70 @@ func TestPlainTextStaysText(t *testing.T) {
 	want := "Shares in AmEx <AXP> fell 2% after \\<b>results\\</b>.\n\n\\* not a list\n\n\\# not a heading\n\nBell rang."
 	if r.Story.Body != want {
 		t.Errorf("body = %q, want %q", r.Story.Body, want)
+	}
+}
+
+// TestSignoffs: agencies' sign-offs and closing blocks leave the body and
+// are reported, as site text is; the story and its credit stay.
+func TestSignoffs(t *testing.T) {
+	story := "Storm hits the coast\nWinds battered the town overnight.\nThe council said repairs would take weeks.\n"
+	tests := []struct {
+		name, tail, left string
+		gone           []string
+	}{
+		{"AFP initials", "AFP sn\n", "", []string{"AFP sn"}},
+		{"AFP with desk initials", "AFP sn/jm/xyz\n", "", []string{"sn/jm"}},
+		{"AAP", "AAP RTV ar\n", "", []string{"AAP RTV"}},
+		{"initials only", "kw/jm\n", "", []string{"kw/jm"}},
+		{"Reuter", "REUTER\n031234 GMT\n", "", []string{"REUTER", "GMT"}},
+		{"Canadian Press", "This report by The Canadian Press was first published Dec. 3, 2026.\n", "", []string{"Canadian Press"}},
+		{"AP rule and contacts", "\n___\n\nFollow Jane Doe on X at https://x.com/janedoe\n\nAssociated Press writer Sam Lee contributed to this report.\n",
+			"", []string{"___", "Follow Jane Doe"}},
+		{"release contacts", "\n###\n\nCONTACT: Jane Doe, +44 20 7946 0000, press@example.com\n\nKEYWORD: UNITED KINGDOM\nINDUSTRY KEYWORD: TRANSPORT\nSOURCE: Example Ports plc\n",
+			"", []string{"###", "CONTACT", "KEYWORD", "SOURCE: Example"}},
+	}
+	for _, tt := range tests {
+		in := story + tt.tail
+		if strings.HasPrefix(tt.tail, "\n") {
+			in = strings.ReplaceAll(story, "\n", "\n\n") + tt.tail
+		}
+		r, err := wire.ParseFile("s.txt", []byte(in))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if !strings.HasSuffix(r.Story.Body, "The council said repairs would take weeks.") {
+			t.Errorf("%s: body = %q, want it to end with the story", tt.name, r.Story.Body)
+		}
+		for _, g := range tt.gone {
+			if strings.Contains(r.Story.Body, g) {
+				t.Errorf("%s: body holds %q, want it taken out", tt.name, g)
+			}
+		}
+		found := false
+		for _, b := range r.Boilerplate {
+			found = found || b.Kind == wire.BoilerplateSignoff && strings.Contains(b.Text, tt.gone[len(tt.gone)-1])
+		}
+		if !found {
+			t.Errorf("%s: boilerplate = %+v, want the sign-off reported", tt.name, r.Boilerplate)
+		}
+		warned := false
+		for _, w := range r.Warnings {
+			warned = warned || strings.Contains(w, "agency sign-off")
+		}
+		if !warned {
+			t.Errorf("%s: warnings = %q, want the sign-off reported", tt.name, r.Warnings)
+		}
+	}
+	r, err := wire.ParseFile("s.txt", []byte(strings.ReplaceAll(story, "\n", "\n\n")+"\n___\n\nAssociated Press writer Sam Lee contributed to this report.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Story.Credit != "Associated Press writer Sam Lee contributed to this report." {
+		t.Errorf("credit = %q, want the contributor line under the rule kept as the credit", r.Story.Credit)
+	}
+	// A line like a sign-off high in a long story is the story's.
+	long := "Headline of it\n" + strings.Repeat("A paragraph of the story.\n", 5) + "kw/jm\n" + strings.Repeat("Another paragraph of it.\n", 14)
+	if r, _ := wire.ParseFile("l.txt", []byte(long)); !strings.Contains(r.Story.Body, "kw/jm") {
+		t.Errorf("body = %q, want a sign-off-like line far from the end kept", r.Story.Body)
 	}
 }

@@ -50,6 +50,7 @@ func parseText(name string, data []byte) (*Result, error) {
 // layout takes the dateline, credit and boilerplate out of the paragraphs of
 // a story, setting them on r, and returns the body paragraphs left.
 func layout(r *Result, paras []para) []para {
+	paras = takeSignoffs(r, paras)
 	if len(paras) > 0 {
 		if m := datelinePattern.FindStringSubmatchIndex(paras[0].text); m != nil {
 			r.Story.Dateline = strings.TrimSpace(paras[0].text[m[2]:m[3]])
