@@ -249,7 +249,7 @@ func TestSignoffs(t *testing.T) {
 	story := "Storm hits the coast\nWinds battered the town overnight.\nThe council said repairs would take weeks.\n"
 	tests := []struct {
 		name, tail, left string
-		gone           []string
+		gone             []string
 	}{
 		{"AFP initials", "AFP sn\n", "", []string{"AFP sn"}},
 		{"AFP with desk initials", "AFP sn/jm/xyz\n", "", []string{"sn/jm"}},
@@ -306,4 +306,11 @@ func TestSignoffs(t *testing.T) {
 	if r, _ := wire.ParseFile("l.txt", []byte(long)); !strings.Contains(r.Story.Body, "kw/jm") {
 		t.Errorf("body = %q, want a sign-off-like line far from the end kept", r.Story.Body)
 	}
+}
+
+func stamp(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.Format(time.RFC3339)
 }
