@@ -19,6 +19,7 @@ import (
 var BodyHTML = sync.OnceValue(func() *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
 	p.AllowStandardURLs()
+	p.RequireNoFollowOnLinks(false) // the desk's links are its own, as Markdown's are
 	p.AllowURLSchemes("http", "https", "mailto")
 	p.RequireParseableURLs(true)
 	p.AllowRelativeURLs(false)
