@@ -220,7 +220,7 @@ func TestFindStoryAmbiguousPrefix(t *testing.T) {
 func TestStatusAndPublishing(t *testing.T) {
 	db, _ := openDB(t)
 	s := newStory(t, db, "H", "B")
-	got, err := db.SetStatus(ctx, s.ID, editor.StatusPublished, editor.RevisionMeta{Author: "desk"})
+	got, err := db.SetStatus(ctx, s.ID, 1, editor.StatusPublished, editor.RevisionMeta{Author: "desk"})
 	if err != nil || got.Status != editor.StatusPublished || got.PublishedAt == nil || got.Revision != 2 {
 		t.Fatalf("SetStatus(published) = %+v, %v", got, err)
 	}
@@ -232,14 +232,14 @@ func TestStatusAndPublishing(t *testing.T) {
 		t.Errorf("CountStories(published) = %d, want 1", n)
 	}
 	first := *got.PublishedAt
-	if got, err = db.SetStatus(ctx, s.ID, editor.StatusDraft, editor.RevisionMeta{}); err != nil || got.PublishedAt == nil {
+	if got, err = db.SetStatus(ctx, s.ID, got.Revision, editor.StatusDraft, editor.RevisionMeta{}); err != nil || got.PublishedAt == nil {
 		t.Fatalf("SetStatus(draft) = %+v, %v; a withdrawn story keeps when it was first published", got, err)
 	}
-	got, _ = db.SetStatus(ctx, s.ID, editor.StatusPublished, editor.RevisionMeta{})
+	got, _ = db.SetStatus(ctx, s.ID, got.Revision, editor.StatusPublished, editor.RevisionMeta{})
 	if !got.PublishedAt.Equal(first) {
 		t.Errorf("republishing moved published_at from %v to %v", first, got.PublishedAt)
 	}
-	if _, err := db.SetStatus(ctx, s.ID, "live", editor.RevisionMeta{}); err == nil {
+	if _, err := db.SetStatus(ctx, s.ID, got.Revision, "live", editor.RevisionMeta{}); err == nil {
 		t.Errorf("SetStatus(live) = nil error")
 	}
 }
@@ -453,7 +453,7 @@ func TestDamagedRevisionIsReported(t *testing.T) {
 func TestPublishedStoryChangesNeedACorrectionNote(t *testing.T) {
 	db, _ := openDB(t)
 	s := newStory(t, db, "H", "The minister said yes.")
-	s, err := db.SetStatus(ctx, s.ID, editor.StatusPublished, editor.RevisionMeta{})
+	s, err := db.SetStatus(ctx, s.ID, s.Revision, editor.StatusPublished, editor.RevisionMeta{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -481,7 +481,7 @@ func TestPublishedStoryChangesNeedACorrectionNote(t *testing.T) {
 		t.Errorf("Corrections = %+v, want one with its date", got.Corrections)
 	}
 	// Taking a story down needs no note.
-	if _, err := db.SetStatus(ctx, s.ID, editor.StatusSpiked, editor.RevisionMeta{}); err != nil {
+	if _, err := db.SetStatus(ctx, s.ID, s.Revision+1, editor.StatusSpiked, editor.RevisionMeta{}); err != nil {
 		t.Errorf("SetStatus(spiked) = %v", err)
 	}
 }
@@ -521,7 +521,7 @@ func TestStoriesWithStatusLoadsWholeStories(t *testing.T) {
 			t.Fatal(err)
 		}
 		if i%2 == 0 {
-			s, _ = db.SetStatus(ctx, s.ID, editor.StatusPublished, editor.RevisionMeta{})
+			s, _ = db.SetStatus(ctx, s.ID, s.Revision, editor.StatusPublished, editor.RevisionMeta{})
 			s.Body = "Changed."
 			if _, err := db.SaveStory(ctx, s, s.Revision, editor.RevisionMeta{Note: fmt.Sprintf("fix %d", i)}); err != nil {
 				t.Fatal(err)

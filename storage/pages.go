@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -15,30 +14,17 @@ const pageColumns = `id, slug, kind, title, summary, body, revision, created_at,
 // CreatePage saves a new site page as revision 1, giving it an ID and a slug
 // unique among pages (from its slug or title).
 func (d *DB) CreatePage(ctx context.Context, p *editor.Page, meta editor.RevisionMeta) error {
-	p.Normalize()
-	if err := firstErr(p.Validate(), meta.Validate()); err != nil {
-		return err
-	}
-	if meta.Kind == "" {
-		meta.Kind = editor.RevisionCheckpoint
-	}
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	base := p.Slug
-	if base == "" {
-		base = editor.Slugify(p.Title)
-	}
-	slug, err := editor.UniqueSlug(base, "page", func(c string) (bool, error) { return slugTaken(ctx, tx, "pages", c, "") })
+	meta, err = editor.PlanNewPage(p, meta, d.now(), d.lookups(ctx, tx, "pages"))
 	if err != nil {
 		return err
 	}
-	now := d.now()
-	p.ID, p.Slug, p.Revision, p.CreatedAt, p.UpdatedAt = d.NewID(), slug, 1, now, now
 	if _, err := tx.ExecContext(ctx, `INSERT INTO pages (`+pageColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		p.ID, p.Slug, string(p.Kind), p.Title, p.Summary, p.Body, p.Revision, formatTime(now), formatTime(now)); err != nil {
+		p.ID, p.Slug, string(p.Kind), p.Title, p.Summary, p.Body, p.Revision, formatTime(p.CreatedAt), formatTime(p.UpdatedAt)); err != nil {
 		return err
 	}
 	if err := indexPage(ctx, tx, p); err != nil {
@@ -53,69 +39,92 @@ func (d *DB) CreatePage(ctx context.Context, p *editor.Page, meta editor.Revisio
 // SavePage saves an edited page as a new revision when its content changed;
 // base is the revision the edit started from, as for SaveStory.
 func (d *DB) SavePage(ctx context.Context, p *editor.Page, base int, meta editor.RevisionMeta) (saved bool, err error) {
-	p.Normalize()
-	if err := firstErr(p.Validate(), meta.Validate()); err != nil {
-		return false, err
-	}
-	if meta.Kind == "" {
-		meta.Kind = editor.RevisionCheckpoint
-	}
+	res, err := d.savePageTx(ctx, p, base, meta, false)
+	return res.Saved, err
+}
+
+// MergePage saves an edited page, merging it with the revisions saved since
+// base, as MergeStory does for a story.
+func (d *DB) MergePage(ctx context.Context, p *editor.Page, base int, meta editor.RevisionMeta) (editor.SaveResult, error) {
+	return d.savePageTx(ctx, p, base, meta, true)
+}
+
+func (d *DB) savePageTx(ctx context.Context, p *editor.Page, base int, meta editor.RevisionMeta, merge bool) (editor.SaveResult, error) {
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
-		return false, err
+		return editor.SaveResult{}, err
 	}
 	defer tx.Rollback()
 	cur, err := findPageByID(ctx, tx, p.ID)
 	if err != nil {
-		return false, err
+		return editor.SaveResult{}, err
 	}
-	if err := checkEdit(ctx, tx, "pages", "page", cur.Title, p.ID, &p.Slug, cur.Slug, base, cur.Revision); err != nil {
-		return false, err
+	res, err := d.savePage(ctx, tx, cur, p, base, meta, merge)
+	if err != nil || !res.Saved {
+		return res, err
 	}
-	p.CreatedAt = cur.CreatedAt
-	if bytes.Equal(p.Content(), cur.Content()) {
-		p.Revision, p.UpdatedAt = cur.Revision, cur.UpdatedAt
-		return false, nil
+	return res, tx.Commit()
+}
+
+// savePage plans and writes one save of a page inside tx.
+func (d *DB) savePage(ctx context.Context, tx *sql.Tx, cur, p *editor.Page, base int, meta editor.RevisionMeta, merge bool) (editor.SaveResult, error) {
+	in := editor.PageSave{Current: cur, Edited: p, Base: base, Meta: meta, Now: d.now(), Lookups: d.lookups(ctx, tx, "pages")}
+	if merge && base >= 1 && base < cur.Revision {
+		_, content, err := findRevision(ctx, tx, cur.ID, base)
+		if err != nil {
+			return editor.SaveResult{}, err
+		}
+		old := *cur
+		if err := old.ApplyContent(content); err != nil {
+			return editor.SaveResult{}, err
+		}
+		in.BasePage = &old
 	}
-	now := d.now()
-	p.Revision, p.UpdatedAt = cur.Revision+1, now
+	plan, err := editor.PlanPageSave(in)
+	if err != nil || !plan.Write {
+		return editor.SaveResult{}, err
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE pages SET slug = ?, kind = ?, title = ?, summary = ?, body = ?, revision = ?,
-		updated_at = ? WHERE id = ?`, p.Slug, string(p.Kind), p.Title, p.Summary, p.Body, p.Revision, formatTime(now), p.ID); err != nil {
-		return false, err
+		updated_at = ? WHERE id = ?`, p.Slug, string(p.Kind), p.Title, p.Summary, p.Body, p.Revision, formatTime(p.UpdatedAt), p.ID); err != nil {
+		return editor.SaveResult{}, err
 	}
 	if err := indexPage(ctx, tx, p); err != nil {
-		return false, err
+		return editor.SaveResult{}, err
 	}
-	if err := d.insertRevision(ctx, tx, "page", p.ID, p.Revision, meta, p.Content(), p.Words()); err != nil {
-		return false, err
+	if err := d.insertRevision(ctx, tx, "page", p.ID, p.Revision, plan.Meta, p.Content(), p.Words()); err != nil {
+		return editor.SaveResult{}, err
 	}
-	return true, tx.Commit()
+	return editor.SaveResult{Saved: true, MergedWith: plan.MergedWith}, nil
 }
 
 // RestorePage makes revision seq of a page current again, as a new revision
 // of kind restore; saved is false when the page already reads as it did then.
 func (d *DB) RestorePage(ctx context.Context, id string, seq int, meta editor.RevisionMeta) (*editor.Page, bool, error) {
-	cur, err := d.Page(ctx, id)
+	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, false, err
 	}
-	_, content, err := findRevision(ctx, d.db, id, seq)
+	defer tx.Rollback()
+	cur, err := findPageByID(ctx, tx, id)
 	if err != nil {
 		return nil, false, err
 	}
-	next := *cur
-	if err := next.ApplyContent(content); err != nil {
-		return nil, false, err
-	}
-	if meta.Note == "" {
-		meta.Note = fmt.Sprintf("restored revision %d", seq)
-	}
-	meta.Kind = editor.RevisionRestore
-	saved, err := d.SavePage(ctx, &next, cur.Revision, meta)
+	_, content, err := findRevision(ctx, tx, id, seq)
 	if err != nil {
 		return nil, false, err
 	}
-	return &next, saved, nil
+	next, meta, err := editor.RestorePageEdit(cur, seq, content, meta)
+	if err != nil {
+		return nil, false, err
+	}
+	res, err := d.savePage(ctx, tx, cur, next, cur.Revision, meta, false)
+	if err != nil {
+		return nil, false, err
+	}
+	if res.Saved {
+		err = tx.Commit()
+	}
+	return next, res.Saved, err
 }
 
 // Page returns the page with this ID.

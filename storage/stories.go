@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -81,24 +80,8 @@ func (d *DB) Import(ctx context.Context, stories []*editor.Story, people []edito
 }
 
 func (d *DB) createStory(ctx context.Context, tx *sql.Tx, s *editor.Story, meta editor.RevisionMeta) error {
-	base := s.Slug
-	if base == "" {
-		base = s.SlugBase()
-	}
-	slug, err := editor.UniqueSlug(base, "story", func(c string) (bool, error) { return slugTaken(ctx, tx, "stories", c, "") })
+	meta, err := editor.PlanNewStory(s, meta, d.now(), d.lookups(ctx, tx, "stories"))
 	if err != nil {
-		return err
-	}
-	now := d.now()
-	s.ID, s.Slug, s.Revision, s.UpdatedAt = d.NewID(), slug, 1, now
-	if s.CreatedAt.IsZero() {
-		s.CreatedAt = now
-	}
-	if s.Status == editor.StatusPublished && s.PublishedAt == nil {
-		t := s.CreatedAt
-		s.PublishedAt = &t
-	}
-	if err := d.prepareQuotes(ctx, tx, s); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (`+storyColumns+`)
@@ -111,118 +94,152 @@ func (d *DB) createStory(ctx context.Context, tx *sql.Tx, s *editor.Story, meta 
 	return d.insertRevision(ctx, tx, "story", s.ID, 1, meta, s.Content(), s.Words())
 }
 
+// lookups is what the save rules ask of the database inside tx; table is
+// where slugs must be unique.
+func (d *DB) lookups(ctx context.Context, tx *sql.Tx, table string) editor.Lookups {
+	return editor.Lookups{
+		NewID: d.NewID,
+		PersonID: func(name string) (string, error) {
+			var id string
+			err := tx.QueryRowContext(ctx, `SELECT id FROM people WHERE name = ?`, name).Scan(&id)
+			if errors.Is(err, sql.ErrNoRows) {
+				return "", nil
+			}
+			return id, err
+		},
+		SlugTaken: func(slug, exceptID string) (bool, error) { return slugTaken(ctx, tx, table, slug, exceptID) },
+	}
+}
+
 // SaveStory saves an edited story as a new revision, when its content differs
 // from the current revision; saved is false when there was nothing to save.
 // base is the revision the edit started from: when the story has moved on
-// since, nothing is written and the error wraps editor.ErrConflict.
+// since, nothing is written and the error is an *editor.ConflictError of kind
+// revision. The save rules are editor.PlanStorySave's.
 func (d *DB) SaveStory(ctx context.Context, s *editor.Story, base int, meta editor.RevisionMeta) (saved bool, err error) {
-	s.Normalize()
-	if err := firstErr(s.Validate(), meta.Validate()); err != nil {
-		return false, err
-	}
-	if meta.Kind == "" {
-		meta.Kind = editor.RevisionCheckpoint
-	}
+	res, err := d.saveStoryTx(ctx, s, base, meta, false)
+	return res.Saved, err
+}
+
+// MergeStory saves an edited story as SaveStory does, but when the story has
+// moved on since base it merges the edit with the revisions saved since
+// (editor.MergeStories), inside the save's transaction; only a real clash
+// is refused, with an *editor.ConflictError of kind clash naming the places.
+func (d *DB) MergeStory(ctx context.Context, s *editor.Story, base int, meta editor.RevisionMeta) (editor.SaveResult, error) {
+	return d.saveStoryTx(ctx, s, base, meta, true)
+}
+
+func (d *DB) saveStoryTx(ctx context.Context, s *editor.Story, base int, meta editor.RevisionMeta, merge bool) (editor.SaveResult, error) {
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
-		return false, err
+		return editor.SaveResult{}, err
 	}
 	defer tx.Rollback()
-
 	cur, err := findStoryByID(ctx, tx, s.ID)
 	if err != nil {
-		return false, err
+		return editor.SaveResult{}, err
 	}
-	if err := checkEdit(ctx, tx, "stories", "story", cur.Title(), s.ID, &s.Slug, cur.Slug, base, cur.Revision); err != nil {
-		return false, err
+	res, err := d.saveStory(ctx, tx, cur, s, base, meta, merge)
+	if err != nil || !res.Saved {
+		return res, err
 	}
-	if err := d.prepareQuotes(ctx, tx, s); err != nil {
-		return false, err
+	return res, tx.Commit()
+}
+
+// saveStory plans and writes one save of a story inside tx.
+func (d *DB) saveStory(ctx context.Context, tx *sql.Tx, cur, s *editor.Story, base int, meta editor.RevisionMeta, merge bool) (editor.SaveResult, error) {
+	in := editor.StorySave{Current: cur, Edited: s, Base: base, Meta: meta, Now: d.now(), Lookups: d.lookups(ctx, tx, "stories")}
+	if merge && base >= 1 && base < cur.Revision {
+		_, content, err := findRevision(ctx, tx, cur.ID, base)
+		if err != nil {
+			return editor.SaveResult{}, err
+		}
+		old := *cur
+		if err := old.ApplyContent(content); err != nil {
+			return editor.SaveResult{}, err
+		}
+		in.BaseStory = &old
 	}
-	s.CreatedAt, s.Corrections = cur.CreatedAt, cur.Corrections
-	if bytes.Equal(s.Content(), cur.Content()) {
-		s.Revision, s.UpdatedAt, s.PublishedAt = cur.Revision, cur.UpdatedAt, cur.PublishedAt
-		return false, nil
-	}
-	now := d.now()
-	s.Revision, s.UpdatedAt, s.PublishedAt = cur.Revision+1, now, cur.PublishedAt
-	if s.Status == editor.StatusPublished && s.PublishedAt == nil {
-		s.PublishedAt = &now
+	plan, err := editor.PlanStorySave(in)
+	if err != nil || !plan.Write {
+		return editor.SaveResult{}, err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE stories SET slug = ?, headline = ?, standfirst = ?, byline = ?,
 		dateline = ?, body = ?, credit = ?, section = ?, tags = ?, status = ?, rules_page = ?, revision = ?,
 		created_at = ?, updated_at = ?, published_at = ? WHERE id = ?`, append(storyArgs(s)[1:], s.ID)...); err != nil {
-		return false, err
+		return editor.SaveResult{}, err
 	}
-	if cur.Status == editor.StatusPublished && s.Status == editor.StatusPublished && meta.Kind == editor.RevisionCheckpoint {
-		// A change to a live story is a correction, published with the story.
-		meta.Kind = editor.RevisionCorrection
-	}
-	if meta.Kind == editor.RevisionCorrection || (meta.Kind == editor.RevisionRestore && cur.Status == editor.StatusPublished && s.Status == editor.StatusPublished) {
-		if strings.TrimSpace(meta.Note) == "" {
-			return false, &editor.ValidationError{Field: "note", Problem: fmt.Sprintf(
-				"is empty; %q is published, so a change to it needs a correction note saying what was corrected", cur.Title())}
-		}
+	if c := plan.Correction; c != nil {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO corrections (story_id, seq, note, at) VALUES (?, ?, ?, ?)`,
-			s.ID, s.Revision, meta.Note, formatTime(now)); err != nil {
-			return false, err
+			s.ID, s.Revision, c.Note, formatTime(c.At)); err != nil {
+			return editor.SaveResult{}, err
 		}
-		s.Corrections = append(s.Corrections, editor.Correction{Note: meta.Note, At: now})
 	}
 	if err := writeStoryParts(ctx, tx, s); err != nil {
-		return false, err
+		return editor.SaveResult{}, err
 	}
-	if err := d.insertRevision(ctx, tx, "story", s.ID, s.Revision, meta, s.Content(), s.Words()); err != nil {
-		return false, err
+	if err := d.insertRevision(ctx, tx, "story", s.ID, s.Revision, plan.Meta, s.Content(), s.Words()); err != nil {
+		return editor.SaveResult{}, err
 	}
-	return true, tx.Commit()
+	return editor.SaveResult{Saved: true, MergedWith: plan.MergedWith}, nil
 }
 
 // RestoreStory makes revision seq of a story current again, as a new revision
 // of kind restore; nothing is deleted. saved is false when the story already
 // reads as it did then.
 func (d *DB) RestoreStory(ctx context.Context, id string, seq int, meta editor.RevisionMeta) (*editor.Story, bool, error) {
-	cur, err := d.Story(ctx, id)
+	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, false, err
 	}
-	_, content, err := findRevision(ctx, d.db, id, seq)
+	defer tx.Rollback()
+	cur, err := findStoryByID(ctx, tx, id)
 	if err != nil {
 		return nil, false, err
 	}
-	next := *cur
-	if err := next.ApplyContent(content); err != nil {
-		return nil, false, err
-	}
-	if meta.Note == "" && cur.Status != editor.StatusPublished {
-		meta.Note = fmt.Sprintf("restored revision %d", seq)
-	}
-	meta.Kind = editor.RevisionRestore
-	saved, err := d.SaveStory(ctx, &next, cur.Revision, meta)
+	_, content, err := findRevision(ctx, tx, id, seq)
 	if err != nil {
 		return nil, false, err
 	}
-	return &next, saved, nil
+	next, meta, err := editor.RestoreEdit(cur, seq, content, meta)
+	if err != nil {
+		return nil, false, err
+	}
+	res, err := d.saveStory(ctx, tx, cur, next, cur.Revision, meta, false)
+	if err != nil {
+		return nil, false, err
+	}
+	if res.Saved {
+		err = tx.Commit()
+	}
+	return next, res.Saved, err
 }
 
-// SetStatus moves a story through the workflow as a new revision of kind status.
-func (d *DB) SetStatus(ctx context.Context, id string, status editor.Status, meta editor.RevisionMeta) (*editor.Story, error) {
+// SetStatus moves a story through the workflow as a new revision of kind
+// status. base is the revision the person saw: when the story has moved on
+// since, nothing is written and the error is an *editor.ConflictError. A
+// story already in the status is returned as it is.
+func (d *DB) SetStatus(ctx context.Context, id string, base int, status editor.Status, meta editor.RevisionMeta) (*editor.Story, error) {
 	if err := status.Validate(); err != nil {
 		return nil, err
 	}
-	s, err := d.Story(ctx, id)
+	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
-	if s.Status == status {
-		return s, nil
-	}
-	s.Status = status
-	meta.Kind = editor.RevisionStatus
-	if _, err := d.SaveStory(ctx, s, s.Revision, meta); err != nil {
+	defer tx.Rollback()
+	cur, err := findStoryByID(ctx, tx, id)
+	if err != nil {
 		return nil, err
 	}
-	return s, nil
+	if cur.Status == status {
+		return cur, nil
+	}
+	next, meta := editor.StatusEdit(cur, status, meta)
+	if _, err := d.saveStory(ctx, tx, cur, next, base, meta, false); err != nil {
+		return nil, err
+	}
+	return next, tx.Commit()
 }
 
 // Story returns the current state of the story with this ID.
@@ -459,30 +476,6 @@ func writeStoryParts(ctx context.Context, tx *sql.Tx, s *editor.Story) error {
 		return err
 	}
 	return indexStory(ctx, tx, s)
-}
-
-// checkEdit refuses an edit based on a revision other than the current one,
-// keeps the current slug when the edit gives none, and refuses a slug another
-// row of table has. noun and title name the story or page in the message.
-func checkEdit(ctx context.Context, tx *sql.Tx, table, noun, title, id string, slug *string, curSlug string, base, current int) error {
-	if base != current {
-		return fmt.Errorf("%s %q is at revision %d, but this edit is based on revision %d: %w",
-			noun, title, current, base, editor.ErrConflict)
-	}
-	if *slug == "" {
-		*slug = curSlug
-	}
-	if *slug == curSlug {
-		return nil
-	}
-	taken, err := slugTaken(ctx, tx, table, *slug, id)
-	if err != nil {
-		return err
-	}
-	if taken {
-		return fmt.Errorf("slug %q is used by another %s; choose another: %w", *slug, noun, editor.ErrConflict)
-	}
-	return nil
 }
 
 // slugTaken reports whether a row of table other than exceptID has this slug.

@@ -212,10 +212,15 @@ func exitCode(err error) int {
 	var pe *problemError
 	var ve *editor.ValidationError
 	var fe *editor.FileError
+	var ce *editor.ConflictError
+	var be *editor.BusyError
 	switch {
 	case errors.Is(err, context.Canceled):
 		return exitInterrupted
-	case errors.As(err, &pe), errors.Is(err, editor.ErrConflict):
+	case errors.As(err, &ce) && (ce.Kind == editor.ConflictSlug || ce.Kind == editor.ConflictName):
+		// A taken slug or name is bad input: the person chooses another.
+		return exitUsage
+	case errors.As(err, &pe), errors.Is(err, editor.ErrConflict), errors.Is(err, editor.ErrPermission), errors.As(err, &be):
 		return exitProblem
 	case errors.As(err, &ue), errors.As(err, &ve), errors.As(err, &fe),
 		errors.Is(err, editor.ErrNotFound), errors.Is(err, editor.ErrAmbiguous):
