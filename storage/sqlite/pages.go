@@ -1,4 +1,4 @@
-package storage
+package sqlite
 
 import (
 	"context"
@@ -14,26 +14,20 @@ const pageColumns = `id, slug, kind, title, summary, body, revision, created_at,
 // CreatePage saves a new site page as revision 1, giving it an ID and a slug
 // unique among pages (from its slug or title).
 func (d *DB) CreatePage(ctx context.Context, p *editor.Page, meta editor.RevisionMeta) error {
-	tx, err := d.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	meta, err = editor.PlanNewPage(p, meta, d.now(), d.lookups(ctx, tx, "pages"))
-	if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO pages (`+pageColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		p.ID, p.Slug, string(p.Kind), p.Title, p.Summary, p.Body, p.Revision, formatTime(p.CreatedAt), formatTime(p.UpdatedAt)); err != nil {
-		return err
-	}
-	if err := indexPage(ctx, tx, p); err != nil {
-		return err
-	}
-	if err := d.insertRevision(ctx, tx, "page", p.ID, 1, meta, p.Content(), p.Words()); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return d.write(ctx, func(tx *sql.Tx) (bool, error) {
+		meta, err := editor.PlanNewPage(p, meta, d.now(), d.lookups(ctx, tx, "pages"))
+		if err != nil {
+			return false, err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO pages (`+pageColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			p.ID, p.Slug, string(p.Kind), p.Title, p.Summary, p.Body, p.Revision, formatTime(p.CreatedAt), formatTime(p.UpdatedAt)); err != nil {
+			return false, err
+		}
+		if err := indexPage(ctx, tx, p); err != nil {
+			return false, err
+		}
+		return true, d.insertRevision(ctx, tx, "page", p.ID, 1, meta, p.Content(), p.Words())
+	})
 }
 
 // SavePage saves an edited page as a new revision when its content changed;
@@ -49,36 +43,27 @@ func (d *DB) MergePage(ctx context.Context, p *editor.Page, base int, meta edito
 	return d.savePageTx(ctx, p, base, meta, true)
 }
 
-func (d *DB) savePageTx(ctx context.Context, p *editor.Page, base int, meta editor.RevisionMeta, merge bool) (editor.SaveResult, error) {
-	tx, err := d.db.BeginTx(ctx, nil)
-	if err != nil {
-		return editor.SaveResult{}, err
-	}
-	defer tx.Rollback()
-	cur, err := findPageByID(ctx, tx, p.ID)
-	if err != nil {
-		return editor.SaveResult{}, err
-	}
-	res, err := d.savePage(ctx, tx, cur, p, base, meta, merge)
-	if err != nil || !res.Saved {
-		return res, err
-	}
-	return res, tx.Commit()
+func (d *DB) savePageTx(ctx context.Context, p *editor.Page, base int, meta editor.RevisionMeta, merge bool) (res editor.SaveResult, err error) {
+	err = d.write(ctx, func(tx *sql.Tx) (bool, error) {
+		cur, err := findPageByID(ctx, tx, p.ID)
+		if err != nil {
+			return false, err
+		}
+		res, err = d.savePage(ctx, tx, cur, p, base, meta, merge)
+		return res.Saved, err
+	})
+	return res, err
 }
 
 // savePage plans and writes one save of a page inside tx.
 func (d *DB) savePage(ctx context.Context, tx *sql.Tx, cur, p *editor.Page, base int, meta editor.RevisionMeta, merge bool) (editor.SaveResult, error) {
 	in := editor.PageSave{Current: cur, Edited: p, Base: base, Meta: meta, Now: d.now(), Lookups: d.lookups(ctx, tx, "pages")}
 	if merge && base >= 1 && base < cur.Revision {
-		_, content, err := findRevision(ctx, tx, cur.ID, base)
+		old, err := baseVersion(ctx, tx, cur, cur.ID, base)
 		if err != nil {
 			return editor.SaveResult{}, err
 		}
-		old := *cur
-		if err := old.ApplyContent(content); err != nil {
-			return editor.SaveResult{}, err
-		}
-		in.BasePage = &old
+		in.BasePage = old
 	}
 	plan, err := editor.PlanPageSave(in)
 	if err != nil || !plan.Write {
@@ -99,51 +84,51 @@ func (d *DB) savePage(ctx context.Context, tx *sql.Tx, cur, p *editor.Page, base
 
 // RestorePage makes revision seq of a page current again, as a new revision
 // of kind restore; saved is false when the page already reads as it did then.
-func (d *DB) RestorePage(ctx context.Context, id string, seq int, meta editor.RevisionMeta) (*editor.Page, bool, error) {
-	tx, err := d.db.BeginTx(ctx, nil)
+func (d *DB) RestorePage(ctx context.Context, id string, seq int, meta editor.RevisionMeta) (next *editor.Page, saved bool, err error) {
+	err = d.write(ctx, func(tx *sql.Tx) (bool, error) {
+		cur, err := findPageByID(ctx, tx, id)
+		if err != nil {
+			return false, err
+		}
+		_, content, err := findRevision(ctx, tx, id, seq)
+		if err != nil {
+			return false, err
+		}
+		var m editor.RevisionMeta
+		if next, m, err = editor.RestorePageEdit(cur, seq, content, meta); err != nil {
+			return false, err
+		}
+		res, err := d.savePage(ctx, tx, cur, next, cur.Revision, m, false)
+		saved = res.Saved
+		return saved, err
+	})
 	if err != nil {
 		return nil, false, err
 	}
-	defer tx.Rollback()
-	cur, err := findPageByID(ctx, tx, id)
-	if err != nil {
-		return nil, false, err
-	}
-	_, content, err := findRevision(ctx, tx, id, seq)
-	if err != nil {
-		return nil, false, err
-	}
-	next, meta, err := editor.RestorePageEdit(cur, seq, content, meta)
-	if err != nil {
-		return nil, false, err
-	}
-	res, err := d.savePage(ctx, tx, cur, next, cur.Revision, meta, false)
-	if err != nil {
-		return nil, false, err
-	}
-	if res.Saved {
-		err = tx.Commit()
-	}
-	return next, res.Saved, err
+	return next, saved, nil
 }
 
 // Page returns the page with this ID.
 func (d *DB) Page(ctx context.Context, id string) (*editor.Page, error) {
-	return findPageByID(ctx, d.db, id)
+	return findPageByID(ctx, d.rdb, id)
 }
 
 // FindPage finds a page by ID, ID prefix of 6 or more characters, or slug.
-func (d *DB) FindPage(ctx context.Context, ref string) (*editor.Page, error) {
-	id, err := resolveRef(ctx, d.db, "pages", "page", ref)
-	if err != nil {
-		return nil, err
-	}
-	return findPageByID(ctx, d.db, id)
+func (d *DB) FindPage(ctx context.Context, ref string) (p *editor.Page, err error) {
+	err = d.read(ctx, func(q querier) error {
+		id, err := resolveRef(ctx, q, "pages", "page", ref)
+		if err != nil {
+			return err
+		}
+		p, err = findPageByID(ctx, q, id)
+		return err
+	})
+	return p, err
 }
 
 // Pages lists every site page by title.
 func (d *DB) Pages(ctx context.Context) ([]editor.Page, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT `+pageColumns+` FROM pages ORDER BY title COLLATE NOCASE, id`)
+	rows, err := d.rdb.QueryContext(ctx, `SELECT `+pageColumns+` FROM pages ORDER BY title COLLATE NOCASE, id`)
 	if err != nil {
 		return nil, err
 	}
@@ -160,21 +145,19 @@ func (d *DB) Pages(ctx context.Context) ([]editor.Page, error) {
 }
 
 // PageRevision rebuilds the page as it was at revision seq.
-func (d *DB) PageRevision(ctx context.Context, id string, seq int) (*editor.Page, *editor.Revision, error) {
-	cur, err := findPageByID(ctx, d.db, id)
-	if err != nil {
-		return nil, nil, err
-	}
-	rev, content, err := findRevision(ctx, d.db, id, seq)
-	if err != nil {
-		return nil, nil, err
-	}
-	old := *cur
-	if err := old.ApplyContent(content); err != nil {
-		return nil, nil, fmt.Errorf("page %s revision %d: %w", id, seq, err)
-	}
-	old.Revision, old.UpdatedAt = rev.Seq, rev.CreatedAt
-	return &old, rev, nil
+func (d *DB) PageRevision(ctx context.Context, id string, seq int) (old *editor.Page, rev *editor.Revision, err error) {
+	err = d.read(ctx, func(q querier) error {
+		cur, err := findPageByID(ctx, q, id)
+		if err != nil {
+			return err
+		}
+		if old, rev, err = oldVersion(ctx, q, cur, id, seq); err != nil {
+			return err
+		}
+		old.Revision, old.UpdatedAt = rev.Seq, rev.CreatedAt
+		return nil
+	})
+	return old, rev, err
 }
 
 func findPageByID(ctx context.Context, q querier, id string) (*editor.Page, error) {
