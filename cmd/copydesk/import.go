@@ -13,7 +13,7 @@ import (
 )
 
 var importCmd = &command{name: "import", args: "FILE... [--dry-run] [--json] [--status S] [--all-or-nothing]",
-	summary: "import wire copy (NITF, NewsML, ninjs, ANPA 1312, IPTC 7901, plain text) or Markdown archives as stories", minArgs: 1, maxArgs: -1,
+	summary: "import wire copy (NITF, NewsML, ninjs, ANPA 1312, IPTC 7901, plain text) or Markdown archives as stories", minArgs: 1, maxArgs: -1, creates: true,
 	setup: func(fs *flag.FlagSet) func(*env, []string) error {
 		o := importOptions{}
 		fs.BoolVar(&o.dryRun, "dry-run", false, "parse only: print the story, its quotes, people, boilerplate and feed metadata found; save nothing")

@@ -46,6 +46,7 @@ func TestArchives(t *testing.T) {
 		{"zola.md", map[string]string{"headline": "Lifeboat crew honoured", "standfirst": "Medals for a rescue in January",
 			"tags": "lifeboat,rnli", "section": "Community", "status": "published", "created": "2024-02-10T00:00:00Z",
 			"published": "2024-02-10T00:00:00Z", "updated": "2024-02-11T08:00:00Z", "aliases": "/lifeboat/"}},
+		{"own-form.md", map[string]string{"headline": "Six paragraphs", "status": "draft", "published": ""}},
 		{"show-format.md", map[string]string{"headline": "Council tax to rise", "standfirst": "Bills go up in April", "byline": "Jo Hart",
 			"dateline": "LEWES", "credit": "Reporting by Jo Hart.", "section": "Politics", "tags": "council", "status": "ready",
 			"slug": "council-tax-to-rise", "created": "2026-11-30T10:00:00Z", "published": ""}},

@@ -34,7 +34,7 @@ var jekyllName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
 // as `copydesk show --format md` prints it: Markdown with YAML, TOML or JSON
 // front matter. Its dates are kept (date as created, publishDate as
 // published, lastmod as updated, Jekyll's file-name date when it gives none);
-// a post its site would publish (front matter without draft: true or
+// a site's post that its site would publish (no draft: true, no
 // published: false) is published; a slug copydesk would not make is made
 // into one, with a warning; old addresses (aliases, redirect_from, url,
 // permalink) are kept; Hugo's shortcodes become Markdown or are reported;
@@ -163,7 +163,8 @@ func firstList(fm *frontMatter, tax map[string]any, keys ...string) ([]string, e
 }
 
 // readArchiveStatus reads status, or Hugo's draft and Jekyll's published
-// flags; a post with front matter and neither is one its site publishes.
+// flags; a site's post (a title or a date in its front matter, or Jekyll's
+// dated file name) with neither is one its site publishes.
 func readArchiveStatus(fm *frontMatter, r *Result) error {
 	s := &r.Story
 	switch {
@@ -195,10 +196,16 @@ func readArchiveStatus(fm *frontMatter, r *Result) error {
 		if published {
 			s.Status = editor.StatusPublished
 		}
-	case fm.syntax != "":
+	case fm.has("title") || fm.has("date") || jekyllName.MatchString(baseName(fm.name)):
+		// A site's post (its title, its date): what the site publishes.
+		// A file in copydesk's own form with no status is a draft.
 		s.Status = editor.StatusPublished
 	}
 	return nil
+}
+
+func baseName(name string) string {
+	return strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 }
 
 // readArchiveDates keeps the post's times: date (or the Jekyll file name's)
@@ -211,7 +218,7 @@ func readArchiveDates(name string, fm *frontMatter, r *Result) error {
 		return err
 	}
 	if created.IsZero() {
-		if m := jekyllName.FindStringSubmatch(strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))); m != nil {
+		if m := jekyllName.FindStringSubmatch(baseName(name)); m != nil {
 			created, _ = time.Parse("2006-01-02", m[1])
 		}
 	}
