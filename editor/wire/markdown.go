@@ -200,6 +200,8 @@ func readArchiveStatus(fm *frontMatter, r *Result) error {
 		// A site's post (its title, its date): what the site publishes.
 		// A file in copydesk's own form with no status is a draft.
 		s.Status = editor.StatusPublished
+	default:
+		s.Status = editor.StatusDraft
 	}
 	return nil
 }
