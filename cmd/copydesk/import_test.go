@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -78,5 +80,111 @@ func TestImportStatusDraft(t *testing.T) {
 	}
 	if _, errOut, code := c.run("", "import", "--status", "live", post); code != 2 || !strings.Contains(errOut, "--status") {
 		t.Errorf("import --status live: exit %d, stderr %q; want exit 2 naming --status", code, errOut)
+	}
+}
+
+// TestNinjsReadsBackWhatTheExportWrites: a published story exported as
+// ninjs imports again with the same fields and text.
+func TestNinjsReadsBackWhatTheExportWrites(t *testing.T) {
+	c := newCLI(t)
+	in := writeFile(t, "story.md", "---\nheadline: Library to close after 90 years\nstandfirst: The council says it cannot afford repairs.\n"+
+		"byline: Tom Vine\ndateline: BARNSLEY\ncredit: Reporting by Tom Vine.\nsection: Local\ntags: [libraries, council]\nstatus: published\n---\n\n"+
+		"The town library will close in March, the council said.\n\n“It is a sad day,” said librarian Ruth Hale.\n\n## What next\n\n- Books go to the school\n- The building is sold\n")
+	c.ok("import", in)
+	out := t.TempDir()
+	c.ok("export", "--out", out)
+	nj := filepath.Join(out, "ninjs", "library-to-close-after-90-years.json")
+	var r struct {
+		Format string
+		Story  struct {
+			Headline, Standfirst, Byline, Dateline, Body, Credit, Section string
+			Tags                                                          []string
+		}
+		Quotes []struct{ Text, Speaker string }
+	}
+	c.json(&r, "import", "--dry-run", "--json", nj)
+	s := r.Story
+	got := []string{r.Format, s.Headline, s.Standfirst, s.Byline, s.Dateline, s.Credit, s.Section, strings.Join(s.Tags, ","), s.Body}
+	want := []string{"ninjs", "Library to close after 90 years", "The council says it cannot afford repairs.", "Tom Vine", "BARNSLEY",
+		"Reporting by Tom Vine.", "Local", "libraries,council",
+		"The town library will close in March, the council said.\n\n“It is a sad day,” said librarian Ruth Hale.\n\n## What next\n\n- Books go to the school\n- The building is sold"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("ninjs read back: field %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+	if len(r.Quotes) != 1 || r.Quotes[0].Speaker != "Ruth Hale" {
+		t.Errorf("quotes = %+v, want Ruth Hale's", r.Quotes)
+	}
+}
+
+// TestImportHugoArchive: a Hugo archive of a few hundred posts imports with
+// every post's date and published state; the dry run gives its old paths.
+func TestImportHugoArchive(t *testing.T) {
+	c := newCLI(t)
+	var files []string
+	const n = 300
+	for i := range n {
+		draft := i%10 == 0
+		front := fmt.Sprintf("---\ntitle: \"Post %d of the archive\"\ndate: 2020-01-%02dT%02d:00:00Z\ndraft: %v\naliases: [/old/%d/]\n---\n", i, i%28+1, i%24, draft, i)
+		if i%3 == 1 { // TOML front matter
+			front = fmt.Sprintf("+++\ntitle = \"Post %d of the archive\"\ndate = 2020-01-%02dT%02d:00:00Z\ndraft = %v\naliases = [\"/old/%d/\"]\n+++\n", i, i%28+1, i%24, draft, i)
+		}
+		files = append(files, writeFile(t, fmt.Sprintf("post-%03d.md", i), front+"\nThe text of the post.\n"))
+	}
+	c.ok(append([]string{"import"}, files...)...)
+	var list []struct {
+		ID, Headline, Status string
+	}
+	c.json(&list, "stories", "--json")
+	if len(list) != n {
+		t.Fatalf("stories = %d, want %d", len(list), n)
+	}
+	for _, i := range []int{0, 1, 2, 150, 299} {
+		var s struct {
+			Status      string `json:"status"`
+			PublishedAt string `json:"published_at"`
+			CreatedAt   string `json:"created_at"`
+		}
+		c.json(&s, "show", fmt.Sprintf("post-%d-of-the-archive", i))
+		date := fmt.Sprintf("2020-01-%02dT%02d:00:00Z", i%28+1, i%24)
+		if i%10 == 0 {
+			if s.Status != "draft" || s.PublishedAt != "" || s.CreatedAt != date {
+				t.Errorf("post %d (draft) = %+v, want a draft created %s", i, s, date)
+			}
+			continue
+		}
+		if s.Status != "published" || s.PublishedAt != date || s.CreatedAt != date {
+			t.Errorf("post %d = %+v, want published on %s", i, s, date)
+		}
+	}
+	var dry struct {
+		Meta struct{ Aliases []string } `json:"meta"`
+	}
+	c.json(&dry, "import", "--dry-run", "--json", files[7])
+	if strings.Join(dry.Meta.Aliases, " ") != "/old/7/" {
+		t.Errorf("dry run meta = %+v, want the old path /old/7/", dry.Meta)
+	}
+}
+
+// TestDryRunJSONHasTheFeedMeta: the newsroom fields a feed carries are in
+// `import --dry-run --json` under meta.
+func TestDryRunJSONHasTheFeedMeta(t *testing.T) {
+	c := newCLI(t)
+	var r struct {
+		Meta map[string]any `json:"meta"`
+	}
+	c.json(&r, "import", "--dry-run", "--json", "../../editor/wire/testdata/feeds/nitf-full.xml")
+	for k, want := range map[string]any{"urgency": 3.0, "slugline": "BC-HARBOUR-TOLLS", "embargo": "2026-12-03T14:00:00Z",
+		"expires": "2027-01-03T00:00:00Z", "genre": "current", "rights": "© 2026 Example News Agency", "source": "XNW",
+		"feed_id": "XNW-20261203-0042", "pub_status": "embargoed"} {
+		if r.Meta[k] != want {
+			t.Errorf("meta.%s = %v, want %v", k, r.Meta[k], want)
+		}
+	}
+	for _, k := range []string{"subjects", "media", "ed_note"} {
+		if r.Meta[k] == nil {
+			t.Errorf("meta.%s missing: %v", k, r.Meta)
+		}
 	}
 }
