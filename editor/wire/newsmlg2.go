@@ -65,7 +65,7 @@ func parseNewsMLG2(name string, in *input) (*Result, error) {
 	}
 
 	w := &bodyWriter{}
-	for _, c := range item.child("contentSet").kids {
+	for _, c := range item.child("contentSet").elems() {
 		ct := strings.ToLower(c.attr("contenttype"))
 		haveText := len(w.blocks) > 0 || len(w.laidOut) > 0 // the first text rendition is the story; others repeat it
 		switch {

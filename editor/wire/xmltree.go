@@ -104,6 +104,14 @@ func fromHTML(h *html.Node) *node {
 	return nil
 }
 
+// elems are the node's children; none for a missing (nil) node.
+func (n *node) elems() []*node {
+	if n == nil {
+		return nil
+	}
+	return n.kids
+}
+
 func (n *node) attr(name string) string {
 	if n == nil {
 		return ""
