@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -51,6 +52,8 @@ type importDialog struct {
 	bar       *widget.ProgressBar
 	state     *widget.Label
 	report    *widget.Label
+	results   *container.Scroll
+	content   *fyne.Container
 	start     *widget.Button
 	cancel    *widget.Button
 
@@ -83,12 +86,14 @@ func (x *importDialog) show() {
 	x.start = &widget.Button{Text: "Import", Importance: widget.HighImportance, OnTapped: x.run}
 	x.start.Disable()
 	x.cancel = &widget.Button{Text: "Close", OnTapped: x.onCancel}
-	content := container.NewVBox(
+	x.results = container.NewVScroll(x.report)
+	x.results.SetMinSize(fyne.NewSize(0, 180))
+	x.results.Hide()
+	x.content = container.NewVBox(
 		container.NewHBox(x.addFile, x.addFolder, x.clear),
-		x.chosen, x.bar, x.state,
-		container.NewVScroll(x.report),
+		x.chosen, x.bar, x.state, x.results,
 	)
-	x.d = dialog.NewCustomWithoutButtons("Import stories", container.New(&maxWidth{width: 640}, content), x.g.win)
+	x.d = dialog.NewCustomWithoutButtons("Import stories", container.New(&maxWidth{width: 640}, x.content), x.g.win)
 	x.d.SetButtons([]fyne.CanvasObject{x.cancel, x.start})
 	x.d.Resize(fyne.NewSize(680, 420))
 	x.d.Show()
@@ -192,6 +197,7 @@ func (x *importDialog) run() {
 	x.mu.Unlock()
 	x.setRunning(true)
 	x.report.SetText("")
+	x.results.Hide()
 	x.say(fmt.Sprintf("Importing %s…", plural(len(x.files), "file", "files")), widget.MediumImportance)
 	files := append([]string(nil), x.files...)
 	meta := editor.RevisionMeta{Kind: editor.RevisionImport, Author: x.g.prefs.author()}
@@ -250,10 +256,12 @@ func (x *importDialog) finished(outcomes []wire.Outcome, cancelled bool) {
 		case cancelled && oc.Result == nil:
 		default:
 			failed++
-			lines = append(lines, "✗ "+oc.Reason().Error())
+			lines = append(lines, "✗ "+shortReason(oc))
 		}
 	}
 	x.report.SetText(strings.Join(lines, "\n"))
+	x.results.Show()
+	x.content.Refresh()
 	text := "Imported " + plural(saved, "story", "stories") + "."
 	imp := widget.SuccessImportance
 	if failed > 0 {
@@ -289,6 +297,18 @@ func (x *importDialog) setRunning(on bool) {
 		return
 	}
 	x.cancel.SetText("Close")
+}
+
+// shortReason is why a file was not imported, naming it by its base name
+// as the lines for the stories saved do.
+func shortReason(oc wire.Outcome) string {
+	var fe *editor.FileError
+	if err := oc.Reason(); errors.As(err, &fe) && fe.Name == oc.Name {
+		short := *fe
+		short.Name = filepath.Base(fe.Name)
+		return short.Error()
+	}
+	return oc.Reason().Error()
 }
 
 func (x *importDialog) say(text string, imp widget.Importance) {

@@ -66,7 +66,7 @@ func TestImportDialogSavesGoodFilesAndNamesBadOnes(t *testing.T) {
 		t.Errorf("imported %q, want %q", got, want)
 	}
 	report := x.report.Text
-	for _, want := range []string{"✓ storm.txt: Storm hits the coast", "✓ council.md: Council votes", "data.json: is JSON that is not a ninjs news item"} {
+	for _, want := range []string{"✓ storm.txt: Storm hits the coast", "✓ council.md: Council votes", "✗ data.json: is JSON that is not a ninjs news item"} {
 		if !strings.Contains(report, want) {
 			t.Errorf("report = %q, want a line with %q", report, want)
 		}
