@@ -188,3 +188,38 @@ func TestDryRunJSONHasTheFeedMeta(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusMovesMany: `status STATUS ID...` moves each story named, names
+// the one it cannot and exits 1; `status ID STATUS` still moves one.
+func TestStatusMovesMany(t *testing.T) {
+	c := newCLI(t)
+	var ids []string
+	for _, h := range []string{"First story", "Second story"} {
+		var s storyJSON
+		c.json(&s, "new", "--headline", h)
+		ids = append(ids, s.ID)
+	}
+	out, errOut, code := c.run("", "status", "subbing", ids[0], "nosuchstory", "second-story")
+	if code != 1 || strings.Count(out, "draft → subbing") != 2 || !strings.Contains(errOut, "nosuchstory") || !strings.Contains(errOut, "1 of 3 stories were not moved") {
+		t.Errorf("status subbing A missing B: exit %d, stdout %q, stderr %q; want both moved, the missing one named, exit 1", code, out, errOut)
+	}
+	if out := c.ok("status", "first-story", "ready"); !strings.Contains(out, "subbing → ready") {
+		t.Errorf("status ID STATUS = %q, want one story moved", out)
+	}
+	if _, errOut, code := c.run("", "status", "live", ids[0], ids[1]); code != 2 || !strings.Contains(errOut, `"live" is not a status`) {
+		t.Errorf("status live A B: exit %d, stderr %q; want exit 2 naming the status", code, errOut)
+	}
+}
+
+// TestImportRefusesOneUnknownFile: one file in no format copydesk reads
+// exits 2 naming it and the formats.
+func TestImportRefusesOneUnknownFile(t *testing.T) {
+	c := newCLI(t)
+	for name, content := range map[string]string{"rss.xml": `<rss version="2.0"><channel/></rss>`, "data.json": `{"a": 1}`, "blob.bin": "\x00\x01\x02\x03binary"} {
+		f := writeFile(t, name, content)
+		_, errOut, code := c.run("", "import", f)
+		if code != 2 || !strings.Contains(errOut, name+": is ") || !strings.Contains(errOut, "copydesk reads NITF 3.x") {
+			t.Errorf("import %s: exit %d, stderr %q; want exit 2 naming the file and the formats", name, code, errOut)
+		}
+	}
+}
