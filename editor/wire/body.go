@@ -21,6 +21,9 @@ type bodyWriter struct {
 	media   []Media
 	notes   []string
 	dropped map[string]bool
+	// plain holds the paragraphs of running text, whose first characters
+	// are escaped (paragraphText) once layout has looked at them as written.
+	plain map[string]bool
 }
 
 // blockNames are the elements that stand as blocks of their own; the others
@@ -48,10 +51,26 @@ func (w *bodyWriter) body(r *Result) string {
 	parts := append([]string{}, w.laidOut...)
 	if len(w.blocks) > 0 {
 		dateline := r.Story.Dateline
-		parts = append(parts, joinParas(layout(r, w.blocks)))
+		paras := layout(r, w.blocks)
+		for i, p := range paras {
+			if w.plain[p.text] {
+				paras[i].text = paragraphText(p.text)
+			}
+		}
+		parts = append(parts, joinParas(paras))
 		r.Story.Dateline = firstNonEmpty(dateline, r.Story.Dateline)
 	}
 	return strings.Join(nonEmpty(parts...), "\n\n")
+}
+
+// addPlain adds a paragraph of running text.
+func (w *bodyWriter) addPlain(text string, line int) {
+	text = strings.TrimSpace(text)
+	if w.plain == nil {
+		w.plain = map[string]bool{}
+	}
+	w.plain[text] = true
+	w.add(text, line)
 }
 
 func (w *bodyWriter) add(text string, line int) {
@@ -73,7 +92,7 @@ func (w *bodyWriter) container(n *node) {
 	var run []*node
 	flush := func() {
 		if len(run) > 0 {
-			w.add(paragraphText(inlines(w, run)), run[0].line)
+			w.addPlain(inlines(w, run), run[0].line)
 			run = nil
 		}
 	}
@@ -95,7 +114,7 @@ func (w *bodyWriter) block(n *node) {
 	case activeNames[name]:
 		w.drop("<" + name + ">")
 	case name == "p":
-		w.add(paragraphText(inlines(w, n.kids)), n.line)
+		w.addPlain(inlines(w, n.kids), n.line)
 	case name == "hl1" || name == "hl2" || name == "h1" || name == "h2":
 		w.add("## "+inlines(w, n.kids), n.line)
 	case len(name) == 2 && name[0] == 'h' && name[1] >= '3' && name[1] <= '6':

@@ -314,3 +314,21 @@ func stamp(t *time.Time) string {
 	}
 	return t.Format(time.RFC3339)
 }
+
+// TestFeedBodyLayout: a credit or sign-off that starts with a dash or a
+// hash is found in a feed's body before its first characters are escaped,
+// and hl2 only in the body is a subhead, never the standfirst.
+func TestFeedBodyLayout(t *testing.T) {
+	doc := `<nitf><body><body.head><hedline><hl1>Vote held</hl1></hedline></body.head><body.content>` +
+		`<hl2>Results</hl2><p>The council voted for the plan.</p><p># not a heading</p><p>It passed.</p><p>— AP</p><p>###</p></body.content></body></nitf>`
+	r, err := wire.ParseFile("v.xml", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Story.Standfirst != "" || r.Story.Credit != "— AP" {
+		t.Errorf("standfirst %q credit %q, want none and “— AP”", r.Story.Standfirst, r.Story.Credit)
+	}
+	if want := "## Results\n\nThe council voted for the plan.\n\n\\# not a heading\n\nIt passed."; r.Story.Body != want {
+		t.Errorf("body = %q, want %q", r.Story.Body, want)
+	}
+}

@@ -149,7 +149,7 @@ func readInlineContent(name string, data *node, format string, r *Result, w *bod
 		return
 	}
 	for _, p := range textParagraphs(text) {
-		w.add(paragraphText(escapeMarkdown(p.text)), p.line)
+		w.addPlain(escapeMarkdown(p.text), p.line)
 	}
 }
 

@@ -294,7 +294,7 @@ func htmlText(s string) string {
 
 func writePlain(w *bodyWriter, text string) {
 	for _, p := range textParagraphs(stripControls(text)) {
-		w.add(paragraphText(escapeMarkdown(p.text)), p.line)
+		w.addPlain(escapeMarkdown(p.text), p.line)
 	}
 }
 

@@ -102,12 +102,10 @@ func readNITF(name string, root *node, r *Result) {
 		// The dateline given in the head, repeated at the start of the text.
 		w.blocks[0].text = strings.TrimLeft(w.blocks[0].text[len(dl):], " —–-_:,")
 	}
-	paras := layout(r, w.blocks)
-	r.Story.Dateline = firstNonEmpty(nitfDateline(bhead.child("dateline")), r.Story.Dateline)
+	r.Story.Body = w.body(r)
 	if tag := body.path("body.end", "tagline").value(); tag != "" && r.Story.Credit == "" {
 		r.Story.Credit = tag
 	}
-	r.Story.Body = joinParas(paras)
 }
 
 // readDocdata reads NITF's docdata: the item's ID, urgency, slugline (du-key),
