@@ -253,6 +253,12 @@ func (x *importDialog) finished(outcomes []wire.Outcome, cancelled bool) {
 				firstID = oc.Story.ID
 			}
 			lines = append(lines, "✓ "+filepath.Base(oc.Name)+": "+oc.Story.Title())
+			for _, w := range oc.Result.Warnings {
+				if strings.HasPrefix(w, oc.Name) {
+					w = filepath.Base(oc.Name) + w[len(oc.Name):]
+				}
+				lines = append(lines, "    "+w)
+			}
 		case cancelled && oc.Result == nil:
 		default:
 			failed++

@@ -49,7 +49,7 @@ func TestImportDialogSavesGoodFilesAndNamesBadOnes(t *testing.T) {
 	store := &importingStore{fakeStore: newFakeStore(2)}
 	g, _ := newTestGUI(t, store)
 	good := writeTemp(t, "storm.txt", "Storm hits the coast\nWinds battered the town overnight.\n")
-	post := writeTemp(t, "council.md", "---\ntitle: Council votes\n---\nThe council voted.\n")
+	post := writeTemp(t, "council.md", "---\ntitle: Council votes\nslug: council_votes\n---\nThe council voted.\n")
 	bad := writeTemp(t, "data.json", `{"items": [1]}`)
 
 	x := g.showImport()
@@ -66,7 +66,7 @@ func TestImportDialogSavesGoodFilesAndNamesBadOnes(t *testing.T) {
 		t.Errorf("imported %q, want %q", got, want)
 	}
 	report := x.report.Text
-	for _, want := range []string{"✓ storm.txt: Storm hits the coast", "✓ council.md: Council votes", "✗ data.json: is JSON that is not a ninjs news item"} {
+	for _, want := range []string{"✓ storm.txt: Storm hits the coast", "✓ council.md: Council votes\n    council.md:3: slug \"council_votes\" is not one copydesk makes", "✗ data.json: is JSON that is not a ninjs news item"} {
 		if !strings.Contains(report, want) {
 			t.Errorf("report = %q, want a line with %q", report, want)
 		}

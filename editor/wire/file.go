@@ -117,9 +117,7 @@ func (r *Result) finish(name string) error {
 	if r.Story.Headline == "" {
 		r.Warnings = append(r.Warnings, name+": no headline found; the story was read without one")
 	}
-	if r.Story.Tags == nil {
-		r.Story.Tags = []string{}
-	}
+	r.Story.Tags = r.fitTags(name)
 	if r.Warnings == nil {
 		r.Warnings = []string{}
 	}
@@ -133,6 +131,32 @@ func (r *Result) finish(name string) error {
 	}
 	r.findQuotes(name)
 	return nil
+}
+
+// fitTags keeps the feed's keywords within what a story may hold: a tag
+// too long for one is left out, and those past the limit too, with a
+// warning, rather than the whole file refused.
+func (r *Result) fitTags(name string) []string {
+	tags := []string{}
+	var long, extra []string
+	for _, t := range r.Story.Tags {
+		switch {
+		case strings.TrimSpace(t) == "":
+		case len([]rune(t)) > editor.TagMax:
+			long = append(long, clip(t))
+		case len(tags) == editor.TagsMax:
+			extra = append(extra, t)
+		default:
+			tags = append(tags, t)
+		}
+	}
+	if len(long) > 0 {
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: %d keywords longer than a tag may be (%d characters) were left out: %s", name, len(long), editor.TagMax, strings.Join(long, ", ")))
+	}
+	if len(extra) > 0 {
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: it gives %d keywords; the first %d were kept as tags", name, len(tags)+len(extra), editor.TagsMax))
+	}
+	return tags
 }
 
 // ToStory is the result as a new story with its attributed quotes anchored in

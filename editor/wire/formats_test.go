@@ -332,3 +332,21 @@ func TestFeedBodyLayout(t *testing.T) {
 		t.Errorf("body = %q, want %q", r.Story.Body, want)
 	}
 }
+
+// TestManyKeywords: a feed with more keywords than a story holds keeps the
+// first as tags, with a warning, rather than being refused.
+func TestManyKeywords(t *testing.T) {
+	var keys strings.Builder
+	for i := range editor.TagsMax + 5 {
+		fmt.Fprintf(&keys, `<keyword key="k%d"/>`, i)
+	}
+	keys.WriteString(`<keyword key="` + strings.Repeat("x", editor.TagMax+1) + `"/>`)
+	doc := `<nitf><head><docdata><key-list>` + keys.String() + `</key-list></docdata></head><body><body.content><p>Text.</p></body.content></body></nitf>`
+	r, err := wire.ParseFile("k.xml", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Story.Tags) != editor.TagsMax || len(r.Warnings) < 2 {
+		t.Errorf("tags %d, warnings %q; want %d tags and the rest reported", len(r.Story.Tags), r.Warnings, editor.TagsMax)
+	}
+}
