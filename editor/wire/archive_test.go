@@ -2,8 +2,6 @@ package wire_test
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,15 +11,7 @@ import (
 
 func parseArchive(t *testing.T, name string) *wire.Result {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "archive", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := wire.ParseFile(name, data)
-	if err != nil {
-		t.Fatalf("ParseFile(%s) = %v", name, err)
-	}
-	return r
+	return parseTestdata(t, "archive", name)
 }
 
 // TestArchives reads posts of Hugo (YAML, TOML, JSON front matter), Jekyll

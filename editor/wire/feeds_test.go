@@ -14,7 +14,13 @@ import (
 // parseFixture reads testdata/feeds/NAME with ParseFile.
 func parseFixture(t *testing.T, name string) *wire.Result {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "feeds", name))
+	return parseTestdata(t, "feeds", name)
+}
+
+// parseTestdata reads testdata/DIR/NAME with ParseFile.
+func parseTestdata(t *testing.T, dir, name string) *wire.Result {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", dir, name))
 	if err != nil {
 		t.Fatal(err)
 	}
