@@ -241,6 +241,11 @@ func TestPlainTextStaysText(t *testing.T) {
 	if r.Story.Body != want {
 		t.Errorf("body = %q, want %q", r.Story.Body, want)
 	}
+	// Text that starts with a ticker is text, not XML.
+	r, err = wire.ParseFile("t.txt", []byte("<AXP> shares rose\nAmerican Express shares rose 3% on Tuesday.\n"))
+	if err != nil || r.Format != wire.FormatText || !strings.Contains(r.Story.Headline+r.Story.Body, "<AXP> shares rose") {
+		t.Errorf("ParseFile(text starting with a ticker) = %+v, %v; want it read as text", r, err)
+	}
 }
 
 // TestSignoffs: agencies' sign-offs and closing blocks leave the body and

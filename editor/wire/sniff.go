@@ -72,7 +72,22 @@ func sniffXML(in *input) string {
 			case "rss", "feed", "RDF":
 				return "a web feed (RSS or Atom), not a news item"
 			}
+			if !wellFormed(in.text) {
+				return FormatText // text that starts with a "<", as "<AXP> shares rose"
+			}
 			return "XML with a <" + t.Name.Local + "> root"
+		}
+	}
+}
+
+// wellFormed reports whether text parses as XML to its end.
+func wellFormed(text string) bool {
+	dec := xml.NewDecoder(strings.NewReader(text))
+	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	dec.Entity = xml.HTMLEntity
+	for {
+		if _, err := dec.Token(); err != nil {
+			return err == io.EOF
 		}
 	}
 }
