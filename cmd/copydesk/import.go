@@ -77,6 +77,10 @@ func runImport(e *env, files []string, o importOptions) error {
 	outcomes := b.Run(e.ctx, files)
 	progress.done()
 	if err := e.ctx.Err(); err != nil {
+		// The files saved before Ctrl+C stay saved: say which they are.
+		if !o.dryRun {
+			printImported(e, outcomes, o.asJSON)
+		}
 		return err
 	}
 	if !o.dryRun {
