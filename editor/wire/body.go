@@ -21,6 +21,8 @@ type bodyWriter struct {
 	media   []Media
 	notes   []string
 	dropped map[string]bool
+	// rights is the copyright line NITF marks up inside the text (copyrite).
+	rights string
 	// plain holds the paragraphs of running text, whose first characters
 	// are escaped (paragraphText) once layout has looked at them as written.
 	plain map[string]bool
@@ -276,6 +278,9 @@ func writeInline(w *bodyWriter, b *strings.Builder, n *node) {
 	switch {
 	case activeNames[name]:
 		w.drop("<" + name + ">")
+	case name == "copyrite":
+		// NITF's copyright notice in the text: the story's rights, not its words.
+		w.rights = firstNonEmpty(w.rights, n.value())
 	case name == "em" || name == "i" || name == "cite" || name == "dfn":
 		wrap("*")
 	case name == "strong" || name == "b":

@@ -69,7 +69,7 @@ func TestFormats(t *testing.T) {
 			"Firms named three worries:", "- jobs at the Quayside yards\n- fares on the island ferries", "1. First\n2. Second",
 			"```\nPORT        CALLS   TOLL\nPortsmouth   1,204  2,400\n", `<figure><img src="https://img.example.com/harbour.jpg"`,
 			"The rise needs the minister's approval.",
-		}, []string{"PORTSMOUTH, Dec. 3 (XNW)", "onclick", "script", "alert", "wall-plan.png", "Graphic to follow", "Port authority doubles"}},
+		}, []string{"PORTSMOUTH, Dec. 3 (XNW)", "onclick", "script", "alert", "wall-plan.png", "Graphic to follow", "Port authority doubles", "Copyright"}},
 		{"newsml12-nitf.xml", map[string]string{
 			"format": "newsml", "headline": "River Ouse bursts its banks in York", "standfirst": "Hundreds of homes evacuated overnight",
 			"byline": "Sam Rivers", "byline_title": "Example News Correspondent", "dateline": "YORK, Dec 3", "credit": "Example News",
@@ -353,5 +353,18 @@ func TestManyKeywords(t *testing.T) {
 	}
 	if len(r.Story.Tags) != editor.TagsMax || len(r.Warnings) < 2 {
 		t.Errorf("tags %d, warnings %q; want %d tags and the rest reported", len(r.Story.Tags), r.Warnings, editor.TagsMax)
+	}
+}
+
+// TestNITFCopyrite: NITF's copyrite in the text gives the rights and leaves
+// the body.
+func TestNITFCopyrite(t *testing.T) {
+	doc := `<nitf><body><body.content><p>The text.</p><p><copyrite>Copyright <copyrite.year>2026</copyrite.year> <copyrite.holder>Example News</copyrite.holder></copyrite></p></body.content></body></nitf>`
+	r, err := wire.ParseFile("c.xml", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Meta.Rights != "Copyright 2026 Example News" || r.Story.Body != "The text." {
+		t.Errorf("rights %q body %q, want the copyright line as rights and out of the body", r.Meta.Rights, r.Story.Body)
 	}
 }

@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"fmt"
 	"strings"
 )
 
@@ -20,6 +21,9 @@ func parseNewsML(name string, in *input) (*Result, error) {
 		return nil, refuse(name, "NewsML with no NewsItem")
 	}
 	r := &Result{Format: FormatNewsML, Boilerplate: []Boilerplate{}, Warnings: []string{}}
+	if n := len(root.findAll("NewsItem")); n > 1 {
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: holds %d news items; the first was read", name, n))
+	}
 	m := &r.Meta
 	ident := item.child("Identification")
 	id := ident.child("NewsIdentifier")

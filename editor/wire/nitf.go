@@ -97,6 +97,7 @@ func readNITF(name string, root *node, r *Result) {
 	for _, n := range w.notes {
 		m.EdNote = joinNote(m.EdNote, n)
 	}
+	m.Rights = firstNonEmpty(m.Rights, w.rights)
 	r.Warnings = append(r.Warnings, w.warnings(name)...)
 	if dl := r.Story.Dateline; dl != "" && len(w.blocks) > 0 && !datelinePattern.MatchString(w.blocks[0].text) && strings.HasPrefix(w.blocks[0].text, dl+" ") {
 		// The dateline given in the head, repeated at the start of the text.
