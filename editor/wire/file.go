@@ -126,6 +126,10 @@ func (r *Result) finish(name string) error {
 	if err := s.Validate(); err != nil {
 		return &editor.FileError{Name: name, Err: err}
 	}
+	if e := r.Meta.Embargo; e != nil {
+		// The story does not keep the embargo yet (see Meta): the desk must.
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: is embargoed until %s; copydesk does not hold stories back yet, so do not publish it before then", name, e.Format(time.RFC3339)))
+	}
 	for _, b := range r.Boilerplate {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: %s %q was found under the story and kept out of the body", name, b.kindName(), b.Title))
 	}
