@@ -34,7 +34,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps test-deps build run test race vet lint bench bench-export screenshots crashtest startup package clean
+.PHONY: help deps test-deps build run test race vet lint bench bench-export bench-import screenshots crashtest startup package clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  %-13s %s\n", $$1, $$2 }'
@@ -76,6 +76,10 @@ bench-export: build ## time a full and an incremental export of 10,000 articles:
 	$(call apt_install,time)
 	$(GO) test $(GOFLAGS_CD) -run '^$$' -bench 'BenchmarkExport' -benchtime 1x -count 1 -timeout 20m ./export/
 	./scripts/bench-export-db.sh
+
+bench-import: build ## time the real binary importing 2,000 plain-text wire stories and 1,000 NITF files, file by file and in one transaction
+	$(call apt_install,time)
+	./scripts/bench-import.sh
 
 screenshots: build ## save PNGs of the main screens under docs/ (runs the real binary under Xvfb)
 	$(call apt_install,$(SHOT_PKGS))

@@ -244,6 +244,7 @@ func (g *gui) menu() *fyne.MainMenu {
 		item("New site page…", "", g.pages.newPage),
 		item("Save revision…", fyne.KeyS, g.saveCurrent),
 		fyne.NewMenuItemSeparator(),
+		g.importMenuItem(item("Import…", fyne.KeyI, func() { g.showImport() })),
 		g.exportMenuItem(item("Export website…", fyne.KeyE, g.showExport)),
 		fyne.NewMenuItemSeparator(),
 		item("Preferences…", fyne.KeyComma, g.showPrefs),

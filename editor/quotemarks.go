@@ -55,6 +55,13 @@ func QuotedSpans(body string) []QuotedSpan {
 			i += size
 			continue
 		}
+		if r == '<' {
+			// Marks inside an HTML tag (an alt text, a class) quote nobody.
+			if end := HTMLTagEnd(body, i); end > i {
+				i = end
+				continue
+			}
+		}
 		if !isDoubleMark(r) {
 			i += size
 			continue

@@ -29,6 +29,8 @@ const (
 		"<div onclick=\"alert(3)\">block HTML</div>\n\n" +
 		"[a link](javascript:alert(4)) [shouting](JAVASCRIPT:alert(5)) [vb](vbscript:msgbox(6)) [data](data:text/html;base64,PHNjcmlwdD5hbGVydCg3KTwvc2NyaXB0Pg==)\n\n" +
 		"<javascript:alert(8)> <a href=\"javascript:alert(9)\">raw link</a> ![img](javascript:alert(10))\n\n" +
+		"<table><tr><td onmouseover=\"alert(12)\">cell</td></tr></table>\n\n" +
+		"Shares in AmEx <AXP> rose; H<sub>2</sub>O; <em>emphasis never closed, a stray </strong> end.\n\n" +
 		"Text that must land in JSON-LD: </script><script>alert(11)</script> and “a quote </script> here”."
 )
 

@@ -21,14 +21,15 @@ import (
 )
 
 // newMarkdown is goldmark with GitHub's tables and strikethrough, and without
-// its unsafe mode: raw HTML in a body is dropped, and links to javascript:,
-// vbscript: and data: (other than images) lose their address. Bare addresses
+// its unsafe mode: raw HTML in a body is kept only as editor.BodyHTML allows
+// (rawhtml.go), and links to javascript:, vbscript: and data: (other than
+// images) lose their address. Bare addresses
 // are not linked (GitHub's linkify looks at every space and costs a quarter of
 // the parsing); <https://…> and [text](https://…) are.
 func newMarkdown() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(quoteRenderer{}, 500))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(quoteRenderer{}, 500), util.Prioritized(rawHTMLRenderer{}, 500))),
 	)
 }
 
@@ -91,7 +92,17 @@ func renderMarkdown(md goldmark.Markdown, w *bytes.Buffer, src []byte, quotes []
 	if len(quotes) > 0 {
 		markQuotes(doc, src, quotes)
 	}
-	return md.Renderer().Render(w, src, doc)
+	if !hasRawHTML(doc) {
+		return md.Renderer().Render(w, src, doc)
+	}
+	start := w.Len()
+	if err := md.Renderer().Render(w, src, doc); err != nil {
+		return err
+	}
+	balanced := balanceHTML(w.Bytes()[start:])
+	w.Truncate(start)
+	w.Write(balanced)
+	return nil
 }
 
 // dropScriptImages replaces each image whose address goldmark would blank

@@ -65,8 +65,8 @@ func TestRenderMarkdownQuotes(t *testing.T) {
 			"<p>He said “<q class=\"quote\" id=\"quote-1\">a <em>b</em> c</q>” then.</p>\n"},
 		{"over two paragraphs", "“a b\n\n“c d”", "a b\n\n“c d",
 			"<p>“<q class=\"quote\" id=\"quote-1\">a b</q></p>\n<p>“<q class=\"quote\">c d</q>”</p>\n"},
-		{"raw HTML inside is dropped", "“a <b>b</b> c”", "a <b>b</b> c",
-			"<p>“<q class=\"quote\" id=\"quote-1\">a </q><!-- raw HTML omitted --><q class=\"quote\">b</q><!-- raw HTML omitted --><q class=\"quote\"> c</q>”</p>\n"},
+		{"raw HTML inside is kept as the body's HTML may be", "“a <b>b</b> c”", "a <b>b</b> c",
+			"<p>“<q class=\"quote\" id=\"quote-1\">a </q><b><q class=\"quote\">b</q></b><q class=\"quote\"> c</q>”</p>\n"},
 	}
 	md := newMarkdown()
 	for _, tt := range tests {

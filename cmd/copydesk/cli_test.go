@@ -163,7 +163,7 @@ func TestBadInputExitsTwoAndChangesNothing(t *testing.T) {
 		want string
 	}{
 		{"missing file", []string{"import", "/no/such/file.txt"}, "/no/such/file.txt: no such file"},
-		{"one missing among good files", []string{"import", sampleWirePath, "/no/such/file.md"}, "no such file"},
+		{"one missing among good files, all or nothing", []string{"import", "--all-or-nothing", sampleWirePath, "/no/such/file.md"}, "no such file"},
 		{"front matter not YAML", []string{"import", badYAML}, "bad.md:"},
 		{"update with bad YAML", []string{"update", id, badYAML}, "bad.md:"},
 		{"bad status in file", []string{"update", id, badStatus}, "status.md:3: status: \"live\""},

@@ -1,164 +1,240 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
-	"strings"
 
 	"copydesk/editor"
 	"copydesk/editor/wire"
 )
 
-var importCmd = &command{name: "import", args: "FILE... [--dry-run] [--json]", summary: "import wire copy (plain text, NITF XML) or Markdown with front matter as stories", minArgs: 1, maxArgs: -1, creates: true,
+var importCmd = &command{name: "import", args: "FILE... [--dry-run] [--json] [--status S] [--all-or-nothing]",
+	summary: "import wire copy (NITF, NewsML, ninjs, ANPA 1312, IPTC 7901, plain text) or Markdown archives as stories", minArgs: 1, maxArgs: -1, creates: true,
 	setup: func(fs *flag.FlagSet) func(*env, []string) error {
-		dryRun := fs.Bool("dry-run", false, "parse only: print the story, its quotes, people and boilerplate found; save nothing")
-		asJSON := fs.Bool("json", false, "print JSON")
-		author := fs.String("author", defaultAuthor(), "who is importing")
+		o := importOptions{}
+		fs.BoolVar(&o.dryRun, "dry-run", false, "parse only: print the story, its quotes, people, boilerplate and feed metadata found; save nothing")
+		fs.BoolVar(&o.asJSON, "json", false, "print JSON")
+		fs.StringVar(&o.author, "author", defaultAuthor(), "who is importing")
+		fs.StringVar(&o.status, "status", "", "give every story this status, whatever its file says (e.g. draft, for an archive's published posts)")
+		fs.BoolVar(&o.allOrNothing, "all-or-nothing", false, "save nothing unless every file is good, all in one transaction")
 		return func(e *env, files []string) error {
-			return runImport(e, files, *dryRun, *asJSON, *author)
+			return runImport(e, files, o)
 		}
 	}}
 
-// parsed is one file read for import: what was found, and the story and
-// people to save.
-type parsed struct {
-	file   string
-	result *wire.Result
-	story  editor.Story
-	people []editor.Person
+type importOptions struct {
+	dryRun, asJSON, allOrNothing bool
+	author, status               string
 }
 
-// importResult is what `import --json` prints for each story saved.
+// importResult is what `import --json` prints for each file: the story saved,
+// or why the file was not imported.
 type importResult struct {
-	ID       string `json:"id"`
-	Slug     string `json:"slug"`
-	Headline string `json:"headline"`
+	ID       string `json:"id,omitempty"`
+	Slug     string `json:"slug,omitempty"`
+	Headline string `json:"headline,omitempty"`
 	Quotes   int    `json:"quotes"`
 	File     string `json:"file"`
+	Error    string `json:"error,omitempty"`
 }
 
-// runImport parses every file first, then saves them all, with the people
-// they quote, in one transaction, so that one bad file saves nothing. Each is
-// a draft, or has the status its front matter gives.
-func runImport(e *env, files []string, dryRun, asJSON bool, author string) error {
-	var all []parsed
-	progress := newProgress(e.stderr, "reading", len(files))
-	for _, file := range files {
-		p, err := parseImport(e, file)
+// runImport imports each file in a transaction of its own, so that a bad
+// file is reported (by name, with its reason) and the good ones are saved;
+// the command then exits 1. With --all-or-nothing every file is read first
+// and all are saved in one transaction, or none when any is bad. A dry run
+// reads as a real import does and reports the same failures.
+func runImport(e *env, files []string, o importOptions) error {
+	var status editor.Status
+	if o.status != "" {
+		st, err := editor.ParseStatus(o.status)
 		if err != nil {
-			progress.done()
+			return usagef("--status %q is not a status; use draft, subbing, ready, published or spiked", o.status)
+		}
+		status = st
+	}
+	progress := newProgress(e.stderr, "importing", len(files))
+	meta := editor.RevisionMeta{Kind: editor.RevisionImport, Author: o.author}
+	b := wire.Batch{
+		Read:     func(name string) ([]byte, error) { return readImportFile(e, name) },
+		Status:   status,
+		Progress: progress.set,
+	}
+	if !o.dryRun && !o.allOrNothing {
+		b.Save = func(ctx context.Context, name string, r *wire.Result) (*editor.Story, error) {
+			s, people := r.ToStory()
+			m := meta
+			m.Note = "imported from " + filepath.Base(name)
+			if err := e.db.Import(ctx, []*editor.Story{&s}, people, m, nil); err != nil {
+				return nil, err
+			}
+			return &s, nil
+		}
+	}
+	outcomes := b.Run(e.ctx, files)
+	progress.done()
+	if err := e.ctx.Err(); err != nil {
+		// The files saved before Ctrl+C stay saved: say which they are.
+		if !o.dryRun {
+			printImported(e, outcomes, o.asJSON)
+		}
+		return err
+	}
+	if !o.dryRun {
+		for _, oc := range outcomes {
+			if oc.Result != nil {
+				for _, w := range oc.Result.Warnings {
+					fmt.Fprintln(e.stderr, "warning:", w)
+				}
+			}
+		}
+	}
+	if o.allOrNothing && wire.Failed(outcomes) == 0 && !o.dryRun {
+		if err := saveAll(e, outcomes, meta); err != nil {
 			return err
 		}
-		all = append(all, p)
-		progress.step()
 	}
-	progress.done()
-	if dryRun {
-		return printDryRun(e, all, asJSON)
+	if o.allOrNothing && wire.Failed(outcomes) > 0 {
+		reportFailures(e, outcomes)
+		return fmt.Errorf("nothing was imported: %w", firstFailure(outcomes))
 	}
-	for _, p := range all {
-		for _, w := range p.result.Warnings {
-			fmt.Fprintln(e.stderr, "warning:", w)
+	if o.dryRun {
+		if err := printDryRun(e, outcomes, o.asJSON); err != nil {
+			return err
 		}
+	} else if err := printImported(e, outcomes, o.asJSON); err != nil {
+		return err
 	}
-	stories := make([]*editor.Story, len(all))
+	return batchError(e, outcomes, o.asJSON)
+}
+
+// saveAll saves every file's story, with the people they quote, in one
+// transaction.
+func saveAll(e *env, outcomes []wire.Outcome, meta editor.RevisionMeta) error {
+	stories := make([]*editor.Story, len(outcomes))
 	var people []editor.Person
-	for i := range all {
-		stories[i] = &all[i].story
-		people = append(people, all[i].people...)
+	for i, oc := range outcomes {
+		s, p := oc.Result.ToStory()
+		stories[i] = &s
+		people = append(people, p...)
 	}
-	note := "imported"
-	if len(all) == 1 {
-		note = "imported from " + filepath.Base(all[0].file)
+	meta.Note = "imported"
+	if len(outcomes) == 1 {
+		meta.Note = "imported from " + filepath.Base(outcomes[0].Name)
 	}
-	progress = newProgress(e.stderr, "saving", len(all))
-	err := e.db.Import(e.ctx, stories, people, editor.RevisionMeta{Kind: editor.RevisionImport, Author: author, Note: note},
-		func(done, total int) { progress.set(done, total) })
+	progress := newProgress(e.stderr, "saving", len(stories))
+	err := e.db.Import(e.ctx, stories, people, meta, func(done, total int) { progress.set(done, total) })
 	progress.done()
 	if err != nil {
 		return fmt.Errorf("nothing was imported: %w", err)
 	}
-	if asJSON {
-		results := make([]importResult, len(all))
-		for i, s := range stories {
-			results[i] = importResult{ID: s.ID, Slug: s.Slug, Headline: s.Headline, Quotes: len(s.Quotes), File: all[i].file}
-		}
-		return writeJSON(e.stdout, results)
-	}
-	for _, s := range stories {
-		fmt.Fprintf(e.stdout, "%s\t%s\n", s.ID, s.Title())
+	for i := range outcomes {
+		outcomes[i].Story = stories[i]
 	}
 	return nil
 }
 
-// parseImport reads one file: Markdown by its extension, anything else as
-// wire copy (plain text or NITF XML, told apart by content). Markdown bodies
-// have their quotes found as wire bodies do.
-func parseImport(e *env, file string) (parsed, error) {
-	data, err := readInput(e, file)
+// batchError is the command's error once every file has been tried: none
+// when all were imported; the file's own error when the only file, or every
+// file, failed (so that bad input still exits 2); else a problem (exit 1)
+// after each failed file has been named on stderr.
+func batchError(e *env, outcomes []wire.Outcome, asJSON bool) error {
+	failed := wire.Failed(outcomes)
+	if failed == 0 {
+		return nil
+	}
+	if len(outcomes) == 1 {
+		return outcomes[0].Reason()
+	}
+	if !asJSON {
+		reportFailures(e, outcomes)
+	}
+	if failed == len(outcomes) {
+		return fmt.Errorf("none of the %d files was imported: %w", failed, firstFailure(outcomes))
+	}
+	return &problemError{fmt.Sprintf("%d of %d files were not imported; the others were", failed, len(outcomes))}
+}
+
+func reportFailures(e *env, outcomes []wire.Outcome) {
+	for _, oc := range outcomes {
+		if oc.Err != nil {
+			fmt.Fprintf(e.stderr, "copydesk import: %s\n", oneLine(oc.Reason().Error()))
+		}
+	}
+}
+
+// readImportFile reads a file to import, or standard input for "-".
+func readImportFile(e *env, name string) ([]byte, error) {
+	if name == "-" {
+		return io.ReadAll(e.stdin)
+	}
+	data, err := os.ReadFile(name)
 	if err != nil {
-		return parsed{}, err
+		return nil, wire.ReadError(name, err)
 	}
-	p := parsed{file: file}
-	switch strings.ToLower(filepath.Ext(file)) {
-	case ".md", ".markdown", ".mdown":
-		f, err := editor.ParseStoryMarkdown(file, data)
-		if err != nil {
-			return parsed{}, err
-		}
-		p.result = markdownResult(f)
-		p.story, p.people = p.result.Draft()
-		p.story.Slug, p.story.Status, p.story.RulesPage = f.Story.Slug, f.Story.Status, f.Story.RulesPage
-		if !f.Date.IsZero() {
-			p.story.CreatedAt = f.Date
-			if p.story.Status == editor.StatusPublished {
-				d := f.Date
-				p.story.PublishedAt = &d
-			}
-		}
-	default:
-		if p.result, err = wire.Parse(file, data); err != nil {
-			return parsed{}, err
-		}
-		p.story, p.people = p.result.Draft()
-	}
-	return p, nil
+	return data, nil
 }
 
-// markdownResult describes a Markdown file as wire.Parse describes wire copy,
-// with the quotes of its body found.
-func markdownResult(f *editor.StoryFile) *wire.Result {
-	s := f.Story
-	tags := s.Tags
-	if tags == nil {
-		tags = []string{}
+func firstFailure(outcomes []wire.Outcome) error {
+	for _, oc := range outcomes {
+		if oc.Err != nil {
+			return oc.Reason()
+		}
 	}
-	quotes, people := wire.FindQuotes(s.Body)
-	warnings := f.Warnings
-	if warnings == nil {
-		warnings = []string{}
-	}
-	return &wire.Result{Format: "markdown",
-		Story: wire.Story{Headline: s.Headline, Standfirst: s.Standfirst, Byline: s.Byline, Dateline: s.Dateline,
-			Body: s.Body, Credit: s.Credit, Section: s.Section, Tags: tags},
-		People: people, Quotes: quotes, Boilerplate: []wire.Boilerplate{}, Warnings: warnings}
+	return nil
 }
 
-func printDryRun(e *env, all []parsed, asJSON bool) error {
+func printImported(e *env, outcomes []wire.Outcome, asJSON bool) error {
 	if asJSON {
-		if len(all) == 1 {
-			return writeJSON(e.stdout, all[0].result)
-		}
-		results := make([]*wire.Result, len(all))
-		for i, p := range all {
-			results[i] = p.result
+		results := make([]importResult, 0, len(outcomes))
+		for _, oc := range outcomes {
+			res := importResult{File: oc.Name}
+			if s := oc.Story; s != nil {
+				res.ID, res.Slug, res.Headline, res.Quotes = s.ID, s.Slug, s.Headline, len(s.Quotes)
+			} else if oc.Err != nil {
+				res.Error = oneLine(oc.Reason().Error())
+			}
+			results = append(results, res)
 		}
 		return writeJSON(e.stdout, results)
 	}
-	for _, p := range all {
-		r := p.result
-		fmt.Fprintf(e.stdout, "%s (%s): %q, %d words, %d quotes, %d people\n", p.file, r.Format, r.Story.Headline,
+	for _, oc := range outcomes {
+		if s := oc.Story; s != nil {
+			fmt.Fprintf(e.stdout, "%s\t%s\n", s.ID, s.Title())
+		}
+	}
+	return nil
+}
+
+// printDryRun prints what each file holds: one result as a JSON object, many
+// as an array (a failed file as {"file", "error"}), or a summary a person reads.
+func printDryRun(e *env, outcomes []wire.Outcome, asJSON bool) error {
+	if asJSON {
+		if len(outcomes) == 1 {
+			if outcomes[0].Err != nil {
+				return nil
+			}
+			return writeJSON(e.stdout, outcomes[0].Result)
+		}
+		results := make([]any, len(outcomes))
+		for i, oc := range outcomes {
+			if oc.Err != nil {
+				results[i] = importResult{File: oc.Name, Error: oneLine(oc.Reason().Error())}
+				continue
+			}
+			results[i] = oc.Result
+		}
+		return writeJSON(e.stdout, results)
+	}
+	for _, oc := range outcomes {
+		r := oc.Result
+		if oc.Err != nil {
+			continue
+		}
+		fmt.Fprintf(e.stdout, "%s (%s): %q, %d words, %d quotes, %d people\n", oc.Name, r.Format, r.Story.Headline,
 			editor.CountWords(r.Story.Body), len(r.Quotes), len(r.People))
 		for _, q := range r.Quotes {
 			text := q.Text
@@ -172,7 +248,7 @@ func printDryRun(e *env, all []parsed, asJSON bool) error {
 			fmt.Fprintf(e.stdout, "  “%s”%s — %s\n", text, kind, q.Speaker)
 		}
 		for _, b := range r.Boilerplate {
-			fmt.Fprintf(e.stdout, "  boilerplate, kept out of the body: %s\n", b.Title)
+			fmt.Fprintf(e.stdout, "  kept out of the body: %s\n", b.Title)
 		}
 		for _, w := range r.Warnings {
 			fmt.Fprintf(e.stdout, "  warning: %s\n", w)

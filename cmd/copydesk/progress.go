@@ -25,14 +25,7 @@ func newProgress(w io.Writer, label string, total int) *progress {
 	return &progress{w: w, label: label, total: total, terminal: terminal, on: total >= minProgressSteps && terminal, drawn: -1}
 }
 
-func (p *progress) step() {
-	p.n++
-	if p.on && (p.n == p.total || p.n%max(1, p.total/100) == 0) {
-		p.draw()
-	}
-}
-
-// Set moves the bar to done of total, for work that reports its own count.
+// set moves the bar to done of total.
 func (p *progress) set(done, total int) {
 	p.n, p.total = done, total
 	if !p.on && total >= minProgressSteps && p.terminal {

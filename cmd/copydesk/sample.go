@@ -41,7 +41,7 @@ func addSample(ctx context.Context, db storage.Store) (*editor.Story, *editor.Pa
 	if err != nil {
 		return nil, nil, fmt.Errorf("sample %s: %w", sampleWire, err)
 	}
-	res, err := wire.Parse(sampleWire, raw)
+	res, err := wire.ParseFile(sampleWire, raw)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -73,7 +73,7 @@ func addSample(ctx context.Context, db storage.Store) (*editor.Story, *editor.Pa
 	if err != nil {
 		return nil, nil, err
 	}
-	filed, people := res.Draft()
+	filed, people := res.ToStory()
 	filed.Byline, filed.Section, filed.Tags = filedFile.Story.Byline, filedFile.Story.Section, filedFile.Story.Tags
 	filed.RulesPage = page.Slug
 	if err := db.Import(ctx, []*editor.Story{&filed}, people, editor.RevisionMeta{Kind: editor.RevisionImport, Author: "Press Association", Note: "as filed"}, nil); err != nil {

@@ -2,6 +2,7 @@ package wire_test
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 	"unicode/utf8"
 
@@ -20,8 +21,18 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("“A,” he said. “B\n\n“C.”\nReporting by X."))
 	f.Add([]byte("<nitf><body><body.content><p>“Hi,” said Sir Jo Bloggs (R-N.Y.), a ‘spokesman’.</p></body.content></body></nitf>"))
 	f.Add([]byte("\"\"\" ” “ \u00a0“x” — Name\n"))
+	feeds, _ := filepath.Glob("testdata/*/*.*")
+	for _, name := range feeds {
+		if data, err := os.ReadFile(name); err == nil {
+			f.Add(data)
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := wire.Parse("fuzz.txt", data)
+		name := "fuzz.txt"
+		if len(data) > 0 && data[0]%2 == 1 {
+			name = "fuzz.md" // the Markdown reader too
+		}
+		r, err := wire.ParseFile(name, data)
 		if err != nil {
 			return
 		}
@@ -31,7 +42,7 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("quote %+v lies outside body %q", q, body)
 			}
 		}
-		s, _ := r.Draft()
+		s, _ := r.ToStory()
 		for _, q := range s.Quotes {
 			editor.Place(s.Body, q)
 		}

@@ -15,9 +15,10 @@ type para struct {
 	line int
 }
 
-// parseText reads plain-text wire copy.
+// parseText reads plain-text wire copy. Its text stays text: control
+// characters are dropped, and what Markdown would read as markup is escaped.
 func parseText(name string, data []byte) (*Result, error) {
-	paras := textParagraphs(string(data))
+	paras := textParagraphs(stripControls(string(data)))
 	if len(paras) == 0 {
 		return nil, &editor.FileError{Name: name, Err: fmt.Errorf("holds no text")}
 	}
@@ -36,11 +37,10 @@ func parseText(name string, data []byte) (*Result, error) {
 	if len(paras) == 0 {
 		return nil, &editor.FileError{Name: name, Err: fmt.Errorf("holds a headline or credit but no story text")}
 	}
-	var body []string
-	for _, p := range paras {
-		body = append(body, p.text)
+	for i := range paras {
+		paras[i].text = paragraphText(escapeMarkdown(paras[i].text))
 	}
-	r.Story.Body = strings.Join(body, "\n\n")
+	r.Story.Body = joinParas(paras)
 	if len(r.Story.Body) > editor.BodyMax {
 		return nil, &editor.FileError{Name: name, Line: paras[len(paras)-1].line, Err: fmt.Errorf("story text is longer than %d bytes; split it into several stories", editor.BodyMax)}
 	}
@@ -50,6 +50,7 @@ func parseText(name string, data []byte) (*Result, error) {
 // layout takes the dateline, credit and boilerplate out of the paragraphs of
 // a story, setting them on r, and returns the body paragraphs left.
 func layout(r *Result, paras []para) []para {
+	paras = takeSignoffs(r, paras)
 	if len(paras) > 0 {
 		if m := datelinePattern.FindStringSubmatchIndex(paras[0].text); m != nil {
 			r.Story.Dateline = strings.TrimSpace(paras[0].text[m[2]:m[3]])

@@ -1,27 +1,24 @@
-// Package wire reads agency copy (plain-text wire stories and NITF 3.x XML)
-// into a draft story, and finds its quotes and who said each.
+// Package wire reads what a desk imports (agency copy in NITF, NewsML,
+// ninjs, ANPA 1312, IPTC 7901 or plain text, and posts of Hugo, Jekyll and
+// Zola archives) into a story, with the feed's own metadata, and finds its
+// quotes and who said each. One small reader per format; ParseFile chooses.
 package wire
 
 import (
-	"bytes"
-	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"copydesk/editor"
 )
 
-// Formats that Parse recognises.
-const (
-	FormatText = "text"
-	FormatNITF = "nitf"
-)
-
 // Result is what a wire file holds. Its JSON encoding is the output of
 // `copydesk import --dry-run --json`.
 type Result struct {
+	File        string        `json:"file,omitempty"` // the file's name, when read in a Batch
 	Format      string        `json:"format"`
 	Story       Story         `json:"story"`
+	Meta        Meta          `json:"meta"`
 	People      []Person      `json:"people"`
 	Quotes      []Quote       `json:"quotes"`
 	Boilerplate []Boilerplate `json:"boilerplate"`
@@ -38,6 +35,14 @@ type Story struct {
 	Credit     string   `json:"credit"`
 	Section    string   `json:"section"`
 	Tags       []string `json:"tags"`
+	// What an archive's post or copydesk's own file says of the story's
+	// place and time; empty for agency copy.
+	Slug        string        `json:"slug,omitempty"`
+	Status      editor.Status `json:"status,omitempty"`
+	RulesPage   string        `json:"rules_page,omitempty"`
+	CreatedAt   *time.Time    `json:"created_at,omitempty"`
+	PublishedAt *time.Time    `json:"published_at,omitempty"`
+	UpdatedAt   *time.Time    `json:"updated_at,omitempty"`
 }
 
 // Person is someone quoted in the story.
@@ -68,64 +73,18 @@ type Quote struct {
 }
 
 // Boilerplate is site text pasted under a story (comment rules, newsletter
-// plugs), kept apart from the body.
+// plugs) or an agency's sign-off (Kind "signoff"), kept apart from the body.
 type Boilerplate struct {
 	Title string `json:"title"`
 	Text  string `json:"text"`
+	Kind  string `json:"kind,omitempty"`
 }
 
-// Parse reads wire copy. NITF is recognised by its XML; anything else is read
-// as plain text with one paragraph a line or paragraphs between blank lines.
-// Errors are *editor.FileError values naming the file and, where it helps,
-// the line.
-func Parse(name string, data []byte) (*Result, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(data) {
-		return nil, &editor.FileError{Name: name, Line: invalidUTF8Line(data), Err: fmt.Errorf("is not UTF-8 text; save it as UTF-8 and import it again")}
+func (b Boilerplate) kindName() string {
+	if b.Kind == BoilerplateSignoff {
+		return "agency sign-off"
 	}
-	var r *Result
-	var err error
-	if looksLikeXML(data) {
-		r, err = parseNITF(name, data)
-	} else {
-		r, err = parseText(name, data)
-	}
-	if err != nil {
-		return nil, err
-	}
-	if strings.TrimSpace(r.Story.Body) == "" {
-		return nil, &editor.FileError{Name: name, Err: fmt.Errorf("holds no story text")}
-	}
-	if r.Story.Headline == "" {
-		r.Warnings = append(r.Warnings, name+": no headline found; the story was read without one")
-	}
-	for _, b := range r.Boilerplate {
-		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: site text %q was found under the story and kept out of the body", name, b.Title))
-	}
-	r.findQuotes(name)
-	if r.Story.Tags == nil {
-		r.Story.Tags = []string{}
-	}
-	return r, nil
-}
-
-func looksLikeXML(data []byte) bool {
-	return bytes.HasPrefix(bytes.TrimSpace(data), []byte("<"))
-}
-
-func invalidUTF8Line(data []byte) int {
-	line := 1
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size <= 1 {
-			return line
-		}
-		if r == '\n' {
-			line++
-		}
-		data = data[size:]
-	}
-	return line
+	return "site text"
 }
 
 // findQuotes detects the body's quotes, attributes them and lists the people
@@ -231,39 +190,4 @@ func clip(s string) string {
 		s = string([]rune(s)[:40]) + "…"
 	}
 	return "“" + s + "”"
-}
-
-// Draft is the result as a draft story with its attributed quotes anchored
-// in the body, and the people quoted, ready for the directory. A quote with
-// no speaker found gets no record: `check` reports its words as unattributed
-// until the desk attributes them. Quotes and people have no IDs yet; storage
-// gives them IDs and links each quote to its person by name.
-func (r *Result) Draft() (editor.Story, []editor.Person) {
-	s := editor.Story{
-		Headline: r.Story.Headline, Standfirst: r.Story.Standfirst, Byline: r.Story.Byline,
-		Dateline: r.Story.Dateline, Body: r.Story.Body, Credit: r.Story.Credit,
-		Section: r.Story.Section, Tags: append([]string{}, r.Story.Tags...), Status: editor.StatusDraft,
-	}
-	source := r.Story.Credit
-	if source == "" {
-		source = "wire (" + r.Format + ")"
-	}
-	s.Quotes = make([]editor.Quote, 0, len(r.Quotes))
-	for _, q := range r.Quotes {
-		if q.Speaker == "" {
-			continue // left for the desk to attribute; check reports it
-		}
-		s.Quotes = append(s.Quotes, editor.Quote{
-			Speaker: q.Speaker, Role: q.Role, Text: q.Text, Verb: q.Verb, Partial: q.Partial,
-			SourceKind: editor.SourceWire, Source: source,
-			Anchor: editor.NewAnchor(s.Body, q.Start, q.End),
-		})
-	}
-	people := make([]editor.Person, 0, len(r.People))
-	for _, p := range r.People {
-		people = append(people, editor.Person{
-			Name: p.Name, Honorific: p.Honorific, ShortName: p.ShortName, Role: p.Role, Organisation: p.Organisation,
-		})
-	}
-	return s, people
 }

@@ -1,0 +1,106 @@
+package wire
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+
+	"copydesk/editor"
+)
+
+// Batch is an import of many files, done one file at a time so that a bad
+// file costs only itself: the command line's `import` and the desktop app's
+// File ▸ Import… both run one, and so report the same results and the same
+// reasons.
+type Batch struct {
+	// Read returns a file's bytes; its error is the file's reason.
+	Read func(name string) ([]byte, error)
+	// Status, when set, is given to every story whatever its file says
+	// (`import --status draft`).
+	Status editor.Status
+	// Save saves one file's story (in a transaction of its own) and returns
+	// it as saved; nil makes the batch a dry run that saves nothing.
+	Save func(ctx context.Context, name string, r *Result) (*editor.Story, error)
+	// Progress, when set, is told how many files are done.
+	Progress func(done, total int)
+}
+
+// Outcome is what became of one file of a batch.
+type Outcome struct {
+	Name   string
+	Result *Result       // what was read; nil when the file could not be read
+	Story  *editor.Story // the story saved; nil in a dry run or when it failed
+	Err    error         // why the file was not imported; nil when it was (or would be)
+}
+
+// Run reads, and unless it is a dry run saves, each file in turn. It stops
+// early only when ctx is cancelled; the files not reached then have ctx's
+// error as their reason.
+func (b Batch) Run(ctx context.Context, names []string) []Outcome {
+	out := make([]Outcome, len(names))
+	for i, name := range names {
+		out[i].Name = name
+		if err := ctx.Err(); err != nil {
+			out[i].Err = err
+			continue
+		}
+		out[i].Result, out[i].Err = b.parse(name)
+		if out[i].Err == nil && b.Save != nil {
+			out[i].Story, out[i].Err = b.Save(ctx, name, out[i].Result)
+		}
+		if b.Progress != nil {
+			b.Progress(i+1, len(names))
+		}
+	}
+	return out
+}
+
+func (b Batch) parse(name string) (*Result, error) {
+	data, err := b.Read(name)
+	if err != nil {
+		return nil, err
+	}
+	r, err := ParseFile(name, data)
+	if err != nil {
+		return nil, err
+	}
+	r.File = name
+	if b.Status != "" {
+		r.SetStatus(b.Status)
+	}
+	return r, nil
+}
+
+// Failed counts the outcomes that have a reason.
+func Failed(outcomes []Outcome) int {
+	n := 0
+	for _, o := range outcomes {
+		if o.Err != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// Reason is why the file was not imported, naming the file when the error
+// itself does not; nil when it was imported.
+func (o Outcome) Reason() error {
+	var fe *editor.FileError
+	if o.Err == nil || errors.As(o.Err, &fe) {
+		return o.Err
+	}
+	return &editor.FileError{Name: o.Name, Err: o.Err}
+}
+
+// ReadError is the reason for a file that could not be read, naming it:
+// "notes.txt: no such file".
+func ReadError(name string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return &editor.FileError{Name: name, Err: errors.New("no such file")}
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return &editor.FileError{Name: name, Err: err}
+}

@@ -1,0 +1,269 @@
+package wire
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"copydesk/editor"
+)
+
+// archiveKeys are the front matter keys a post may carry, copydesk's own
+// (`show --format md`) and Hugo's, Jekyll's and Zola's, each with what it sets.
+var archiveKeys = map[string]string{
+	"headline": "headline", "title": "headline",
+	"standfirst": "standfirst", "description": "standfirst", "summary": "standfirst", "excerpt": "standfirst", "subtitle": "standfirst",
+	"byline": "byline", "author": "byline", "authors": "byline",
+	"dateline": "dateline", "credit": "credit", "section": "section", "categories": "section", "category": "section",
+	"tags": "tags", "taxonomies": "taxonomies", "status": "status", "draft": "status", "published": "status",
+	"slug": "slug", "rules_page": "rules_page", "revision": "revision",
+	"date": "date", "publishdate": "published", "pubdate": "published", "published_at": "published",
+	"lastmod": "updated", "last_modified_at": "updated", "updated": "updated", "modified": "updated",
+	"expirydate": "expires", "expires": "expires",
+	"aliases": "aliases", "redirect_from": "aliases", "url": "aliases", "permalink": "aliases",
+	"lang": "language", "language": "language",
+}
+
+// jekyllName is a Jekyll post's file name: its date, then its slug.
+var jekyllName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
+
+// parseMarkdown reads a post of a Hugo, Jekyll or Zola archive, or a story
+// as `copydesk show --format md` prints it: Markdown with YAML, TOML or JSON
+// front matter. Its dates are kept (date as created, publishDate as
+// published, lastmod as updated, Jekyll's file-name date when it gives none);
+// a site's post that its site would publish (no draft: true, no
+// published: false) is published; a slug copydesk would not make is made
+// into one, with a warning; old addresses (aliases, redirect_from, url,
+// permalink) are kept; Hugo's shortcodes become Markdown or are reported;
+// raw HTML is kept to editor.BodyHTML.
+func parseMarkdown(name, text string) (*Result, error) {
+	fm, body, err := splitFrontMatter(name, text)
+	if err != nil {
+		return nil, err
+	}
+	r := &Result{Format: FormatMarkdown, Boilerplate: []Boilerplate{}, Warnings: []string{}}
+	if err := readArchiveFields(fm, r); err != nil {
+		return nil, err
+	}
+	if err := readArchiveDates(name, fm, r); err != nil {
+		return nil, err
+	}
+	body, notes := shortcodes(body)
+	for _, n := range notes {
+		r.Warnings = append(r.Warnings, name+": "+n)
+	}
+	body, dropped := cleanRawHTML(body)
+	if len(dropped) > 0 {
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: raw HTML in the body was cleaned: %s dropped, as copydesk keeps no active content", name, strings.Join(dropped, ", ")))
+	}
+	r.Story.Body = body
+	return r, nil
+}
+
+func readArchiveFields(fm *frontMatter, r *Result) error {
+	s, m := &r.Story, &r.Meta
+	for _, key := range fm.keys {
+		if _, known := archiveKeys[key]; !known {
+			r.Warnings = append(r.Warnings, fmt.Sprintf("%s:%d: %s is not a story field; it was left out", fm.name, fm.lines[key], key))
+		}
+	}
+	for _, f := range []struct {
+		keys []string
+		dst  *string
+	}{
+		{[]string{"headline", "title"}, &s.Headline},
+		{[]string{"standfirst", "description", "summary", "excerpt", "subtitle"}, &s.Standfirst},
+		{[]string{"dateline"}, &s.Dateline},
+		{[]string{"credit"}, &s.Credit},
+		{[]string{"rules_page"}, &s.RulesPage},
+		{[]string{"lang", "language"}, &m.Language},
+	} {
+		for _, key := range f.keys {
+			if fm.has(key) {
+				v, err := fm.str(key)
+				if err != nil {
+					return err
+				}
+				*f.dst = v
+				break
+			}
+		}
+	}
+	for _, key := range []string{"byline", "author", "authors"} {
+		if !fm.has(key) {
+			continue
+		}
+		var err error
+		if key == "byline" {
+			s.Byline, err = fm.str(key)
+		} else {
+			var names []string
+			names, err = fm.list(key)
+			s.Byline = joinNames(names)
+		}
+		if err != nil {
+			return err
+		}
+		break
+	}
+	tax, _ := fm.values["taxonomies"].(map[string]any) // Zola
+	section, err := firstList(fm, tax, "section", "categories", "category")
+	if err != nil {
+		return err
+	}
+	if len(section) > 0 {
+		s.Section = section[0]
+	}
+	if s.Tags, err = firstList(fm, tax, "tags"); err != nil {
+		return err
+	}
+	if err := readArchiveStatus(fm, r); err != nil {
+		return err
+	}
+	if slug, err := fm.str("slug"); err != nil {
+		return err
+	} else if slug != "" {
+		s.Slug = slug
+		if editor.ValidateSlug("slug", slug) != nil {
+			s.Slug = editor.Slugify(slug)
+			r.Warnings = append(r.Warnings, fmt.Sprintf("%s:%d: slug %q is not one copydesk makes; it was imported as %q", fm.name, fm.lines["slug"], slug, s.Slug))
+		}
+	}
+	for _, key := range []string{"aliases", "redirect_from", "url", "permalink"} {
+		paths, err := fm.list(key)
+		if err != nil {
+			return err
+		}
+		for _, p := range paths {
+			if p = strings.TrimSpace(p); p != "" && !slices.Contains(m.Aliases, p) {
+				m.Aliases = append(m.Aliases, p)
+			}
+		}
+	}
+	return nil
+}
+
+// firstList reads the first of keys the front matter has, or Zola's
+// [taxonomies] table has.
+func firstList(fm *frontMatter, tax map[string]any, keys ...string) ([]string, error) {
+	for _, key := range keys {
+		if fm.has(key) {
+			return fm.list(key)
+		}
+	}
+	for _, key := range keys {
+		if v, ok := tax[key]; ok {
+			return fm.listOf("taxonomies", v)
+		}
+	}
+	return nil, nil
+}
+
+// readArchiveStatus reads status, or Hugo's draft and Jekyll's published
+// flags; a site's post (a title or a date in its front matter, or Jekyll's
+// dated file name) with neither is one its site publishes.
+func readArchiveStatus(fm *frontMatter, r *Result) error {
+	s := &r.Story
+	switch {
+	case fm.has("status"):
+		v, err := fm.str("status")
+		if err != nil || v == "" {
+			return err
+		}
+		st, err := editor.ParseStatus(v)
+		if err != nil {
+			return fm.errorAt("status", "%q is not a status; use draft, subbing, ready, published or spiked", v)
+		}
+		s.Status = st
+	case fm.has("draft"):
+		draft, err := fm.boolean("draft")
+		if err != nil {
+			return err
+		}
+		s.Status = editor.StatusPublished
+		if draft {
+			s.Status = editor.StatusDraft
+		}
+	case fm.has("published"):
+		published, err := fm.boolean("published")
+		if err != nil {
+			return err
+		}
+		s.Status = editor.StatusDraft
+		if published {
+			s.Status = editor.StatusPublished
+		}
+	case fm.has("title") || fm.has("date") || jekyllName.MatchString(baseName(fm.name)):
+		// A site's post (its title, its date): what the site publishes.
+		// A file in copydesk's own form with no status is a draft.
+		s.Status = editor.StatusPublished
+	default:
+		s.Status = editor.StatusDraft
+	}
+	return nil
+}
+
+func baseName(name string) string {
+	return strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+}
+
+// readArchiveDates keeps the post's times: date (or the Jekyll file name's)
+// as created, publishDate as published (else date), lastmod as updated,
+// expiryDate as when it expires.
+func readArchiveDates(name string, fm *frontMatter, r *Result) error {
+	s := &r.Story
+	created, err := fm.date("date")
+	if err != nil {
+		return err
+	}
+	if created.IsZero() {
+		if m := jekyllName.FindStringSubmatch(baseName(name)); m != nil {
+			created, _ = time.Parse("2006-01-02", m[1])
+		}
+	}
+	var published, updated, expires time.Time
+	for key, dst := range map[string]*time.Time{"publishdate": &published, "pubdate": &published, "published_at": &published,
+		"lastmod": &updated, "last_modified_at": &updated, "updated": &updated, "modified": &updated,
+		"expirydate": &expires, "expires": &expires} {
+		if !fm.has(key) {
+			continue
+		}
+		t, err := fm.date(key)
+		if err != nil {
+			return err
+		}
+		*dst = t
+	}
+	if published.IsZero() {
+		published = created
+	}
+	s.CreatedAt = timePtr(created)
+	if s.Status == editor.StatusPublished {
+		s.PublishedAt = timePtr(published)
+		if published.IsZero() {
+			r.Warnings = append(r.Warnings, name+": a published post with no date; it imports as published now")
+		}
+	}
+	s.UpdatedAt = timePtr(updated)
+	r.Meta.Expires = timePtr(expires)
+	return nil
+}
+
+func joinNames(names []string) string {
+	var kept []string
+	for _, n := range names {
+		if n = strings.TrimSpace(n); n != "" {
+			kept = append(kept, n)
+		}
+	}
+	switch len(kept) {
+	case 0:
+		return ""
+	case 1:
+		return kept[0]
+	}
+	return strings.Join(kept[:len(kept)-1], ", ") + " and " + kept[len(kept)-1]
+}
