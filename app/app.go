@@ -241,7 +241,7 @@ func (g *gui) menu() *fyne.MainMenu {
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
 		item("New story", fyne.KeyN, g.newStory),
-		item("New site page…", "", g.pages.newPage),
+		item("New site page…", "", g.newPage),
 		item("Save revision…", fyne.KeyS, g.saveCurrent),
 		fyne.NewMenuItemSeparator(),
 		g.exportMenuItem(item("Export website…", fyne.KeyE, g.showExport)),
@@ -267,20 +267,13 @@ func (g *gui) menu() *fyne.MainMenu {
 
 func (g *gui) focusFind() { g.win.Canvas().Focus(g.find.entry) }
 
-func (g *gui) showChecks() {
-	switch g.current {
-	case g.story:
-		g.story.tabs.SelectIndex(1)
-	case g.page:
-		g.page.tabs.SelectIndex(0)
-	}
-}
+func (g *gui) showChecks() { g.showTab(tabChecks) }
 
-func (g *gui) showHistory() {
-	switch g.current {
-	case g.story:
-		g.story.tabs.SelectIndex(2)
-	case g.page:
-		g.page.tabs.SelectIndex(1)
+func (g *gui) showHistory() { g.showTab(tabHistory) }
+
+// showTab brings a tab of the open document's side panel to the front.
+func (g *gui) showTab(t sideTab) {
+	if g.current != nil {
+		g.current.showTab(t)
 	}
 }

@@ -177,18 +177,18 @@ func (p *findPanel) choose(i int) {
 func (p *findPanel) open(h editor.SearchHit) {
 	switch h.Kind {
 	case "story":
-		p.g.sidebar.SelectIndex(0)
+		p.g.showList(listStories)
 		p.g.openStory(h.ID)
 	case "quote":
-		p.g.sidebar.SelectIndex(0)
+		p.g.showList(listStories)
 		p.g.openStory(h.StoryID)
-		p.g.story.tabs.SelectIndex(0)
+		p.g.story.showTab(tabQuotes)
 	case "page":
-		p.g.sidebar.SelectIndex(1)
+		p.g.showList(listPages)
 		p.g.openPage(h.ID)
 	case "person":
-		p.g.sidebar.SelectIndex(2)
-		if person, ok := p.g.people.find(h.ID); ok {
+		p.g.showList(listPeople)
+		if person, ok := p.g.people.find(func(x editor.Person) bool { return x.ID == h.ID }); ok {
 			p.g.openPerson(person)
 		}
 	}

@@ -13,8 +13,8 @@ func TestConflictKeepsTextAndSavesACopy(t *testing.T) {
 	g.list.list.Select(1)
 	typeAtEnd(g.story.body, " My paragraph.")
 	store.find("id-00001").Revision = 2 // someone else saved meanwhile
-	g.story.save("")
-	if g.conflictDialog == nil {
+	g.story.sess.save("")
+	if openDialog(g, "The story changed") == nil {
 		t.Fatalf("no conflict dialog; calls %v", store.calls)
 	}
 	if !strings.HasSuffix(g.story.body.Text, " My paragraph.") {
@@ -37,10 +37,10 @@ func TestSpikingAsksFirst(t *testing.T) {
 	g, _ := newTestGUI(t, store)
 	g.list.list.Select(1)
 	g.story.status.SetSelected("Spiked")
-	if store.count("SetStatus") != 0 || g.lastConfirm == nil {
+	if store.count("SetStatus") != 0 || g.topDialog() == nil {
 		t.Fatalf("spiking did not ask first; calls %v", store.calls)
 	}
-	g.lastConfirm.Dismiss()
+	g.topDialog().cancel()
 	if g.story.status.Selected != "Draft" || store.count("SetStatus") != 0 {
 		t.Errorf("cancelling left status %q, calls %v", g.story.status.Selected, store.calls)
 	}
@@ -49,7 +49,7 @@ func TestSpikingAsksFirst(t *testing.T) {
 		t.Errorf("moving to subbing (not destructive) did not happen at once: %v", store.calls)
 	}
 	g.story.status.SetSelected("Spiked")
-	g.lastConfirm.Confirm()
+	g.topDialog().submit()
 	if store.count("SetStatus id-00001 spiked") != 1 || g.story.loaded.Status != editor.StatusSpiked {
 		t.Errorf("confirmed spike: calls %v, status %s", store.calls, g.story.loaded.Status)
 	}
@@ -64,10 +64,10 @@ func TestStatusMoveKeepsUnsavedText(t *testing.T) {
 	g.list.list.Select(1)
 	typeAtEnd(g.story.body, " Unsaved.")
 	g.story.status.SetSelected("Subbing")
-	if g.story.body.Text != "Body of story 1. Unsaved." || !g.story.sess.dirty(g.story.content()) {
-		t.Errorf("after the move body %q, dirty %v", g.story.body.Text, g.story.sess.dirty(g.story.content()))
+	if g.story.body.Text != "Body of story 1. Unsaved." || !unsaved(g.story) {
+		t.Errorf("after the move body %q, dirty %v", g.story.body.Text, unsaved(g.story))
 	}
-	g.story.save("")
+	g.story.sess.save("")
 	if store.count("SaveStory id-00001 base 2") != 1 {
 		t.Errorf("save after the move: calls %v", store.calls)
 	}
@@ -79,8 +79,8 @@ func TestStatusMoveOverAnotherSaveIsAConflict(t *testing.T) {
 	g.list.list.Select(1)
 	store.find("id-00001").Revision = 2
 	g.story.status.SetSelected("Subbing")
-	if store.count("SetStatus") != 0 || g.conflictDialog == nil {
-		t.Errorf("moving a story saved meanwhile: calls %v, dialog %v", store.calls, g.conflictDialog)
+	if store.count("SetStatus") != 0 || openDialog(g, "The story changed") == nil {
+		t.Errorf("moving a story saved meanwhile: calls %v, dialogs %v", store.calls, g.dialogs)
 	}
 	if g.story.status.Selected != "Draft" {
 		t.Errorf("after the refused move the status shows %q", g.story.status.Selected)
