@@ -34,7 +34,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps test-deps build run test race vet lint bench bench-export screenshots crashtest startup package clean
+.PHONY: help deps test-deps build run test race vet lint bench bench-export screenshots crashtest uitest startup package clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  %-13s %s\n", $$1, $$2 }'
@@ -87,6 +87,10 @@ clean: ## remove built files
 crashtest: build ## type in the real window, kill -9 it two seconds later, check the words come back
 	$(call apt_install,$(SHOT_PKGS))
 	./scripts/crashtest.sh
+
+uitest: build ## the keyboard in the real window (Xvfb, xdotool): Ctrl+Shift+Q, Escape, a click in the third paragraph and typing keep every paragraph
+	$(call apt_install,$(SHOT_PKGS))
+	./scripts/uitest.sh
 
 startup: build ## time the real binary from exec to a usable window on 10,000 stories (under Xvfb)
 	$(call apt_install,$(SHOT_PKGS))
