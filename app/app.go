@@ -265,7 +265,10 @@ func (g *gui) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(file, edit, story)
 }
 
-func (g *gui) focusFind() { g.win.Canvas().Focus(g.find.entry) }
+func (g *gui) focusFind() {
+	g.showPane(paneLeft)
+	g.win.Canvas().Focus(g.find.entry)
+}
 
 func (g *gui) showChecks() { g.showTab(tabChecks) }
 
@@ -275,5 +278,6 @@ func (g *gui) showHistory() { g.showTab(tabHistory) }
 func (g *gui) showTab(t sideTab) {
 	if g.current != nil {
 		g.current.showTab(t)
+		g.showPane(paneRight)
 	}
 }

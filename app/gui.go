@@ -35,6 +35,7 @@ type gui struct {
 	empty  fyne.CanvasObject
 	center *fyne.Container
 	right  *fyne.Container
+	cols   *columns
 
 	saveState *widget.Label
 	dbLabel   *widget.Label
@@ -116,12 +117,24 @@ func (g *gui) build() fyne.CanvasObject {
 	g.right = container.NewStack(g.story.side(), g.page.side())
 	g.showCenter(g.empty, nil)
 
-	inner := container.NewHSplit(g.center, g.right)
-	inner.Offset = 0.68
-	outer := container.NewHSplit(left, inner)
-	outer.Offset = 0.24
+	p := g.prefs.p
+	g.cols = newColumns(container.NewScroll(left), g.center, container.NewScroll(g.right),
+		[3]string{"Stories, pages, people", "Editor", "Quotes, checks, history"},
+		float32(p.Float(prefColumnLeft)), float32(p.Float(prefColumnRight)))
+	g.cols.onResized = func(left, right float32) {
+		p.SetFloat(prefColumnLeft, float64(left))
+		p.SetFloat(prefColumnRight, float64(right))
+	}
 	bar := container.NewBorder(nil, nil, nil, g.dbLabel, g.saveState)
-	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), bar), nil, nil, outer)
+	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), bar), nil, nil, g.cols)
+}
+
+// showPane brings a pane to the front when the window is too narrow for
+// all three columns.
+func (g *gui) showPane(i int) {
+	if g.cols != nil {
+		g.cols.show(i)
+	}
 }
 
 // showList brings a tab of the sidebar to the front.
@@ -267,6 +280,7 @@ func (g *gui) openPerson(p editor.Person) {
 		g.leave("")
 		g.person.set(p)
 		g.showCenter(g.person.canvas(), nil)
+		g.showPane(paneCentre)
 		g.win.SetTitle(personHeading(p) + " — copydesk")
 		g.saveState.SetText("")
 	})
@@ -293,6 +307,7 @@ func (g *gui) opened(ed docEditor) {
 	g.current = ed
 	g.win.SetTitle(ed.current().name() + " — copydesk")
 	g.showCenter(ed.canvas(), ed.side())
+	g.showPane(paneCentre)
 	g.edited()
 	if g.pendingStatus != "" {
 		g.saveState.SetText(g.pendingStatus)

@@ -20,6 +20,9 @@ const (
 	prefCredit   = "default_credit"
 	prefTheme    = "theme"     // system, light or dark
 	prefTextSize = "text_size" // a scale: 0.9, 1, 1.15, 1.3
+	// The side columns' widths in pixels, as last dragged.
+	prefColumnLeft  = "column_left"
+	prefColumnRight = "column_right"
 )
 
 // prefs reads and writes the person's preferences.

@@ -12,6 +12,7 @@ import (
 // selected (the cursor where they stood, for a quote no longer there), or
 // the field it names focused.
 func (e *storyEditor) jumpTo(f editor.Finding) {
+	e.g.showPane(paneCentre)
 	shift := bodyShift(e.body.Text)
 	switch {
 	case f.Kind == editor.KindMissingQuote:
