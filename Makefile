@@ -20,6 +20,12 @@ VNU_JAR    := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 # Extra packages for screenshots of the real window.
 SHOT_PKGS  := xvfb xdotool imagemagick x11-utils
 
+# Fyne with the patch in third_party/fyne (its README says why):
+# every target builds in the Go workspace bin/go.work, which
+# scripts/fyne-patched.sh prepares. A plain `go build` uses Fyne unpatched.
+WORK := bin/go.work
+export GOWORK := $(CURDIR)/$(WORK)
+
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # apt_install installs the packages in $(1) that dpkg does not report as installed.
@@ -39,8 +45,11 @@ endef
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  %-13s %s\n", $$1, $$2 }'
 
-deps: ## install the system packages the build needs (apt-get)
+deps: $(WORK) ## install the system packages the build needs (apt-get)
 	$(call apt_install,$(BUILD_PKGS))
+
+$(WORK): go.mod $(wildcard third_party/fyne/*.patch) scripts/fyne-patched.sh
+	./scripts/fyne-patched.sh
 
 build: deps ## build bin/copydesk
 	$(GO) build $(GOFLAGS_CD) -o $(BIN) ./cmd/copydesk

@@ -204,7 +204,7 @@ func (e *storyEditor) onChanged() {
 	e.headlineCount.Refresh()
 	e.bodyCount.SetText(plural(editor.CountWords(e.body.Text), "word", "words"))
 	e.scheduleChecks()
-	e.g.edited()
+	e.g.typed()
 }
 
 // scheduleChecks runs the checks once typing pauses; they place every quote

@@ -60,6 +60,9 @@ type docSession struct {
 	autosaved []byte   // what the working copy holds; nil when it has none
 	savedAt   time.Time
 	keptAt    time.Time // when the working copy was last written
+	// knownDirty is what the status bar last said: the fields differ from
+	// the revision saved last.
+	knownDirty bool
 
 	banner     *fyne.Container
 	bannerText *widget.Label
@@ -128,6 +131,7 @@ func (s *docSession) set(d document, wc *editor.WorkingCopy) {
 	s.gen++
 	s.loaded = d
 	s.base, s.saved, s.savedAt, s.autosaved, s.keptAt = d.rev(), d.content(), d.updated(), nil, time.Time{}
+	s.knownDirty = false
 	s.banner.Hide()
 	shown := d
 	if wc != nil {

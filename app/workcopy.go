@@ -54,6 +54,9 @@ func (g *gui) autosaveThen(then func()) {
 	}
 	s := ed.session()
 	c := ed.current().content()
+	if s.dirty(c) != s.knownDirty {
+		g.edited() // typed back to the saved text since the last tick
+	}
 	switch {
 	case !s.dirty(c) && s.autosaved == nil, s.autosaved != nil && bytes.Equal(c, s.autosaved):
 		if then != nil {
@@ -102,12 +105,26 @@ func (g *gui) autosaveThen(then func()) {
 	}
 }
 
-// edited is called by an editor whenever a field changes.
+// typed is edited for a keystroke. Once the fields are known to differ
+// from the saved revision another key cannot change that news, so the
+// comparison, which encodes the whole document, waits for autosave's next
+// tick: in a long story it is the largest cost of a keystroke that is ours.
+func (g *gui) typed() {
+	if g.current != nil && g.current.session().knownDirty {
+		return
+	}
+	g.edited()
+}
+
+// edited shows in the status bar whether the open document has unsaved
+// changes.
 func (g *gui) edited() {
 	if g.current == nil {
 		return
 	}
-	if s := g.current.session(); s.dirty(g.current.current().content()) {
+	s := g.current.session()
+	s.knownDirty = s.dirty(g.current.current().content())
+	if s.knownDirty {
 		text := "Unsaved changes · Save revision: Ctrl+S"
 		if !s.keptAt.IsZero() {
 			text = "Unsaved changes · kept safe " + s.keptAt.Local().Format("15:04:05") + " · Save revision: Ctrl+S"
