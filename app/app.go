@@ -237,6 +237,7 @@ func (g *gui) menu() *fyne.MainMenu {
 		}
 		return it
 	}
+	findKey, replaceKey, nextKey, prevKey := findKeys()
 	quit := item("Quit", fyne.KeyQ, g.quit)
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
@@ -251,18 +252,50 @@ func (g *gui) menu() *fyne.MainMenu {
 		quit,
 	)
 	edit := fyne.NewMenu("Edit",
-		item("Find…", fyne.KeyF, g.focusFind),
+		g.editItem("Undo", &fyne.ShortcutUndo{}, &fyne.ShortcutUndo{}),
+		g.editItem("Redo", &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: ctrl | fyne.KeyModifierShift}, &fyne.ShortcutRedo{}),
+		fyne.NewMenuItemSeparator(),
+		g.editItem("Cut", &fyne.ShortcutCut{}, &fyne.ShortcutCut{Clipboard: fyne.CurrentApp().Clipboard()}),
+		g.editItem("Copy", &fyne.ShortcutCopy{}, &fyne.ShortcutCopy{Clipboard: fyne.CurrentApp().Clipboard()}),
+		g.editItem("Paste", &fyne.ShortcutPaste{}, &fyne.ShortcutPaste{Clipboard: fyne.CurrentApp().Clipboard()}),
+		g.editItem("Select all", &fyne.ShortcutSelectAll{}, &fyne.ShortcutSelectAll{}),
+		fyne.NewMenuItemSeparator(),
+		withKey(fyne.NewMenuItem("Find in story…", func() { g.findInStory(false) }), findKey),
+		withKey(fyne.NewMenuItem("Find and replace…", func() { g.findInStory(true) }), replaceKey),
+		withKey(fyne.NewMenuItem("Find next", func() { g.findNext(1) }), nextKey),
+		withKey(fyne.NewMenuItem("Find previous", func() { g.findNext(-1) }), prevKey),
+		withKey(fyne.NewMenuItem("Search everything…", g.focusFind), &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl | fyne.KeyModifierShift}),
+		fyne.NewMenuItemSeparator(),
 		insertQuoteItem(g),
 	)
 	story := fyne.NewMenu("Story",
 		item("Check", fyne.KeyK, g.showChecks),
-		item("History", fyne.KeyH, g.showHistory),
+		withKey(fyne.NewMenuItem("History", g.showHistory), &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: ctrl | fyne.KeyModifierShift}),
 		item("Compare revisions…", fyne.KeyD, g.compareRevisions),
 		fyne.NewMenuItemSeparator(),
 		item("Next story", fyne.KeyPageDown, func() { g.next(1) }),
 		item("Previous story", fyne.KeyPageUp, func() { g.next(-1) }),
 	)
 	return fyne.NewMainMenu(file, edit, story)
+}
+
+// withKey gives a menu item its shortcut.
+func withKey(it *fyne.MenuItem, key fyne.Shortcut) *fyne.MenuItem {
+	it.Shortcut = key
+	return it
+}
+
+// editItem is an Edit menu item that does to the focused field what its
+// shortcut would: the menu shows the key, and takes it first, so Ctrl+Shift+Z
+// redoes as Ctrl+Y does.
+func (g *gui) editItem(label string, key, does fyne.Shortcut) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, func() {
+		if s, ok := g.win.Canvas().Focused().(fyne.Shortcutable); ok {
+			s.TypedShortcut(does)
+		}
+	})
+	it.Shortcut = key
+	return it
 }
 
 func (g *gui) focusFind() {

@@ -351,17 +351,6 @@ func typeAtEnd(f fyne.Focusable, chars string) {
 	test.Type(f, chars)
 }
 
-// entryOf is the Entry inside one of the app's text fields.
-func entryOf(f fyne.Focusable) *widget.Entry {
-	switch e := f.(type) {
-	case *widget.Entry:
-		return e
-	case *textEntry:
-		return &e.Entry
-	}
-	panic(fmt.Sprintf("%T is not a text field", f))
-}
-
 // objects lists every object on the window's canvas, dialogs included.
 func objects(w fyne.Window) []fyne.CanvasObject {
 	all := test.LaidOutObjects(w.Content())

@@ -185,7 +185,9 @@ func (g *gui) dialogKey(k *fyne.KeyEvent) bool {
 
 // typedKey takes the keys typed while no widget has the keyboard.
 func (g *gui) typedKey(k *fyne.KeyEvent) {
-	g.dialogKey(k)
+	if !g.dialogKey(k) && k.Name == fyne.KeyEscape && g.story.find.visible() {
+		g.story.find.close()
+	}
 }
 
 // message shows text with one button that closes it.

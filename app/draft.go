@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
@@ -36,12 +37,12 @@ type storyEditor struct {
 
 	headline      *widget.Entry
 	headlineCount *widget.Label
-	standfirst    *widget.Entry
+	standfirst    *textEntry
 	byline        *widget.Entry
 	dateline      *widget.Entry
 	section       *widget.Entry
 	tags          *widget.Entry
-	body          *widget.Entry
+	body          *textEntry
 	bodyCount     *widget.Label
 	credit        *widget.Entry
 	rules         *widget.Select
@@ -50,6 +51,7 @@ type storyEditor struct {
 
 	quotes *quotesPanel
 	checks *checksPanel
+	find   *findBar
 	tabs   *container.AppTabs
 	// The side panel's tabs, by what they show.
 	sideTabs map[sideTab]*container.TabItem
@@ -87,14 +89,17 @@ func (e *storyEditor) build() {
 	e.headline = line("Headline")
 	e.headline.TextStyle = fyne.TextStyle{Bold: true}
 	e.headlineCount = widget.NewLabel("")
-	e.standfirst = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Standfirst: the summary under the headline", OnChanged: changed}
+	e.standfirst = newTextEntry(e.g, true, "Standfirst: the summary under the headline")
+	e.standfirst.OnChanged = changed
 	e.standfirst.SetMinRowsVisible(2)
 	e.byline = line("e.g. Press Association")
 	e.dateline = line("e.g. London")
 	e.section = line("e.g. Politics")
 	e.tags = line("comma-separated, e.g. China, security")
 	e.credit = line("e.g. Reporting by Press Association.")
-	e.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Body text (Markdown): paragraphs separated by a blank line", OnChanged: changed}
+	e.body = newTextEntry(e.g, true, "Body text (Markdown): paragraphs separated by a blank line")
+	e.body.OnChanged = changed
+	e.find = newFindBar(e)
 	e.bodyCount = widget.NewLabel("")
 	e.bodyCount.Importance = widget.MediumImportance
 
@@ -122,10 +127,14 @@ func (e *storyEditor) build() {
 		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Status"), e.status, e.saveButton), e.meta),
 		form,
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Body", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.bodyCount),
+		e.find.root,
 	)
 	e.rules = widget.NewSelect(nil, func(string) { e.onChanged() })
 	bottom := widget.NewForm(widget.NewFormItem("Credit", pair(e.credit, "Rules page", e.rules)))
-	e.root = container.NewPadded(container.NewBorder(top, bottom, nil, nil, e.body))
+	// The objects in reading order, so Tab goes headline, standfirst, byline,
+	// dateline, section, tags, body, credit, rules page (a Border built with
+	// NewBorder would put the body first).
+	e.root = container.NewPadded(container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, e.body, bottom))
 
 	e.sideTabs = map[sideTab]*container.TabItem{
 		tabQuotes:  container.NewTabItem("Quotes", e.quotes.build()),
@@ -164,6 +173,7 @@ func (e *storyEditor) fill(s *editor.Story) {
 	e.section.SetText(s.Section)
 	e.tags.SetText(strings.Join(s.Tags, ", "))
 	e.body.SetText(s.Body)
+	e.body.replaced, e.body.undone = nil, nil
 	e.credit.SetText(s.Credit)
 	e.setRulesOptions(s.RulesPage)
 	e.statusNow = s.Status

@@ -57,7 +57,18 @@ func shortcut(t *testing.T, g *gui, w fyne.Window, key fyne.KeyName, mods fyne.K
 	for _, k := range held {
 		keyDown(w, k)
 	}
-	sc := &desktop.CustomShortcut{KeyName: key, Modifier: mods}
+	var sc fyne.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: mods}
+	if mods == fyne.KeyModifierShortcutDefault {
+		// The driver turns these into Fyne's own shortcuts.
+		switch key {
+		case fyne.KeyZ:
+			sc = &fyne.ShortcutUndo{}
+		case fyne.KeyY:
+			sc = &fyne.ShortcutRedo{}
+		case fyne.KeyA:
+			sc = &fyne.ShortcutSelectAll{}
+		}
+	}
 	ran := false
 	for _, m := range g.menu().Items {
 		for _, it := range m.Items {
@@ -187,5 +198,32 @@ func TestDialogsAnswerEscapeAndReturn(t *testing.T) {
 	pressKey(w, fyne.KeyEscape)
 	if !tapped || g.topDialog() != nil {
 		t.Errorf("Escape on a focused button did not cancel")
+	}
+}
+
+// TestTabOrderOfTheStoryFields follows Tab through the editor.
+func TestTabOrderOfTheStoryFields(t *testing.T) {
+	g, w := newTestGUI(t, newFakeStore(1))
+	e := g.story
+	want := []fyne.Focusable{e.headline, e.standfirst, e.byline, e.dateline, e.section, e.tags, e.body, e.credit, e.rules}
+	names := []string{"headline", "standfirst", "byline", "dateline", "section", "tags", "body", "credit", "rules page"}
+	w.Canvas().Focus(e.headline)
+	for i := 1; i < len(want); i++ {
+		w.Canvas().FocusNext()
+		if got := w.Canvas().Focused(); got != want[i] {
+			t.Fatalf("Tab from the %s went to %T, want the %s", names[i-1], got, names[i])
+		}
+	}
+	for _, f := range []fyne.Focusable{e.standfirst, e.body} {
+		if tb, ok := f.(fyne.Tabbable); ok && tb.AcceptsTab() {
+			t.Errorf("%T keeps Tab for itself", f)
+		}
+	}
+	// Ctrl+Tab types a tab in the body.
+	w.Canvas().Focus(e.body)
+	e.body.CursorRow, e.body.CursorColumn = 0, 0
+	e.body.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl})
+	if !strings.HasPrefix(e.body.Text, "\t") {
+		t.Errorf("Ctrl+Tab typed nothing: %q", e.body.Text)
 	}
 }

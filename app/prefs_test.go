@@ -35,7 +35,8 @@ func TestPreferencesAreKept(t *testing.T) {
 func TestMenuHasEveryAction(t *testing.T) {
 	g, _ := newTestGUI(t, newFakeStore(1))
 	want := map[string]string{"New story": "CustomDesktop:Control+N", "Save revision…": "CustomDesktop:Control+S",
-		"Find…": "CustomDesktop:Control+F", "Check": "CustomDesktop:Control+K", "Next story": (&desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierShortcutDefault}).ShortcutName(),
+		"Find in story…": "CustomDesktop:Control+F", "Find and replace…": "CustomDesktop:Control+H",
+		"Search everything…": "CustomDesktop:Shift+Control+F", "History": "CustomDesktop:Shift+Control+H", "Redo": "CustomDesktop:Shift+Control+Z", "Check": "CustomDesktop:Control+K", "Next story": (&desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierShortcutDefault}).ShortcutName(),
 		"Previous story": (&desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierShortcutDefault}).ShortcutName(), "Preferences…": "CustomDesktop:Control+,", "Quit": "CustomDesktop:Control+Q"}
 	disabled := map[string]bool{}
 	for _, m := range g.menu().Items {

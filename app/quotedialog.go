@@ -55,7 +55,7 @@ func (g *gui) insertQuote() {
 		g.saveState.SetText("Open a story first: a quote is inserted into a story's body.")
 		return
 	}
-	q := &quoteDialog{g: g, cursor: cursorByte(g.story.body), people: g.people.all}
+	q := &quoteDialog{g: g, cursor: cursorByte(&g.story.body.Entry), people: g.people.all}
 	q.show()
 	g.quoteDialog = q
 }
@@ -286,7 +286,7 @@ func (q *quoteDialog) place(nq editor.NewQuote) {
 	q.box.hide()
 	e.quotes.add(rec)
 	e.body.SetText(newBody)
-	rows := rowStarts(e.body)
+	rows := rowStarts(&e.body.Entry)
 	e.body.CursorRow, e.body.CursorColumn = rowCol(rows, utf8.RuneCountInString(newBody[:end]))
 	e.body.Refresh()
 	q.g.win.Canvas().Focus(e.body)

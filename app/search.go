@@ -60,7 +60,7 @@ func (e *findEntry) TypedKey(k *fyne.KeyEvent) {
 func (p *findPanel) build() fyne.CanvasObject {
 	p.entry = &findEntry{p: p}
 	p.entry.ExtendBaseWidget(p.entry)
-	p.entry.PlaceHolder = "Search everything (Ctrl+F)"
+	p.entry.PlaceHolder = "Search everything (Ctrl+Shift+F)"
 	p.entry.OnChanged = p.onChanged
 	p.entry.OnSubmitted = func(string) { p.submit() }
 	p.entry.ActionItem = &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: func() { p.entry.SetText("") }}
