@@ -166,12 +166,13 @@ func (f *fakeStore) SaveStory(_ context.Context, s *editor.Story, base int, meta
 
 func (f *fakeStore) SetStatus(_ context.Context, id string, status editor.Status, meta editor.RevisionMeta) (*editor.Story, error) {
 	f.called("SetStatus " + id + " " + string(status))
+	f.metas = append(f.metas, meta)
 	cur := f.find(id)
 	if cur == nil {
 		return nil, editor.ErrNotFound
 	}
 	cur.Status, cur.Revision = status, cur.Revision+1
-	f.revs[id] = append(f.revs[id], editor.Revision{Seq: cur.Revision, Kind: editor.RevisionStatus, Author: meta.Author})
+	f.revs[id] = append(f.revs[id], editor.Revision{Seq: cur.Revision, Kind: editor.RevisionStatus, Author: meta.Author, Note: meta.Note})
 	c := *cur
 	return &c, nil
 }
