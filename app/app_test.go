@@ -152,7 +152,7 @@ func (f *fakeStore) SaveStory(_ context.Context, s *editor.Story, base int, meta
 		return false, editor.ErrNotFound
 	}
 	if base != cur.Revision {
-		return false, fmt.Errorf("story %q is at revision %d, but this edit is based on revision %d: %w", cur.Title(), cur.Revision, base, editor.ErrConflict)
+		return false, &editor.ConflictError{Kind: editor.ConflictRevision, Noun: "story", Title: cur.Title(), Current: cur.Revision, Base: base}
 	}
 	s.Normalize()
 	if string(s.Content()) == string(cur.Content()) {
@@ -164,12 +164,15 @@ func (f *fakeStore) SaveStory(_ context.Context, s *editor.Story, base int, meta
 	return true, nil
 }
 
-func (f *fakeStore) SetStatus(_ context.Context, id string, status editor.Status, meta editor.RevisionMeta) (*editor.Story, error) {
+func (f *fakeStore) SetStatus(_ context.Context, id string, base int, status editor.Status, meta editor.RevisionMeta) (*editor.Story, error) {
 	f.called("SetStatus " + id + " " + string(status))
 	f.metas = append(f.metas, meta)
 	cur := f.find(id)
 	if cur == nil {
 		return nil, editor.ErrNotFound
+	}
+	if base != cur.Revision {
+		return nil, &editor.ConflictError{Kind: editor.ConflictRevision, Noun: "story", Title: cur.Title(), Current: cur.Revision, Base: base}
 	}
 	cur.Status, cur.Revision = status, cur.Revision+1
 	f.revs[id] = append(f.revs[id], editor.Revision{Seq: cur.Revision, Kind: editor.RevisionStatus, Author: meta.Author, Note: meta.Note})
@@ -223,7 +226,7 @@ func (f *fakeStore) SavePage(_ context.Context, p *editor.Page, base int, meta e
 		}
 		// As the real store: an edit based on an older revision is refused.
 		if base != cur.Revision {
-			return false, fmt.Errorf("page %q is at revision %d, but this edit is based on revision %d: %w", cur.Title, cur.Revision, base, editor.ErrConflict)
+			return false, &editor.ConflictError{Kind: editor.ConflictRevision, Noun: "page", Title: cur.Title, Current: cur.Revision, Base: base}
 		}
 		p.Normalize()
 		if string(p.Content()) == string(cur.Content()) {

@@ -134,7 +134,8 @@ func (d storyDoc) save(ctx context.Context, st Store, base int, meta editor.Revi
 	for _, slug := range slugs {
 		s.Slug = slug
 		saved, err = st.SaveStory(ctx, s, base, meta)
-		if !errors.Is(err, editor.ErrConflict) || !strings.HasPrefix(err.Error(), "slug ") {
+		var ce *editor.ConflictError
+		if !errors.As(err, &ce) || ce.Kind != editor.ConflictSlug {
 			break
 		}
 	}

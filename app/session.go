@@ -181,7 +181,7 @@ func (s *docSession) save(note string) {
 		if err == nil {
 			dropErr = g.store.DropWorkingCopy(g.ctx, id)
 		}
-		theirs := s.theirs(err, id)
+		theirs := s.theirs(err)
 		return func() {
 			what := "Saving “" + d.name() + "”"
 			switch {
@@ -205,17 +205,13 @@ func (s *docSession) save(note string) {
 }
 
 // theirs is the revision someone else saved, when err says the save
-// clashed with it; 0 otherwise. It reads the store: call it off the UI
-// goroutine.
-func (s *docSession) theirs(err error, id string) int {
-	if !errors.Is(err, editor.ErrConflict) {
-		return 0
+// clashed with it; 0 otherwise.
+func (s *docSession) theirs(err error) int {
+	var ce *editor.ConflictError
+	if errors.As(err, &ce) && (ce.Kind == editor.ConflictRevision || ce.Kind == editor.ConflictClash) {
+		return ce.Current
 	}
-	cur, curErr := s.kind.read(s.g.ctx, s.g.store, id)
-	if curErr != nil {
-		return 0
-	}
-	return cur.rev()
+	return 0
 }
 
 // took is the bookkeeping after a save or a status move made revision d:

@@ -83,8 +83,9 @@ func TestStatusMoveOverAnotherSaveIsAConflict(t *testing.T) {
 	g.list.list.Select(1)
 	store.find("id-00001").Revision = 2
 	g.story.status.SetSelected("Subbing")
-	if store.count("SetStatus") != 0 || openDialog(g, "The story changed") == nil {
-		t.Errorf("moving a story saved meanwhile: calls %v, dialogs %v", store.calls, g.dialogs)
+	// The store refuses the move from the old base inside its transaction.
+	if cur := store.find("id-00001"); cur.Status != editor.StatusDraft || cur.Revision != 2 || openDialog(g, "The story changed") == nil {
+		t.Errorf("moving a story saved meanwhile: store has %s at %d, dialogs %v", cur.Status, cur.Revision, g.dialogs)
 	}
 	if g.story.status.Selected != "Draft" {
 		t.Errorf("after the refused move the status shows %q", g.story.status.Selected)
