@@ -20,6 +20,12 @@ VNU_JAR    := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 # Extra packages for screenshots of the real window.
 SHOT_PKGS  := xvfb xdotool imagemagick x11-utils
 
+# Fyne with the patch in third_party/fyne (its README says why):
+# every target builds in the Go workspace bin/go.work, which
+# scripts/fyne-patched.sh prepares. A plain `go build` uses Fyne unpatched.
+WORK := bin/go.work
+export GOWORK := $(CURDIR)/$(WORK)
+
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # apt_install installs the packages in $(1) that dpkg does not report as installed.
@@ -34,13 +40,17 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps test-deps build run test race vet lint bench bench-export bench-import screenshots crashtest startup package clean
+.PHONY: help deps test-deps build run test race vet lint bench bench-export bench-import screenshots crashtest uitest startup package clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  %-13s %s\n", $$1, $$2 }'
 
-deps: ## install the system packages the build needs (apt-get)
+deps: $(WORK) ## install the system packages the build needs (apt-get)
 	$(call apt_install,$(BUILD_PKGS))
+
+$(WORK): go.mod $(wildcard third_party/fyne/*.patch) scripts/fyne-patched.sh
+	$(call apt_install,patch)
+	./scripts/fyne-patched.sh
 
 build: deps ## build bin/copydesk
 	$(GO) build $(GOFLAGS_CD) -o $(BIN) ./cmd/copydesk
@@ -91,6 +101,10 @@ clean: ## remove built files
 crashtest: build ## type in the real window, kill -9 it two seconds later, check the words come back
 	$(call apt_install,$(SHOT_PKGS))
 	./scripts/crashtest.sh
+
+uitest: build ## the keyboard in the real window (Xvfb, xdotool): Ctrl+Shift+Q, Escape, a click in the third paragraph and typing keep every paragraph
+	$(call apt_install,$(SHOT_PKGS))
+	./scripts/uitest.sh
 
 startup: build ## time the real binary from exec to a usable window on 10,000 stories (under Xvfb)
 	$(call apt_install,$(SHOT_PKGS))

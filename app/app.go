@@ -237,11 +237,12 @@ func (g *gui) menu() *fyne.MainMenu {
 		}
 		return it
 	}
+	findKey, replaceKey, nextKey, prevKey := findKeys()
 	quit := item("Quit", fyne.KeyQ, g.quit)
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
 		item("New story", fyne.KeyN, g.newStory),
-		item("New site page…", "", g.pages.newPage),
+		item("New site page…", "", g.newPage),
 		item("Save revision…", fyne.KeyS, g.saveCurrent),
 		fyne.NewMenuItemSeparator(),
 		g.importMenuItem(item("Import…", fyne.KeyI, func() { g.showImport() })),
@@ -252,12 +253,25 @@ func (g *gui) menu() *fyne.MainMenu {
 		quit,
 	)
 	edit := fyne.NewMenu("Edit",
-		item("Find…", fyne.KeyF, g.focusFind),
+		g.editItem("Undo", &fyne.ShortcutUndo{}, &fyne.ShortcutUndo{}),
+		g.editItem("Redo", &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: ctrl | fyne.KeyModifierShift}, &fyne.ShortcutRedo{}),
+		fyne.NewMenuItemSeparator(),
+		g.editItem("Cut", &fyne.ShortcutCut{}, &fyne.ShortcutCut{Clipboard: fyne.CurrentApp().Clipboard()}),
+		g.editItem("Copy", &fyne.ShortcutCopy{}, &fyne.ShortcutCopy{Clipboard: fyne.CurrentApp().Clipboard()}),
+		g.editItem("Paste", &fyne.ShortcutPaste{}, &fyne.ShortcutPaste{Clipboard: fyne.CurrentApp().Clipboard()}),
+		g.editItem("Select all", &fyne.ShortcutSelectAll{}, &fyne.ShortcutSelectAll{}),
+		fyne.NewMenuItemSeparator(),
+		withKey(fyne.NewMenuItem("Find in story…", func() { g.findInStory(false) }), findKey),
+		withKey(fyne.NewMenuItem("Find and replace…", func() { g.findInStory(true) }), replaceKey),
+		withKey(fyne.NewMenuItem("Find next", func() { g.findNext(1) }), nextKey),
+		withKey(fyne.NewMenuItem("Find previous", func() { g.findNext(-1) }), prevKey),
+		withKey(fyne.NewMenuItem("Search everything…", g.focusFind), &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl | fyne.KeyModifierShift}),
+		fyne.NewMenuItemSeparator(),
 		insertQuoteItem(g),
 	)
 	story := fyne.NewMenu("Story",
 		item("Check", fyne.KeyK, g.showChecks),
-		item("History", fyne.KeyH, g.showHistory),
+		withKey(fyne.NewMenuItem("History", g.showHistory), &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: ctrl | fyne.KeyModifierShift}),
 		item("Compare revisions…", fyne.KeyD, g.compareRevisions),
 		fyne.NewMenuItemSeparator(),
 		item("Next story", fyne.KeyPageDown, func() { g.next(1) }),
@@ -266,22 +280,38 @@ func (g *gui) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(file, edit, story)
 }
 
-func (g *gui) focusFind() { g.win.Canvas().Focus(g.find.entry) }
-
-func (g *gui) showChecks() {
-	switch g.current {
-	case g.story:
-		g.story.tabs.SelectIndex(1)
-	case g.page:
-		g.page.tabs.SelectIndex(0)
-	}
+// withKey gives a menu item its shortcut.
+func withKey(it *fyne.MenuItem, key fyne.Shortcut) *fyne.MenuItem {
+	it.Shortcut = key
+	return it
 }
 
-func (g *gui) showHistory() {
-	switch g.current {
-	case g.story:
-		g.story.tabs.SelectIndex(2)
-	case g.page:
-		g.page.tabs.SelectIndex(1)
+// editItem is an Edit menu item that does to the focused field what its
+// shortcut would: the menu shows the key, and takes it first, so Ctrl+Shift+Z
+// redoes as Ctrl+Y does.
+func (g *gui) editItem(label string, key, does fyne.Shortcut) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, func() {
+		if s, ok := g.win.Canvas().Focused().(fyne.Shortcutable); ok {
+			s.TypedShortcut(does)
+		}
+	})
+	it.Shortcut = key
+	return it
+}
+
+func (g *gui) focusFind() {
+	g.showPane(paneLeft)
+	g.win.Canvas().Focus(g.find.entry)
+}
+
+func (g *gui) showChecks() { g.showTab(tabChecks) }
+
+func (g *gui) showHistory() { g.showTab(tabHistory) }
+
+// showTab brings a tab of the open document's side panel to the front.
+func (g *gui) showTab(t sideTab) {
+	if g.current != nil {
+		g.current.showTab(t)
+		g.showPane(paneRight)
 	}
 }

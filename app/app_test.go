@@ -29,6 +29,8 @@ type fakeStore struct {
 	metas   []editor.RevisionMeta
 	// saveErr, when set, is what the next SaveStory returns.
 	saveErr error
+	// dropErr, when set, is what every DropWorkingCopy returns.
+	dropErr error
 	// pageVersions holds old revisions of pages, for RestorePage.
 	pageVersions map[string]map[int]editor.Page
 }
@@ -164,6 +166,7 @@ func (f *fakeStore) SaveStory(_ context.Context, s *editor.Story, base int, meta
 
 func (f *fakeStore) SetStatus(_ context.Context, id string, base int, status editor.Status, meta editor.RevisionMeta) (*editor.Story, error) {
 	f.called("SetStatus " + id + " " + string(status))
+	f.metas = append(f.metas, meta)
 	cur := f.find(id)
 	if cur == nil {
 		return nil, editor.ErrNotFound
@@ -172,7 +175,7 @@ func (f *fakeStore) SetStatus(_ context.Context, id string, base int, status edi
 		return nil, &editor.ConflictError{Kind: editor.ConflictRevision, Noun: "story", Title: cur.Title(), Current: cur.Revision, Base: base}
 	}
 	cur.Status, cur.Revision = status, cur.Revision+1
-	f.revs[id] = append(f.revs[id], editor.Revision{Seq: cur.Revision, Kind: editor.RevisionStatus, Author: meta.Author})
+	f.revs[id] = append(f.revs[id], editor.Revision{Seq: cur.Revision, Kind: editor.RevisionStatus, Author: meta.Author, Note: meta.Note})
 	c := *cur
 	return &c, nil
 }
@@ -216,12 +219,24 @@ func (f *fakeStore) Page(_ context.Context, id string) (*editor.Page, error) {
 
 func (f *fakeStore) SavePage(_ context.Context, p *editor.Page, base int, meta editor.RevisionMeta) (bool, error) {
 	f.called(fmt.Sprintf("SavePage %s base %d", p.ID, base))
+	f.metas = append(f.metas, meta)
 	for _, cur := range f.pages {
-		if cur.ID == p.ID {
-			p.Revision = cur.Revision + 1
-			*cur = *p
-			return true, nil
+		if cur.ID != p.ID {
+			continue
 		}
+		// As the real store: an edit based on an older revision is refused.
+		if base != cur.Revision {
+			return false, &editor.ConflictError{Kind: editor.ConflictRevision, Noun: "page", Title: cur.Title, Current: cur.Revision, Base: base}
+		}
+		p.Normalize()
+		if string(p.Content()) == string(cur.Content()) {
+			p.Revision, p.UpdatedAt = cur.Revision, cur.UpdatedAt
+			return false, nil
+		}
+		p.Revision, p.UpdatedAt = cur.Revision+1, time.Now()
+		*cur = *p
+		f.revs[p.ID] = append(f.revs[p.ID], editor.Revision{Seq: p.Revision, Kind: meta.Kind, Author: meta.Author, Note: meta.Note, CreatedAt: p.UpdatedAt})
+		return true, nil
 	}
 	return false, editor.ErrNotFound
 }
@@ -278,6 +293,9 @@ func (f *fakeStore) WorkingCopies(context.Context) ([]editor.WorkingCopy, error)
 
 func (f *fakeStore) DropWorkingCopy(_ context.Context, id string) error {
 	f.called("DropWorkingCopy " + id)
+	if f.dropErr != nil {
+		return f.dropErr
+	}
 	delete(f.working, id)
 	return nil
 }
@@ -330,10 +348,11 @@ func openTestGUI(t *testing.T, store Store) (*gui, fyne.Window) {
 
 // typeAtEnd types chars after the entry's text, as a person who clicked at
 // its end would.
-func typeAtEnd(e *widget.Entry, chars string) {
+func typeAtEnd(f fyne.Focusable, chars string) {
+	e := entryOf(f)
 	lines := strings.Split(e.Text, "\n")
 	e.CursorRow, e.CursorColumn = len(lines)-1, len([]rune(lines[len(lines)-1]))
-	test.Type(e, chars)
+	test.Type(f, chars)
 }
 
 // objects lists every object on the window's canvas, dialogs included.
@@ -349,8 +368,15 @@ func objects(w fyne.Window) []fyne.CanvasObject {
 func tapButton(t *testing.T, w fyne.Window, label string) {
 	t.Helper()
 	for _, o := range objects(w) {
-		if b, ok := o.(*widget.Button); ok && b.Text == label && b.Visible() {
-			test.Tap(b)
+		var b *widget.Button
+		switch x := o.(type) {
+		case *widget.Button:
+			b = x
+		case *dialogButton:
+			b = &x.Button
+		}
+		if b != nil && b.Text == label && b.Visible() {
+			test.Tap(o.(fyne.Tappable))
 			return
 		}
 	}
@@ -358,11 +384,18 @@ func tapButton(t *testing.T, w fyne.Window, label string) {
 }
 
 // entryWithPlaceholder finds the entry showing this placeholder.
-func entryWithPlaceholder(t *testing.T, w fyne.Window, placeholder string) *widget.Entry {
+func entryWithPlaceholder(t *testing.T, w fyne.Window, placeholder string) fyne.Focusable {
 	t.Helper()
 	for _, o := range objects(w) {
-		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == placeholder {
-			return e
+		switch e := o.(type) {
+		case *widget.Entry:
+			if e.PlaceHolder == placeholder {
+				return e
+			}
+		case *textEntry:
+			if e.PlaceHolder == placeholder {
+				return e
+			}
 		}
 	}
 	t.Fatalf("no entry with placeholder %q", placeholder)
@@ -454,3 +487,16 @@ func TestNextAndPreviousStory(t *testing.T) {
 		t.Errorf("one step up opened %s", g.story.loaded.ID)
 	}
 }
+
+// openDialog is the dialog on screen whose title starts with prefix, or nil.
+func openDialog(g *gui, prefix string) *dialogBox {
+	for _, d := range g.dialogs {
+		if strings.HasPrefix(d.title, prefix) {
+			return d
+		}
+	}
+	return nil
+}
+
+// unsaved reports whether an editor's fields differ from the revision saved last.
+func unsaved(ed docEditor) bool { return ed.session().dirty(ed.current().content()) }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -14,9 +15,10 @@ import (
 // Shift and moves with the arrow keys to its end, so the entry's own
 // selection (copy, cut, typing over it) works as usual.
 
-// selectRange selects e.Text[start:end] (byte offsets) in the entry and gives
-// it the keyboard focus.
-func selectRange(w fyne.Window, e *widget.Entry, start, end int) {
+// selectRange selects the text field's Text[start:end] (byte offsets) and
+// gives it the keyboard focus.
+func selectRange(w fyne.Window, f fyne.Focusable, start, end int) {
+	e := entryOf(f)
 	text := e.Text
 	start, end = clampByte(text, start), clampByte(text, end)
 	if end < start {
@@ -25,7 +27,7 @@ func selectRange(w fyne.Window, e *widget.Entry, start, end int) {
 	from := utf8.RuneCountInString(text[:start])
 	to := utf8.RuneCountInString(text[:end])
 	if w != nil {
-		w.Canvas().Focus(e)
+		w.Canvas().Focus(f)
 	}
 	// The rows are measured from the entry's text as wrapped; wrap it
 	// afresh for its width first, as focus changes can leave it stale.
@@ -111,6 +113,17 @@ func rowCol(starts []int, pos int) (int, int) {
 		}
 	}
 	return row, pos - starts[row]
+}
+
+// entryOf is the Entry inside one of the app's text fields.
+func entryOf(f fyne.Focusable) *widget.Entry {
+	switch e := f.(type) {
+	case *widget.Entry:
+		return e
+	case *textEntry:
+		return &e.Entry
+	}
+	panic(fmt.Sprintf("%T is not a text field", f))
 }
 
 // cursorByte is the entry's cursor as a byte offset into its text.

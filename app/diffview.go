@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -21,7 +20,7 @@ import (
 // needed to tell them apart.
 type compareView struct {
 	g    *gui
-	kind string // story or page
+	kind *docKind
 	id   string
 	name string
 
@@ -31,8 +30,8 @@ type compareView struct {
 	changed  *widget.Check
 	stats    *widget.Label
 	body     *fyne.Container
-	restore  *widget.Button
-	d        *dialog.CustomDialog
+	restore  *dialogButton
+	box      *dialogBox
 	gen      int
 
 	diff    *editor.StoryDiff // the diff shown, nil while loading
@@ -45,19 +44,16 @@ const (
 	modeSide   = "Side by side"
 )
 
-// compareRevisions is the Story menu's Compare revisions…: the open story's
-// last two revisions, to start with.
+// compareRevisions is the Story menu's Compare revisions…: the open
+// document's last two revisions, to start with.
 func (g *gui) compareRevisions() {
-	switch {
-	case g.current == g.story && g.story.loaded != nil:
-		n := g.story.loaded.Revision
-		g.showCompare("story", g.story.loaded.ID, g.story.loaded.Title(), max(n-1, 1), n)
-	case g.current == g.page && g.page.loaded != nil:
-		n := g.page.loaded.Revision
-		g.showCompare("page", g.page.loaded.ID, g.page.loaded.Title, max(n-1, 1), n)
-	default:
+	if g.current == nil || g.current.session().loaded == nil {
 		g.saveState.SetText("Open a story or page first: Compare shows the changes between two of its revisions.")
+		return
 	}
+	s := g.current.session()
+	n := s.loaded.rev()
+	g.showCompare(s.kind, s.id(), s.loaded.name(), max(n-1, 1), n)
 }
 
 // changesSincePublished compares the revision that went live with the
@@ -78,15 +74,14 @@ func (g *gui) changesSincePublished() {
 				g.showError("Finding the published revision of “"+s.Title()+"”", err)
 				return
 			}
-			g.showCompare("story", s.ID, s.Title(), seq, s.Revision)
+			g.showCompare(storyKind, s.ID, s.Title(), seq, s.Revision)
 		}
 	})
 }
 
-func (g *gui) showCompare(kind, id, name string, from, to int) {
+func (g *gui) showCompare(kind *docKind, id, name string, from, to int) {
 	v := &compareView{g: g, kind: kind, id: id, name: name}
 	v.build()
-	v.d.Show()
 	g.compareDialog = v
 	v.load(from, to)
 }
@@ -111,17 +106,14 @@ func (v *compareView) build() {
 		container.NewBorder(nil, nil, widget.NewLabel("to"), nil, v.to))
 	choose := container.NewBorder(nil, nil, nil, container.NewHBox(v.mode, v.changed), pick)
 	top := container.NewVBox(choose, container.NewBorder(nil, nil, nil, legend, v.stats), widget.NewSeparator())
-	v.d = dialog.NewCustomWithoutButtons("Compare revisions of “"+v.name+"”", container.NewBorder(top, nil, nil, nil, container.NewVScroll(v.body)), v.g.win)
-	close := &widget.Button{Text: "Close", OnTapped: v.d.Hide}
-	buttons := []fyne.CanvasObject{close}
-	if v.kind == "story" || v.kind == "page" {
-		v.restore = &widget.Button{Text: "Restore “From”…", OnTapped: func() { v.g.restoreRevision(v.fromSeq) }}
-		v.restore.Disable()
-		buttons = append(buttons, v.restore)
-	}
-	v.d.SetButtons(buttons)
+	content := container.NewBorder(top, nil, nil, nil, container.NewVScroll(v.body))
+	v.box = v.g.showDialog("Compare revisions of “"+v.name+"”", content, nil,
+		choice{label: "Close", isDefault: true},
+		choice{label: "Restore “From”…", stay: true, do: func() { v.g.restoreRevision(v.fromSeq) }})
+	v.restore = v.box.buttons[1]
+	v.restore.Disable()
 	size := v.g.win.Canvas().Size()
-	v.d.Resize(fyne.NewSize(size.Width*0.92, size.Height*0.9))
+	v.box.resize(size.Width*0.92, size.Height*0.9)
 }
 
 // revLabel names a revision in the From and To lists.
@@ -176,26 +168,15 @@ func (v *compareView) load(from, to int) {
 
 func (v *compareView) diffOf(from, to int) (editor.StoryDiff, error) {
 	g := v.g
-	if v.kind == "page" {
-		a, _, err := g.store.PageRevision(g.ctx, v.id, from)
-		if err != nil {
-			return editor.StoryDiff{}, err
-		}
-		b, _, err := g.store.PageRevision(g.ctx, v.id, to)
-		if err != nil {
-			return editor.StoryDiff{}, err
-		}
-		return editor.DiffPages(a, b), nil
-	}
-	a, _, err := g.store.StoryRevision(g.ctx, v.id, from)
+	a, _, err := v.kind.revision(g.ctx, g.store, v.id, from)
 	if err != nil {
 		return editor.StoryDiff{}, err
 	}
-	b, _, err := g.store.StoryRevision(g.ctx, v.id, to)
+	b, _, err := v.kind.revision(g.ctx, g.store, v.id, to)
 	if err != nil {
 		return editor.StoryDiff{}, err
 	}
-	return editor.DiffStories(a, b), nil
+	return a.diff(b), nil
 }
 
 // fill lists the revisions in From and To and selects the two compared.
@@ -405,37 +386,25 @@ func plainSeg(s string) widget.RichTextSegment {
 // story the changes since it went live.
 func (p *revisionsPanel) tools() fyne.CanvasObject {
 	compare := &widget.Button{Text: "Compare…", OnTapped: p.g.compareRevisions}
-	if p.kind != "story" {
+	if p.sess.kind != storyKind {
 		return container.NewHBox(compare)
 	}
 	since := &widget.Button{Text: "Changes since published", OnTapped: p.g.changesSincePublished}
 	return container.NewHBox(compare, since)
 }
 
-// revisionButtons gives the dialog showing revision seq its buttons: compare
-// it with the latest revision and, for a story, restore it.
-func (p *revisionsPanel) revisionButtons(d *dialog.CustomDialog, seq int) {
-	buttons := []fyne.CanvasObject{&widget.Button{Text: "Close", OnTapped: d.Hide}}
-	latest := 0
-	name := ""
-	switch {
-	case p.kind == "story" && p.g.story.loaded != nil:
-		latest, name = p.g.story.loaded.Revision, p.g.story.loaded.Title()
-	case p.kind == "page" && p.g.page.loaded != nil:
-		latest, name = p.g.page.loaded.Revision, p.g.page.loaded.Title
+// revisionChoices are the buttons of the dialog showing revision seq of
+// document id: close it, compare it with the latest revision, restore it.
+func (p *revisionsPanel) revisionChoices(id string, seq int) []choice {
+	choices := []choice{{label: "Close", isDefault: true}}
+	s := p.sess
+	if s.loaded == nil || s.id() != id || s.loaded.rev() <= seq {
+		return choices
 	}
-	if latest > seq {
-		kind, id := p.kind, p.id
-		buttons = append(buttons, &widget.Button{Text: fmt.Sprintf("Compare with revision %d", latest), OnTapped: func() {
-			d.Hide()
-			p.g.showCompare(kind, id, name, seq, latest)
-		}})
-		if kind == "story" || kind == "page" {
-			buttons = append(buttons, &widget.Button{Text: fmt.Sprintf("Restore revision %d…", seq), Importance: widget.DangerImportance,
-				OnTapped: func() { p.g.restoreRevision(seq) }})
-		}
-	}
-	d.SetButtons(buttons)
+	latest, name := s.loaded.rev(), s.loaded.name()
+	return append(choices,
+		choice{label: fmt.Sprintf("Compare with revision %d", latest), do: func() { p.g.showCompare(s.kind, id, name, seq, latest) }},
+		choice{label: fmt.Sprintf("Restore revision %d…", seq), importance: widget.DangerImportance, stay: true, do: func() { s.restore(seq) }})
 }
 
 // The colours of inserted and deleted words, darker on a light background and

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
@@ -21,64 +21,64 @@ var standInSlug = regexp.MustCompile(`^story(-[0-9]+)?$`)
 // editable, with counts, the workflow status and Save revision.
 type storyEditor struct {
 	g    *gui
-	sess docSession
+	sess *docSession
 	// loaded is the story as last read from or saved to the database.
 	loaded *editor.Story
 	// statusNow is the status the fields show.
 	statusNow editor.Status
 	filling   bool // set while fields are filled in, so OnChanged ignores it
-	gen       int
 
 	checkTimer *time.Timer
 	checkGen   int
 
-	banner     *fyne.Container
-	bannerText *widget.Label
 	meta       *widget.Label
 	status     *widget.Select
 	saveButton *widget.Button
 
 	headline      *widget.Entry
 	headlineCount *widget.Label
-	standfirst    *widget.Entry
+	standfirst    *textEntry
 	byline        *widget.Entry
 	dateline      *widget.Entry
 	section       *widget.Entry
 	tags          *widget.Entry
-	body          *widget.Entry
+	body          *textEntry
 	bodyCount     *widget.Label
 	credit        *widget.Entry
 	rules         *widget.Select
 	// rulesSlugs are the page slugs behind rules' options; "" for none.
 	rulesSlugs []string
 
-	quotes  *quotesPanel
-	checks  *checksPanel
-	history *revisionsPanel
-	tabs    *container.AppTabs
+	quotes *quotesPanel
+	checks *checksPanel
+	find   *findBar
+	tabs   *container.AppTabs
+	// The side panel's tabs, by what they show.
+	sideTabs map[sideTab]*container.TabItem
 
 	root fyne.CanvasObject
 }
 
 func newStoryEditor(g *gui) *storyEditor {
 	e := &storyEditor{g: g}
+	e.sess = newDocSession(g, e, storyKind)
 	e.quotes = newQuotesPanel(g)
 	e.checks = newChecksPanel("Quotes against the text, required fields, lengths and house style, checked as you type.")
-	e.history = newRevisionsPanel(g, "story")
 	e.build()
 	e.checks.jump = e.jumpTo
 	return e
 }
 
-func (e *storyEditor) session() *docSession      { return &e.sess }
+func (e *storyEditor) session() *docSession      { return e.sess }
 func (e *storyEditor) canvas() fyne.CanvasObject { return e.root }
 func (e *storyEditor) side() fyne.CanvasObject   { return e.tabs }
+func (e *storyEditor) current() document         { return storyDoc{e.story()} }
+func (e *storyEditor) listed(id string)          { e.g.list.reloadKeeping(id) }
 
-func (e *storyEditor) title() string {
-	if e.loaded == nil {
-		return ""
+func (e *storyEditor) showTab(t sideTab) {
+	if it, ok := e.sideTabs[t]; ok {
+		e.tabs.Select(it)
 	}
-	return e.story().Title()
 }
 
 func (e *storyEditor) build() {
@@ -89,14 +89,17 @@ func (e *storyEditor) build() {
 	e.headline = line("Headline")
 	e.headline.TextStyle = fyne.TextStyle{Bold: true}
 	e.headlineCount = widget.NewLabel("")
-	e.standfirst = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Standfirst: the summary under the headline", OnChanged: changed}
+	e.standfirst = newTextEntry(e.g, true, "Standfirst: the summary under the headline")
+	e.standfirst.OnChanged = changed
 	e.standfirst.SetMinRowsVisible(2)
 	e.byline = line("e.g. Press Association")
 	e.dateline = line("e.g. London")
 	e.section = line("e.g. Politics")
 	e.tags = line("comma-separated, e.g. China, security")
 	e.credit = line("e.g. Reporting by Press Association.")
-	e.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Body text (Markdown): paragraphs separated by a blank line", OnChanged: changed}
+	e.body = newTextEntry(e.g, true, "Body text (Markdown): paragraphs separated by a blank line")
+	e.body.OnChanged = changed
+	e.find = newFindBar(e)
 	e.bodyCount = widget.NewLabel("")
 	e.bodyCount.Importance = widget.MediumImportance
 
@@ -110,14 +113,6 @@ func (e *storyEditor) build() {
 	e.meta.Importance = widget.MediumImportance
 	e.meta.Truncation = fyne.TextTruncateEllipsis
 
-	e.bannerText = widget.NewLabel("")
-	e.bannerText.Wrapping = fyne.TextWrapWord
-	e.bannerText.Importance = widget.WarningImportance
-	discard := &widget.Button{Text: "Discard them…", OnTapped: e.discardRecovered}
-	keep := &widget.Button{Text: "Keep", OnTapped: func() { e.banner.Hide() }}
-	e.banner = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewHBox(keep, discard), e.bannerText)
-	e.banner.Hide()
-
 	pair := func(a fyne.CanvasObject, label string, b fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewGridWithColumns(2, a, container.NewBorder(nil, nil, widget.NewLabel(label), nil, b))
 	}
@@ -128,89 +123,44 @@ func (e *storyEditor) build() {
 		widget.NewFormItem("Section", pair(e.section, "Tags", e.tags)),
 	)
 	top := container.NewVBox(
-		e.banner,
+		e.sess.banner,
 		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Status"), e.status, e.saveButton), e.meta),
 		form,
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Body", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.bodyCount),
+		e.find.root,
 	)
 	e.rules = widget.NewSelect(nil, func(string) { e.onChanged() })
 	bottom := widget.NewForm(widget.NewFormItem("Credit", pair(e.credit, "Rules page", e.rules)))
-	e.root = container.NewPadded(container.NewBorder(top, bottom, nil, nil, e.body))
+	// The objects in reading order, so Tab goes headline, standfirst, byline,
+	// dateline, section, tags, body, credit, rules page (a Border built with
+	// NewBorder would put the body first).
+	e.root = container.NewPadded(container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, e.body, bottom))
 
-	e.tabs = container.NewAppTabs(
-		container.NewTabItem("Quotes", e.quotes.build()),
-		container.NewTabItem("Checks", e.checks.build()),
-		container.NewTabItem("History", e.history.build()),
-	)
-}
-
-// open loads the story, and its working copy when it has one.
-func (e *storyEditor) open(id string) {
-	e.gen++
-	gen := e.gen
-	e.g.run(func() func() {
-		s, err := e.g.store.Story(e.g.ctx, id)
-		var wc *editor.WorkingCopy
-		var wcErr error
-		if err == nil {
-			wc, wcErr = e.g.store.WorkingCopy(e.g.ctx, id)
-			if errors.Is(wcErr, editor.ErrNotFound) {
-				wc, wcErr = nil, nil
-			}
-		}
-		return func() {
-			if gen != e.gen {
-				return
-			}
-			if err != nil {
-				e.g.showError("Opening the story", err)
-				return
-			}
-			if wcErr != nil {
-				e.g.showError("Reading unsaved changes", wcErr)
-			}
-			e.set(s, wc)
-		}
-	})
-}
-
-// set shows story s, or its working copy wc when that holds changes.
-func (e *storyEditor) set(s *editor.Story, wc *editor.WorkingCopy) {
-	e.gen++
-	e.loaded = s
-	e.sess = docSession{kind: "story", id: s.ID, base: s.Revision, saved: s.Content(), savedAt: s.UpdatedAt}
-	shown := *s
-	e.banner.Hide()
-	if wc != nil {
-		if err := shown.ApplyContent(wc.Content); err != nil {
-			e.g.showError("Reading unsaved changes", err)
-			shown = *s
-		} else if shown.Normalize(); string(shown.Content()) == string(e.sess.saved) {
-			shown = *s
-			e.sess.autosaved = []byte{} // the working copy says nothing new: let autosave forget it
-		} else {
-			e.sess.base, e.sess.autosaved = wc.Base, wc.Content
-			when := wc.SavedAt.Local().Format("15:04")
-			if wc.SavedAt.Local().YearDay() != nowFunc().YearDay() {
-				when = wc.SavedAt.Local().Format("2 Jan 15:04")
-			}
-			text := "Recovered unsaved changes from " + when + " to the " + changedFields(s, &shown) + "."
-			if wc.Base != s.Revision {
-				text += fmt.Sprintf(" They were typed over revision %d; the story has been saved since as revision %d, so saving will ask what to do.", wc.Base, s.Revision)
-			} else {
-				text += " They are not saved as a revision yet: Save revision (Ctrl+S) when ready."
-			}
-			e.bannerText.SetText(text)
-			e.banner.Show()
-		}
+	e.sideTabs = map[sideTab]*container.TabItem{
+		tabQuotes:  container.NewTabItem("Quotes", e.quotes.build()),
+		tabChecks:  container.NewTabItem("Checks", e.checks.build()),
+		tabHistory: container.NewTabItem("History", e.sess.history.build()),
 	}
-	e.fill(&shown)
+	e.tabs = container.NewAppTabs(e.sideTabs[tabQuotes], e.sideTabs[tabChecks], e.sideTabs[tabHistory])
+}
+
+// show fills the fields with the story d, the saved one or a working copy
+// over it.
+func (e *storyEditor) show(d document) {
+	e.loaded = e.sess.loaded.(storyDoc).Story
+	shown := d.(storyDoc).Story
+	e.fill(shown)
 	e.showMeta()
 	e.quotes.set(shown.Quotes, nil)
-	e.history.load(s.ID)
 	e.onChanged()
-	e.g.opened(e)
-	e.g.list.markSelected(s.ID)
+	e.g.list.markSelected(e.loaded.ID)
+}
+
+// took shows the story as a save or a status move left it.
+func (e *storyEditor) took(d document) {
+	e.loaded = d.(storyDoc).Story
+	e.quotes.saved(e.loaded.Quotes)
+	e.showMeta()
 }
 
 func (e *storyEditor) fill(s *editor.Story) {
@@ -223,6 +173,7 @@ func (e *storyEditor) fill(s *editor.Story) {
 	e.section.SetText(s.Section)
 	e.tags.SetText(strings.Join(s.Tags, ", "))
 	e.body.SetText(s.Body)
+	e.body.replaced, e.body.undone = nil, nil
 	e.credit.SetText(s.Credit)
 	e.setRulesOptions(s.RulesPage)
 	e.statusNow = s.Status
@@ -263,107 +214,7 @@ func (e *storyEditor) onChanged() {
 	e.headlineCount.Refresh()
 	e.bodyCount.SetText(plural(editor.CountWords(e.body.Text), "word", "words"))
 	e.scheduleChecks()
-	e.g.edited()
-}
-
-// save saves the fields as a new revision.
-func (e *storyEditor) save(note string) {
-	s := e.story()
-	id, base := s.ID, e.sess.base
-	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: e.g.prefs.author(), Note: strings.TrimSpace(note)}
-	// A story begun empty got a stand-in slug ("story", "story-2"); its first
-	// save with a headline names it after the headline, as an import would.
-	slugs := []string{s.Slug}
-	if standInSlug.MatchString(e.loaded.Slug) && e.loaded.PublishedAt == nil && s.Headline != "" {
-		if b := editor.Slugify(s.Headline); b != "" {
-			slugs = []string{b, b + "-2", b + "-3", b + "-4", s.Slug}
-		}
-	}
-	e.g.write(func() func() {
-		var saved bool
-		var err error
-		for _, slug := range slugs {
-			s.Slug = slug
-			saved, err = e.g.store.SaveStory(e.g.ctx, s, base, meta)
-			if !errors.Is(err, editor.ErrConflict) || !strings.HasPrefix(err.Error(), "slug ") {
-				break
-			}
-		}
-		var dropErr error
-		if err == nil {
-			dropErr = e.g.store.DropWorkingCopy(e.g.ctx, id)
-		}
-		theirs := 0
-		if errors.Is(err, editor.ErrConflict) {
-			if cur, curErr := e.g.store.Story(e.g.ctx, id); curErr == nil {
-				theirs = cur.Revision
-			}
-		}
-		return func() {
-			if e.loaded == nil || e.loaded.ID != id {
-				if err != nil {
-					e.g.showError("Saving “"+s.Title()+"”", err)
-				}
-				return
-			}
-			if errors.Is(err, editor.ErrConflict) && theirs > base {
-				e.conflict(base, theirs)
-				return
-			}
-			if err != nil {
-				e.g.showError("Saving “"+s.Title()+"”", err)
-				return
-			}
-			if dropErr != nil {
-				e.g.showStatusError("Forgetting the working copy", dropErr)
-			}
-			delete(e.g.unsaved, id)
-			e.loaded = s
-			e.quotes.saved(s.Quotes)
-			e.sess.base, e.sess.saved, e.sess.savedAt = s.Revision, s.Content(), s.UpdatedAt
-			// Autosave may have queued a copy before this save: forget it on the next tick.
-			e.sess.autosaved = []byte{}
-			e.banner.Hide()
-			e.sess.keptAt = time.Time{}
-			e.showMeta()
-			e.g.edited()
-			if !saved {
-				e.g.saveState.SetText(fmt.Sprintf("Nothing to save: revision %d already reads like this", s.Revision))
-				return
-			}
-			e.history.load(id)
-			e.g.list.reloadKeeping(id)
-		}
-	})
-}
-
-// changedFields names the fields that differ between two versions of a story.
-func changedFields(a, b *editor.Story) string {
-	var names []string
-	for _, f := range []struct {
-		name string
-		a, b string
-	}{
-		{"headline", a.Headline, b.Headline}, {"standfirst", a.Standfirst, b.Standfirst}, {"byline", a.Byline, b.Byline},
-		{"dateline", a.Dateline, b.Dateline}, {"section", a.Section, b.Section},
-		{"tags", strings.Join(a.Tags, ","), strings.Join(b.Tags, ",")}, {"body", a.Body, b.Body},
-		{"credit", a.Credit, b.Credit}, {"status", string(a.Status), string(b.Status)},
-	} {
-		if f.a == f.b {
-			continue
-		}
-		if n := editor.CountWords(b.Body) - editor.CountWords(a.Body); f.name == "body" && n > 0 {
-			f.name = fmt.Sprintf("body (%s)", plural(n, "more word", "more words"))
-		}
-		names = append(names, f.name)
-	}
-	if len(names) == 0 {
-		return "story"
-	}
-	if len(names) == 1 {
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	e.g.typed()
 }
 
 // scheduleChecks runs the checks once typing pauses; they place every quote

@@ -32,8 +32,8 @@ func TestSelectingOpensTheStoryInTheEditor(t *testing.T) {
 	if !strings.HasPrefix(g.saveState.Text, "Saved ") {
 		t.Errorf("status bar = %q, want Saved …", g.saveState.Text)
 	}
-	if len(g.story.history.revs) != 1 || !strings.Contains(revisionLine(g.story.history.revs[0]), "“as filed”") {
-		t.Errorf("history = %+v", g.story.history.revs)
+	if len(g.story.sess.history.revs) != 1 || !strings.Contains(revisionLine(g.story.sess.history.revs[0]), "“as filed”") {
+		t.Errorf("history = %+v", g.story.sess.history.revs)
 	}
 	if !strings.Contains(g.dbLabel.Text, "/tmp/fake.db") {
 		t.Errorf("status bar names the database as %q", g.dbLabel.Text)
@@ -55,7 +55,7 @@ func TestSaveRevisionWithNote(t *testing.T) {
 	}
 	g.saveCurrent()
 	test.Type(entryWithPlaceholder(t, w, "e.g. subbed, legalled, new intro (optional)"), "subbed")
-	g.saveDialog.Submit()
+	g.topDialog().submit()
 	if n := store.count("SaveStory id-00001 base 1"); n != 1 {
 		t.Fatalf("SaveStory calls = %v", store.calls)
 	}
@@ -69,8 +69,8 @@ func TestSaveRevisionWithNote(t *testing.T) {
 	if !strings.HasPrefix(g.saveState.Text, "Saved ") || !strings.Contains(g.saveState.Text, "revision 2") {
 		t.Errorf("status bar after save = %q", g.saveState.Text)
 	}
-	if len(g.story.history.revs) != 2 || g.story.history.revs[0].Note != "subbed" {
-		t.Errorf("history after save = %+v", g.story.history.revs)
+	if len(g.story.sess.history.revs) != 2 || g.story.sess.history.revs[0].Note != "subbed" {
+		t.Errorf("history after save = %+v", g.story.sess.history.revs)
 	}
 }
 
@@ -95,7 +95,7 @@ func TestValidationErrorKeepsText(t *testing.T) {
 	g.list.list.Select(1)
 	typeAtEnd(g.story.body, " More.")
 	store.saveErr = &editor.ValidationError{Field: "byline", Problem: "is 300 characters long; the limit is 200"}
-	g.story.save("")
+	g.story.sess.save("")
 	if !strings.Contains(g.lastError, "The byline is 300 characters long") {
 		t.Errorf("error dialog says %q", g.lastError)
 	}
@@ -151,8 +151,8 @@ func TestChecksFollowTheFields(t *testing.T) {
 func TestHistoryOpensAnOldRevision(t *testing.T) {
 	store := newFakeStore(2)
 	g, _ := newTestGUI(t, store)
-	g.story.history.list.Select(0)
-	if store.count("StoryRevision id-00000 1") != 1 || g.revisionDialog == nil {
+	g.story.sess.history.list.Select(0)
+	if store.count("StoryRevision id-00000 1") != 1 || openDialog(g, "Revision ") == nil {
 		t.Errorf("choosing a revision: calls %v", store.calls)
 	}
 }
@@ -201,12 +201,12 @@ func TestNewStoryIsNamedAfterItsHeadlineOnFirstSave(t *testing.T) {
 	store.find(g.story.loaded.ID).Slug = "story"
 	g.story.loaded.Slug = "story"
 	test.Type(g.story.headline, "Council tax to rise")
-	g.story.save("")
+	g.story.sess.save("")
 	if got := store.find(g.story.loaded.ID).Slug; got != "council-tax-to-rise" {
 		t.Errorf("slug after the first save = %q, want council-tax-to-rise", got)
 	}
 	test.Type(g.story.headline, " again")
-	g.story.save("")
+	g.story.sess.save("")
 	if got := store.find(g.story.loaded.ID).Slug; got != "council-tax-to-rise" {
 		t.Errorf("slug changed on a later save to %q", got)
 	}
@@ -221,11 +221,11 @@ func TestRulesPageIsChosenFromThePages(t *testing.T) {
 		t.Fatalf("rules page shows %q, options %v", g.story.rules.Selected, g.story.rules.Options)
 	}
 	g.story.rules.SetSelected("None")
-	g.story.save("")
+	g.story.sess.save("")
 	if got := store.find("id-00001").RulesPage; got != "" {
 		t.Errorf("after choosing None the story links %q", got)
 	}
-	if g.story.sess.dirty(g.story.content()) {
+	if unsaved(g.story) {
 		t.Errorf("still unsaved after saving")
 	}
 }

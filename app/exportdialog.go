@@ -47,16 +47,16 @@ func (g *gui) exportMenuItem(it *fyne.MenuItem) *fyne.MenuItem {
 // (both remembered), a progress bar, Cancel, and a summary that opens the
 // site in the browser.
 type exportDialog struct {
-	g *gui
-	d *dialog.CustomDialog
+	g   *gui
+	box *dialogBox
 
-	folder   *widget.Entry
+	folder   *textEntry
 	choose   *widget.Button
-	baseURL  *widget.Entry
+	baseURL  *textEntry
 	bar      *widget.ProgressBar
 	state    *widget.Label
-	start    *widget.Button
-	cancel   *widget.Button
+	start    *dialogButton
+	cancel   *dialogButton
 	openSite *widget.Button
 
 	mu      sync.Mutex
@@ -76,17 +76,15 @@ func (g *gui) showExport() {
 
 func (x *exportDialog) show() {
 	p := x.g.prefs.p
-	x.folder = &widget.Entry{PlaceHolder: "The folder to write the site into, e.g. /home/you/site"}
+	x.folder = newTextEntry(x.g, false, "The folder to write the site into, e.g. /home/you/site")
 	x.folder.SetText(p.String(prefExportDir))
 	x.choose = &widget.Button{Text: "Choose…", OnTapped: x.chooseFolder}
-	x.baseURL = &widget.Entry{PlaceHolder: "e.g. https://news.example.org/ (feeds and sitemaps need it)"}
+	x.baseURL = newTextEntry(x.g, false, "e.g. https://news.example.org/ (feeds and sitemaps need it)")
 	x.baseURL.SetText(x.g.prefs.baseURL())
 	x.bar = widget.NewProgressBar()
 	x.bar.Hide()
 	x.state = widget.NewLabel("Writes every published story and every site page. Only files that changed are rewritten; the site in the folder stays as it was until the export is complete.")
 	x.state.Wrapping = fyne.TextWrapWord
-	x.start = &widget.Button{Text: "Export", Importance: widget.HighImportance, OnTapped: x.run}
-	x.cancel = &widget.Button{Text: "Close", OnTapped: x.onCancel}
 	x.openSite = &widget.Button{Text: "Open the site in the browser", OnTapped: x.open}
 	x.openSite.Hide()
 	site := x.g.prefs.siteName()
@@ -99,9 +97,12 @@ func (x *exportDialog) show() {
 		widget.NewFormItem("Site name", widget.NewLabel(site)),
 	)
 	content := container.NewVBox(form, x.bar, x.state, container.NewHBox(x.openSite))
-	x.d = dialog.NewCustomWithoutButtons("Export website", container.New(&maxWidth{width: 620}, content), x.g.win)
-	x.d.SetButtons([]fyne.CanvasObject{x.cancel, x.start})
-	x.d.Show()
+	// Close cancels a running export rather than closing, and Export stays
+	// open to show its progress and summary.
+	x.box = x.g.showDialog("Export website", container.New(&maxWidth{width: 620}, content), x.folder,
+		choice{label: "Close", stay: true, do: x.onCancel},
+		choice{label: "Export", stay: true, do: x.run})
+	x.cancel, x.start = x.box.buttons[0], x.box.buttons[1]
 }
 
 func (x *exportDialog) chooseFolder() {
@@ -258,7 +259,7 @@ func (x *exportDialog) onCancel() {
 		x.say("Cancelling…", widget.WarningImportance)
 		return
 	}
-	x.d.Hide()
+	x.box.hide()
 }
 
 // open shows the exported front page in the browser.

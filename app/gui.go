@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
@@ -23,10 +22,12 @@ type gui struct {
 	prefs *prefs
 
 	list    *storyList
-	pages   *pageList
-	people  *peopleList
+	pages   *filterList[editor.Page]
+	people  *filterList[editor.Person]
 	find    *findPanel
 	sidebar *container.AppTabs
+	// The sidebar's tabs, by what they list.
+	lists map[sidebarList]*container.TabItem
 
 	story  *storyEditor
 	page   *pageEditor
@@ -34,6 +35,7 @@ type gui struct {
 	empty  fyne.CanvasObject
 	center *fyne.Container
 	right  *fyne.Container
+	cols   *columns
 
 	saveState *widget.Label
 	dbLabel   *widget.Label
@@ -45,14 +47,10 @@ type gui struct {
 
 	// pendingStatus is shown once the next editor has loaded.
 	pendingStatus string
-	// The dialogs shown last, for tests to answer.
-	saveDialog     *dialog.FormDialog
-	lastConfirm    *dialog.ConfirmDialog
-	lastError      string
-	conflictDialog *dialog.CustomDialog
-	revisionDialog *dialog.CustomDialog
-	prefsDialog    *dialog.FormDialog
-	newPageDialog  *dialog.FormDialog
+	// dialogs are the dialogs on screen, the front one last.
+	dialogs []*dialogBox
+	// lastError is the text of the last error shown in a dialog.
+	lastError string
 
 	ticker  *time.Ticker
 	done    chan struct{}
@@ -69,21 +67,16 @@ type gui struct {
 	quoteDialog   *quoteDialog
 	compareDialog *compareView
 	exportDialog  *exportDialog
-	restoreDialog *dialog.CustomDialog
 }
 
-// docEditor is what the story and page editors share: a document loaded at a
-// revision, whose fields may differ from it.
-type docEditor interface {
-	session() *docSession
-	// content is what the fields hold now, as revision content.
-	content() []byte
-	title() string
-	// save saves the fields as a new revision with this note.
-	save(note string)
-	canvas() fyne.CanvasObject
-	side() fyne.CanvasObject
-}
+// sidebarList names a tab of the sidebar.
+type sidebarList int
+
+const (
+	listStories sidebarList = iota
+	listPages
+	listPeople
+)
 
 func newGUI(w fyne.Window, store Store, run, write async) *gui {
 	g := &gui{win: w, store: store, run: run, write: write, ctx: context.Background(), unsaved: map[string]bool{}}
@@ -100,6 +93,7 @@ func newGUI(w fyne.Window, store Store, run, write async) *gui {
 	g.pages = newPageList(g)
 	g.people = newPeopleList(g)
 	g.find = newFindPanel(g)
+	w.Canvas().SetOnTypedKey(g.typedKey)
 	return g
 }
 
@@ -107,11 +101,12 @@ func newGUI(w fyne.Window, store Store, run, write async) *gui {
 // and people; the editor in the middle; quotes, checks and history on the
 // right; the status bar underneath.
 func (g *gui) build() fyne.CanvasObject {
-	g.sidebar = container.NewAppTabs(
-		container.NewTabItem("Stories", g.list.build()),
-		container.NewTabItem("Pages", g.pages.build()),
-		container.NewTabItem("People", g.people.build()),
-	)
+	g.lists = map[sidebarList]*container.TabItem{
+		listStories: container.NewTabItem("Stories", g.list.build()),
+		listPages:   container.NewTabItem("Pages", g.pages.build()),
+		listPeople:  container.NewTabItem("People", g.people.build()),
+	}
+	g.sidebar = container.NewAppTabs(g.lists[listStories], g.lists[listPages], g.lists[listPeople])
 	findBox := g.find.build()
 	left := container.NewBorder(g.find.entry, nil, nil, nil, container.NewStack(g.sidebar, findBox))
 
@@ -122,13 +117,28 @@ func (g *gui) build() fyne.CanvasObject {
 	g.right = container.NewStack(g.story.side(), g.page.side())
 	g.showCenter(g.empty, nil)
 
-	inner := container.NewHSplit(g.center, g.right)
-	inner.Offset = 0.68
-	outer := container.NewHSplit(left, inner)
-	outer.Offset = 0.24
+	p := g.prefs.p
+	g.cols = newColumns(container.NewScroll(left), g.center, container.NewScroll(g.right),
+		[3]string{"Stories, pages, people", "Editor", "Quotes, checks, history"},
+		float32(p.Float(prefColumnLeft)), float32(p.Float(prefColumnRight)))
+	g.cols.onResized = func(left, right float32) {
+		p.SetFloat(prefColumnLeft, float64(left))
+		p.SetFloat(prefColumnRight, float64(right))
+	}
 	bar := container.NewBorder(nil, nil, nil, g.dbLabel, g.saveState)
-	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), bar), nil, nil, outer)
+	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), bar), nil, nil, g.cols)
 }
+
+// showPane brings a pane to the front when the window is too narrow for
+// all three columns.
+func (g *gui) showPane(i int) {
+	if g.cols != nil {
+		g.cols.show(i)
+	}
+}
+
+// showList brings a tab of the sidebar to the front.
+func (g *gui) showList(l sidebarList) { g.sidebar.Select(g.lists[l]) }
 
 // showCenter shows one editor in the middle and its panel on the right.
 func (g *gui) showCenter(main, side fyne.CanvasObject) {
@@ -226,10 +236,10 @@ func (g *gui) show(st *startup) {
 	g.list.preload(st.total, st.rows)
 	switch {
 	case st.story != nil:
-		g.story.set(st.story, st.wc)
+		g.story.sess.set(storyDoc{st.story}, st.wc)
 	case st.page != nil:
-		g.sidebar.SelectIndex(1)
-		g.page.set(st.page, st.wc)
+		g.showList(listPages)
+		g.page.sess.set(pageDoc{st.page}, st.wc)
 	default:
 		g.ready()
 	}
@@ -252,7 +262,7 @@ func (g *gui) ready() {
 func (g *gui) openStory(id string) {
 	g.leavePerson(func() {
 		if g.leave(id) {
-			g.story.open(id)
+			g.story.sess.open(id)
 		}
 	})
 }
@@ -260,7 +270,7 @@ func (g *gui) openStory(id string) {
 func (g *gui) openPage(id string) {
 	g.leavePerson(func() {
 		if g.leave(id) {
-			g.page.open(id)
+			g.page.sess.open(id)
 		}
 	})
 }
@@ -270,6 +280,7 @@ func (g *gui) openPerson(p editor.Person) {
 		g.leave("")
 		g.person.set(p)
 		g.showCenter(g.person.canvas(), nil)
+		g.showPane(paneCentre)
 		g.win.SetTitle(personHeading(p) + " — copydesk")
 		g.saveState.SetText("")
 	})
@@ -285,21 +296,18 @@ func (g *gui) leavePerson(next func()) {
 	}
 	msg := widget.NewLabel("Your changes to " + g.person.person.FullName() + " in the people directory are not saved.")
 	msg.Wrapping = fyne.TextWrapWord
-	var d *dialog.CustomDialog
-	d = dialog.NewCustomWithoutButtons("Unsaved changes", container.New(&maxWidth{width: 420}, msg), g.win)
-	d.SetButtons([]fyne.CanvasObject{
-		&widget.Button{Text: "Cancel", OnTapped: d.Hide},
-		&widget.Button{Text: "Discard changes", OnTapped: func() { d.Hide(); g.person.set(g.person.person); next() }},
-		&widget.Button{Text: "Save changes", Importance: widget.HighImportance, OnTapped: func() { d.Hide(); g.person.saveThen(next) }},
-	})
-	d.Show()
+	g.showDialog("Unsaved changes", container.New(&maxWidth{width: 420}, msg), nil,
+		choice{label: "Cancel"},
+		choice{label: "Discard changes", do: func() { g.person.set(g.person.person); next() }},
+		choice{label: "Save changes", do: func() { g.person.saveThen(next) }})
 }
 
 // opened makes a loaded editor current.
 func (g *gui) opened(ed docEditor) {
 	g.current = ed
-	g.win.SetTitle(ed.title() + " — copydesk")
+	g.win.SetTitle(ed.current().name() + " — copydesk")
 	g.showCenter(ed.canvas(), ed.side())
+	g.showPane(paneCentre)
 	g.edited()
 	if g.pendingStatus != "" {
 		g.saveState.SetText(g.pendingStatus)
@@ -322,9 +330,9 @@ func (g *gui) newStory() {
 				g.showError("Creating a story", err)
 				return
 			}
-			g.sidebar.SelectIndex(0)
+			g.showList(listStories)
 			g.list.reloadKeeping(s.ID)
-			g.story.set(s, nil)
+			g.story.sess.set(storyDoc{s}, nil)
 			g.win.Canvas().Focus(g.story.headline)
 		}
 	})
@@ -332,7 +340,7 @@ func (g *gui) newStory() {
 
 // next opens the story after (step 1) or before (step -1) the one selected.
 func (g *gui) next(step int) {
-	g.sidebar.SelectIndex(0)
+	g.showList(listStories)
 	g.list.step(step)
 }
 

@@ -41,7 +41,7 @@ func TestPageEditorPreviewAndSave(t *testing.T) {
 	if link == nil || link.Text != "Read the rules here" || link.URL.String() != "https://news.example.org/pages/comment-rules.html" {
 		t.Errorf("preview link = %+v", link)
 	}
-	g.page.save("clearer")
+	g.page.sess.save("clearer")
 	if store.count("SavePage page-1 base 1") != 1 || !strings.Contains(store.pages[0].Summary, "Please report") {
 		t.Errorf("page save: calls %v, summary %q", store.calls, store.pages[0].Summary)
 	}
@@ -78,8 +78,8 @@ func TestPageChangesComeBackAfterACrash(t *testing.T) {
 		t.Fatalf("autosave of a page wrote %+v", store.working)
 	}
 	g2, _ := openTestGUI(t, store)
-	if g2.current != g2.page || g2.page.body.Text != "Be civil. Moderators reply within a day." || !g2.page.banner.Visible() {
-		t.Errorf("after restart: page body %q, banner %v", g2.page.body.Text, g2.page.banner.Visible())
+	if g2.current != g2.page || g2.page.body.Text != "Be civil. Moderators reply within a day." || !g2.page.sess.banner.Visible() {
+		t.Errorf("after restart: page body %q, banner %v", g2.page.body.Text, g2.page.sess.banner.Visible())
 	}
 }
 
@@ -98,9 +98,9 @@ func TestCtrlSSavesThePersonOnScreen(t *testing.T) {
 func TestNewSitePage(t *testing.T) {
 	store := newFakeStore(1)
 	g, w := newTestGUI(t, store)
-	g.pages.newPage()
+	g.newPage()
 	test.Type(entryWithPlaceholder(t, w, "e.g. Corrections policy"), "Corrections policy")
-	g.newPageDialog.Submit()
+	g.topDialog().submit()
 	if store.count("CreatePage Corrections policy") != 1 {
 		t.Fatalf("calls %v", store.calls)
 	}
@@ -127,13 +127,13 @@ func TestRestorePageRevision(t *testing.T) {
 
 	typeAtEnd(g.page.summary, " Unsaved.")
 	g.restoreRevision(1)
-	if g.restoreDialog != nil || !strings.Contains(g.lastError, "unsaved changes") || store.count("RestorePage") != 0 {
+	if openDialog(g, "Restore revision") != nil || !strings.Contains(g.lastError, "unsaved changes") || store.count("RestorePage") != 0 {
 		t.Fatalf("restore over unsaved changes: %q, calls %v", g.lastError, store.calls)
 	}
-	g.page.save("")
+	g.page.sess.save("")
 
 	g.restoreRevision(1)
-	if g.restoreDialog == nil {
+	if openDialog(g, "Restore revision") == nil {
 		t.Fatal("no confirmation before restoring")
 	}
 	if store.count("RestorePage") != 0 {

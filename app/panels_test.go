@@ -76,7 +76,7 @@ func TestQuotesPanelShowsStatesAndSelects(t *testing.T) {
 	quoteStory(store)
 	g, _ := newTestGUI(t, store)
 	p := g.story.quotes
-	if g.story.sess.dirty(g.story.content()) {
+	if unsaved(g.story) {
 		t.Errorf("opening a story with changed and missing quotes marks it as edited")
 	}
 	if len(p.placements) != 3 {
@@ -156,12 +156,12 @@ func TestInsertQuoteFromTheDirectory(t *testing.T) {
 	if !strings.HasSuffix(body.Text, "Cleverly. More.") {
 		t.Errorf("typing after the insert: %q", body.Text)
 	}
-	g.story.save("")
+	g.story.sess.save("")
 	saved := store.find(g.story.loaded.ID)
 	if len(saved.Quotes) != 1 || saved.Quotes[0].Text != "we take these matters extremely seriously" {
 		t.Fatalf("saved quotes = %+v", saved.Quotes)
 	}
-	if g.story.sess.dirty(g.story.content()) {
+	if unsaved(g.story) {
 		t.Errorf("after saving, the story still reads as changed")
 	}
 }
@@ -359,7 +359,7 @@ func TestRestoreAsksForACorrectionNote(t *testing.T) {
 	store.versions[1] = func() editor.Story { v := store.versions[1]; v.Status = editor.StatusPublished; return v }()
 	g, w := newTestGUI(t, store)
 	g.restoreRevision(1)
-	if g.restoreDialog == nil {
+	if openDialog(g, "Restore revision") == nil {
 		t.Fatal("no confirmation")
 	}
 	tapButton(t, w, "Restore revision 1")
@@ -385,7 +385,7 @@ func TestRestoreWaitsForUnsavedChanges(t *testing.T) {
 	g, _ := newTestGUI(t, store)
 	typeAtEnd(g.story.body, " Unsaved words.")
 	g.restoreRevision(1)
-	if g.restoreDialog != nil || !strings.Contains(g.lastError, "unsaved changes") || store.count("RestoreStory") != 0 {
+	if openDialog(g, "Restore revision") != nil || !strings.Contains(g.lastError, "unsaved changes") || store.count("RestoreStory") != 0 {
 		t.Errorf("restore over unsaved changes: %q, calls %v", g.lastError, store.calls)
 	}
 }
@@ -519,7 +519,7 @@ func TestRemoveAMissingQuoteRecord(t *testing.T) {
 	quoteStory(store)
 	g, w := newTestGUI(t, store)
 	tapButton(t, w, "Remove this quote record…")
-	if g.lastConfirm == nil {
+	if g.topDialog() == nil {
 		t.Fatal("no confirmation")
 	}
 	tapButton(t, w, "Remove record")
@@ -531,7 +531,7 @@ func TestRemoveAMissingQuoteRecord(t *testing.T) {
 			t.Errorf("the removed quote is still reported: %q", f.Message)
 		}
 	}
-	g.story.save("")
+	g.story.sess.save("")
 	if saved := store.find(g.story.loaded.ID); len(saved.Quotes) != 2 || saved.Quotes[1].ID != "q-changed" {
 		t.Errorf("saved quotes: %+v", saved.Quotes)
 	}
@@ -542,7 +542,7 @@ func TestRecordTheWordsOfAChangedQuote(t *testing.T) {
 	quoteStory(store)
 	g, w := newTestGUI(t, store)
 	tapButton(t, w, "Record the words in the text…")
-	if g.lastConfirm == nil {
+	if g.topDialog() == nil {
 		t.Fatal("no confirmation")
 	}
 	tapButton(t, w, "Record these words")
@@ -561,7 +561,7 @@ func TestRecordTheWordsOfAChangedQuote(t *testing.T) {
 			t.Errorf("after recording the words the quote is %s", pl.State)
 		}
 	}
-	g.story.save("")
+	g.story.sess.save("")
 	for _, q := range store.find(g.story.loaded.ID).Quotes {
 		if q.ID == "q-changed" && q.Text != rec.Text {
 			t.Errorf("saved record reads %q, want %q", q.Text, rec.Text)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -11,102 +12,31 @@ import (
 	"copydesk/editor"
 )
 
-// peopleList is the sidebar's People tab: the directory shared by all stories.
-type peopleList struct {
-	g      *gui
-	filter *widget.Entry
-	count  *widget.Label
-	list   *widget.List
-	empty  *widget.Label
-
-	all   []editor.Person
-	shown []editor.Person
-}
-
-func newPeopleList(g *gui) *peopleList { return &peopleList{g: g} }
-
-func (l *peopleList) build() fyne.CanvasObject {
-	l.filter = &widget.Entry{PlaceHolder: "Filter people by name, role…", OnChanged: func(string) { l.apply() }}
-	l.count = widget.NewLabel("")
-	l.count.Importance = widget.MediumImportance
-	l.empty = widget.NewLabel("")
-	l.empty.Wrapping = fyne.TextWrapWord
-	l.empty.Hide()
-	l.list = &widget.List{
-		Length:     func() int { return len(l.shown) },
-		CreateItem: newStoryRow,
-		UpdateItem: func(i widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
-			p := l.shown[i]
-			box.Objects[0].(*widget.Label).SetText(p.FullName())
+// newPeopleList is the sidebar's People tab: the directory shared by all stories.
+func newPeopleList(g *gui) *filterList[editor.Person] {
+	add := &widget.Button{Text: "New person…", Icon: theme.ContentAddIcon(), Importance: widget.LowImportance,
+		OnTapped: func() { g.openPerson(editor.Person{}) }}
+	return newFilterList(g, filterSpec[editor.Person]{
+		placeholder: "Filter people by name, role…",
+		one:         "person", many: "people",
+		load: func(ctx context.Context, st Store) ([]editor.Person, error) { return st.People(ctx) },
+		words: func(p editor.Person) string {
+			return strings.Join([]string{p.FullName(), p.ShortName, p.Role, p.Organisation}, " ")
+		},
+		row: func(p editor.Person) (string, string) {
 			var meta []string
 			for _, s := range []string{p.Role, p.Organisation} {
 				if s != "" {
 					meta = append(meta, s)
 				}
 			}
-			box.Objects[1].(*widget.Label).SetText(strings.Join(meta, " · "))
+			return p.FullName(), strings.Join(meta, " · ")
 		},
-		OnSelected: func(i widget.ListItemID) { l.g.openPerson(l.shown[i]) },
-	}
-	l.list.ExtendBaseWidget(l.list)
-	add := &widget.Button{Text: "New person…", Icon: theme.ContentAddIcon(), Importance: widget.LowImportance,
-		OnTapped: func() { l.g.openPerson(editor.Person{}) }}
-	return container.NewBorder(container.NewBorder(nil, nil, nil, l.count, l.filter), container.NewHBox(add), nil, nil,
-		container.NewStack(l.list, container.NewPadded(l.empty)))
-}
-
-func (l *peopleList) reload() {
-	l.g.run(func() func() {
-		people, err := l.g.store.People(l.g.ctx)
-		return func() {
-			if err != nil {
-				l.g.showStatusError("Loading people", err)
-				return
-			}
-			l.all = people
-			l.apply()
-		}
+		open:    g.openPerson,
+		noMatch: "No one matches.",
+		none:    "The people directory is empty. People are added when wire copy with quotes is imported, or with New person below.",
+		below:   container.NewHBox(add),
 	})
-}
-
-func (l *peopleList) apply() {
-	if l.list == nil {
-		return
-	}
-	words := strings.Fields(strings.ToLower(l.filter.Text))
-	l.shown = l.shown[:0]
-	for _, p := range l.all {
-		hay := strings.ToLower(strings.Join([]string{p.FullName(), p.ShortName, p.Role, p.Organisation}, " "))
-		ok := true
-		for _, w := range words {
-			ok = ok && strings.Contains(hay, w)
-		}
-		if ok {
-			l.shown = append(l.shown, p)
-		}
-	}
-	l.count.SetText(plural(len(l.shown), "person", "people"))
-	l.empty.Hide()
-	if len(l.shown) == 0 {
-		l.empty.SetText("No one matches.")
-		if len(l.all) == 0 {
-			l.empty.SetText("The people directory is empty. People are added when wire copy with quotes is imported, or with New person below.")
-		}
-		l.empty.Show()
-	}
-	l.list.UnselectAll()
-	l.list.Refresh()
-}
-
-// find returns the person with this ID from the loaded directory.
-func (l *peopleList) find(id string) (editor.Person, bool) {
-	for _, p := range l.all {
-		if p.ID == id {
-			return p, true
-		}
-	}
-	return editor.Person{}, false
 }
 
 // personEditor shows and edits one entry of the people directory. A person
@@ -116,11 +46,11 @@ type personEditor struct {
 	person editor.Person
 
 	heading      *widget.Label
-	name         *widget.Entry
-	honorific    *widget.Entry
-	shortName    *widget.Entry
-	role         *widget.Entry
-	organisation *widget.Entry
+	name         *textEntry
+	honorific    *textEntry
+	shortName    *textEntry
+	role         *textEntry
+	organisation *textEntry
 	state        *widget.Label
 	root         fyne.CanvasObject
 }
@@ -128,11 +58,11 @@ type personEditor struct {
 func newPersonEditor(g *gui) *personEditor {
 	e := &personEditor{g: g}
 	e.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	e.name = &widget.Entry{PlaceHolder: "Full name without honorific, e.g. Iain Duncan Smith"}
-	e.honorific = &widget.Entry{PlaceHolder: "e.g. Sir, Dr"}
-	e.shortName = &widget.Entry{PlaceHolder: "How later references name them, e.g. Sir Iain"}
-	e.role = &widget.Entry{PlaceHolder: "e.g. Chingford and Woodford Green MP"}
-	e.organisation = &widget.Entry{PlaceHolder: "e.g. Conservative Party"}
+	e.name = newTextEntry(g, false, "Full name without honorific, e.g. Iain Duncan Smith")
+	e.honorific = newTextEntry(g, false, "e.g. Sir, Dr")
+	e.shortName = newTextEntry(g, false, "How later references name them, e.g. Sir Iain")
+	e.role = newTextEntry(g, false, "e.g. Chingford and Woodford Green MP")
+	e.organisation = newTextEntry(g, false, "e.g. Conservative Party")
 	e.state = widget.NewLabel("")
 	e.state.Importance = widget.LowImportance
 	e.state.Wrapping = fyne.TextWrapWord

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -21,6 +20,9 @@ const (
 	prefCredit   = "default_credit"
 	prefTheme    = "theme"     // system, light or dark
 	prefTextSize = "text_size" // a scale: 0.9, 1, 1.15, 1.3
+	// The side columns' widths in pixels, as last dragged.
+	prefColumnLeft  = "column_left"
+	prefColumnRight = "column_right"
 )
 
 // prefs reads and writes the person's preferences.
@@ -54,34 +56,28 @@ var sizeValues = []float64{0.9, 1, 1.15, 1.3}
 
 // show opens the Preferences dialog.
 func (p *prefs) show(g *gui) {
-	author := widget.NewEntry()
+	author := newTextEntry(g, false, "Shown as the author of your revisions")
 	author.SetText(p.p.String(prefAuthor))
-	author.PlaceHolder = "Shown as the author of your revisions"
-	site := widget.NewEntry()
+	site := newTextEntry(g, false, "e.g. The Chingford Guardian")
 	site.SetText(p.siteName())
-	site.PlaceHolder = "e.g. The Chingford Guardian"
-	base := widget.NewEntry()
+	base := newTextEntry(g, false, "e.g. https://news.example.org")
 	base.SetText(p.baseURL())
-	base.PlaceHolder = "e.g. https://news.example.org"
 	base.Validator = validBaseURL
-	credit := widget.NewEntry()
+	credit := newTextEntry(g, false, "Put on new stories, e.g. Reporting by Press Association.")
 	credit.SetText(p.defaultCredit())
-	credit.PlaceHolder = "Put on new stories, e.g. Reporting by Press Association."
-	themeSel := widget.NewSelect(themeChoices, nil)
+	themeSel := newChoiceSelect(g, themeChoices, "Theme", nil)
 	themeSel.SetSelectedIndex(indexOf(themeValues, p.p.StringWithFallback(prefTheme, "system")))
-	sizeSel := widget.NewSelect(sizeChoices, nil)
+	sizeSel := newChoiceSelect(g, sizeChoices, "Text size", nil)
 	sizeSel.SetSelectedIndex(nearestSize(p.p.FloatWithFallback(prefTextSize, 1)))
-	d := dialog.NewForm("Preferences", "Save", "Cancel", []*widget.FormItem{
-		{Text: "Your name", Widget: author, HintText: "The author of the revisions you save"},
-		{Text: "Site name", Widget: site},
-		{Text: "Site address", Widget: base, HintText: "Links in the exported site and the page preview start with it"},
-		{Text: "Default credit", Widget: credit},
-		{Text: "Theme", Widget: themeSel},
-		{Text: "Text size", Widget: sizeSel},
-	}, func(ok bool) {
-		if !ok {
-			return
-		}
+	form := widget.NewForm(
+		&widget.FormItem{Text: "Your name", Widget: author, HintText: "The author of the revisions you save"},
+		&widget.FormItem{Text: "Site name", Widget: site},
+		&widget.FormItem{Text: "Site address", Widget: base, HintText: "Links in the exported site and the page preview start with it"},
+		&widget.FormItem{Text: "Default credit", Widget: credit},
+		&widget.FormItem{Text: "Theme", Widget: themeSel},
+		&widget.FormItem{Text: "Text size", Widget: sizeSel},
+	)
+	keep := func() {
 		p.p.SetString(prefAuthor, strings.TrimSpace(author.Text))
 		p.p.SetString(prefSiteName, strings.TrimSpace(site.Text))
 		p.p.SetString(prefBaseURL, strings.TrimSpace(base.Text))
@@ -92,10 +88,11 @@ func (p *prefs) show(g *gui) {
 		if g.current == g.page && g.page.loaded != nil {
 			g.page.onChanged() // the preview's link uses the site address
 		}
-	}, g.win)
-	d.Resize(fyne.NewSize(620, 0))
-	d.Show()
-	g.prefsDialog = d
+	}
+	b := g.showDialog("Preferences", form, author,
+		choice{label: "Cancel"},
+		choice{label: "Save", check: func() bool { return form.Validate() == nil }, do: keep})
+	b.resize(620, 0)
 }
 
 // validBaseURL accepts an empty address or an http(s) URL with a host.

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 )
 
 func TestPreferencesAreKept(t *testing.T) {
@@ -15,14 +14,14 @@ func TestPreferencesAreKept(t *testing.T) {
 	test.Type(entryWithPlaceholder(t, w, "Shown as the author of your revisions"), "Jane Sub")
 	test.Type(entryWithPlaceholder(t, w, "e.g. https://news.example.org"), "https://desk.example")
 	for _, o := range objects(w) {
-		if s, ok := o.(*widget.Select); ok && len(s.Options) == 3 && s.Options[2] == "Dark" {
+		if s, ok := o.(*choiceSelect); ok && len(s.Options) == 3 && s.Options[2] == "Dark" {
 			s.SetSelected("Dark")
 		}
-		if s, ok := o.(*widget.Select); ok && len(s.Options) == 4 && s.Options[3] == "Larger" {
+		if s, ok := o.(*choiceSelect); ok && len(s.Options) == 4 && s.Options[3] == "Larger" {
 			s.SetSelected("Larger")
 		}
 	}
-	g.prefsDialog.Submit()
+	g.topDialog().submit()
 	p := fyne.CurrentApp().Preferences()
 	if g.prefs.author() != "Jane Sub" || g.prefs.baseURL() != "https://desk.example" || p.String(prefTheme) != "dark" || p.Float(prefTextSize) != 1.3 {
 		t.Errorf("preferences kept: author %q url %q theme %q size %v", g.prefs.author(), g.prefs.baseURL(), p.String(prefTheme), p.Float(prefTextSize))
@@ -36,7 +35,8 @@ func TestPreferencesAreKept(t *testing.T) {
 func TestMenuHasEveryAction(t *testing.T) {
 	g, _ := newTestGUI(t, newFakeStore(1))
 	want := map[string]string{"New story": "CustomDesktop:Control+N", "Save revision…": "CustomDesktop:Control+S",
-		"Find…": "CustomDesktop:Control+F", "Check": "CustomDesktop:Control+K", "Next story": (&desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierShortcutDefault}).ShortcutName(),
+		"Find in story…": "CustomDesktop:Control+F", "Find and replace…": "CustomDesktop:Control+H",
+		"Search everything…": "CustomDesktop:Shift+Control+F", "History": "CustomDesktop:Shift+Control+H", "Redo": "CustomDesktop:Shift+Control+Z", "Check": "CustomDesktop:Control+K", "Next story": (&desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierShortcutDefault}).ShortcutName(),
 		"Previous story": (&desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierShortcutDefault}).ShortcutName(), "Preferences…": "CustomDesktop:Control+,", "Quit": "CustomDesktop:Control+Q"}
 	disabled := map[string]bool{}
 	for _, m := range g.menu().Items {

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 	"github.com/google/uuid"
@@ -30,24 +29,24 @@ func insertQuoteItem(g *gui) *fyne.MenuItem {
 // story so the next save keeps it.
 type quoteDialog struct {
 	g      *gui
-	d      *dialog.CustomDialog
+	box    *dialogBox
 	cursor int // where in the body text the quote goes (bytes)
 
 	people    []editor.Person
-	speaker   *widget.Select
+	speaker   *choiceSelect
 	newPerson *personEditor // its fields, for someone not in the directory yet
 	newBox    *fyne.Container
-	role      *widget.Entry
-	words     *widget.Entry
-	verb      *widget.SelectEntry
-	context   *widget.Entry
-	saidOn    *widget.Entry
-	source    *widget.Entry
-	kind      *widget.Select
+	role      *textEntry
+	words     *textEntry
+	verb      *verbEntry
+	context   *textEntry
+	saidOn    *textEntry
+	source    *textEntry
+	kind      *choiceSelect
 	where     *widget.Label
 	preview   *widget.Label
 	problem   *widget.Label
-	insert    *widget.Button
+	insert    *dialogButton
 }
 
 // insertQuote opens the Insert quote dialog for the open story.
@@ -56,7 +55,7 @@ func (g *gui) insertQuote() {
 		g.saveState.SetText("Open a story first: a quote is inserted into a story's body.")
 		return
 	}
-	q := &quoteDialog{g: g, cursor: cursorByte(g.story.body), people: g.people.all}
+	q := &quoteDialog{g: g, cursor: cursorByte(&g.story.body.Entry), people: g.people.all}
 	q.show()
 	g.quoteDialog = q
 }
@@ -68,27 +67,29 @@ func (q *quoteDialog) show() {
 		names = append(names, personChoice(p))
 	}
 	names = append(names, newPersonChoice)
-	q.speaker = widget.NewSelect(names, func(string) { q.chosen() })
-	q.speaker.PlaceHolder = "Choose who said it"
-	q.newPerson = newPersonEditor(q.g)
-	for _, e := range []*widget.Entry{q.newPerson.name, q.newPerson.honorific, q.newPerson.shortName, q.newPerson.organisation} {
+	g := q.g
+	q.speaker = newChoiceSelect(g, names, "Choose who said it", func(string) { q.chosen() })
+	q.newPerson = newPersonEditor(g)
+	for _, e := range []*textEntry{q.newPerson.name, q.newPerson.honorific, q.newPerson.shortName, q.newPerson.organisation} {
 		e.OnChanged = changed
 	}
-	q.role = &widget.Entry{PlaceHolder: "Their role when they said it, e.g. Foreign Office minister", OnChanged: changed}
-	q.words = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "The exact words, without quotation marks; a blank line starts a new paragraph", OnChanged: changed}
+	q.role = newTextEntry(g, false, "Their role when they said it, e.g. Foreign Office minister")
+	q.role.OnChanged = changed
+	q.words = newTextEntry(g, true, "The exact words, without quotation marks; a blank line starts a new paragraph")
+	q.words.OnChanged = changed
 	q.words.SetMinRowsVisible(4)
-	q.verb = widget.NewSelectEntry([]string{"said", "told the Commons", "told reporters", "added", "replied", "wrote", "said in a statement"})
+	q.verb = newVerbEntry(g, []string{"said", "told the Commons", "told reporters", "added", "replied", "wrote", "said in a statement"})
 	q.verb.PlaceHolder = "said"
 	q.verb.OnChanged = changed
-	q.context = &widget.Entry{PlaceHolder: "e.g. during a Commons debate on China (optional)"}
-	q.saidOn = &widget.Entry{PlaceHolder: "YYYY-MM-DD (optional)", OnChanged: changed}
-	q.source = &widget.Entry{PlaceHolder: "Where the words come from: a link, or e.g. Hansard, 28 Nov"}
+	q.context = newTextEntry(g, false, "e.g. during a Commons debate on China (optional)")
+	q.saidOn = newTextEntry(g, false, "YYYY-MM-DD (optional)")
+	q.saidOn.OnChanged = changed
+	q.source = newTextEntry(g, false, "Where the words come from: a link, or e.g. Hansard, 28 Nov")
 	kinds := make([]string, len(editor.SourceKinds))
 	for i, k := range editor.SourceKinds {
 		kinds[i] = string(k)
 	}
-	q.kind = widget.NewSelect(kinds, nil)
-	q.kind.PlaceHolder = "Kind of source"
+	q.kind = newChoiceSelect(g, kinds, "Kind of source", nil)
 
 	q.newBox = container.NewVBox(
 		widget.NewLabelWithStyle("New person for the directory", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -123,13 +124,14 @@ func (q *quoteDialog) show() {
 	)
 	previewHead := widget.NewLabelWithStyle("As it will read in the story", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	content := container.NewVBox(form, q.newBox, details, widget.NewSeparator(), previewHead, q.preview, q.where, q.problem)
-	q.d = dialog.NewCustomWithoutButtons("Insert quote", container.NewVScroll(content), q.g.win)
-	q.insert = &widget.Button{Text: "Insert quote", Importance: widget.HighImportance, OnTapped: q.submit}
-	q.d.SetButtons([]fyne.CanvasObject{&widget.Button{Text: "Cancel", OnTapped: q.d.Hide}, q.insert})
-	size := q.g.win.Canvas().Size()
-	q.d.Resize(fyne.NewSize(min(720, size.Width*0.9), min(690, size.Height*0.92)))
 	q.update()
-	q.d.Show()
+	// The speaker comes first: the dialog opens with it focused. Insert
+	// checks and may wait for the directory, so it closes the dialog itself.
+	q.box = g.showDialog("Insert quote", container.NewVScroll(content), q.speaker,
+		choice{label: "Cancel"},
+		choice{label: "Insert quote", stay: true, do: q.submit})
+	q.insert = q.box.buttons[1]
+	q.box.resize(720, 690)
 }
 
 // personChoice is how the speaker list names someone: "Mr James Cleverly — Foreign Office minister".
@@ -281,10 +283,10 @@ func (q *quoteDialog) place(nq editor.NewQuote) {
 		return
 	}
 	rec.ID = uuid.NewString()
-	q.d.Hide()
+	q.box.hide()
 	e.quotes.add(rec)
 	e.body.SetText(newBody)
-	rows := rowStarts(e.body)
+	rows := rowStarts(&e.body.Entry)
 	e.body.CursorRow, e.body.CursorColumn = rowCol(rows, utf8.RuneCountInString(newBody[:end]))
 	e.body.Refresh()
 	q.g.win.Canvas().Focus(e.body)
@@ -294,4 +296,26 @@ func (q *quoteDialog) place(nq editor.NewQuote) {
 func (q *quoteDialog) fail(msg string) {
 	q.problem.SetText(msg)
 	q.problem.Show()
+}
+
+// verbEntry is the verb's field: a choice of the usual verbs, or any typed,
+// whose Escape and Return reach the dialog.
+type verbEntry struct {
+	widget.SelectEntry
+	g *gui
+}
+
+func newVerbEntry(g *gui, options []string) *verbEntry {
+	e := &verbEntry{g: g}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.SetOptions(options)
+	return e
+}
+
+func (e *verbEntry) TypedKey(k *fyne.KeyEvent) {
+	if (k.Name == fyne.KeyEscape || k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && e.g.dialogKey(k) {
+		return
+	}
+	e.SelectEntry.TypedKey(k)
 }

@@ -45,7 +45,9 @@ func (p *quotesPanel) build() fyne.CanvasObject {
 	hint := widget.NewLabel("Click a quote to select its words in the body.")
 	hint.Importance = widget.LowImportance
 	hint.Wrapping = fyne.TextWrapWord
-	top := container.NewBorder(nil, nil, nil, insert, container.NewHBox(p.count, p.alert))
+	p.count.Truncation = fyne.TextTruncateEllipsis
+	p.alert.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, insert, p.count), p.alert)
 	return container.NewBorder(top, hint, nil, nil, container.NewVScroll(container.NewVBox(p.empty, p.box)))
 }
 
@@ -248,6 +250,7 @@ func (p *quotesPanel) selectQuote(i int) {
 		p.g.saveState.SetText("That quote is no longer in the text between quotation marks: nothing to select.")
 		return
 	}
+	p.g.showPane(paneCentre)
 	shift := bodyShift(p.g.story.body.Text)
 	selectRange(p.g.win, p.g.story.body, pl.Anchor.Start+shift, pl.Anchor.End+shift)
 }

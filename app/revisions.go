@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
@@ -16,7 +15,7 @@ import (
 // page, newest first; choosing one shows it read-only.
 type revisionsPanel struct {
 	g    *gui
-	kind string // story or page
+	sess *docSession
 	id   string
 	gen  int
 
@@ -25,7 +24,9 @@ type revisionsPanel struct {
 	count *widget.Label
 }
 
-func newRevisionsPanel(g *gui, kind string) *revisionsPanel { return &revisionsPanel{g: g, kind: kind} }
+func newRevisionsPanel(g *gui, sess *docSession) *revisionsPanel {
+	return &revisionsPanel{g: g, sess: sess}
+}
 
 func (p *revisionsPanel) build() fyne.CanvasObject {
 	p.count = widget.NewLabel("")
@@ -93,39 +94,30 @@ func (p *revisionsPanel) load(id string) {
 
 // open shows revision seq read-only in a dialog.
 func (p *revisionsPanel) open(seq int) {
-	id, kind := p.id, p.kind
+	id, kind := p.id, p.sess.kind
 	p.g.run(func() func() {
-		var story *editor.Story
-		var page *editor.Page
-		var rev *editor.Revision
-		var err error
-		if kind == "page" {
-			page, rev, err = p.g.store.PageRevision(p.g.ctx, id, seq)
-		} else {
-			story, rev, err = p.g.store.StoryRevision(p.g.ctx, id, seq)
-		}
+		d, rev, err := kind.revision(p.g.ctx, p.g.store, id, seq)
 		return func() {
 			if err != nil {
 				p.g.showError(fmt.Sprintf("Opening revision %d", seq), err)
 				return
 			}
 			var content fyne.CanvasObject
-			if page != nil {
-				content = pageReadOnly(page)
-			} else {
-				content = storyReadOnly(story)
+			switch d := d.(type) {
+			case pageDoc:
+				content = pageReadOnly(d.Page)
+			case storyDoc:
+				content = storyReadOnly(d.Story)
 			}
 			head := widget.NewLabelWithStyle(fmt.Sprintf("Revision %d, %s · %s", rev.Seq, rev.CreatedAt.Local().Format("2 Jan 2006 15:04"), revisionLine(*rev)),
 				fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			head.Wrapping = fyne.TextWrapWord
 			note := widget.NewLabel("Read-only: this is how it was then. Your editor is unchanged.")
 			note.Importance = widget.LowImportance
-			d := dialog.NewCustom(fmt.Sprintf("Revision %d", rev.Seq), "Close", container.NewBorder(container.NewVBox(head, note, widget.NewSeparator()), nil, nil, nil, content), p.g.win)
-			p.revisionButtons(d, rev.Seq)
+			body := container.NewBorder(container.NewVBox(head, note, widget.NewSeparator()), nil, nil, nil, content)
+			b := p.g.showDialog(fmt.Sprintf("Revision %d", rev.Seq), body, nil, p.revisionChoices(id, rev.Seq)...)
 			size := p.g.win.Canvas().Size()
-			d.Resize(fyne.NewSize(size.Width*0.7, size.Height*0.8))
-			d.Show()
-			p.g.revisionDialog = d
+			b.resize(size.Width*0.7, size.Height*0.8)
 		}
 	})
 }

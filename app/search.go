@@ -60,7 +60,7 @@ func (e *findEntry) TypedKey(k *fyne.KeyEvent) {
 func (p *findPanel) build() fyne.CanvasObject {
 	p.entry = &findEntry{p: p}
 	p.entry.ExtendBaseWidget(p.entry)
-	p.entry.PlaceHolder = "Search everything (Ctrl+F)"
+	p.entry.PlaceHolder = "Search everything (Ctrl+Shift+F)"
 	p.entry.OnChanged = p.onChanged
 	p.entry.OnSubmitted = func(string) { p.submit() }
 	p.entry.ActionItem = &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: func() { p.entry.SetText("") }}
@@ -177,18 +177,18 @@ func (p *findPanel) choose(i int) {
 func (p *findPanel) open(h editor.SearchHit) {
 	switch h.Kind {
 	case "story":
-		p.g.sidebar.SelectIndex(0)
+		p.g.showList(listStories)
 		p.g.openStory(h.ID)
 	case "quote":
-		p.g.sidebar.SelectIndex(0)
+		p.g.showList(listStories)
 		p.g.openStory(h.StoryID)
-		p.g.story.tabs.SelectIndex(0)
+		p.g.story.showTab(tabQuotes)
 	case "page":
-		p.g.sidebar.SelectIndex(1)
+		p.g.showList(listPages)
 		p.g.openPage(h.ID)
 	case "person":
-		p.g.sidebar.SelectIndex(2)
-		if person, ok := p.g.people.find(h.ID); ok {
+		p.g.showList(listPeople)
+		if person, ok := p.g.people.find(func(x editor.Person) bool { return x.ID == h.ID }); ok {
 			p.g.openPerson(person)
 		}
 	}

@@ -3,7 +3,7 @@ package app
 import (
 	"strings"
 
-	"fyne.io/fyne/v2/widget"
+	"fyne.io/fyne/v2"
 
 	"copydesk/editor"
 )
@@ -12,6 +12,7 @@ import (
 // selected (the cursor where they stood, for a quote no longer there), or
 // the field it names focused.
 func (e *storyEditor) jumpTo(f editor.Finding) {
+	e.g.showPane(paneCentre)
 	shift := bodyShift(e.body.Text)
 	switch {
 	case f.Kind == editor.KindMissingQuote:
@@ -45,8 +46,8 @@ func findingField(f editor.Finding) string {
 	return ""
 }
 
-func (e *storyEditor) fieldEntry(field string) *widget.Entry {
-	return map[string]*widget.Entry{
+func (e *storyEditor) fieldEntry(field string) fyne.Focusable {
+	return map[string]fyne.Focusable{
 		"headline": e.headline, "standfirst": e.standfirst, "byline": e.byline, "dateline": e.dateline,
 		"section": e.section, "tags": e.tags, "body": e.body, "credit": e.credit,
 	}[field]

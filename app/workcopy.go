@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
@@ -15,22 +14,6 @@ import (
 
 // This file keeps what is typed safe: the open document's session, the
 // autosaved working copy, leaving a document and quitting.
-
-// docSession is the state of one open document.
-type docSession struct {
-	kind      string // story or page
-	id        string
-	base      int    // the revision the fields started from
-	saved     []byte // the content of the revision saved last
-	autosaved []byte // what the working copy holds; nil when it has none
-	savedAt   time.Time
-	keptAt    time.Time // when the working copy was last written
-}
-
-// nowFunc is the clock; tests may fix it.
-var nowFunc = time.Now
-
-func (s *docSession) dirty(content []byte) bool { return !bytes.Equal(content, s.saved) }
 
 // startAutosave writes the working copy every interval until stop.
 func (g *gui) startAutosave(every time.Duration) {
@@ -70,7 +53,10 @@ func (g *gui) autosaveThen(then func()) {
 		return
 	}
 	s := ed.session()
-	c := ed.content()
+	c := ed.current().content()
+	if s.dirty(c) != s.knownDirty {
+		g.edited() // typed back to the saved text since the last tick
+	}
 	switch {
 	case !s.dirty(c) && s.autosaved == nil, s.autosaved != nil && bytes.Equal(c, s.autosaved):
 		if then != nil {
@@ -78,7 +64,7 @@ func (g *gui) autosaveThen(then func()) {
 		}
 	case !s.dirty(c):
 		s.autosaved = nil
-		id := s.id
+		id := s.id()
 		g.write(func() func() {
 			err := g.store.DropWorkingCopy(g.ctx, id)
 			return func() {
@@ -94,7 +80,7 @@ func (g *gui) autosaveThen(then func()) {
 		})
 	default:
 		s.autosaved = c
-		wc := &editor.WorkingCopy{DocID: s.id, DocKind: s.kind, Base: s.base, Content: c}
+		wc := &editor.WorkingCopy{DocID: s.id(), DocKind: s.kind.noun, Base: s.base, Content: c}
 		g.write(func() func() {
 			err := g.store.SaveWorkingCopy(g.ctx, wc)
 			return func() {
@@ -119,12 +105,26 @@ func (g *gui) autosaveThen(then func()) {
 	}
 }
 
-// edited is called by an editor whenever a field changes.
+// typed is edited for a keystroke. Once the fields are known to differ
+// from the saved revision another key cannot change that news, so the
+// comparison, which encodes the whole document, waits for autosave's next
+// tick: in a long story it is the largest cost of a keystroke that is ours.
+func (g *gui) typed() {
+	if g.current != nil && g.current.session().knownDirty {
+		return
+	}
+	g.edited()
+}
+
+// edited shows in the status bar whether the open document has unsaved
+// changes.
 func (g *gui) edited() {
 	if g.current == nil {
 		return
 	}
-	if s := g.current.session(); s.dirty(g.current.content()) {
+	s := g.current.session()
+	s.knownDirty = s.dirty(g.current.current().content())
+	if s.knownDirty {
 		text := "Unsaved changes · Save revision: Ctrl+S"
 		if !s.keptAt.IsZero() {
 			text = "Unsaved changes · kept safe " + s.keptAt.Local().Format("15:04:05") + " · Save revision: Ctrl+S"
@@ -155,11 +155,11 @@ func (g *gui) leave(nextID string) bool {
 		return true
 	}
 	s := g.current.session()
-	if s.id == nextID {
+	if s.id() == nextID {
 		return false
 	}
-	if s.dirty(g.current.content()) {
-		title := g.current.title()
+	if s.dirty(g.current.current().content()) {
+		title := g.current.current().name()
 		g.autosave()
 		g.setStatusLater(fmt.Sprintf("Your unsaved changes to “%s” are kept; open it again to carry on or save them.", title))
 	}
@@ -183,20 +183,16 @@ func (g *gui) quit() {
 			return g.closeWindow
 		})
 	}
-	if g.current == nil || !g.current.session().dirty(g.current.content()) {
+	if g.current == nil || !g.current.session().dirty(g.current.current().content()) {
 		closeNow()
 		return
 	}
-	title := g.current.title()
+	title := g.current.current().name()
 	msg := widget.NewLabel(fmt.Sprintf("“%s” has changes that are not saved as a revision.\n\n"+
 		"If you quit now they are kept, and offered back when you open it again.", title))
 	msg.Wrapping = fyne.TextWrapWord
-	var d *dialog.CustomDialog
-	d = dialog.NewCustomWithoutButtons("Unsaved changes", container.New(&maxWidth{width: 460}, msg), g.win)
-	d.SetButtons([]fyne.CanvasObject{
-		&widget.Button{Text: "Cancel", OnTapped: d.Hide},
-		&widget.Button{Text: "Quit and keep them", OnTapped: func() { d.Hide(); g.autosaveThen(closeNow) }},
-		&widget.Button{Text: "Save revision…", Importance: widget.HighImportance, OnTapped: func() { d.Hide(); g.saveCurrent() }},
-	})
-	d.Show()
+	g.showDialog("Unsaved changes", container.New(&maxWidth{width: 460}, msg), nil,
+		choice{label: "Cancel"},
+		choice{label: "Quit and keep them", do: func() { g.autosaveThen(closeNow) }},
+		choice{label: "Save revision…", do: g.saveCurrent})
 }

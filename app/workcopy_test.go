@@ -41,9 +41,9 @@ func TestAutosaveAndRecoveryAfterACrash(t *testing.T) {
 	if !strings.Contains(g2.story.body.Text, "Words typed just before the crash.") {
 		t.Errorf("after restart the body is %q", g2.story.body.Text)
 	}
-	if !g2.story.banner.Visible() || !strings.HasPrefix(g2.story.bannerText.Text, "Recovered unsaved changes from ") ||
-		!strings.Contains(g2.story.bannerText.Text, " to the body (6 more words).") {
-		t.Errorf("banner = %q (visible %v)", g2.story.bannerText.Text, g2.story.banner.Visible())
+	if !g2.story.sess.banner.Visible() || !strings.HasPrefix(g2.story.sess.bannerText.Text, "Recovered unsaved changes from ") ||
+		!strings.Contains(g2.story.sess.bannerText.Text, " to the body (6 more words).") {
+		t.Errorf("banner = %q (visible %v)", g2.story.sess.bannerText.Text, g2.story.sess.banner.Visible())
 	}
 	if !strings.HasPrefix(g2.saveState.Text, "Unsaved changes") {
 		t.Errorf("status bar after recovery = %q", g2.saveState.Text)

@@ -152,3 +152,11 @@ func TestRevisionValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestCountWordsIsWhatFieldsSplits(t *testing.T) {
+	for _, s := range []string{"", "  ", "one", " one  two\tthree\n\nfour ", "non\u00a0breaking space", "“Quoted,” she said — twice."} {
+		if got, want := editor.CountWords(s), len(strings.Fields(s)); got != want {
+			t.Errorf("CountWords(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

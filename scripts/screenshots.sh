@@ -128,7 +128,7 @@ FYNE_THEME=dark run "$out/compare-dark.png" --drive "$(drive \
 fresh
 db=$home/desk.db
 run "$out/export-dialog.png" --drive "$(drive \
-  "HOME=$home $bin status --db $db sir-iain-direct-threat-from-china published >/dev/null" \
+  "for st in subbing ready published; do HOME=$home $bin status --db $db sir-iain-direct-threat-from-china \$st >/dev/null; done" \
   'xdotool mousemove 700 500' 'xdotool key ctrl+e' 'sleep 1' \
   'xdotool mousemove 690 347 click 1' "xdotool type --delay 5 '$work/site'" \
   'xdotool mousemove 690 386 click 1' 'xdotool type --delay 5 "https://news.example.org/"' \

@@ -316,7 +316,7 @@ func TestRestoreAndCorrections(t *testing.T) {
 		t.Errorf("revisions after restore = %+v", revs)
 	}
 
-	c.ok("status", id, "published")
+	c.publish(id, "--override", "a test story: its checks are not what is tested here")
 	md = writeFile(t, "b.md", strings.Replace(c.ok("show", id, "--format", "md"), "outspoken", "fierce", 1))
 	before := c.fingerprint()
 	if _, errOut, code := c.run("", "update", id, md); code != 2 || !strings.Contains(errOut, "--note") {
@@ -447,7 +447,7 @@ func TestTwoHundredUpdatesRebuildAndDiff(t *testing.T) {
 	if out := c.ok("diff", id); !strings.Contains(out, "revision 200 → 201") {
 		t.Errorf("diff with no revisions: %q, want the last two", out)
 	}
-	c.ok("status", id, "published")
+	c.publish(id, "--override", "a test story: its checks are not what is tested here")
 	if out := c.ok("diff", id, "published"); !strings.Contains(out, "no changes") {
 		t.Errorf("diff published right after publishing: %q", out)
 	}
@@ -544,7 +544,7 @@ func TestExport(t *testing.T) {
 		t.Fatalf("export wrote nothing: %+v", r)
 	}
 
-	c.ok("status", "sir-iain-direct-threat-from-china", "published")
+	c.publish("sir-iain-direct-threat-from-china")
 	c.json(&r, "export", "--out", out, "--base-url", "https://news.example.com/")
 	var article string
 	for _, f := range r.Files {
@@ -596,5 +596,42 @@ func TestUpdateKeepsFieldsTheFileLeavesOut(t *testing.T) {
 	}
 	if s.Byline != "Press Association" || s.Credit != "Reporting by Press Association." || s.Section != "Politics" || len(s.Tags) != 3 {
 		t.Errorf("fields the file leaves out changed: %+v", s)
+	}
+}
+
+// publish moves a story along the workflow to published; with a reason,
+// over the errors its checks find.
+func (c *cli) publish(id string, override ...string) {
+	c.t.Helper()
+	c.ok("status", id, "subbing")
+	c.ok("status", id, "ready")
+	c.ok(append([]string{"status", id, "published"}, override...)...)
+}
+
+func TestPublishingObeysTheChecks(t *testing.T) {
+	c := newCLI(t)
+	id := strings.Fields(c.ok("new", "--headline", strings.Repeat("A headline far too long ", 5)))[0]
+	if _, errOut, code := c.run("", "status", id, "published"); code != 2 || !strings.Contains(errOut, "cannot move from draft to published") {
+		t.Errorf("draft straight to published: exit %d, %q", code, errOut)
+	}
+	c.ok("status", id, "subbing")
+	c.ok("status", id, "ready")
+	before := c.fingerprint()
+	out, errOut, code := c.run("", "status", id, "published")
+	if code != 1 || !strings.Contains(out, "error   no body") || !strings.Contains(errOut, "--override REASON") {
+		t.Fatalf("publishing with no body: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if c.fingerprint() != before {
+		t.Errorf("a refused publication changed the database")
+	}
+	c.ok("status", id, "published", "--override", "breaking news; body to follow")
+	var revs []struct {
+		Kind string `json:"kind"`
+		Note string `json:"note"`
+	}
+	c.json(&revs, "revisions", id)
+	last := revs[len(revs)-1]
+	if last.Kind != "status" || last.Note != "ready → published; published over 1 error by the desk: breaking news; body to follow" {
+		t.Errorf("the publishing revision reads %+v", last)
 	}
 }

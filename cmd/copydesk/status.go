@@ -3,28 +3,30 @@ package main
 import (
 	"flag"
 	"fmt"
+	"strings"
 
 	"copydesk/editor"
 )
 
-var statusCmd = &command{name: "status", args: "ID STATUS | STATUS ID... [--note TEXT]", summary: "move stories through the workflow: draft, subbing, ready, published, spiked", minArgs: 2, maxArgs: -1,
+var statusCmd = &command{name: "status", args: "ID STATUS | STATUS ID... [--note TEXT] [--override REASON]", summary: "move stories through the workflow: draft, subbing, ready, published, spiked", minArgs: 2, maxArgs: -1,
 	setup: func(fs *flag.FlagSet) func(*env, []string) error {
 		note := fs.String("note", "", "a note on the revision")
 		author := fs.String("author", defaultAuthor(), "who is making the change")
+		override := fs.String("override", "", "publish over the check's errors, giving the desk's reason (recorded in the revision)")
 		return func(e *env, args []string) error {
 			st, ids, err := statusArgs(args)
 			if err != nil {
 				return err
 			}
-			meta := editor.RevisionMeta{Author: *author, Note: *note}
+			m := move{to: st, author: *author, note: *note, override: *override}
 			if len(ids) == 1 {
-				return moveStory(e, ids[0], st, meta)
+				return m.story(e, ids[0])
 			}
 			// Each story moves on its own: one that cannot (not found, a
 			// failed check) is named, and the others still move.
 			failed := 0
 			for _, id := range ids {
-				if err := moveStory(e, id, st, meta); err != nil {
+				if err := m.story(e, id); err != nil {
 					failed++
 					fmt.Fprintf(e.stderr, "copydesk status: %s: %s\n", id, oneLine(err.Error()))
 				}
@@ -53,20 +55,53 @@ func statusArgs(args []string) (editor.Status, []string, error) {
 	return st, args[1:], nil
 }
 
-func moveStory(e *env, id string, st editor.Status, meta editor.RevisionMeta) error {
+// move is one workflow move as the command line asks for it.
+type move struct {
+	to                     editor.Status
+	author, note, override string
+}
+
+// story moves one story: only along the workflow's moves, and to published
+// only when check finds no error, unless the desk overrides with a reason.
+func (m move) story(e *env, id string) error {
 	s, err := e.db.FindStory(e.ctx, id)
 	if err != nil {
 		return err
 	}
 	from := s.Status
-	s, err = e.db.SetStatus(e.ctx, s.ID, s.Revision, st, meta)
+	if from == m.to {
+		fmt.Fprintf(e.stdout, "%s is already %s\n", s.Title(), m.to)
+		return nil
+	}
+	if err := editor.CheckMove(from, m.to); err != nil {
+		return err
+	}
+	blockers := 0
+	if m.to == editor.StatusPublished {
+		people, err := e.db.People(e.ctx)
+		if err != nil {
+			return err
+		}
+		fs := editor.PublishBlockers(editor.Check(s, people))
+		blockers = len(fs)
+		if blockers > 0 && strings.TrimSpace(m.override) == "" {
+			printFindings(e, s, fs)
+			return &problemError{fmt.Sprintf("%s was not published: %s must be fixed first (a desk editor may publish over them with --override REASON)",
+				s.Title(), countOf(fs, editor.SeverityError))}
+		}
+	}
+	reason := ""
+	if blockers > 0 {
+		reason = m.override
+	}
+	meta := editor.RevisionMeta{Author: m.author, Note: editor.MoveNote(from, m.to, m.note, reason, blockers)}
+	s, err = e.db.SetStatus(e.ctx, s.ID, s.Revision, m.to, meta)
 	if err != nil {
 		return withNoteFlag(err)
 	}
-	if from == st {
-		fmt.Fprintf(e.stdout, "%s is already %s\n", s.Title(), st)
-		return nil
+	fmt.Fprintf(e.stdout, "%s: %s → %s (revision %d)\n", s.Title(), from, m.to, s.Revision)
+	if reason != "" {
+		fmt.Fprintf(e.stdout, "published over the check's errors by the desk; the reason is in the revision note: %s\n", meta.Note)
 	}
-	fmt.Fprintf(e.stdout, "%s: %s → %s (revision %d)\n", s.Title(), from, st, s.Revision)
 	return nil
 }

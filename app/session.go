@@ -1,0 +1,355 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+)
+
+// This file is the life of an open story or page, written once for both:
+// opening it with its working copy, the recovery banner, saving it and what
+// a save leaves behind, a save that clashes with someone else's, and
+// discarding recovered changes. Restoring an old revision is in restore.go.
+
+// docEditor is what the story and page editors do for the lifecycle: show
+// a document in their fields, and say what the fields hold.
+type docEditor interface {
+	session() *docSession
+	// current is the document as the fields hold it, tidied as a save would.
+	current() document
+	// show fills the fields with d: the saved document, or a working copy
+	// over it.
+	show(d document)
+	// took shows what a save or a status move made of the document, d as
+	// saved, leaving the fields as typed.
+	took(d document)
+	// listed shows a change to the document in the sidebar.
+	listed(id string)
+	canvas() fyne.CanvasObject
+	side() fyne.CanvasObject
+	showTab(t sideTab)
+}
+
+// sideTab names a tab of an editor's side panel.
+type sideTab int
+
+const (
+	tabQuotes sideTab = iota
+	tabChecks
+	tabHistory
+)
+
+// docSession is the state of one open document.
+type docSession struct {
+	g    *gui
+	ed   docEditor
+	kind *docKind
+	gen  int // bumped whenever another document is shown, so late reads are dropped
+
+	loaded    document // as last read from or saved to the database; nil when none
+	base      int      // the revision the fields started from
+	saved     []byte   // the content of the revision saved last
+	autosaved []byte   // what the working copy holds; nil when it has none
+	savedAt   time.Time
+	keptAt    time.Time // when the working copy was last written
+	// knownDirty is what the status bar last said: the fields differ from
+	// the revision saved last.
+	knownDirty bool
+
+	banner     *fyne.Container
+	bannerText *widget.Label
+	history    *revisionsPanel
+}
+
+// nowFunc is the clock; tests may fix it.
+var nowFunc = time.Now
+
+func newDocSession(g *gui, ed docEditor, kind *docKind) *docSession {
+	s := &docSession{g: g, ed: ed, kind: kind}
+	s.bannerText = widget.NewLabel("")
+	s.bannerText.Wrapping = fyne.TextWrapWord
+	s.bannerText.Importance = widget.WarningImportance
+	keep := &widget.Button{Text: "Keep", OnTapped: func() { s.banner.Hide() }}
+	discard := &widget.Button{Text: "Discard them…", OnTapped: s.discardRecovered}
+	s.banner = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewHBox(keep, discard), s.bannerText)
+	s.banner.Hide()
+	s.history = newRevisionsPanel(g, s)
+	return s
+}
+
+func (s *docSession) id() string {
+	if s.loaded == nil {
+		return ""
+	}
+	return s.loaded.id()
+}
+
+func (s *docSession) dirty(content []byte) bool { return !bytes.Equal(content, s.saved) }
+
+// open reads the document and its working copy, then shows them.
+func (s *docSession) open(id string) {
+	s.gen++
+	gen := s.gen
+	g := s.g
+	g.run(func() func() {
+		d, err := s.kind.read(g.ctx, g.store, id)
+		var wc *editor.WorkingCopy
+		var wcErr error
+		if err == nil {
+			wc, wcErr = g.store.WorkingCopy(g.ctx, id)
+			if errors.Is(wcErr, editor.ErrNotFound) {
+				wc, wcErr = nil, nil
+			}
+		}
+		return func() {
+			if gen != s.gen {
+				return
+			}
+			if err != nil {
+				g.showError("Opening the "+s.kind.noun, err)
+				return
+			}
+			if wcErr != nil {
+				g.showError("Reading unsaved changes", wcErr)
+			}
+			s.set(d, wc)
+		}
+	})
+}
+
+// set shows document d, or its working copy wc when that holds changes, and
+// makes it the one being edited.
+func (s *docSession) set(d document, wc *editor.WorkingCopy) {
+	s.gen++
+	s.loaded = d
+	s.base, s.saved, s.savedAt, s.autosaved, s.keptAt = d.rev(), d.content(), d.updated(), nil, time.Time{}
+	s.knownDirty = false
+	s.banner.Hide()
+	shown := d
+	if wc != nil {
+		if w, err := d.withContent(wc.Content); err != nil {
+			s.g.showError("Reading unsaved changes", err)
+		} else if bytes.Equal(w.content(), s.saved) {
+			s.autosaved = []byte{} // the working copy says nothing new: let autosave forget it
+		} else {
+			shown = w
+			s.base, s.autosaved, s.keptAt = wc.Base, wc.Content, wc.SavedAt
+			s.recovered(d, w, wc)
+		}
+	}
+	s.ed.show(shown)
+	s.history.load(d.id())
+	s.g.opened(s.ed)
+}
+
+// recovered says on the banner what the working copy brought back, from
+// when, and whether the document was saved since.
+func (s *docSession) recovered(saved, shown document, wc *editor.WorkingCopy) {
+	at := wc.SavedAt.Local()
+	when := at.Format("15:04")
+	if now := nowFunc(); at.YearDay() != now.YearDay() || at.Year() != now.Year() {
+		when = at.Format("Mon 2 Jan 15:04")
+	}
+	text := "Recovered unsaved changes from " + when + " to the " + changedFields(saved, shown) + "."
+	if wc.Base != saved.rev() {
+		text += fmt.Sprintf(" They were typed over revision %d; the %s has been saved since as revision %d, so saving will ask what to do.",
+			wc.Base, s.kind.noun, saved.rev())
+	} else {
+		text += " They are not saved as a revision yet: Save revision (Ctrl+S) when ready."
+	}
+	s.bannerText.SetText(text)
+	s.banner.Show()
+}
+
+// save saves the fields as a new revision with this note.
+func (s *docSession) save(note string) {
+	d := s.ed.current()
+	id, base := d.id(), s.base
+	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: s.g.prefs.author(), Note: strings.TrimSpace(note)}
+	g := s.g
+	g.write(func() func() {
+		saved, err := d.save(g.ctx, g.store, base, meta)
+		var dropErr error
+		if err == nil {
+			dropErr = g.store.DropWorkingCopy(g.ctx, id)
+		}
+		theirs := s.theirs(err)
+		return func() {
+			what := "Saving “" + d.name() + "”"
+			switch {
+			case s.id() != id:
+				// Another document is open by now: only a failure is worth a word.
+				if err != nil {
+					g.showError(what, err)
+				}
+			case theirs > base:
+				s.conflict(base, theirs)
+			case err != nil:
+				g.showError(what, err)
+			default:
+				s.took(d, saved, dropErr)
+				if !saved {
+					g.saveState.SetText(fmt.Sprintf("Nothing to save: revision %d already reads like this", d.rev()))
+				}
+			}
+		}
+	})
+}
+
+// theirs is the revision someone else saved, when err says the save
+// clashed with it; 0 otherwise.
+func (s *docSession) theirs(err error) int {
+	var ce *editor.ConflictError
+	if errors.As(err, &ce) && (ce.Kind == editor.ConflictRevision || ce.Kind == editor.ConflictClash) {
+		return ce.Current
+	}
+	return 0
+}
+
+// took is the bookkeeping after a save or a status move made revision d:
+// the fields are now based on it. A working copy the store could not drop
+// is a note in the status bar, not a failure: the save itself stands, and
+// autosave forgets or rewrites the copy on its next tick.
+func (s *docSession) took(d document, changed bool, dropErr error) {
+	g := s.g
+	s.loaded = d
+	s.base, s.saved, s.savedAt = d.rev(), d.content(), d.updated()
+	// Autosave may have queued a copy before this save: forget it on the next tick.
+	s.autosaved = []byte{}
+	s.keptAt = time.Time{}
+	s.banner.Hide()
+	delete(g.unsaved, d.id())
+	s.ed.took(d)
+	g.edited()
+	if dropErr != nil {
+		g.showStatusError(fmt.Sprintf("Saved as revision %d, but forgetting the working copy failed", d.rev()), dropErr)
+	}
+	if changed {
+		s.history.load(d.id())
+		s.ed.listed(d.id())
+	}
+}
+
+// conflict explains that someone else saved the document since this edit
+// began, and offers ways on that lose nothing.
+func (s *docSession) conflict(base, theirs int) {
+	noun := s.kind.noun
+	msg := widget.NewLabel(fmt.Sprintf("Someone else saved “%s” while you were editing it: it is now at revision %d, "+
+		"and your changes started from revision %d.\n\n"+
+		"Your text is still in the editor. Save it as a new %s, so nothing is lost and the two can be compared, "+
+		"or load their version in place of yours.", s.loaded.name(), theirs, base, noun))
+	msg.Wrapping = fyne.TextWrapWord
+	s.g.showDialog("The "+noun+" changed while you were editing", container.New(&maxWidth{width: 520}, msg), nil,
+		choice{label: "Keep editing"},
+		choice{label: "Load their version…", do: s.reloadTheirs},
+		choice{label: "Save mine as a new " + noun, do: s.saveAsCopy})
+}
+
+// reloadTheirs replaces the fields with the document as saved, after asking.
+func (s *docSession) reloadTheirs() {
+	s.g.confirm("Load their version?", "Your changes to “"+s.loaded.name()+"” will be replaced by the saved "+s.kind.noun+
+		" and are not kept anywhere else.", "Replace my changes", func(ok bool) {
+		if ok {
+			s.dropAndReopen("Discarding your changes")
+		}
+	})
+}
+
+// discardRecovered forgets recovered changes, after asking.
+func (s *docSession) discardRecovered() {
+	s.g.confirm("Discard the recovered changes?", fmt.Sprintf("The text typed before copydesk stopped will be deleted, "+
+		"and the %s shown as last saved (revision %d).", s.kind.noun, s.loaded.rev()), "Discard", func(ok bool) {
+		if ok {
+			s.dropAndReopen("Discarding the recovered changes")
+		}
+	})
+}
+
+// dropAndReopen deletes the working copy and shows the document as saved.
+func (s *docSession) dropAndReopen(what string) {
+	g, id := s.g, s.id()
+	g.write(func() func() {
+		err := g.store.DropWorkingCopy(g.ctx, id)
+		return func() {
+			if err != nil {
+				g.showError(what, err)
+				return
+			}
+			delete(g.unsaved, id)
+			if s.id() != id {
+				return
+			}
+			g.current = nil
+			s.open(id)
+		}
+	})
+}
+
+// saveAsCopy saves the fields as a new document, leaving the original as
+// the other person saved it. Once the copy is made it is shown, whatever
+// becomes of the original's working copy.
+func (s *docSession) saveAsCopy() {
+	orig := s.loaded
+	c := s.ed.current().copied()
+	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: s.g.prefs.author(),
+		Note: fmt.Sprintf("copy of %s made when saving clashed with revision %d", orig.name(), orig.rev())}
+	g := s.g
+	g.write(func() func() {
+		err := c.create(g.ctx, g.store, meta)
+		var dropErr error
+		if err == nil {
+			dropErr = g.store.DropWorkingCopy(g.ctx, orig.id())
+		}
+		return func() {
+			if err != nil {
+				g.showError("Saving your version as a new "+s.kind.noun, err)
+				return
+			}
+			if dropErr == nil {
+				delete(g.unsaved, orig.id())
+			}
+			g.current = nil
+			s.set(c, nil)
+			s.ed.listed(c.id())
+			g.saveState.SetText("Your version is saved as a new " + s.kind.noun + ", “" + c.name() + "”")
+			if dropErr != nil {
+				g.showStatusError("Your version is saved as “"+c.name()+"”, but forgetting the working copy of the original failed", dropErr)
+			}
+		}
+	})
+}
+
+// saveCurrent asks for a note and saves the open document as a revision.
+func (g *gui) saveCurrent() {
+	if g.current == nil {
+		if g.person.canvas().Visible() {
+			g.person.save()
+		}
+		return
+	}
+	s := g.current.session()
+	d := g.current.current()
+	note := newTextEntry(g, false, "e.g. subbed, legalled, new intro (optional)")
+	label := "Note for the history"
+	explain := widget.NewLabel("The note is shown in the History panel beside this revision.")
+	if s.loaded != nil && s.loaded.published() {
+		label = "Correction note"
+		note.PlaceHolder = "What was corrected, as readers will see it"
+		explain.SetText("This " + s.kind.noun + " is published: a change to it is a correction, and the note is published with it.")
+	}
+	explain.Wrapping = fyne.TextWrapWord
+	explain.Importance = widget.LowImportance
+	form := widget.NewForm(widget.NewFormItem(label, note), widget.NewFormItem("", explain))
+	b := g.showDialog("Save revision of “"+d.name()+"”", form, note,
+		choice{label: "Cancel"},
+		choice{label: "Save revision", do: func() { s.save(note.Text) }})
+	b.resize(560, 0)
+}
