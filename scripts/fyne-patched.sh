@@ -13,7 +13,10 @@ if [ "$have" != "$want" ]; then
   echo "fyne-patched: third_party/fyne patches fyne.io/fyne/v2 $want, but go.mod requires $have; redo or drop the patch" >&2
   exit 1
 fi
+# On a new machine the module cache is empty: fetch Fyne before asking where it is.
+GOWORK=off go mod download fyne.io/fyne/v2
 src=$(GOWORK=off go list -m -f '{{.Dir}}' fyne.io/fyne/v2)
+[ -n "$src" ] && [ -d "$src" ] || { echo "fyne-patched: fyne.io/fyne/v2 $want is not in the module cache" >&2; exit 1; }
 dst=bin/fyne-$want
 if [ ! -f "$dst/go.mod" ]; then
   rm -rf "$dst" && mkdir -p bin
