@@ -55,7 +55,7 @@ func checkLen(field, value string, max int) error {
 
 // checkSingleLine reports a field that must fit on one line but holds a line break.
 func checkSingleLine(field, value string) error {
-	if strings.ContainsAny(value, "\r\n") {
+	if strings.ContainsAny(value, lineBreaks) {
 		return invalid(field, "must be a single line")
 	}
 	return nil

@@ -396,22 +396,6 @@ func (fm *frontMatter) fieldError(err error) error {
 	return &FileError{Name: fm.name, Err: err}
 }
 
-func joinNames(names []string) string {
-	var kept []string
-	for _, n := range names {
-		if n = strings.TrimSpace(n); n != "" {
-			kept = append(kept, n)
-		}
-	}
-	switch len(kept) {
-	case 0:
-		return ""
-	case 1:
-		return kept[0]
-	}
-	return strings.Join(kept[:len(kept)-1], ", ") + " and " + kept[len(kept)-1]
-}
-
 // FormatStoryMarkdown prints a story as Markdown with YAML front matter, the
 // form `show --format md` prints and `update` reads back.
 func FormatStoryMarkdown(s *Story) []byte {

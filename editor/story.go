@@ -7,19 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-)
-
-// Field limits. HeadlineLimit is the house limit an editor sees counted down;
-// the Max values are what Validate refuses.
-const (
-	HeadlineLimit = 90
-	HeadlineMax   = 300
-	StandfirstMax = 1000
-	LineFieldMax  = 200 // byline, dateline, credit, section
-	TagMax        = 60
-	TagsMax       = 30
-	BodyMax       = 1 << 20
 )
 
 // Story is an article as the desk works on it. Body is Markdown. The JSON field
@@ -47,39 +34,11 @@ type Story struct {
 
 // Validate reports the first field that cannot be saved, naming it.
 func (s *Story) Validate() error {
-	if err := firstError(
-		checkSingleLine("headline", s.Headline), checkLen("headline", s.Headline, HeadlineMax),
-		checkLen("standfirst", s.Standfirst, StandfirstMax),
-		checkSingleLine("byline", s.Byline), checkLen("byline", s.Byline, LineFieldMax),
-		checkSingleLine("dateline", s.Dateline), checkLen("dateline", s.Dateline, LineFieldMax),
-		checkSingleLine("credit", s.Credit), checkLen("credit", s.Credit, LineFieldMax),
-		checkSingleLine("section", s.Section), checkLen("section", s.Section, LineFieldMax),
-		checkLen("body", s.Body, BodyMax),
-		s.Status.Validate(),
-	); err != nil {
+	if ps := s.fieldProblems(); len(ps) > 0 {
+		return ps[0].err
+	}
+	if err := s.Status.Validate(); err != nil {
 		return err
-	}
-	if s.Slug != "" {
-		if err := ValidateSlug("slug", s.Slug); err != nil {
-			return err
-		}
-	}
-	if s.RulesPage != "" {
-		if err := ValidateSlug("rules_page", s.RulesPage); err != nil {
-			return err
-		}
-	}
-	if len(s.Tags) > TagsMax {
-		return invalid("tags", "has %d tags; the limit is %d", len(s.Tags), TagsMax)
-	}
-	for i, t := range s.Tags {
-		field := "tags[" + itoa(i) + "]"
-		if strings.TrimSpace(t) == "" {
-			return invalid(field, "is empty")
-		}
-		if err := firstError(checkSingleLine(field, t), checkLen(field, t, TagMax)); err != nil {
-			return err
-		}
 	}
 	for i := range s.Quotes {
 		if err := s.Quotes[i].Validate(); err != nil {
@@ -92,16 +51,59 @@ func (s *Story) Validate() error {
 	return nil
 }
 
-// Normalize tidies what a person typed without changing its meaning: trims the
-// single-line fields, drops empty and repeated tags, ends the body with no
-// trailing space, and uses "\n" line endings.
-func (s *Story) Normalize() {
-	for _, f := range []*string{&s.Headline, &s.Byline, &s.Dateline, &s.Credit, &s.Section, &s.RulesPage, &s.Slug} {
-		*f = strings.TrimSpace(*f)
+// fieldProblem is a field's value that a save would refuse: a text field's
+// or the tags' (item is the tag's index, -1 for the field as a whole);
+// tooLong marks one refused only for its length.
+type fieldProblem struct {
+	field   string
+	item    int
+	err     *ValidationError
+	tooLong bool
+}
+
+// fieldProblems lists what a save would refuse in the text fields and the
+// tags, in the order of StoryFields: the one check behind both Validate and
+// the length findings of Check.
+func (s *Story) fieldProblems() []fieldProblem {
+	var out []fieldProblem
+	add := func(field string, item int, err error, tooLong bool) {
+		if err != nil {
+			out = append(out, fieldProblem{field: field, item: item, err: err.(*ValidationError), tooLong: tooLong})
+		}
 	}
-	s.Standfirst = strings.TrimSpace(normalizeNewlines(s.Standfirst))
-	s.Body = strings.TrimLeft(strings.TrimRightFunc(normalizeNewlines(s.Body), unicode.IsSpace), "\n")
+	for _, f := range storyFields {
+		v := f.Get(s)
+		add(f.Name, -1, f.malformed(v), false)
+		add(f.Name, -1, f.tooLong(v), true)
+	}
+	if len(s.Tags) > TagsMax {
+		add("tags", -1, invalid("tags", "has %d tags; the limit is %d", len(s.Tags), TagsMax), true)
+	}
+	for i, t := range s.Tags {
+		field := "tags[" + itoa(i) + "]"
+		if strings.TrimSpace(t) == "" {
+			add("tags", i, invalid(field, "is empty"), false)
+		}
+		add("tags", i, checkSingleLine(field, t), false)
+		add("tags", i, checkLen(field, t, TagMax), true)
+	}
+	return out
+}
+
+// Normalize tidies what a person typed without changing its meaning: trims
+// the text fields, makes a line break in a single-line field (a tag, a
+// quote's verb) a space, drops empty and repeated tags, ends the body with
+// no trailing space, and uses "\n" line endings.
+func (s *Story) Normalize() {
+	for _, f := range storyFields {
+		f.Set(s, f.Lines.normalize(f.Get(s)))
+	}
 	s.Tags = cleanTags(s.Tags)
+	for i := range s.Quotes {
+		if v := joinLines(s.Quotes[i].Verb); v != s.Quotes[i].Verb {
+			s.Quotes[i].Verb = v
+		}
+	}
 	if s.Status == "" {
 		s.Status = StatusDraft
 	}
@@ -209,7 +211,7 @@ func cleanTags(tags []string) []string {
 	seen := make(map[string]bool, len(tags))
 	out := make([]string, 0, len(tags))
 	for _, t := range tags {
-		t = strings.TrimSpace(t)
+		t = strings.TrimSpace(joinLines(strings.ToValidUTF8(t, "\uFFFD")))
 		key := strings.ToLower(t)
 		if t == "" || seen[key] {
 			continue
@@ -222,6 +224,26 @@ func cleanTags(tags []string) []string {
 
 func normalizeNewlines(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
+// lineBreaks are the characters that end a line: LF, CR, VT, FF, NEL and
+// Unicode's line and paragraph separators (U+2028 is InDesign's forced
+// line break, which pastes into a headline unseen).
+const lineBreaks = "\n\r\v\f\u0085\u2028\u2029"
+
+// joinLines makes each line break a space, "\r\n" one space, for a field
+// that must fit on one line: words either side stay apart.
+func joinLines(s string) string {
+	if !strings.ContainsAny(s, lineBreaks) {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", " ")
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(lineBreaks, r) {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
