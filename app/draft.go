@@ -38,6 +38,12 @@ type storyEditor struct {
 	status     *widget.Select
 	saveButton *widget.Button
 
+	// inputs edit the story's text fields, one for each of
+	// editor.StoryFields the editor shows; entries are those that are
+	// entries, and the tags', by field name.
+	inputs  []fieldInput
+	entries map[string]*widget.Entry
+
 	headline      *widget.Entry
 	headlineCount *widget.Label
 	standfirst    *widget.Entry
@@ -81,22 +87,51 @@ func (e *storyEditor) title() string {
 	return e.story().Title()
 }
 
-func (e *storyEditor) build() {
+// fieldInput is the widget that edits one of the story's text fields: get
+// reads what it holds, set fills it in.
+type fieldInput struct {
+	field editor.StoryField
+	get   func() string
+	set   func(string)
+}
+
+// buildInputs makes a widget for each text field the editor shows: an entry
+// of one line or several as the field is, and a choice of the site's pages
+// for the rules page. The slug is not typed here: a story is named after its
+// headline on its first save, and the meta line shows the slug.
+func (e *storyEditor) buildInputs() {
 	changed := func(string) { e.onChanged() }
-	line := func(placeholder string) *widget.Entry {
-		return &widget.Entry{PlaceHolder: placeholder, OnChanged: changed, Wrapping: fyne.TextWrapOff}
+	e.entries = map[string]*widget.Entry{}
+	for _, f := range editor.StoryFields() {
+		switch f.Name {
+		case "slug":
+			continue
+		case "rules_page":
+			e.rules = widget.NewSelect(nil, func(string) { e.onChanged() })
+			e.inputs = append(e.inputs, fieldInput{field: f, get: e.rulesSlug, set: e.setRulesOptions})
+			continue
+		}
+		entry := &widget.Entry{PlaceHolder: f.Hint, OnChanged: changed, Wrapping: fyne.TextWrapOff}
+		if !f.SingleLine() {
+			entry.MultiLine, entry.Wrapping = true, fyne.TextWrapWord
+		}
+		e.entries[f.Name] = entry
+		e.inputs = append(e.inputs, fieldInput{field: f, get: func() string { return entry.Text }, set: entry.SetText})
 	}
-	e.headline = line("Headline")
+	e.tags = &widget.Entry{PlaceHolder: "comma-separated, e.g. China, security", OnChanged: changed, Wrapping: fyne.TextWrapOff}
+	e.entries["tags"] = e.tags
+	e.headline, e.standfirst, e.body = e.entries["headline"], e.entries["standfirst"], e.entries["body"]
+	e.byline, e.dateline, e.section, e.credit = e.entries["byline"], e.entries["dateline"], e.entries["section"], e.entries["credit"]
+}
+
+// label is a field's name as the editor shows it.
+func label(field string) string { return editor.FieldLabel(field) }
+
+func (e *storyEditor) build() {
+	e.buildInputs()
 	e.headline.TextStyle = fyne.TextStyle{Bold: true}
 	e.headlineCount = widget.NewLabel("")
-	e.standfirst = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Standfirst: the summary under the headline", OnChanged: changed}
 	e.standfirst.SetMinRowsVisible(2)
-	e.byline = line("e.g. Press Association")
-	e.dateline = line("e.g. London")
-	e.section = line("e.g. Politics")
-	e.tags = line("comma-separated, e.g. China, security")
-	e.credit = line("e.g. Reporting by Press Association.")
-	e.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Body text (Markdown): paragraphs separated by a blank line", OnChanged: changed}
 	e.bodyCount = widget.NewLabel("")
 	e.bodyCount.Importance = widget.MediumImportance
 
@@ -122,19 +157,18 @@ func (e *storyEditor) build() {
 		return container.NewGridWithColumns(2, a, container.NewBorder(nil, nil, widget.NewLabel(label), nil, b))
 	}
 	form := widget.NewForm(
-		widget.NewFormItem("Headline", container.NewBorder(nil, nil, nil, e.headlineCount, e.headline)),
-		widget.NewFormItem("Standfirst", e.standfirst),
-		widget.NewFormItem("Byline", pair(e.byline, "Dateline", e.dateline)),
-		widget.NewFormItem("Section", pair(e.section, "Tags", e.tags)),
+		widget.NewFormItem(label("headline"), container.NewBorder(nil, nil, nil, e.headlineCount, e.headline)),
+		widget.NewFormItem(label("standfirst"), e.standfirst),
+		widget.NewFormItem(label("byline"), pair(e.byline, label("dateline"), e.dateline)),
+		widget.NewFormItem(label("section"), pair(e.section, label("tags"), e.tags)),
 	)
 	top := container.NewVBox(
 		e.banner,
-		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Status"), e.status, e.saveButton), e.meta),
+		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(label("status")), e.status, e.saveButton), e.meta),
 		form,
-		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Body", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.bodyCount),
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle(label("body"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.bodyCount),
 	)
-	e.rules = widget.NewSelect(nil, func(string) { e.onChanged() })
-	bottom := widget.NewForm(widget.NewFormItem("Credit", pair(e.credit, "Rules page", e.rules)))
+	bottom := widget.NewForm(widget.NewFormItem(label("credit"), pair(e.credit, label("rules_page"), e.rules)))
 	e.root = container.NewPadded(container.NewBorder(top, bottom, nil, nil, e.body))
 
 	e.tabs = container.NewAppTabs(
@@ -216,15 +250,10 @@ func (e *storyEditor) set(s *editor.Story, wc *editor.WorkingCopy) {
 func (e *storyEditor) fill(s *editor.Story) {
 	e.filling = true
 	defer func() { e.filling = false }()
-	e.headline.SetText(s.Headline)
-	e.standfirst.SetText(s.Standfirst)
-	e.byline.SetText(s.Byline)
-	e.dateline.SetText(s.Dateline)
-	e.section.SetText(s.Section)
+	for _, in := range e.inputs {
+		in.set(in.field.Get(s))
+	}
 	e.tags.SetText(strings.Join(s.Tags, ", "))
-	e.body.SetText(s.Body)
-	e.credit.SetText(s.Credit)
-	e.setRulesOptions(s.RulesPage)
 	e.statusNow = s.Status
 	e.status.SetSelected(s.Status.Label())
 }
@@ -237,11 +266,10 @@ func (e *storyEditor) showMeta() {
 // story is the story as the fields hold it, tidied as a save would.
 func (e *storyEditor) story() *editor.Story {
 	s := *e.loaded
-	s.Headline, s.Standfirst, s.Byline, s.Dateline = e.headline.Text, e.standfirst.Text, e.byline.Text, e.dateline.Text
-	s.Section, s.Body, s.Credit, s.Status = e.section.Text, e.body.Text, e.credit.Text, e.statusNow
-	if i := e.rules.SelectedIndex(); i >= 0 && i < len(e.rulesSlugs) {
-		s.RulesPage = e.rulesSlugs[i]
+	for _, in := range e.inputs {
+		in.field.Set(&s, in.get())
 	}
+	s.Status = e.statusNow
 	s.Tags = strings.Split(e.tags.Text, ",")
 	s.Normalize()
 	s.Quotes = e.quotes.records()
@@ -337,25 +365,23 @@ func (e *storyEditor) save(note string) {
 	})
 }
 
-// changedFields names the fields that differ between two versions of a story.
+// changedFields names the fields that differ between two versions of a
+// story, as the editor labels them, from the domain's diff.
 func changedFields(a, b *editor.Story) string {
 	var names []string
-	for _, f := range []struct {
-		name string
-		a, b string
-	}{
-		{"headline", a.Headline, b.Headline}, {"standfirst", a.Standfirst, b.Standfirst}, {"byline", a.Byline, b.Byline},
-		{"dateline", a.Dateline, b.Dateline}, {"section", a.Section, b.Section},
-		{"tags", strings.Join(a.Tags, ","), strings.Join(b.Tags, ",")}, {"body", a.Body, b.Body},
-		{"credit", a.Credit, b.Credit}, {"status", string(a.Status), string(b.Status)},
-	} {
-		if f.a == f.b {
+	d := editor.DiffStories(a, b)
+	for _, f := range d.Fields {
+		if !f.Changed() {
 			continue
 		}
-		if n := editor.CountWords(b.Body) - editor.CountWords(a.Body); f.name == "body" && n > 0 {
-			f.name = fmt.Sprintf("body (%s)", plural(n, "more word", "more words"))
+		name := strings.ToLower(label(f.Field))
+		if n := editor.CountWords(b.Body) - editor.CountWords(a.Body); f.Field == "body" && n > 0 {
+			name = fmt.Sprintf("body (%s)", plural(n, "more word", "more words"))
 		}
-		names = append(names, f.name)
+		names = append(names, name)
+	}
+	if len(d.Quotes) > 0 {
+		names = append(names, "quotes")
 	}
 	if len(names) == 0 {
 		return "story"
@@ -389,7 +415,7 @@ func (e *storyEditor) runChecks() {
 	e.checkGen++
 	gen := e.checkGen
 	e.g.run(func() func() {
-		fs := storyFindings(s, people)
+		fs := editor.Check(s, people)
 		placed := make([]editor.Placement, len(s.Quotes))
 		for i, q := range s.Quotes {
 			placed[i] = editor.Place(s.Body, q)
@@ -402,6 +428,15 @@ func (e *storyEditor) runChecks() {
 			e.quotes.set(s.Quotes, placed)
 		}
 	})
+}
+
+// rulesSlug is the slug of the page chosen to be linked under the story;
+// the story's own when none is chosen.
+func (e *storyEditor) rulesSlug() string {
+	if i := e.rules.SelectedIndex(); i >= 0 && i < len(e.rulesSlugs) {
+		return e.rulesSlugs[i]
+	}
+	return e.loaded.RulesPage
 }
 
 // setRulesOptions lists the site's pages as the choices for the page linked

@@ -228,7 +228,7 @@ func TestChecksPanelFindsQuotesAndJumps(t *testing.T) {
 	g.story.byline.SetText("")
 	tapped := false
 	for i, f := range g.story.checks.shown {
-		if findingField(f) == "byline" {
+		if f.Field == "byline" {
 			test.Tap(g.story.checks.box.Objects[i].(*tapCard))
 			tapped = true
 		}

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
@@ -19,35 +17,12 @@ func (e *storyEditor) jumpTo(f editor.Finding) {
 	case f.End > f.Start:
 		selectRange(e.g.win, e.body, f.Start+shift, f.End+shift)
 	default:
-		if entry := e.fieldEntry(findingField(f)); entry != nil {
+		if entry := e.fieldEntry(f.Field); entry != nil {
 			e.g.win.Canvas().Focus(entry)
 		}
 	}
 }
 
-// findingField names the field a finding without words in the body is about,
-// from its kind and message ("no credit line; …", "the byline is …").
-func findingField(f editor.Finding) string {
-	if f.Kind == editor.KindHeadlineLength {
-		return "headline"
-	}
-	msg := strings.ToLower(f.Message)
-	for _, x := range []struct{ prefix, field string }{
-		{"no headline", "headline"}, {"no body", "body"}, {"no byline", "byline"},
-		{"no credit", "credit"}, {"no section", "section"}, {"no standfirst", "standfirst"},
-		{"the headline", "headline"}, {"the standfirst", "standfirst"}, {"the byline", "byline"},
-		{"the dateline", "dateline"}, {"the section", "section"}, {"the credit", "credit"},
-	} {
-		if strings.HasPrefix(msg, x.prefix) {
-			return x.field
-		}
-	}
-	return ""
-}
-
 func (e *storyEditor) fieldEntry(field string) *widget.Entry {
-	return map[string]*widget.Entry{
-		"headline": e.headline, "standfirst": e.standfirst, "byline": e.byline, "dateline": e.dateline,
-		"section": e.section, "tags": e.tags, "body": e.body, "credit": e.credit,
-	}[field]
+	return e.entries[field]
 }

@@ -1,0 +1,61 @@
+package app
+
+import (
+	"testing"
+
+	"copydesk/editor"
+)
+
+func TestChangedFieldsNamesThemAsTheEditorDoes(t *testing.T) {
+	a := &editor.Story{Headline: "Budget", Body: "One.", Status: editor.StatusDraft}
+	for _, tt := range []struct {
+		edit func(*editor.Story)
+		want string
+	}{
+		{func(*editor.Story) {}, "story"},
+		{func(s *editor.Story) { s.Body = "One. Two three." }, "body (2 more words)"},
+		{func(s *editor.Story) { s.Headline, s.RulesPage = "Budget cut", "comment-rules" }, "headline and rules page"},
+		{func(s *editor.Story) { s.Byline, s.Tags, s.Status = "B", []string{"tax"}, editor.StatusReady }, "byline, tags and status"},
+		{func(s *editor.Story) { s.Quotes = []editor.Quote{{ID: "q1", Text: "words"}} }, "quotes"},
+	} {
+		b := *a
+		tt.edit(&b)
+		if got := changedFields(a, &b); got != tt.want {
+			t.Errorf("changedFields(%+v, %+v) = %q, want %q", a, b, got, tt.want)
+		}
+	}
+}
+
+// TestEditorShowsEveryTextField: each of the domain's text fields has its
+// widget, filled from the story and read back into it, except the slug,
+// which the editor names on the first save and shows in its meta line.
+func TestEditorShowsEveryTextField(t *testing.T) {
+	store := newFakeStore(1)
+	g, _ := newTestGUI(t, store)
+	s := store.stories[0]
+	shown := map[string]bool{}
+	for _, in := range g.story.inputs {
+		shown[in.field.Name] = true
+	}
+	for _, f := range editor.StoryFields() {
+		if f.Name == "slug" {
+			continue
+		}
+		if !shown[f.Name] {
+			t.Errorf("the story editor has no widget for %s", f.Name)
+			continue
+		}
+		if f.Slug {
+			continue // a choice of pages, tested with the rules page
+		}
+		e := g.story.entries[f.Name]
+		if e == nil || e.Text != f.Get(s) || e.MultiLine == f.SingleLine() {
+			t.Errorf("%s: entry %v, want one showing %q, multi-line %v", f.Name, e, f.Get(s), !f.SingleLine())
+			continue
+		}
+		e.SetText("Changed " + f.Name)
+		if got := f.Get(g.story.story()); got != "Changed "+f.Name {
+			t.Errorf("after typing in %s the story holds %q", f.Name, got)
+		}
+	}
+}
