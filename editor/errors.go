@@ -30,6 +30,22 @@ func (e *ValidationError) Error() string {
 	return e.Field + " " + e.Problem
 }
 
+// FileError is bad input in a file, located by line (0 when the whole file is meant).
+type FileError struct {
+	Name string
+	Line int
+	Err  error
+}
+
+func (e *FileError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.Name, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Name, e.Err)
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
 // invalid builds a *ValidationError with a formatted problem.
 func invalid(field, format string, args ...any) error {
 	return &ValidationError{Field: field, Problem: fmt.Sprintf(format, args...)}
