@@ -150,9 +150,13 @@ func (fm *frontMatter) fieldError(err error, mf markdownFile) error {
 	if i := strings.IndexAny(root, "[."); i >= 0 {
 		root = root[:i]
 	}
+	problem := ve.Problem
+	if ve.Field != root {
+		problem = ve.Error() // which tag, or which quote
+	}
 	for _, key := range storyFieldKeys(root) {
 		if _, present := fm.values[key]; present {
-			return fm.errorAt(key, "%s", ve.Problem)
+			return fm.errorAt(key, "%s", problem)
 		}
 	}
 	if root == "body" && utf8.RuneCountInString(mf.body) > BodyMax {

@@ -109,7 +109,11 @@ func parseImport(e *env, file string) (parsed, error) {
 		}
 		p.result = markdownResult(f)
 		p.story, p.people = p.result.Draft()
-		p.story.Slug, p.story.Status, p.story.RulesPage = f.Story.Slug, f.Story.Status, f.Story.RulesPage
+		// The wire result carries what wire copy has; the file may say more.
+		for _, field := range editor.StoryFields() {
+			field.Set(&p.story, field.Get(&f.Story))
+		}
+		p.story.Status = f.Story.Status
 		if !f.Date.IsZero() {
 			p.story.CreatedAt = f.Date
 			if p.story.Status == editor.StatusPublished {
