@@ -26,9 +26,13 @@ var notOnTheArticle = map[string]string{
 func TestEveryFieldRewritesTheArticle(t *testing.T) {
 	later := func(t0 time.Time) time.Time { return t0.Add(48 * time.Hour) }
 	changes := map[string]func(s *editor.Story){
-		"Tags":        func(s *editor.Story) { s.Tags = append(s.Tags, "A new tag") },
-		"Quotes":      func(s *editor.Story) { s.Quotes = append(s.Quotes, editor.Quote{ID: "q-new", Speaker: "A Spokesman", Text: "emphasis"}) },
-		"Corrections": func(s *editor.Story) { s.Corrections = append(s.Corrections, editor.Correction{Note: "A name was misspelt.", At: later(s.UpdatedAt)}) },
+		"Tags": func(s *editor.Story) { s.Tags = append(s.Tags, "A new tag") },
+		"Quotes": func(s *editor.Story) {
+			s.Quotes = append(s.Quotes, editor.Quote{ID: "q-new", Speaker: "A Spokesman", Text: "emphasis"})
+		},
+		"Corrections": func(s *editor.Story) {
+			s.Corrections = append(s.Corrections, editor.Correction{Note: "A name was misspelt.", At: later(s.UpdatedAt)})
+		},
 		"UpdatedAt":   func(s *editor.Story) { s.UpdatedAt = later(s.UpdatedAt) },
 		"PublishedAt": func(s *editor.Story) { p := later(*s.PublishedAt); s.PublishedAt, s.UpdatedAt = &p, p },
 	}
