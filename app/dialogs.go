@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -44,7 +45,6 @@ func (g *gui) saveCurrent() {
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 	g.win.Canvas().Focus(note)
-	g.saveDialog = d
 }
 
 // showError explains a failure in a dialog that names what went wrong; the
@@ -58,7 +58,6 @@ func (g *gui) showError(what string, err error) {
 	keep.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(what+" failed", "OK", container.New(&maxWidth{width: 480}, container.NewVBox(msg, keep)), g.win)
 	d.Show()
-	g.lastError = msg.Text
 }
 
 // showStatusError reports a failure in the status bar only, for background
@@ -72,7 +71,7 @@ func explain(err error) string {
 	var ve *editor.ValidationError
 	switch {
 	case errors.As(err, &ve):
-		return fmt.Sprintf("The %s %s. Correct it and save again.", ve.Field, ve.Problem)
+		return fmt.Sprintf("The %s %s. Correct it and save again.", strings.ToLower(editor.FieldLabel(ve.Field)), ve.Problem)
 	case errors.Is(err, editor.ErrNotFound):
 		return fmt.Sprintf("%v. It may have been removed by someone else; reload the list.", err)
 	}
@@ -86,5 +85,4 @@ func (g *gui) confirm(title, message, action string, then func(bool)) {
 	d := dialog.NewCustomConfirm(title, action, "Cancel", container.New(&maxWidth{width: 460}, msg), then, g.win)
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Show()
-	g.lastConfirm = d
 }

@@ -29,7 +29,6 @@ func (g *gui) restoreRevision(seq int) {
 		msg := widget.NewLabel(fmt.Sprintf("“%s” has unsaved changes. Save them as a revision first (Ctrl+S), then restore revision %d: the changes stay in the history that way.", s.Title(), seq))
 		msg.Wrapping = fyne.TextWrapWord
 		dialog.NewCustom("Save your changes first", "OK", container.New(&maxWidth{width: 460}, msg), g.win).Show()
-		g.lastError = msg.Text
 		return
 	}
 	if seq == s.Revision {
@@ -71,7 +70,6 @@ func (g *gui) restoreRevision(seq int) {
 	})
 	d.Show()
 	g.win.Canvas().Focus(note)
-	g.restoreDialog = d
 }
 
 // restore saves revision seq of s as its newest revision and reopens it.
@@ -127,7 +125,6 @@ func (g *gui) restorePageRevision(seq int) {
 		msg := widget.NewLabel(fmt.Sprintf("“%s” has unsaved changes. Save them as a revision first (Ctrl+S), then restore revision %d: the changes stay in the history that way.", p.Title, seq))
 		msg.Wrapping = fyne.TextWrapWord
 		dialog.NewCustom("Save your changes first", "OK", container.New(&maxWidth{width: 460}, msg), g.win).Show()
-		g.lastError = msg.Text
 		return
 	}
 	if seq == p.Revision {
@@ -163,5 +160,4 @@ func (g *gui) restorePageRevision(seq int) {
 	})
 	d.Show()
 	g.win.Canvas().Focus(note)
-	g.restoreDialog = d
 }
