@@ -45,6 +45,7 @@ func (g *gui) saveCurrent() {
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 	g.win.Canvas().Focus(note)
+	g.saveDialog = d
 }
 
 // showError explains a failure in a dialog that names what went wrong; the
@@ -58,6 +59,7 @@ func (g *gui) showError(what string, err error) {
 	keep.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(what+" failed", "OK", container.New(&maxWidth{width: 480}, container.NewVBox(msg, keep)), g.win)
 	d.Show()
+	g.lastError = msg.Text
 }
 
 // showStatusError reports a failure in the status bar only, for background
@@ -85,4 +87,5 @@ func (g *gui) confirm(title, message, action string, then func(bool)) {
 	d := dialog.NewCustomConfirm(title, action, "Cancel", container.New(&maxWidth{width: 460}, msg), then, g.win)
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Show()
+	g.lastConfirm = d
 }

@@ -55,7 +55,7 @@ func TestSaveRevisionWithNote(t *testing.T) {
 	}
 	g.saveCurrent()
 	test.Type(entryWithPlaceholder(t, w, "e.g. subbed, legalled, new intro (optional)"), "subbed")
-	tapDialogButton(t, w, "Save revision")
+	g.saveDialog.Submit()
 	if n := store.count("SaveStory id-00001 base 1"); n != 1 {
 		t.Fatalf("SaveStory calls = %v", store.calls)
 	}
@@ -91,13 +91,13 @@ func TestPublishedStoryAsksForCorrectionNote(t *testing.T) {
 
 func TestValidationErrorKeepsText(t *testing.T) {
 	store := newFakeStore(3)
-	g, w := newTestGUI(t, store)
+	g, _ := newTestGUI(t, store)
 	g.list.list.Select(1)
 	typeAtEnd(g.story.body, " More.")
 	store.saveErr = &editor.ValidationError{Field: "byline", Problem: "is 300 characters long; the limit is 200"}
 	g.story.save("")
-	if got := dialogTexts(w); !strings.Contains(got, "The byline is 300 characters long") {
-		t.Errorf("error dialog says %q", got)
+	if !strings.Contains(g.lastError, "The byline is 300 characters long") {
+		t.Errorf("error dialog says %q", g.lastError)
 	}
 	if g.story.body.Text != "Body of story 1. More." {
 		t.Errorf("after the error the body is %q", g.story.body.Text)

@@ -45,8 +45,14 @@ type gui struct {
 
 	// pendingStatus is shown once the next editor has loaded.
 	pendingStatus string
-	// revisionDialog is the old revision shown last, closed when it is restored.
+	// The dialogs shown last, for tests to answer.
+	saveDialog     *dialog.FormDialog
+	lastConfirm    *dialog.ConfirmDialog
+	lastError      string
+	conflictDialog *dialog.CustomDialog
 	revisionDialog *dialog.CustomDialog
+	prefsDialog    *dialog.FormDialog
+	newPageDialog  *dialog.FormDialog
 
 	ticker  *time.Ticker
 	done    chan struct{}
@@ -59,11 +65,11 @@ type gui struct {
 
 	// exportSite writes the website (Config.Export); nil when not given.
 	exportSite ExportFunc
-	// The quote, compare and export dialogs shown last: tests reach into
-	// them, and a restore closes the compare view.
+	// The quote, compare and export dialogs shown last, for tests to answer.
 	quoteDialog   *quoteDialog
 	compareDialog *compareView
 	exportDialog  *exportDialog
+	restoreDialog *dialog.CustomDialog
 }
 
 // docEditor is what the story and page editors share: a document loaded at a

@@ -107,6 +107,7 @@ func (l *pageList) newPage() {
 	}, l.g.win)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
+	l.g.newPageDialog = d
 	l.g.win.Canvas().Focus(title)
 }
 

@@ -100,7 +100,7 @@ func TestNewSitePage(t *testing.T) {
 	g, w := newTestGUI(t, store)
 	g.pages.newPage()
 	test.Type(entryWithPlaceholder(t, w, "e.g. Corrections policy"), "Corrections policy")
-	tapDialogButton(t, w, "Create")
+	g.newPageDialog.Submit()
 	if store.count("CreatePage Corrections policy") != 1 {
 		t.Fatalf("calls %v", store.calls)
 	}
@@ -127,13 +127,13 @@ func TestRestorePageRevision(t *testing.T) {
 
 	typeAtEnd(g.page.summary, " Unsaved.")
 	g.restoreRevision(1)
-	if got := dialogTexts(w); strings.Contains(got, "Restore revision 1?") || !strings.Contains(got, "unsaved changes") || store.count("RestorePage") != 0 {
-		t.Fatalf("restore over unsaved changes: %q, calls %v", got, store.calls)
+	if g.restoreDialog != nil || !strings.Contains(g.lastError, "unsaved changes") || store.count("RestorePage") != 0 {
+		t.Fatalf("restore over unsaved changes: %q, calls %v", g.lastError, store.calls)
 	}
 	g.page.save("")
 
 	g.restoreRevision(1)
-	if !strings.Contains(dialogTexts(w), "Restore revision 1?") {
+	if g.restoreDialog == nil {
 		t.Fatal("no confirmation before restoring")
 	}
 	if store.count("RestorePage") != 0 {
@@ -160,8 +160,8 @@ func TestAddAPerson(t *testing.T) {
 		t.Fatalf("new person form shows %q, name %q", g.person.heading.Text, g.person.name.Text)
 	}
 	g.person.save()
-	if got := dialogTexts(w); store.count("SavePerson ") != 1 || len(store.people) != 1 || got == "" {
-		t.Errorf("saving a person with no name: calls %v, people %d, error %q", store.calls, len(store.people), got)
+	if store.count("SavePerson ") != 1 || len(store.people) != 1 || g.lastError == "" {
+		t.Errorf("saving a person with no name: calls %v, people %d, error %q", store.calls, len(store.people), g.lastError)
 	}
 	test.Type(g.person.name, "Priti Patel")
 	test.Type(g.person.role, "Home Secretary")

@@ -363,7 +363,7 @@ func TestRestoreAsksForACorrectionNote(t *testing.T) {
 	store.versions[1] = func() editor.Story { v := store.versions[1]; v.Status = editor.StatusPublished; return v }()
 	g, w := newTestGUI(t, store)
 	g.restoreRevision(1)
-	if !strings.Contains(dialogTexts(w), "Restore revision 1?") {
+	if g.restoreDialog == nil {
 		t.Fatal("no confirmation")
 	}
 	tapButton(t, w, "Restore revision 1")
@@ -386,11 +386,11 @@ func TestRestoreAsksForACorrectionNote(t *testing.T) {
 
 func TestRestoreWaitsForUnsavedChanges(t *testing.T) {
 	store, _ := newHistoryStore()
-	g, w := newTestGUI(t, store)
+	g, _ := newTestGUI(t, store)
 	typeAtEnd(g.story.body, " Unsaved words.")
 	g.restoreRevision(1)
-	if got := dialogTexts(w); strings.Contains(got, "Restore revision 1?") || !strings.Contains(got, "unsaved changes") || store.count("RestoreStory") != 0 {
-		t.Errorf("restore over unsaved changes: %q, calls %v", got, store.calls)
+	if g.restoreDialog != nil || !strings.Contains(g.lastError, "unsaved changes") || store.count("RestoreStory") != 0 {
+		t.Errorf("restore over unsaved changes: %q, calls %v", g.lastError, store.calls)
 	}
 }
 
@@ -523,7 +523,7 @@ func TestRemoveAMissingQuoteRecord(t *testing.T) {
 	quoteStory(store)
 	g, w := newTestGUI(t, store)
 	tapButton(t, w, "Remove this quote record…")
-	if !strings.Contains(dialogTexts(w), "Remove the quote record?") {
+	if g.lastConfirm == nil {
 		t.Fatal("no confirmation")
 	}
 	tapButton(t, w, "Remove record")
@@ -546,7 +546,7 @@ func TestRecordTheWordsOfAChangedQuote(t *testing.T) {
 	quoteStory(store)
 	g, w := newTestGUI(t, store)
 	tapButton(t, w, "Record the words in the text…")
-	if !strings.Contains(dialogTexts(w), "Record the words in the text?") {
+	if g.lastConfirm == nil {
 		t.Fatal("no confirmation")
 	}
 	tapButton(t, w, "Record these words")

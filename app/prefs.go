@@ -95,6 +95,7 @@ func (p *prefs) show(g *gui) {
 	}, g.win)
 	d.Resize(fyne.NewSize(620, 0))
 	d.Show()
+	g.prefsDialog = d
 }
 
 // validBaseURL accepts an empty address or an http(s) URL with a host.

@@ -22,7 +22,7 @@ func TestPreferencesAreKept(t *testing.T) {
 			s.SetSelected("Larger")
 		}
 	}
-	tapDialogButton(t, w, "Save")
+	g.prefsDialog.Submit()
 	p := fyne.CurrentApp().Preferences()
 	if g.prefs.author() != "Jane Sub" || g.prefs.baseURL() != "https://desk.example" || p.String(prefTheme) != "dark" || p.Float(prefTextSize) != 1.3 {
 		t.Errorf("preferences kept: author %q url %q theme %q size %v", g.prefs.author(), g.prefs.baseURL(), p.String(prefTheme), p.Float(prefTextSize))

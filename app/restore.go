@@ -29,6 +29,7 @@ func (g *gui) restoreRevision(seq int) {
 		msg := widget.NewLabel(fmt.Sprintf("“%s” has unsaved changes. Save them as a revision first (Ctrl+S), then restore revision %d: the changes stay in the history that way.", s.Title(), seq))
 		msg.Wrapping = fyne.TextWrapWord
 		dialog.NewCustom("Save your changes first", "OK", container.New(&maxWidth{width: 460}, msg), g.win).Show()
+		g.lastError = msg.Text
 		return
 	}
 	if seq == s.Revision {
@@ -70,6 +71,7 @@ func (g *gui) restoreRevision(seq int) {
 	})
 	d.Show()
 	g.win.Canvas().Focus(note)
+	g.restoreDialog = d
 }
 
 // restore saves revision seq of s as its newest revision and reopens it.
@@ -125,6 +127,7 @@ func (g *gui) restorePageRevision(seq int) {
 		msg := widget.NewLabel(fmt.Sprintf("“%s” has unsaved changes. Save them as a revision first (Ctrl+S), then restore revision %d: the changes stay in the history that way.", p.Title, seq))
 		msg.Wrapping = fyne.TextWrapWord
 		dialog.NewCustom("Save your changes first", "OK", container.New(&maxWidth{width: 460}, msg), g.win).Show()
+		g.lastError = msg.Text
 		return
 	}
 	if seq == p.Revision {
@@ -160,4 +163,5 @@ func (g *gui) restorePageRevision(seq int) {
 	})
 	d.Show()
 	g.win.Canvas().Focus(note)
+	g.restoreDialog = d
 }

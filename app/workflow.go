@@ -122,6 +122,7 @@ func (e *storyEditor) conflict(base, theirs int) {
 		&widget.Button{Text: "Save mine as a new story", Importance: widget.HighImportance, OnTapped: func() { d.Hide(); e.saveAsCopy() }},
 	})
 	d.Show()
+	e.g.conflictDialog = d
 }
 
 // reloadTheirs replaces the fields with the story as saved, after asking.

@@ -14,7 +14,7 @@ func TestConflictKeepsTextAndSavesACopy(t *testing.T) {
 	typeAtEnd(g.story.body, " My paragraph.")
 	store.find("id-00001").Revision = 2 // someone else saved meanwhile
 	g.story.save("")
-	if !strings.Contains(dialogTexts(w), "The story changed while you were editing") {
+	if g.conflictDialog == nil {
 		t.Fatalf("no conflict dialog; calls %v", store.calls)
 	}
 	if !strings.HasSuffix(g.story.body.Text, " My paragraph.") {
@@ -34,13 +34,13 @@ func TestConflictKeepsTextAndSavesACopy(t *testing.T) {
 
 func TestSpikingAsksFirst(t *testing.T) {
 	store := newFakeStore(3)
-	g, w := newTestGUI(t, store)
+	g, _ := newTestGUI(t, store)
 	g.list.list.Select(1)
 	g.story.status.SetSelected("Spiked")
-	if store.count("SetStatus") != 0 || !strings.Contains(dialogTexts(w), "Spike this story?") {
+	if store.count("SetStatus") != 0 || g.lastConfirm == nil {
 		t.Fatalf("spiking did not ask first; calls %v", store.calls)
 	}
-	tapButton(t, w, "Cancel")
+	g.lastConfirm.Dismiss()
 	if g.story.status.Selected != "Draft" || store.count("SetStatus") != 0 {
 		t.Errorf("cancelling left status %q, calls %v", g.story.status.Selected, store.calls)
 	}
@@ -49,7 +49,7 @@ func TestSpikingAsksFirst(t *testing.T) {
 		t.Errorf("moving to subbing (not destructive) did not happen at once: %v", store.calls)
 	}
 	g.story.status.SetSelected("Spiked")
-	tapButton(t, w, "Spike")
+	g.lastConfirm.Confirm()
 	if store.count("SetStatus id-00001 spiked") != 1 || g.story.loaded.Status != editor.StatusSpiked {
 		t.Errorf("confirmed spike: calls %v, status %s", store.calls, g.story.loaded.Status)
 	}
@@ -75,12 +75,12 @@ func TestStatusMoveKeepsUnsavedText(t *testing.T) {
 
 func TestStatusMoveOverAnotherSaveIsAConflict(t *testing.T) {
 	store := newFakeStore(3)
-	g, w := newTestGUI(t, store)
+	g, _ := newTestGUI(t, store)
 	g.list.list.Select(1)
 	store.find("id-00001").Revision = 2
 	g.story.status.SetSelected("Subbing")
-	if got := dialogTexts(w); store.count("SetStatus") != 0 || !strings.Contains(got, "The story changed while you were editing") {
-		t.Errorf("moving a story saved meanwhile: calls %v, dialogs %q", store.calls, got)
+	if store.count("SetStatus") != 0 || g.conflictDialog == nil {
+		t.Errorf("moving a story saved meanwhile: calls %v, dialog %v", store.calls, g.conflictDialog)
 	}
 	if g.story.status.Selected != "Draft" {
 		t.Errorf("after the refused move the status shows %q", g.story.status.Selected)
