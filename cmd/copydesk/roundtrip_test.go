@@ -28,7 +28,7 @@ func TestShowUpdateRoundTrip(t *testing.T) {
 			case f.Slug:
 				f.Set(&s, "")
 			case f.Key != "":
-				f.Set(&s, v)
+				f.Set(&s, string([]rune(v)[:min(len([]rune(v)), f.Max)]))
 			}
 		}
 		file := writeFile(t, "edit.md", string(editor.FormatStoryMarkdown(&s)))
