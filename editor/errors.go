@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrNotFound is returned when a story, page, person or revision does not exist.
@@ -63,7 +64,7 @@ func firstError(errs ...error) error {
 
 // checkLen reports a field longer than max runes.
 func checkLen(field, value string, max int) error {
-	if n := len([]rune(value)); n > max {
+	if n := utf8.RuneCountInString(value); n > max {
 		return invalid(field, "is %d characters long; the limit is %d", n, max)
 	}
 	return nil

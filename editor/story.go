@@ -91,19 +91,14 @@ func (s *Story) fieldProblems() []fieldProblem {
 }
 
 // Normalize tidies what a person typed without changing its meaning: trims
-// the text fields, makes a line break in a single-line field (a tag, a
-// quote's verb) a space, drops empty and repeated tags, ends the body with
-// no trailing space, and uses "\n" line endings.
+// the text fields, makes a line break in a single-line field (the headline,
+// a tag) a space, drops empty and repeated tags, ends the body with no
+// trailing space, and uses "\n" line endings.
 func (s *Story) Normalize() {
 	for _, f := range storyFields {
 		f.Set(s, f.Lines.normalize(f.Get(s)))
 	}
 	s.Tags = cleanTags(s.Tags)
-	for i := range s.Quotes {
-		if v := joinLines(s.Quotes[i].Verb); v != s.Quotes[i].Verb {
-			s.Quotes[i].Verb = v
-		}
-	}
 	if s.Status == "" {
 		s.Status = StatusDraft
 	}
