@@ -33,7 +33,7 @@ type Store interface {
 	Story(ctx context.Context, id string) (*editor.Story, error)
 	CreateStory(ctx context.Context, s *editor.Story, meta editor.RevisionMeta) error
 	SaveStory(ctx context.Context, s *editor.Story, base int, meta editor.RevisionMeta) (saved bool, err error)
-	SetStatus(ctx context.Context, id string, status editor.Status, meta editor.RevisionMeta) (*editor.Story, error)
+	SetStatus(ctx context.Context, id string, base int, status editor.Status, meta editor.RevisionMeta) (*editor.Story, error)
 	StoryRevision(ctx context.Context, id string, seq int) (*editor.Story, *editor.Revision, error)
 	Revisions(ctx context.Context, docID string) ([]editor.Revision, error)
 

@@ -150,7 +150,7 @@ func (f *fakeStore) SaveStory(_ context.Context, s *editor.Story, base int, meta
 		return false, editor.ErrNotFound
 	}
 	if base != cur.Revision {
-		return false, fmt.Errorf("story %q is at revision %d, but this edit is based on revision %d: %w", cur.Title(), cur.Revision, base, editor.ErrConflict)
+		return false, &editor.ConflictError{Kind: editor.ConflictRevision, Noun: "story", Title: cur.Title(), Current: cur.Revision, Base: base}
 	}
 	s.Normalize()
 	if string(s.Content()) == string(cur.Content()) {
@@ -162,11 +162,14 @@ func (f *fakeStore) SaveStory(_ context.Context, s *editor.Story, base int, meta
 	return true, nil
 }
 
-func (f *fakeStore) SetStatus(_ context.Context, id string, status editor.Status, meta editor.RevisionMeta) (*editor.Story, error) {
+func (f *fakeStore) SetStatus(_ context.Context, id string, base int, status editor.Status, meta editor.RevisionMeta) (*editor.Story, error) {
 	f.called("SetStatus " + id + " " + string(status))
 	cur := f.find(id)
 	if cur == nil {
 		return nil, editor.ErrNotFound
+	}
+	if base != cur.Revision {
+		return nil, &editor.ConflictError{Kind: editor.ConflictRevision, Noun: "story", Title: cur.Title(), Current: cur.Revision, Base: base}
 	}
 	cur.Status, cur.Revision = status, cur.Revision+1
 	f.revs[id] = append(f.revs[id], editor.Revision{Seq: cur.Revision, Kind: editor.RevisionStatus, Author: meta.Author})

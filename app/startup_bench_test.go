@@ -23,7 +23,7 @@ import (
 // page loaded and the newest story shown.
 func BenchmarkStartup10k(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "big.db")
-	db, err := storage.Open(path)
+	db, err := storage.Open(context.Background(), path, storage.OpenOrCreate)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func BenchmarkStartup10k(b *testing.B) {
 	test.NewTempApp(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		db, err := storage.Open(path)
+		db, err := storage.Open(context.Background(), path, storage.OpenOrCreate)
 		if err != nil {
 			b.Fatal(err)
 		}

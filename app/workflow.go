@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -68,15 +69,11 @@ func (e *storyEditor) move(to editor.Status, revert func()) {
 	id, base := e.loaded.ID, e.sess.base
 	meta := editor.RevisionMeta{Kind: editor.RevisionStatus, Author: e.g.prefs.author()}
 	e.g.write(func() func() {
-		cur, err := e.g.store.Story(e.g.ctx, id)
-		var moved *editor.Story
+		// The store checks the base inside its transaction.
+		moved, err := e.g.store.SetStatus(e.g.ctx, id, base, to, meta)
 		theirs := 0
-		if err == nil && cur.Revision != base {
-			theirs = cur.Revision
-			err = fmt.Errorf("story %q is at revision %d, but this edit is based on revision %d: %w", cur.Title(), cur.Revision, base, editor.ErrConflict)
-		}
-		if err == nil {
-			moved, err = e.g.store.SetStatus(e.g.ctx, id, to, meta)
+		if ce := (*editor.ConflictError)(nil); errors.As(err, &ce) && ce.Kind == editor.ConflictRevision {
+			theirs = ce.Current
 		}
 		return func() {
 			if e.loaded == nil || e.loaded.ID != id {

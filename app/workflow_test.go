@@ -79,8 +79,9 @@ func TestStatusMoveOverAnotherSaveIsAConflict(t *testing.T) {
 	g.list.list.Select(1)
 	store.find("id-00001").Revision = 2
 	g.story.status.SetSelected("Subbing")
-	if store.count("SetStatus") != 0 || g.conflictDialog == nil {
-		t.Errorf("moving a story saved meanwhile: calls %v, dialog %v", store.calls, g.conflictDialog)
+	// The store refuses the move from the old base inside its transaction.
+	if cur := store.find("id-00001"); cur.Status != editor.StatusDraft || cur.Revision != 2 || g.conflictDialog == nil {
+		t.Errorf("moving a story saved meanwhile: store has %s at %d, dialog %v", cur.Status, cur.Revision, g.conflictDialog)
 	}
 	if g.story.status.Selected != "Draft" {
 		t.Errorf("after the refused move the status shows %q", g.story.status.Selected)

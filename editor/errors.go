@@ -15,7 +15,95 @@ var ErrNotFound = errors.New("not found")
 
 // ErrConflict is returned when a write clashes with the current state: a slug
 // already taken, or a save based on a revision that is no longer current.
+// Engines return it as a *ConflictError, which says what clashed.
 var ErrConflict = errors.New("conflict")
+
+// ConflictKind says what a write clashed with.
+type ConflictKind string
+
+// The kinds of conflict.
+const (
+	// ConflictRevision: the edit is based on a revision that is no longer
+	// current, and the save was not asked to merge.
+	ConflictRevision ConflictKind = "revision"
+	// ConflictClash: the edit and the revisions saved since its base change
+	// the same words; Conflicts says where.
+	ConflictClash ConflictKind = "clash"
+	// ConflictSlug: another story or page has the slug.
+	ConflictSlug ConflictKind = "slug"
+	// ConflictName: another person in the directory has the name.
+	ConflictName ConflictKind = "name"
+)
+
+// ConflictError is a write refused because it clashes with what is stored.
+// It matches ErrConflict with errors.Is; Kind tells the cases apart.
+type ConflictError struct {
+	Kind  ConflictKind
+	Noun  string // story, page or person
+	Title string // the story's or page's title, for the message
+	// Value is the slug or name that is taken (ConflictSlug, ConflictName).
+	Value string
+	// Current and Base are the revision now stored and the one the edit
+	// started from (ConflictRevision, ConflictClash).
+	Current, Base int
+	// Conflicts are the places both sides changed (ConflictClash).
+	Conflicts []Conflict
+}
+
+func (e *ConflictError) Error() string {
+	switch e.Kind {
+	case ConflictSlug:
+		return fmt.Sprintf("slug %q is used by another %s; choose another", e.Value, e.Noun)
+	case ConflictName:
+		return fmt.Sprintf("%q is already in the people directory", e.Value)
+	case ConflictClash:
+		return fmt.Sprintf("%s %q: this edit, based on revision %d, changes the same words as revisions saved since (it is now at revision %d) in %d %s; nothing was saved",
+			e.Noun, e.Title, e.Base, e.Current, len(e.Conflicts), map[bool]string{true: "place", false: "places"}[len(e.Conflicts) == 1])
+	}
+	return fmt.Sprintf("%s %q is at revision %d, but this edit is based on revision %d", e.Noun, e.Title, e.Current, e.Base)
+}
+
+// Is makes every ConflictError match ErrConflict.
+func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
+
+// ErrPermission is matched by every *PermissionError.
+var ErrPermission = errors.New("permission denied")
+
+// PermissionError is an action the database refused because the user's role
+// does not allow it. Role is the role it needs.
+type PermissionError struct {
+	Role   Role
+	Action string // e.g. "publish a story", "edit site pages"
+	User   string // the database user refused, when known
+}
+
+func (e *PermissionError) Error() string {
+	who := "you are"
+	if e.User != "" {
+		who = e.User + " is"
+	}
+	return fmt.Sprintf("only the %s role may %s, and %s not in it; ask the desk's administrator (copydesk desk add NAME %s), nothing was changed",
+		e.Role, e.Action, who, e.Role)
+}
+
+// Is makes every PermissionError match ErrPermission.
+func (e *PermissionError) Is(target error) bool { return target == ErrPermission }
+
+// BusyError is a write that could not get the database's lock in time
+// because another program kept writing. Holder names that program, when
+// it can be told.
+type BusyError struct {
+	Database string
+	Holder   string // e.g. "copydesk import (process 4121)"; empty when unknown
+}
+
+func (e *BusyError) Error() string {
+	holder := "another program"
+	if e.Holder != "" {
+		holder = e.Holder
+	}
+	return fmt.Sprintf("%s is busy: %s is writing to it and kept it locked; nothing was saved, try again when it has finished", e.Database, holder)
+}
 
 // ErrAmbiguous is returned when a reference (an ID prefix) fits more than one
 // story or page; the caller should ask for more of it.

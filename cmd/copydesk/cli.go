@@ -48,7 +48,7 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	dbPath string
-	db     *storage.DB
+	db     storage.Store
 }
 
 // command is one subcommand: its flags are declared by setup, and run does the work.
@@ -57,6 +57,9 @@ type command struct {
 	args    string // how its arguments are written, for help
 	summary string
 	noDB    bool
+	// creates marks a command that adds content, which may start a new
+	// database; every other command refuses a database that is not there.
+	creates bool
 	setup   func(fs *flag.FlagSet) func(e *env, args []string) error
 	minArgs int
 	maxArgs int // -1 for no limit
@@ -133,10 +136,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer stop()
 	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, dbPath: resolveDBPath(*dbPath)}
 	if !c.noDB {
-		db, err := storage.Open(e.dbPath)
+		mode := storage.OpenExisting
+		if c.creates {
+			mode = storage.OpenOrCreate
+		}
+		db, err := storage.Open(ctx, e.dbPath, mode)
 		if err != nil {
-			fmt.Fprintf(stderr, "copydesk %s: %v\n", name, err)
-			return exitUsage
+			fmt.Fprintf(stderr, "copydesk %s: %s\n", name, oneLine(err.Error()))
+			return openExitCode(err)
 		}
 		defer db.Close()
 		e.db = db
@@ -212,16 +219,30 @@ func exitCode(err error) int {
 	var pe *problemError
 	var ve *editor.ValidationError
 	var fe *editor.FileError
+	var ce *editor.ConflictError
+	var be *editor.BusyError
 	switch {
 	case errors.Is(err, context.Canceled):
 		return exitInterrupted
-	case errors.As(err, &pe), errors.Is(err, editor.ErrConflict):
+	case errors.As(err, &ce) && (ce.Kind == editor.ConflictSlug || ce.Kind == editor.ConflictName):
+		// A taken slug or name is bad input: the person chooses another.
+		return exitUsage
+	case errors.As(err, &pe), errors.Is(err, editor.ErrConflict), errors.Is(err, editor.ErrPermission), errors.As(err, &be):
 		return exitProblem
 	case errors.As(err, &ue), errors.As(err, &ve), errors.As(err, &fe),
 		errors.Is(err, editor.ErrNotFound), errors.Is(err, editor.ErrAmbiguous):
 		return exitUsage
 	}
 	return exitFailure
+}
+
+// openExitCode is the exit for a database that could not be opened: the
+// --db given is wrong (2) unless the database was busy (1).
+func openExitCode(err error) int {
+	if code := exitCode(err); code != exitFailure {
+		return code
+	}
+	return exitUsage
 }
 
 // oneLine keeps an error message to one line.

@@ -14,7 +14,7 @@ import (
 )
 
 // The desktop app is handed the database through its own small interface.
-var _ app.Store = (*storage.DB)(nil)
+var _ app.Store = storage.Store(nil)
 
 // runDesktopArgs opens the desktop app: `copydesk [--db PATH]`.
 func runDesktopArgs(args []string, stderr io.Writer) int {
@@ -31,7 +31,7 @@ func runDesktopArgs(args []string, stderr io.Writer) int {
 	app.Run(app.Config{
 		DBPath: resolveDBPath(*dbPath),
 		Open: func(path string) (app.Store, bool, error) {
-			db, err := storage.Open(path)
+			db, err := storage.Open(context.Background(), path, storage.OpenOrCreate)
 			if err != nil {
 				return nil, false, err
 			}

@@ -17,6 +17,12 @@ func TestExitCode(t *testing.T) {
 		want int
 	}{
 		{"conflict", fmt.Errorf("story at revision 3: %w", editor.ErrConflict), exitProblem},
+		{"stale base", &editor.ConflictError{Kind: editor.ConflictRevision, Noun: "story", Current: 3, Base: 2}, exitProblem},
+		{"clash", &editor.ConflictError{Kind: editor.ConflictClash, Noun: "story", Current: 3, Base: 2}, exitProblem},
+		{"slug taken", &editor.ConflictError{Kind: editor.ConflictSlug, Noun: "story", Value: "x"}, exitUsage},
+		{"name taken", &editor.ConflictError{Kind: editor.ConflictName, Noun: "person", Value: "x"}, exitUsage},
+		{"role", &editor.PermissionError{Role: editor.RoleDesk, Action: "publish a story"}, exitProblem},
+		{"busy", &editor.BusyError{Database: "x.db"}, exitProblem},
 		{"finding", &problemError{"1 error"}, exitProblem},
 		{"usage", usagef("bad flag"), exitUsage},
 		{"validation", &editor.ValidationError{Field: "headline", Problem: "is too long"}, exitUsage},

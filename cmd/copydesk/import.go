@@ -10,7 +10,7 @@ import (
 	"copydesk/editor/wire"
 )
 
-var importCmd = &command{name: "import", args: "FILE... [--dry-run] [--json]", summary: "import wire copy (plain text, NITF XML) or Markdown with front matter as stories", minArgs: 1, maxArgs: -1,
+var importCmd = &command{name: "import", args: "FILE... [--dry-run] [--json]", summary: "import wire copy (plain text, NITF XML) or Markdown with front matter as stories", minArgs: 1, maxArgs: -1, creates: true,
 	setup: func(fs *flag.FlagSet) func(*env, []string) error {
 		dryRun := fs.Bool("dry-run", false, "parse only: print the story, its quotes, people and boilerplate found; save nothing")
 		asJSON := fs.Bool("json", false, "print JSON")

@@ -12,7 +12,7 @@ import (
 	"copydesk/storage"
 )
 
-var sampleCmd = &command{name: "sample", args: "", summary: "add the sample story and the comment rules page", maxArgs: 0,
+var sampleCmd = &command{name: "sample", args: "", summary: "add the sample story and the comment rules page", maxArgs: 0, creates: true,
 	setup: func(fs *flag.FlagSet) func(*env, []string) error {
 		return func(e *env, _ []string) error {
 			s, p, err := addSample(e.ctx, e.db)
@@ -35,7 +35,7 @@ const sampleWire = "pa-duncan-smith-china-threat.txt"
 // standfirst of subbed.md and tightens the intro. The "Comments: Our rules"
 // page takes its summary from the rules block under the story; it is added
 // only when no page has its slug.
-func addSample(ctx context.Context, db *storage.DB) (*editor.Story, *editor.Page, error) {
+func addSample(ctx context.Context, db storage.Store) (*editor.Story, *editor.Page, error) {
 	files := assets.Sample()
 	raw, err := fs.ReadFile(files, sampleWire)
 	if err != nil {

@@ -21,7 +21,7 @@ var statusCmd = &command{name: "status", args: "ID STATUS [--note TEXT]", summar
 				return err
 			}
 			from := s.Status
-			s, err = e.db.SetStatus(e.ctx, s.ID, st, editor.RevisionMeta{Author: *author, Note: *note})
+			s, err = e.db.SetStatus(e.ctx, s.ID, s.Revision, st, editor.RevisionMeta{Author: *author, Note: *note})
 			if err != nil {
 				return withNoteFlag(err)
 			}

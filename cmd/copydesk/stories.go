@@ -8,7 +8,7 @@ import (
 	"copydesk/editor"
 )
 
-var newCmd = &command{name: "new", args: "--headline TEXT [--json]", summary: "create an empty draft story", maxArgs: 0,
+var newCmd = &command{name: "new", args: "--headline TEXT [--json]", summary: "create an empty draft story", maxArgs: 0, creates: true,
 	setup: func(fs *flag.FlagSet) func(*env, []string) error {
 		headline := fs.String("headline", "", "the story's headline")
 		asJSON := fs.Bool("json", false, "print the new story as JSON")

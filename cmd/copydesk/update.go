@@ -43,27 +43,21 @@ func runUpdate(e *env, ref, file string, meta editor.RevisionMeta) error {
 	if err != nil {
 		return err
 	}
-	next := applyStoryFile(cur, f)
+	old := cur
 	if base < cur.Revision {
-		// The file was made from an older revision: merge its changes with
-		// those saved since, word by word, or refuse when they clash.
-		old, _, err := e.db.StoryRevision(e.ctx, cur.ID, base)
-		if err != nil {
+		// The file was made from an older revision: the store merges its
+		// changes with those saved since, word by word, or refuses a clash.
+		if old, _, err = e.db.StoryRevision(e.ctx, cur.ID, base); err != nil {
 			return err
 		}
-		edited := applyStoryFile(old, f)
-		merged, conflicts := editor.MergeStories(old, cur, &edited)
-		if len(conflicts) > 0 {
-			return &problemError{conflictMessage(file, base, conflicts)}
-		}
-		next = *merged
-		fmt.Fprintf(e.stderr, "%s was based on revision %d; its changes were merged with revisions %d to %d\n", file, base, base+1, cur.Revision)
 	}
-	saved, err := e.db.SaveStory(e.ctx, &next, cur.Revision, meta)
+	next := applyStoryFile(old, f)
+	res, err := e.db.MergeStory(e.ctx, &next, base, meta)
 	if err != nil {
-		return withNoteFlag(err)
+		return explainSaveError(file, err)
 	}
-	reportSave(e, saved, next.Revision)
+	reportMerge(e, file, base, res)
+	reportSave(e, res.Saved, next.Revision)
 	return nil
 }
 
@@ -110,24 +104,32 @@ func updatePage(e *env, cur *editor.Page, file string, data []byte, meta editor.
 	}
 	next := f.Page
 	next.ID = cur.ID
-	if base < cur.Revision {
-		old, _, err := e.db.PageRevision(e.ctx, cur.ID, base)
-		if err != nil {
-			return err
-		}
-		edited := f.Page
-		merged, conflicts := editor.MergePages(old, cur, &edited)
-		if len(conflicts) > 0 {
-			return &problemError{conflictMessage(file, base, conflicts)}
-		}
-		next = *merged
-	}
-	saved, err := e.db.SavePage(e.ctx, &next, cur.Revision, meta)
+	res, err := e.db.MergePage(e.ctx, &next, base, meta)
 	if err != nil {
-		return err
+		return explainSaveError(file, err)
 	}
-	reportSave(e, saved, next.Revision)
+	reportMerge(e, file, base, res)
+	reportSave(e, res.Saved, next.Revision)
 	return nil
+}
+
+// explainSaveError shows a clash place by place, and tells a person at the
+// command line how to give the correction note a change to a published
+// story needs.
+func explainSaveError(file string, err error) error {
+	var ce *editor.ConflictError
+	if errors.As(err, &ce) && ce.Kind == editor.ConflictClash {
+		return &problemError{conflictMessage(file, ce.Base, ce.Conflicts)}
+	}
+	return withNoteFlag(err)
+}
+
+// reportMerge says when a file's changes were merged with revisions saved
+// after the one it was made from.
+func reportMerge(e *env, file string, base int, res editor.SaveResult) {
+	if res.MergedWith > 0 {
+		fmt.Fprintf(e.stderr, "%s was based on revision %d; its changes were merged with revisions %d to %d\n", file, base, base+1, res.MergedWith)
+	}
 }
 
 // baseRevision checks the revision a file says it was based on against the

@@ -1,7 +1,7 @@
 // Command seed fills a new copydesk database with many stories, for measuring
 // start-up, scrolling and export:
 //
-//	go run -tags sqlite_fts5 ./scripts/seed -n 10000 -db FILE [-status published] [-words 800]
+//	go run -tags sqlite_fts5 ./scripts/seed -n 10000 -db FILE-OR-URL [-status published] [-words 800]
 //
 // Stories take the statuses in turn unless -status gives one; each has about
 // -words words in paragraphs of about 80, with a quote in every fourth.
@@ -37,7 +37,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "seed: give -db FILE")
 		os.Exit(2)
 	}
-	db, err := storage.Open(*path)
+	db, err := storage.Open(context.Background(), *path, storage.OpenOrCreate)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "seed:", err)
 		os.Exit(1)

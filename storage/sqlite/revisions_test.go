@@ -1,51 +1,24 @@
-package storage_test
+package sqlite_test
 
 import (
 	"database/sql"
 	"errors"
 	"fmt"
 	"math/rand"
-	"strings"
 	"testing"
 
 	"copydesk/editor"
+	"copydesk/storage/storetest"
 )
-
-// editBody makes a realistic edit: a word changed, a sentence added, or a
-// paragraph moved.
-func editBody(r *rand.Rand, body string, i int) string {
-	paras := strings.Split(body, "\n\n")
-	p := r.Intn(len(paras))
-	switch i % 3 {
-	case 0:
-		words := strings.Fields(paras[p])
-		words[r.Intn(len(words))] = fmt.Sprintf("changed%d", i)
-		paras[p] = strings.Join(words, " ")
-	case 1:
-		paras[p] += fmt.Sprintf(" A sentence added in edit %d, with “curly quotes” and café.", i)
-	default:
-		q := r.Intn(len(paras))
-		paras[p], paras[q] = paras[q], paras[p]
-	}
-	return strings.Join(paras, "\n\n")
-}
-
-func longBody() string {
-	var paras []string
-	for i := 0; i < 30; i++ {
-		paras = append(paras, fmt.Sprintf("Paragraph %d says the council will set its budget next month, after a consultation that drew %d replies from residents across the borough.", i, i*37))
-	}
-	return strings.Join(paras, "\n\n")
-}
 
 func TestRevisionsRebuildExactlyFromDeltas(t *testing.T) {
 	db, path := openDB(t)
-	s := newStory(t, db, "Budget", longBody())
+	s := newStory(t, db, "Budget", storetest.LongBody())
 	r := rand.New(rand.NewSource(1))
 	want := map[int]string{1: string(s.Content())}
 	for i := 0; i < 200; i++ {
 		cur, _ := db.Story(ctx, s.ID)
-		cur.Body = editBody(r, cur.Body, i)
+		cur.Body = storetest.EditBody(r, cur.Body, i)
 		if i%25 == 0 {
 			cur.Headline = fmt.Sprintf("Budget, take %d", i)
 		}
@@ -81,7 +54,7 @@ func TestRevisionsRebuildExactlyFromDeltas(t *testing.T) {
 
 func TestBrokenDeltaChainIsReported(t *testing.T) {
 	db, path := openDB(t)
-	s := newStory(t, db, "H", longBody())
+	s := newStory(t, db, "H", storetest.LongBody())
 	cur, _ := db.Story(ctx, s.ID)
 	cur.Body += "\n\nOne more paragraph."
 	db.SaveStory(ctx, cur, 1, editor.RevisionMeta{})
@@ -102,13 +75,13 @@ func TestBrokenDeltaChainIsReported(t *testing.T) {
 // schema kept them (whole), then reopens so that migration 2 re-encodes them.
 func TestMigrationCompactsFoundationRevisions(t *testing.T) {
 	db, path := openDB(t)
-	s := newStory(t, db, "Budget", longBody())
+	s := newStory(t, db, "Budget", storetest.LongBody())
 	r := rand.New(rand.NewSource(2))
 	var want []string
 	want = append(want, string(s.Content()))
 	for i := 0; i < 20; i++ {
 		cur, _ := db.Story(ctx, s.ID)
-		cur.Body = editBody(r, cur.Body, i)
+		cur.Body = storetest.EditBody(r, cur.Body, i)
 		db.SaveStory(ctx, cur, cur.Revision, editor.RevisionMeta{})
 		want = append(want, string(cur.Content()))
 	}
@@ -144,26 +117,5 @@ func TestMigrationCompactsFoundationRevisions(t *testing.T) {
 	raw.QueryRow(`SELECT count(*) FROM revisions WHERE snapshot = 0`).Scan(&deltas)
 	if deltas < 15 {
 		t.Errorf("after the migration %d of %d revisions are deltas, want most", deltas, len(want))
-	}
-}
-
-func TestStoryHistory(t *testing.T) {
-	db, _ := openDB(t)
-	s := newStory(t, db, "H", longBody())
-	r := rand.New(rand.NewSource(3))
-	for i := 0; i < 30; i++ {
-		cur, _ := db.Story(ctx, s.ID)
-		cur.Body = editBody(r, cur.Body, i)
-		db.SaveStory(ctx, cur, cur.Revision, editor.RevisionMeta{Author: fmt.Sprint("sub", i)})
-	}
-	stories, revs, err := db.StoryHistory(ctx, s.ID)
-	if err != nil || len(stories) != len(revs) || len(revs) < 25 {
-		t.Fatalf("StoryHistory() = %d stories, %d revisions, %v", len(stories), len(revs), err)
-	}
-	for i, st := range stories {
-		one, _, err := db.StoryRevision(ctx, s.ID, revs[i].Seq)
-		if err != nil || string(one.Content()) != string(st.Content()) || st.Revision != revs[i].Seq {
-			t.Fatalf("StoryHistory()[%d] differs from StoryRevision(%d): %v", i, revs[i].Seq, err)
-		}
 	}
 }

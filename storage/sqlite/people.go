@@ -1,4 +1,4 @@
-package storage
+package sqlite
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
 
 	"copydesk/editor"
 )
@@ -17,15 +19,9 @@ const personColumns = `id, name, honorific, short_name, role, organisation`
 // into that entry (editor.MergePerson: fields it has empty are filled from
 // p), and p gets its ID.
 func (d *DB) SavePerson(ctx context.Context, p *editor.Person) error {
-	tx, err := d.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := d.savePerson(ctx, tx, p); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return d.write(ctx, func(tx *sql.Tx) (bool, error) {
+		return true, d.savePerson(ctx, tx, p)
+	})
 }
 
 func (d *DB) savePerson(ctx context.Context, tx *sql.Tx, p *editor.Person) error {
@@ -63,8 +59,10 @@ func updatePerson(ctx context.Context, tx *sql.Tx, p *editor.Person, now string)
 	res, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, honorific = ?, short_name = ?, role = ?, organisation = ?,
 		updated_at = ? WHERE id = ?`, p.Name, p.Honorific, p.ShortName, p.Role, p.Organisation, now, p.ID)
 	if err != nil {
-		if strings.Contains(err.Error(), "UNIQUE") {
-			return fmt.Errorf("%q is already in the people directory: %w", p.Name, editor.ErrConflict)
+		var se sqlite3.Error
+		if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique {
+			// Only the name is unique, besides the ID the UPDATE keeps.
+			return &editor.ConflictError{Kind: editor.ConflictName, Noun: "person", Value: p.Name}
 		}
 		return err
 	}
@@ -76,7 +74,7 @@ func updatePerson(ctx context.Context, tx *sql.Tx, p *editor.Person, now string)
 
 // Person returns the person with this ID.
 func (d *DB) Person(ctx context.Context, id string) (*editor.Person, error) {
-	p, err := scanPerson(d.db.QueryRowContext(ctx, `SELECT `+personColumns+` FROM people WHERE id = ?`, id))
+	p, err := scanPerson(d.rdb.QueryRowContext(ctx, `SELECT `+personColumns+` FROM people WHERE id = ?`, id))
 	if err != nil {
 		return nil, fmt.Errorf("person %s: %w", id, err)
 	}
@@ -85,7 +83,7 @@ func (d *DB) Person(ctx context.Context, id string) (*editor.Person, error) {
 
 // People lists the directory by name.
 func (d *DB) People(ctx context.Context) ([]editor.Person, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT `+personColumns+` FROM people ORDER BY name COLLATE NOCASE`)
+	rows, err := d.rdb.QueryContext(ctx, `SELECT `+personColumns+` FROM people ORDER BY name COLLATE NOCASE`)
 	if err != nil {
 		return nil, err
 	}
@@ -100,8 +98,6 @@ func (d *DB) People(ctx context.Context) ([]editor.Person, error) {
 	}
 	return out, rows.Err()
 }
-
-type scanner interface{ Scan(dest ...any) error }
 
 func scanPerson(row scanner) (*editor.Person, error) {
 	var p editor.Person

@@ -1,4 +1,4 @@
-package storage
+package sqlite
 
 import (
 	"context"
@@ -35,7 +35,7 @@ func (d *DB) Backup(ctx context.Context, dest string) error {
 		return err
 	}
 	defer destDB.Close()
-	if err := copyDatabase(ctx, d.db, destDB); err != nil {
+	if err := copyDatabase(ctx, d.rdb, destDB); err != nil {
 		return fmt.Errorf("backup %s: %w", dest, err)
 	}
 	if err := destDB.Close(); err != nil {

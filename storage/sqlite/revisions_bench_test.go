@@ -1,4 +1,4 @@
-package storage_test
+package sqlite_test
 
 import (
 	"database/sql"
@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"copydesk/editor"
+	"copydesk/storage/storetest"
 )
 
 // story1500 is a story of about 1,500 words in 25 paragraphs.
@@ -39,7 +40,7 @@ func BenchmarkRevisions500(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		cur.Body = editBody(r, cur.Body, i)
+		cur.Body = storetest.EditBody(r, cur.Body, i)
 		start := time.Now()
 		saved, err := db.SaveStory(ctx, cur, cur.Revision, editor.RevisionMeta{Author: "sub"})
 		if err != nil {

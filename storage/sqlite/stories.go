@@ -1,24 +1,14 @@
-package storage
+package sqlite
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"copydesk/editor"
 )
-
-// querier is what both *sql.DB and *sql.Tx offer, so the small helpers below
-// serve reads outside a transaction and writes inside one.
-type querier interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
 
 const storyColumns = `id, slug, headline, standfirst, byline, dateline, body, credit, section, tags,
 	status, rules_page, revision, created_at, updated_at, published_at`
@@ -56,49 +46,30 @@ func (d *DB) Import(ctx context.Context, stories []*editor.Story, people []edito
 	if meta.Kind == "" {
 		meta.Kind = editor.RevisionCheckpoint
 	}
-	tx, err := d.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	for i := range people {
-		if err := d.savePerson(ctx, tx, &people[i]); err != nil {
-			return fmt.Errorf("person %q: %w", people[i].Name, err)
+	return d.write(ctx, func(tx *sql.Tx) (bool, error) {
+		for i := range people {
+			if err := d.savePerson(ctx, tx, &people[i]); err != nil {
+				return false, fmt.Errorf("person %q: %w", people[i].Name, err)
+			}
 		}
-	}
-	for i, s := range stories {
-		if err := ctx.Err(); err != nil {
-			return err
+		for i, s := range stories {
+			if err := ctx.Err(); err != nil {
+				return false, err
+			}
+			if err := d.createStory(ctx, tx, s, meta); err != nil {
+				return false, err
+			}
+			if progress != nil {
+				progress(i+1, len(stories))
+			}
 		}
-		if err := d.createStory(ctx, tx, s, meta); err != nil {
-			return err
-		}
-		if progress != nil {
-			progress(i+1, len(stories))
-		}
-	}
-	return tx.Commit()
+		return true, nil
+	})
 }
 
 func (d *DB) createStory(ctx context.Context, tx *sql.Tx, s *editor.Story, meta editor.RevisionMeta) error {
-	base := s.Slug
-	if base == "" {
-		base = s.SlugBase()
-	}
-	slug, err := editor.UniqueSlug(base, "story", func(c string) (bool, error) { return slugTaken(ctx, tx, "stories", c, "") })
+	meta, err := editor.PlanNewStory(s, meta, d.now(), d.lookups(ctx, tx, "stories"))
 	if err != nil {
-		return err
-	}
-	now := d.now()
-	s.ID, s.Slug, s.Revision, s.UpdatedAt = d.NewID(), slug, 1, now
-	if s.CreatedAt.IsZero() {
-		s.CreatedAt = now
-	}
-	if s.Status == editor.StatusPublished && s.PublishedAt == nil {
-		t := s.CreatedAt
-		s.PublishedAt = &t
-	}
-	if err := d.prepareQuotes(ctx, tx, s); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (`+storyColumns+`)
@@ -111,133 +82,164 @@ func (d *DB) createStory(ctx context.Context, tx *sql.Tx, s *editor.Story, meta 
 	return d.insertRevision(ctx, tx, "story", s.ID, 1, meta, s.Content(), s.Words())
 }
 
+// lookups is what the save rules ask of the database inside tx; table is
+// where slugs must be unique.
+func (d *DB) lookups(ctx context.Context, tx *sql.Tx, table string) editor.Lookups {
+	return editor.Lookups{
+		NewID: d.NewID,
+		PersonID: func(name string) (string, error) {
+			var id string
+			err := tx.QueryRowContext(ctx, `SELECT id FROM people WHERE name = ?`, name).Scan(&id)
+			if errors.Is(err, sql.ErrNoRows) {
+				return "", nil
+			}
+			return id, err
+		},
+		SlugTaken: func(slug, exceptID string) (bool, error) { return slugTaken(ctx, tx, table, slug, exceptID) },
+	}
+}
+
 // SaveStory saves an edited story as a new revision, when its content differs
 // from the current revision; saved is false when there was nothing to save.
 // base is the revision the edit started from: when the story has moved on
-// since, nothing is written and the error wraps editor.ErrConflict.
+// since, nothing is written and the error is an *editor.ConflictError of kind
+// revision. The save rules are editor.PlanStorySave's.
 func (d *DB) SaveStory(ctx context.Context, s *editor.Story, base int, meta editor.RevisionMeta) (saved bool, err error) {
-	s.Normalize()
-	if err := firstErr(s.Validate(), meta.Validate()); err != nil {
-		return false, err
-	}
-	if meta.Kind == "" {
-		meta.Kind = editor.RevisionCheckpoint
-	}
-	tx, err := d.db.BeginTx(ctx, nil)
-	if err != nil {
-		return false, err
-	}
-	defer tx.Rollback()
+	res, err := d.saveStoryTx(ctx, s, base, meta, false)
+	return res.Saved, err
+}
 
-	cur, err := findStoryByID(ctx, tx, s.ID)
-	if err != nil {
-		return false, err
+// MergeStory saves an edited story as SaveStory does, but when the story has
+// moved on since base it merges the edit with the revisions saved since
+// (editor.MergeStories), inside the save's transaction; only a real clash
+// is refused, with an *editor.ConflictError of kind clash naming the places.
+func (d *DB) MergeStory(ctx context.Context, s *editor.Story, base int, meta editor.RevisionMeta) (editor.SaveResult, error) {
+	return d.saveStoryTx(ctx, s, base, meta, true)
+}
+
+func (d *DB) saveStoryTx(ctx context.Context, s *editor.Story, base int, meta editor.RevisionMeta, merge bool) (res editor.SaveResult, err error) {
+	err = d.write(ctx, func(tx *sql.Tx) (bool, error) {
+		cur, err := findStoryByID(ctx, tx, s.ID)
+		if err != nil {
+			return false, err
+		}
+		res, err = d.saveStory(ctx, tx, cur, s, base, meta, merge)
+		return res.Saved, err
+	})
+	return res, err
+}
+
+// saveStory plans and writes one save of a story inside tx.
+func (d *DB) saveStory(ctx context.Context, tx *sql.Tx, cur, s *editor.Story, base int, meta editor.RevisionMeta, merge bool) (editor.SaveResult, error) {
+	in := editor.StorySave{Current: cur, Edited: s, Base: base, Meta: meta, Now: d.now(), Lookups: d.lookups(ctx, tx, "stories")}
+	if merge && base >= 1 && base < cur.Revision {
+		old, err := baseVersion(ctx, tx, cur, cur.ID, base)
+		if err != nil {
+			return editor.SaveResult{}, err
+		}
+		in.BaseStory = old
 	}
-	if err := checkEdit(ctx, tx, "stories", "story", cur.Title(), s.ID, &s.Slug, cur.Slug, base, cur.Revision); err != nil {
-		return false, err
-	}
-	if err := d.prepareQuotes(ctx, tx, s); err != nil {
-		return false, err
-	}
-	s.CreatedAt, s.Corrections = cur.CreatedAt, cur.Corrections
-	if bytes.Equal(s.Content(), cur.Content()) {
-		s.Revision, s.UpdatedAt, s.PublishedAt = cur.Revision, cur.UpdatedAt, cur.PublishedAt
-		return false, nil
-	}
-	now := d.now()
-	s.Revision, s.UpdatedAt, s.PublishedAt = cur.Revision+1, now, cur.PublishedAt
-	if s.Status == editor.StatusPublished && s.PublishedAt == nil {
-		s.PublishedAt = &now
+	plan, err := editor.PlanStorySave(in)
+	if err != nil || !plan.Write {
+		return editor.SaveResult{}, err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE stories SET slug = ?, headline = ?, standfirst = ?, byline = ?,
 		dateline = ?, body = ?, credit = ?, section = ?, tags = ?, status = ?, rules_page = ?, revision = ?,
 		created_at = ?, updated_at = ?, published_at = ? WHERE id = ?`, append(storyArgs(s)[1:], s.ID)...); err != nil {
-		return false, err
+		return editor.SaveResult{}, err
 	}
-	if cur.Status == editor.StatusPublished && s.Status == editor.StatusPublished && meta.Kind == editor.RevisionCheckpoint {
-		// A change to a live story is a correction, published with the story.
-		meta.Kind = editor.RevisionCorrection
-	}
-	if meta.Kind == editor.RevisionCorrection || (meta.Kind == editor.RevisionRestore && cur.Status == editor.StatusPublished && s.Status == editor.StatusPublished) {
-		if strings.TrimSpace(meta.Note) == "" {
-			return false, &editor.ValidationError{Field: "note", Problem: fmt.Sprintf(
-				"is empty; %q is published, so a change to it needs a correction note saying what was corrected", cur.Title())}
-		}
+	if c := plan.Correction; c != nil {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO corrections (story_id, seq, note, at) VALUES (?, ?, ?, ?)`,
-			s.ID, s.Revision, meta.Note, formatTime(now)); err != nil {
-			return false, err
+			s.ID, s.Revision, c.Note, formatTime(c.At)); err != nil {
+			return editor.SaveResult{}, err
 		}
-		s.Corrections = append(s.Corrections, editor.Correction{Note: meta.Note, At: now})
 	}
 	if err := writeStoryParts(ctx, tx, s); err != nil {
-		return false, err
+		return editor.SaveResult{}, err
 	}
-	if err := d.insertRevision(ctx, tx, "story", s.ID, s.Revision, meta, s.Content(), s.Words()); err != nil {
-		return false, err
+	if err := d.insertRevision(ctx, tx, "story", s.ID, s.Revision, plan.Meta, s.Content(), s.Words()); err != nil {
+		return editor.SaveResult{}, err
 	}
-	return true, tx.Commit()
+	return editor.SaveResult{Saved: true, MergedWith: plan.MergedWith}, nil
 }
 
 // RestoreStory makes revision seq of a story current again, as a new revision
 // of kind restore; nothing is deleted. saved is false when the story already
 // reads as it did then.
-func (d *DB) RestoreStory(ctx context.Context, id string, seq int, meta editor.RevisionMeta) (*editor.Story, bool, error) {
-	cur, err := d.Story(ctx, id)
+func (d *DB) RestoreStory(ctx context.Context, id string, seq int, meta editor.RevisionMeta) (next *editor.Story, saved bool, err error) {
+	err = d.write(ctx, func(tx *sql.Tx) (bool, error) {
+		cur, err := findStoryByID(ctx, tx, id)
+		if err != nil {
+			return false, err
+		}
+		_, content, err := findRevision(ctx, tx, id, seq)
+		if err != nil {
+			return false, err
+		}
+		var m editor.RevisionMeta
+		if next, m, err = editor.RestoreEdit(cur, seq, content, meta); err != nil {
+			return false, err
+		}
+		res, err := d.saveStory(ctx, tx, cur, next, cur.Revision, m, false)
+		saved = res.Saved
+		return saved, err
+	})
 	if err != nil {
 		return nil, false, err
 	}
-	_, content, err := findRevision(ctx, d.db, id, seq)
-	if err != nil {
-		return nil, false, err
-	}
-	next := *cur
-	if err := next.ApplyContent(content); err != nil {
-		return nil, false, err
-	}
-	if meta.Note == "" && cur.Status != editor.StatusPublished {
-		meta.Note = fmt.Sprintf("restored revision %d", seq)
-	}
-	meta.Kind = editor.RevisionRestore
-	saved, err := d.SaveStory(ctx, &next, cur.Revision, meta)
-	if err != nil {
-		return nil, false, err
-	}
-	return &next, saved, nil
+	return next, saved, nil
 }
 
-// SetStatus moves a story through the workflow as a new revision of kind status.
-func (d *DB) SetStatus(ctx context.Context, id string, status editor.Status, meta editor.RevisionMeta) (*editor.Story, error) {
+// SetStatus moves a story through the workflow as a new revision of kind
+// status. base is the revision the person saw: when the story has moved on
+// since, nothing is written and the error is an *editor.ConflictError. A
+// story already in the status is returned as it is.
+func (d *DB) SetStatus(ctx context.Context, id string, base int, status editor.Status, meta editor.RevisionMeta) (*editor.Story, error) {
 	if err := status.Validate(); err != nil {
 		return nil, err
 	}
-	s, err := d.Story(ctx, id)
+	var next *editor.Story
+	err := d.write(ctx, func(tx *sql.Tx) (bool, error) {
+		cur, err := findStoryByID(ctx, tx, id)
+		if err != nil {
+			return false, err
+		}
+		if cur.Status == status {
+			next = cur
+			return false, nil
+		}
+		var m editor.RevisionMeta
+		next, m = editor.StatusEdit(cur, status, meta)
+		_, err = d.saveStory(ctx, tx, cur, next, base, m, false)
+		return err == nil, err
+	})
 	if err != nil {
 		return nil, err
 	}
-	if s.Status == status {
-		return s, nil
-	}
-	s.Status = status
-	meta.Kind = editor.RevisionStatus
-	if _, err := d.SaveStory(ctx, s, s.Revision, meta); err != nil {
-		return nil, err
-	}
-	return s, nil
+	return next, nil
 }
 
 // Story returns the current state of the story with this ID.
-func (d *DB) Story(ctx context.Context, id string) (*editor.Story, error) {
-	return findStoryByID(ctx, d.db, id)
+func (d *DB) Story(ctx context.Context, id string) (s *editor.Story, err error) {
+	err = d.read(ctx, func(q querier) error {
+		s, err = findStoryByID(ctx, q, id)
+		return err
+	})
+	return s, err
 }
 
 // FindStory finds a story by its full ID, a unique prefix of its ID of at
 // least 6 characters, or its slug.
-func (d *DB) FindStory(ctx context.Context, ref string) (*editor.Story, error) {
-	id, err := resolveRef(ctx, d.db, "stories", "story", ref)
-	if err != nil {
-		return nil, err
-	}
-	return findStoryByID(ctx, d.db, id)
+func (d *DB) FindStory(ctx context.Context, ref string) (s *editor.Story, err error) {
+	err = d.read(ctx, func(q querier) error {
+		id, err := resolveRef(ctx, q, "stories", "story", ref)
+		if err != nil {
+			return err
+		}
+		s, err = findStoryByID(ctx, q, id)
+		return err
+	})
+	return s, err
 }
 
 // ListStories lists stories, the most recently changed first.
@@ -254,7 +256,7 @@ func (d *DB) ListStories(ctx context.Context, f editor.StoryFilter) ([]editor.St
 		limit = -1
 	}
 	args = append(args, limit, f.Offset)
-	rows, err := d.db.QueryContext(ctx, q, args...)
+	rows, err := d.rdb.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -279,19 +281,27 @@ func (d *DB) CountStories(ctx context.Context, status editor.Status) (int, error
 		q, args = q+` WHERE status = ?`, append(args, string(status))
 	}
 	var n int
-	err := d.db.QueryRowContext(ctx, q, args...).Scan(&n)
+	err := d.rdb.QueryRowContext(ctx, q, args...).Scan(&n)
 	return n, err
 }
 
 // StoriesWithStatus loads every story with this status (every story when
 // status is empty) whole, with quotes and corrections, in three queries: what
 // an export needs.
-func (d *DB) StoriesWithStatus(ctx context.Context, status editor.Status) ([]editor.Story, error) {
+func (d *DB) StoriesWithStatus(ctx context.Context, status editor.Status) (out []editor.Story, err error) {
+	err = d.read(ctx, func(q querier) error {
+		out, err = storiesWithStatus(ctx, q, status)
+		return err
+	})
+	return out, err
+}
+
+func storiesWithStatus(ctx context.Context, q querier, status editor.Status) ([]editor.Story, error) {
 	where, args := "", []any{}
 	if status != "" {
 		where, args = ` WHERE status = ?`, append(args, string(status))
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT `+storyColumns+` FROM stories`+where+` ORDER BY published_at DESC, created_at DESC, id`, args...)
+	rows, err := q.QueryContext(ctx, `SELECT `+storyColumns+` FROM stories`+where+` ORDER BY published_at DESC, created_at DESC, id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -309,7 +319,7 @@ func (d *DB) StoriesWithStatus(ctx context.Context, status editor.Status) ([]edi
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	quoteRows, err := d.db.QueryContext(ctx, `SELECT story_id, `+quoteColumns+` FROM quotes
+	quoteRows, err := q.QueryContext(ctx, `SELECT story_id, `+quoteColumns+` FROM quotes
 		WHERE story_id IN (SELECT id FROM stories`+where+`) ORDER BY story_id, position`, args...)
 	if err != nil {
 		return nil, err
@@ -317,18 +327,18 @@ func (d *DB) StoriesWithStatus(ctx context.Context, status editor.Status) ([]edi
 	defer quoteRows.Close()
 	for quoteRows.Next() {
 		var storyID string
-		q, err := scanQuote(quoteRows, &storyID)
+		quote, err := scanQuote(quoteRows, &storyID)
 		if err != nil {
 			return nil, err
 		}
 		if i, ok := index[storyID]; ok {
-			out[i].Quotes = append(out[i].Quotes, *q)
+			out[i].Quotes = append(out[i].Quotes, *quote)
 		}
 	}
 	if err := quoteRows.Err(); err != nil {
 		return nil, err
 	}
-	corrRows, err := d.db.QueryContext(ctx, `SELECT story_id, note, at FROM corrections
+	corrRows, err := q.QueryContext(ctx, `SELECT story_id, note, at FROM corrections
 		WHERE story_id IN (SELECT id FROM stories`+where+`) ORDER BY story_id, seq`, args...)
 	if err != nil {
 		return nil, err
@@ -349,14 +359,22 @@ func (d *DB) StoriesWithStatus(ctx context.Context, status editor.Status) ([]edi
 
 // PublishedRevision is the revision at which a story last went live: the
 // first of the latest run of revisions whose status is published.
-func (d *DB) PublishedRevision(ctx context.Context, id string) (int, error) {
-	cur, err := findStoryByID(ctx, d.db, id)
+func (d *DB) PublishedRevision(ctx context.Context, id string) (seq int, err error) {
+	err = d.read(ctx, func(q querier) error {
+		seq, err = publishedRevision(ctx, q, id)
+		return err
+	})
+	return seq, err
+}
+
+func publishedRevision(ctx context.Context, q querier, id string) (int, error) {
+	cur, err := findStoryByID(ctx, q, id)
 	if err != nil {
 		return 0, err
 	}
 	found := 0
 	for seq := cur.Revision; seq >= 1; seq-- {
-		_, content, err := findRevision(ctx, d.db, id, seq)
+		_, content, err := findRevision(ctx, q, id, seq)
 		if err != nil {
 			return 0, err
 		}
@@ -377,21 +395,25 @@ func (d *DB) PublishedRevision(ctx context.Context, id string) (int, error) {
 }
 
 // StoryRevision rebuilds the story as it was at revision seq.
-func (d *DB) StoryRevision(ctx context.Context, id string, seq int) (*editor.Story, *editor.Revision, error) {
-	cur, err := findStoryByID(ctx, d.db, id)
+func (d *DB) StoryRevision(ctx context.Context, id string, seq int) (old *editor.Story, rev *editor.Revision, err error) {
+	err = d.read(ctx, func(q querier) error {
+		old, rev, err = storyRevision(ctx, q, id, seq)
+		return err
+	})
+	return old, rev, err
+}
+
+func storyRevision(ctx context.Context, q querier, id string, seq int) (*editor.Story, *editor.Revision, error) {
+	cur, err := findStoryByID(ctx, q, id)
 	if err != nil {
 		return nil, nil, err
 	}
-	rev, content, err := findRevision(ctx, d.db, id, seq)
+	old, rev, err := oldVersion(ctx, q, cur, id, seq)
 	if err != nil {
 		return nil, nil, err
-	}
-	old := *cur
-	if err := old.ApplyContent(content); err != nil {
-		return nil, nil, fmt.Errorf("story %s revision %d: %w", id, seq, err)
 	}
 	old.Revision, old.UpdatedAt = rev.Seq, rev.CreatedAt
-	return &old, rev, nil
+	return old, rev, nil
 }
 
 func storyArgs(s *editor.Story) []any {
@@ -459,85 +481,4 @@ func writeStoryParts(ctx context.Context, tx *sql.Tx, s *editor.Story) error {
 		return err
 	}
 	return indexStory(ctx, tx, s)
-}
-
-// checkEdit refuses an edit based on a revision other than the current one,
-// keeps the current slug when the edit gives none, and refuses a slug another
-// row of table has. noun and title name the story or page in the message.
-func checkEdit(ctx context.Context, tx *sql.Tx, table, noun, title, id string, slug *string, curSlug string, base, current int) error {
-	if base != current {
-		return fmt.Errorf("%s %q is at revision %d, but this edit is based on revision %d: %w",
-			noun, title, current, base, editor.ErrConflict)
-	}
-	if *slug == "" {
-		*slug = curSlug
-	}
-	if *slug == curSlug {
-		return nil
-	}
-	taken, err := slugTaken(ctx, tx, table, *slug, id)
-	if err != nil {
-		return err
-	}
-	if taken {
-		return fmt.Errorf("slug %q is used by another %s; choose another: %w", *slug, noun, editor.ErrConflict)
-	}
-	return nil
-}
-
-// slugTaken reports whether a row of table other than exceptID has this slug.
-func slugTaken(ctx context.Context, q querier, table, slug, exceptID string) (bool, error) {
-	var n int
-	err := q.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE slug = ? AND id != ?`, slug, exceptID).Scan(&n)
-	return n > 0, err
-}
-
-// resolveRef turns an ID, an ID prefix of 6 or more characters, or a slug into an ID.
-func resolveRef(ctx context.Context, q querier, table, noun, ref string) (string, error) {
-	ref = strings.TrimSpace(ref)
-	if ref == "" {
-		return "", fmt.Errorf("no %s given: %w", noun, editor.ErrNotFound)
-	}
-	var id string
-	err := q.QueryRowContext(ctx, `SELECT id FROM `+table+` WHERE id = ? OR slug = ?`, ref, ref).Scan(&id)
-	if err == nil {
-		return id, nil
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return "", err
-	}
-	if len(ref) >= 6 && !strings.ContainsAny(ref, "%_") {
-		rows, err := q.QueryContext(ctx, `SELECT id FROM `+table+` WHERE id LIKE ? || '%' LIMIT 2`, strings.ToLower(ref))
-		if err != nil {
-			return "", err
-		}
-		defer rows.Close()
-		var ids []string
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				return "", err
-			}
-			ids = append(ids, id)
-		}
-		if err := rows.Err(); err != nil {
-			return "", err
-		}
-		switch len(ids) {
-		case 1:
-			return ids[0], nil
-		case 2:
-			return "", fmt.Errorf("%q starts the IDs of more than one %s; give more of the ID: %w", ref, noun, editor.ErrAmbiguous)
-		}
-	}
-	return "", fmt.Errorf("no %s has the ID or slug %q: %w", noun, ref, editor.ErrNotFound)
-}
-
-func firstErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }

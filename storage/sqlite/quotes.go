@@ -1,33 +1,11 @@
-package storage
+package sqlite
 
 import (
 	"context"
 	"database/sql"
-	"errors"
 
 	"copydesk/editor"
 )
-
-// prepareQuotes finds each quote again in the body as it now stands, so that
-// anchors follow edits, gives new quotes an ID, and links each quote to the
-// person of its speaker's name when the directory knows them.
-func (d *DB) prepareQuotes(ctx context.Context, tx *sql.Tx, s *editor.Story) error {
-	editor.Reanchor(s.Body, s.Quotes)
-	for i := range s.Quotes {
-		q := &s.Quotes[i]
-		if q.ID == "" {
-			q.ID = d.NewID()
-		}
-		if q.PersonID != "" || q.Speaker == "" {
-			continue
-		}
-		err := tx.QueryRowContext(ctx, `SELECT id FROM people WHERE name = ?`, q.Speaker).Scan(&q.PersonID)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-	}
-	return nil
-}
 
 // replaceQuotes makes the story's quotes table rows match s.Quotes.
 func replaceQuotes(ctx context.Context, tx *sql.Tx, s *editor.Story) error {

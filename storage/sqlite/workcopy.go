@@ -1,4 +1,4 @@
-package storage
+package sqlite
 
 import (
 	"context"
@@ -16,33 +16,28 @@ func (d *DB) SaveWorkingCopy(ctx context.Context, wc *editor.WorkingCopy) error 
 	if table == "" {
 		return &editor.ValidationError{Field: "doc_kind", Problem: fmt.Sprintf("%q is not story or page", wc.DocKind)}
 	}
-	tx, err := d.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE id = ?`, wc.DocID).Scan(&n); err != nil {
-		return err
-	}
-	if n == 0 {
-		return fmt.Errorf("%s %s: %w", wc.DocKind, wc.DocID, editor.ErrNotFound)
-	}
-	wc.SavedAt = d.now()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO working_copies (doc_id, doc_kind, base, content, saved_at)
-		VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (doc_id) DO UPDATE SET doc_kind = excluded.doc_kind, base = excluded.base,
-			content = excluded.content, saved_at = excluded.saved_at`,
-		wc.DocID, wc.DocKind, wc.Base, wc.Content, formatTime(wc.SavedAt)); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return d.write(ctx, func(tx *sql.Tx) (bool, error) {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE id = ?`, wc.DocID).Scan(&n); err != nil {
+			return false, err
+		}
+		if n == 0 {
+			return false, fmt.Errorf("%s %s: %w", wc.DocKind, wc.DocID, editor.ErrNotFound)
+		}
+		wc.SavedAt = d.now()
+		_, err := tx.ExecContext(ctx, `INSERT INTO working_copies (doc_id, doc_kind, base, content, saved_at)
+			VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (doc_id) DO UPDATE SET doc_kind = excluded.doc_kind, base = excluded.base,
+				content = excluded.content, saved_at = excluded.saved_at`,
+			wc.DocID, wc.DocKind, wc.Base, wc.Content, formatTime(wc.SavedAt))
+		return true, err
+	})
 }
 
 // WorkingCopy returns the working copy of a story or page; the error wraps
 // editor.ErrNotFound when it has none.
 func (d *DB) WorkingCopy(ctx context.Context, docID string) (*editor.WorkingCopy, error) {
-	wc, err := scanWorkingCopy(d.db.QueryRowContext(ctx, `SELECT doc_id, doc_kind, base, content, saved_at
+	wc, err := scanWorkingCopy(d.rdb.QueryRowContext(ctx, `SELECT doc_id, doc_kind, base, content, saved_at
 		FROM working_copies WHERE doc_id = ?`, docID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("working copy of %s: %w", docID, editor.ErrNotFound)
@@ -53,7 +48,7 @@ func (d *DB) WorkingCopy(ctx context.Context, docID string) (*editor.WorkingCopy
 // WorkingCopies lists every working copy, the most recently saved first, so
 // the app can say which documents have unsaved changes.
 func (d *DB) WorkingCopies(ctx context.Context) ([]editor.WorkingCopy, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT doc_id, doc_kind, base, content, saved_at
+	rows, err := d.rdb.QueryContext(ctx, `SELECT doc_id, doc_kind, base, content, saved_at
 		FROM working_copies ORDER BY saved_at DESC, doc_id`)
 	if err != nil {
 		return nil, err
@@ -72,8 +67,10 @@ func (d *DB) WorkingCopies(ctx context.Context) ([]editor.WorkingCopy, error) {
 
 // DropWorkingCopy forgets the working copy of a story or page, if it has one.
 func (d *DB) DropWorkingCopy(ctx context.Context, docID string) error {
-	_, err := d.db.ExecContext(ctx, `DELETE FROM working_copies WHERE doc_id = ?`, docID)
-	return err
+	return d.write(ctx, func(tx *sql.Tx) (bool, error) {
+		_, err := tx.ExecContext(ctx, `DELETE FROM working_copies WHERE doc_id = ?`, docID)
+		return true, err
+	})
 }
 
 func scanWorkingCopy(row scanner) (*editor.WorkingCopy, error) {

@@ -1,4 +1,4 @@
-package storage
+package sqlite
 
 import (
 	"context"
@@ -37,7 +37,7 @@ func (d *DB) insertRevision(ctx context.Context, tx *sql.Tx, docKind, docID stri
 
 // Revisions lists the revisions of a story or page, the first first.
 func (d *DB) Revisions(ctx context.Context, docID string) ([]editor.Revision, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT seq, kind, author, note, created_at, sha256, words
+	rows, err := d.rdb.QueryContext(ctx, `SELECT seq, kind, author, note, created_at, sha256, words
 		FROM revisions WHERE doc_id = ? ORDER BY seq`, docID)
 	if err != nil {
 		return nil, err
@@ -58,6 +58,32 @@ func (d *DB) Revisions(ctx context.Context, docID string) ([]editor.Revision, er
 		return nil, fmt.Errorf("revisions of %s: %w", docID, editor.ErrNotFound)
 	}
 	return out, nil
+}
+
+// document is a story or page, which a revision's content fills in.
+type document[T any] interface {
+	*T
+	ApplyContent(content []byte) error
+}
+
+// oldVersion rebuilds revision seq of a document whose current state is
+// cur; the caller gives it the revision's number and time.
+func oldVersion[T any, P document[T]](ctx context.Context, q querier, cur *T, id string, seq int) (*T, *editor.Revision, error) {
+	rev, content, err := findRevision(ctx, q, id, seq)
+	if err != nil {
+		return nil, nil, err
+	}
+	old := *cur
+	if err := P(&old).ApplyContent(content); err != nil {
+		return nil, nil, fmt.Errorf("%s revision %d: %w", id, seq, err)
+	}
+	return &old, rev, nil
+}
+
+// baseVersion is the revision an edit started from, for a merge.
+func baseVersion[T any, P document[T]](ctx context.Context, q querier, cur *T, id string, base int) (*T, error) {
+	old, _, err := oldVersion[T, P](ctx, q, cur, id, base)
+	return old, err
 }
 
 // findRevision loads one revision and rebuilds its content, checked against
@@ -182,12 +208,20 @@ func compactRevisions(ctx context.Context, tx *sql.Tx) error {
 
 // StoryHistory rebuilds every revision of a story, oldest first, in one pass,
 // each checked against its SHA-256: what blame needs.
-func (d *DB) StoryHistory(ctx context.Context, id string) ([]editor.Story, []editor.Revision, error) {
-	cur, err := findStoryByID(ctx, d.db, id)
+func (d *DB) StoryHistory(ctx context.Context, id string) (stories []editor.Story, revs []editor.Revision, err error) {
+	err = d.read(ctx, func(q querier) error {
+		stories, revs, err = storyHistory(ctx, q, id)
+		return err
+	})
+	return stories, revs, err
+}
+
+func storyHistory(ctx context.Context, q querier, id string) ([]editor.Story, []editor.Revision, error) {
+	cur, err := findStoryByID(ctx, q, id)
 	if err != nil {
 		return nil, nil, err
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT seq, kind, author, note, created_at, sha256, words, snapshot, content
+	rows, err := q.QueryContext(ctx, `SELECT seq, kind, author, note, created_at, sha256, words, snapshot, content
 		FROM revisions WHERE doc_id = ? ORDER BY seq`, id)
 	if err != nil {
 		return nil, nil, err

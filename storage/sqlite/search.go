@@ -1,4 +1,4 @@
-package storage
+package sqlite
 
 import (
 	"context"
@@ -27,7 +27,7 @@ func (d *DB) Search(ctx context.Context, query string, limit int) ([]editor.Sear
 	if limit <= 0 {
 		limit = 50
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT d.kind, d.ref, d.story, search.title,
+	rows, err := d.rdb.QueryContext(ctx, `SELECT d.kind, d.ref, d.story, search.title,
 			snippet(search, 1, char(1), char(2), '…', 16)
 		FROM search JOIN search_docs d ON d.id = search.rowid
 		WHERE search MATCH ? ORDER BY bm25(search, 4.0, 1.0) LIMIT ?`, match, limit)
@@ -55,7 +55,7 @@ func (d *DB) Search(ctx context.Context, query string, limit int) ([]editor.Sear
 		if hits[i].Kind == "story" && hits[i].Title == "" {
 			// A story with no headline yet is named by its first words, as in the list.
 			var body string
-			if err := d.db.QueryRowContext(ctx, `SELECT substr(body, 1, 200) FROM stories WHERE id = ?`, hits[i].ID).Scan(&body); err != nil {
+			if err := d.rdb.QueryRowContext(ctx, `SELECT substr(body, 1, 200) FROM stories WHERE id = ?`, hits[i].ID).Scan(&body); err != nil {
 				return nil, err
 			}
 			hits[i].Title = (&editor.Story{Body: body}).Title()

@@ -1,0 +1,45 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"copydesk/storage/sqlite"
+)
+
+// Mode says whether Open may make a new database.
+type Mode int
+
+const (
+	// OpenExisting refuses a database that is not there (a missing, empty or
+	// foreign file): what every command that only reads or publishes uses,
+	// so that a mistyped path never stands in for the real database.
+	OpenExisting Mode = iota
+	// OpenOrCreate makes the database when it is not there: for the
+	// commands that add content and for the desktop app.
+	OpenOrCreate
+)
+
+// IsURL reports whether dsn names a PostgreSQL database rather than a file.
+func IsURL(dsn string) bool {
+	d := strings.ToLower(dsn)
+	return strings.HasPrefix(d, "postgres://") || strings.HasPrefix(d, "postgresql://")
+}
+
+// Open opens the database dsn names, choosing the engine by its form: a
+// postgres:// or postgresql:// URL is a shared desk on PostgreSQL, anything
+// else the path of a SQLite file.
+func Open(ctx context.Context, dsn string, mode Mode) (Store, error) {
+	if IsURL(dsn) {
+		return nil, fmt.Errorf("%s: this copydesk cannot open a PostgreSQL desk yet", dsn)
+	}
+	if i := strings.Index(dsn, "://"); i > 0 && !strings.ContainsAny(dsn[:i], `/\.`) {
+		return nil, fmt.Errorf("%s is neither a file path nor a postgres:// URL: %w", dsn, ErrNotFound)
+	}
+	db, err := sqlite.Open(dsn, sqlite.Options{Create: mode == OpenOrCreate})
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
+}

@@ -1,0 +1,28 @@
+package sqlite_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"copydesk/storage"
+	"copydesk/storage/sqlite"
+	"copydesk/storage/storetest"
+)
+
+// The SQLite engine keeps the store contract.
+var _ storage.Store = (*sqlite.DB)(nil)
+
+func TestContract(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, fx storetest.Fixture) storage.Store {
+		db, err := sqlite.Open(filepath.Join(t.TempDir(), "contract.db"), sqlite.Options{Create: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		db.Now = fx.Now
+		if fx.NewID != nil {
+			db.NewID = fx.NewID
+		}
+		t.Cleanup(func() { db.Close() })
+		return db
+	})
+}

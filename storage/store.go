@@ -1,0 +1,98 @@
+// Package storage is the contract every copydesk store keeps, and Open,
+// which picks the engine by the database's name: a path is a SQLite file
+// (package storage/sqlite), a postgres:// or postgresql:// URL a shared desk
+// on PostgreSQL (package storage/postgres). The command line and the desktop
+// app work through Store alone, so the same commands, JSON and exit codes
+// hold on both; storage/storetest is the behavioural suite both pass.
+//
+// The decisions of a save (conflicts, merges, corrections, quote anchors)
+// are editor's (editor.PlanStorySave); an engine reads and writes rows.
+package storage
+
+import (
+	"context"
+
+	"copydesk/editor"
+)
+
+// The errors every engine returns, by value: compare with errors.Is and
+// errors.As. They are editor's, so that the engines, which Open imports,
+// need not import this package.
+var (
+	// ErrNotFound: no story, page, person, revision or database of that name.
+	ErrNotFound = editor.ErrNotFound
+	// ErrConflict: a stale base, a clash, or a slug or name already taken;
+	// the error is a *ConflictError saying which.
+	ErrConflict = editor.ErrConflict
+	// ErrPermission: the database refused the action to the user's role;
+	// the error is a *PermissionError naming the role needed.
+	ErrPermission = editor.ErrPermission
+)
+
+// ConflictError says what a refused write clashed with.
+type ConflictError = editor.ConflictError
+
+// PermissionError names the role an action needs.
+type PermissionError = editor.PermissionError
+
+// BusyError is a write that could not get the database's lock in time.
+type BusyError = editor.BusyError
+
+// Store is what both engines keep: every read and write the command line
+// and the desktop app make. Each write is one transaction.
+type Store interface {
+	// Stories.
+	CreateStory(ctx context.Context, s *editor.Story, meta editor.RevisionMeta) error
+	CreateStories(ctx context.Context, stories []*editor.Story, meta editor.RevisionMeta, progress func(done, total int)) error
+	Import(ctx context.Context, stories []*editor.Story, people []editor.Person, meta editor.RevisionMeta, progress func(done, total int)) error
+	SaveStory(ctx context.Context, s *editor.Story, base int, meta editor.RevisionMeta) (saved bool, err error)
+	MergeStory(ctx context.Context, s *editor.Story, base int, meta editor.RevisionMeta) (editor.SaveResult, error)
+	RestoreStory(ctx context.Context, id string, seq int, meta editor.RevisionMeta) (*editor.Story, bool, error)
+	SetStatus(ctx context.Context, id string, base int, status editor.Status, meta editor.RevisionMeta) (*editor.Story, error)
+	Story(ctx context.Context, id string) (*editor.Story, error)
+	FindStory(ctx context.Context, ref string) (*editor.Story, error)
+	ListStories(ctx context.Context, f editor.StoryFilter) ([]editor.StorySummary, error)
+	CountStories(ctx context.Context, status editor.Status) (int, error)
+	StoriesWithStatus(ctx context.Context, status editor.Status) ([]editor.Story, error)
+	PublishedRevision(ctx context.Context, id string) (int, error)
+	StoryRevision(ctx context.Context, id string, seq int) (*editor.Story, *editor.Revision, error)
+	StoryHistory(ctx context.Context, id string) ([]editor.Story, []editor.Revision, error)
+
+	// Site pages.
+	CreatePage(ctx context.Context, p *editor.Page, meta editor.RevisionMeta) error
+	SavePage(ctx context.Context, p *editor.Page, base int, meta editor.RevisionMeta) (saved bool, err error)
+	MergePage(ctx context.Context, p *editor.Page, base int, meta editor.RevisionMeta) (editor.SaveResult, error)
+	RestorePage(ctx context.Context, id string, seq int, meta editor.RevisionMeta) (*editor.Page, bool, error)
+	Page(ctx context.Context, id string) (*editor.Page, error)
+	FindPage(ctx context.Context, ref string) (*editor.Page, error)
+	Pages(ctx context.Context) ([]editor.Page, error)
+	PageRevision(ctx context.Context, id string, seq int) (*editor.Page, *editor.Revision, error)
+
+	// The people directory.
+	SavePerson(ctx context.Context, p *editor.Person) error
+	Person(ctx context.Context, id string) (*editor.Person, error)
+	People(ctx context.Context) ([]editor.Person, error)
+
+	// Revisions of a story or page, and search over everything.
+	Revisions(ctx context.Context, docID string) ([]editor.Revision, error)
+	Search(ctx context.Context, query string, limit int) ([]editor.SearchHit, error)
+
+	// The desktop app's working copies.
+	SaveWorkingCopy(ctx context.Context, wc *editor.WorkingCopy) error
+	WorkingCopy(ctx context.Context, docID string) (*editor.WorkingCopy, error)
+	WorkingCopies(ctx context.Context) ([]editor.WorkingCopy, error)
+	DropWorkingCopy(ctx context.Context, docID string) error
+
+	// Path names the database for a person: the file, or the URL without
+	// its password.
+	Path() string
+	// Created reports whether Open made this database new.
+	Created() bool
+	Close() error
+}
+
+// Backuper is a store that can copy itself to a file while in use (SQLite's
+// online backup); a shared desk is backed up by its server.
+type Backuper interface {
+	Backup(ctx context.Context, dest string) error
+}
