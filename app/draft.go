@@ -313,7 +313,9 @@ func (e *storyEditor) save(note string) {
 		for _, slug := range slugs {
 			s.Slug = slug
 			saved, err = e.g.store.SaveStory(e.g.ctx, s, base, meta)
-			if !errors.Is(err, editor.ErrConflict) || !strings.HasPrefix(err.Error(), "slug ") {
+			// Only a taken slug makes the next one worth trying.
+			var ce *editor.ConflictError
+			if !errors.As(err, &ce) || ce.Kind != editor.ConflictSlug {
 				break
 			}
 		}

@@ -3,6 +3,8 @@ package app
 import (
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"copydesk/editor"
 )
 
@@ -56,6 +58,35 @@ func TestEditorShowsEveryTextField(t *testing.T) {
 		e.SetText("Changed " + f.Name)
 		if got := f.Get(g.story.story()); got != "Changed "+f.Name {
 			t.Errorf("after typing in %s the story holds %q", f.Name, got)
+		}
+	}
+}
+
+// TestFirstSaveTriesTheNextSlugWhenOneIsTaken: a story begun empty is named
+// after its headline on its first save; when another story has that slug
+// (the store says so with a *editor.ConflictError of kind slug), the next
+// one is tried. A conflict of another kind is not retried under a new name.
+func TestFirstSaveTriesTheNextSlugWhenOneIsTaken(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		err   error
+		want  string
+		saves int
+	}{
+		{"slug taken", &editor.ConflictError{Kind: editor.ConflictSlug, Noun: "story", Value: "council-tax-to-rise"}, "council-tax-to-rise-2", 2},
+		{"revision moved on", &editor.ConflictError{Kind: editor.ConflictRevision, Noun: "story", Current: 2, Base: 1}, "story", 1},
+	} {
+		store := newFakeStore(1)
+		g, _ := newTestGUI(t, store)
+		g.newStory()
+		id := g.story.loaded.ID
+		store.find(id).Slug = "story"
+		g.story.loaded.Slug = "story"
+		test.Type(g.story.headline, "Council tax to rise")
+		store.saveErr = tt.err
+		g.story.save("")
+		if got, n := store.find(id).Slug, store.count("SaveStory "+id); got != tt.want || n != tt.saves {
+			t.Errorf("%s: slug after the first save = %q after %d saves, want %q after %d", tt.name, got, n, tt.want, tt.saves)
 		}
 	}
 }
