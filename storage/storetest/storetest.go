@@ -65,6 +65,7 @@ var behaviours = []behaviour{
 	{"MergeSaveMergesOrRefusesAClash", testMergeSave},
 	{"RacingSavesFromOneBase", testRacingSaves},
 	{"Import", testImport},
+	{"RevisionAuthor", testRevisionAuthor},
 }
 
 var ctx = context.Background()
@@ -89,7 +90,7 @@ func tickingClock() func() time.Time {
 func newStory(t *testing.T, db storage.Store, headline, body string) *editor.Story {
 	t.Helper()
 	s := &editor.Story{Headline: headline, Body: body}
-	if err := db.CreateStory(ctx, s, editor.RevisionMeta{Kind: editor.RevisionImport, Author: "test"}); err != nil {
+	if err := db.CreateStory(ctx, s, editor.RevisionMeta{Kind: editor.RevisionImport}); err != nil {
 		t.Fatalf("CreateStory(%q) = %v", headline, err)
 	}
 	return s
