@@ -99,6 +99,16 @@ var storyFields = []StoryField{
 // (records) are not text fields and are handled by name beside them.
 func StoryFields() []StoryField { return slices.Clone(storyFields) }
 
+// StoryFieldNames lists the text fields' names, in the order of StoryFields:
+// the storage engines name a column after each.
+func StoryFieldNames() []string {
+	names := make([]string, len(storyFields))
+	for i, f := range storyFields {
+		names[i] = f.Name
+	}
+	return names
+}
+
 // LookupStoryField returns the text field with this name.
 func LookupStoryField(name string) (StoryField, bool) {
 	for _, f := range storyFields {
@@ -114,6 +124,10 @@ func (f StoryField) Get(s *Story) string { return *f.ptr(s) }
 
 // Set sets the field's value in s.
 func (f StoryField) Set(s *Story, v string) { *f.ptr(s) = v }
+
+// Addr is where the field's value is held in s, for a reader (a database
+// row's Scan) that fills it in place.
+func (f StoryField) Addr(s *Story) *string { return f.ptr(s) }
 
 // SingleLine reports whether the field holds one line.
 func (f StoryField) SingleLine() bool { return f.Lines == OneLine }

@@ -19,8 +19,39 @@ type querier interface {
 	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 }
 
-const storyColumns = `id, slug, headline, standfirst, byline, dateline, body, credit, section, tags,
-	status, rules_page, revision, created_at, updated_at, published_at, quotes, corrections`
+// storyColumns are the columns of stories, in the order storyArgs gives
+// their values and scanStory reads them. Each of the story's text fields
+// (editor.StoryFields) has a column named as the field is, so that a field
+// added to the domain needs only its migration here.
+var storyColumns = append(append([]string{"id"}, editor.StoryFieldNames()...),
+	"tags", "status", "revision", "created_at", "updated_at", "published_at", "quotes", "corrections")
+
+// textFields are the story's text fields, in the order of their columns.
+var textFields = editor.StoryFields()
+
+var (
+	selectStory = "SELECT " + strings.Join(storyColumns, ", ") + " FROM stories"
+	insertStory = "INSERT INTO stories (" + strings.Join(storyColumns, ", ") + ") VALUES (" + placeholders(1, len(storyColumns)) + ")"
+	// updateStory sets every column but the ID, on the row with that ID
+	// still at the revision the save was planned from.
+	updateStory = func() string {
+		set := make([]string, len(storyColumns)-1)
+		for i, c := range storyColumns[1:] {
+			set[i] = fmt.Sprintf("%s = $%d", c, i+1)
+		}
+		n := len(storyColumns)
+		return fmt.Sprintf("UPDATE stories SET %s WHERE id = $%d AND revision = $%d", strings.Join(set, ", "), n, n+1)
+	}()
+)
+
+// placeholders writes "$from, …, $to".
+func placeholders(from, to int) string {
+	ps := make([]string, 0, to-from+1)
+	for i := from; i <= to; i++ {
+		ps = append(ps, fmt.Sprintf("$%d", i))
+	}
+	return strings.Join(ps, ", ")
+}
 
 // CreateStory saves a new story as revision 1, as editor.PlanNewStory
 // prepares it.
@@ -91,8 +122,7 @@ func (d *DB) createStory(ctx context.Context, tx pgx.Tx, s *editor.Story, meta e
 	if err := d.insertRevision(ctx, tx, "story", s.ID, 1, meta, s.Content(), s.Words()); err != nil {
 		return err
 	}
-	_, err = tx.Exec(ctx, `INSERT INTO stories (`+storyColumns+`)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`, storyArgs(s)...)
+	_, err = tx.Exec(ctx, insertStory, storyArgs(s)...)
 	return err
 }
 
@@ -175,10 +205,7 @@ func (d *DB) saveStory(ctx context.Context, tx pgx.Tx, cur, s *editor.Story, bas
 		return editor.SaveResult{}, err
 	}
 	args := append(storyArgs(s)[1:], s.ID, cur.Revision)
-	tag, err := tx.Exec(ctx, `UPDATE stories SET slug = $1, headline = $2, standfirst = $3, byline = $4, dateline = $5,
-		body = $6, credit = $7, section = $8, tags = $9, status = $10, rules_page = $11, revision = $12,
-		created_at = $13, updated_at = $14, published_at = $15, quotes = $16, corrections = $17
-		WHERE id = $18 AND revision = $19`, args...)
+	tag, err := tx.Exec(ctx, updateStory, args...)
 	if err != nil {
 		return editor.SaveResult{}, err
 	}
@@ -318,7 +345,7 @@ func (d *DB) CountStories(ctx context.Context, status editor.Status) (int, error
 // StoriesWithStatus loads every story with this status (all when empty)
 // whole, with quotes and corrections: what an export needs.
 func (d *DB) StoriesWithStatus(ctx context.Context, status editor.Status) ([]editor.Story, error) {
-	rows, err := d.pool.Query(ctx, `SELECT `+storyColumns+` FROM stories WHERE $1 = '' OR status = $1
+	rows, err := d.pool.Query(ctx, selectStory+` WHERE $1 = '' OR status = $1
 		ORDER BY published_at DESC NULLS LAST, created_at DESC, id`, string(status))
 	if err != nil {
 		return nil, err
@@ -391,9 +418,12 @@ func storyArgs(s *editor.Story) []any {
 	if tags == nil {
 		tags = []string{}
 	}
-	return []any{s.ID, s.Slug, s.Headline, s.Standfirst, s.Byline, s.Dateline, s.Body, s.Credit, s.Section,
-		tags, string(s.Status), s.RulesPage, s.Revision, s.CreatedAt, s.UpdatedAt, s.PublishedAt,
-		jsonList(s.Quotes), jsonList(s.Corrections)}
+	args := []any{s.ID}
+	for _, f := range textFields {
+		args = append(args, f.Get(s))
+	}
+	return append(args, tags, string(s.Status), s.Revision, s.CreatedAt, s.UpdatedAt, s.PublishedAt,
+		jsonList(s.Quotes), jsonList(s.Corrections))
 }
 
 // jsonList encodes a list for a jsonb column, an empty one as [].
@@ -409,7 +439,7 @@ func jsonList[T any](list []T) []byte {
 }
 
 func findStoryByID(ctx context.Context, q querier, id string) (*editor.Story, error) {
-	s, err := scanStory(q.QueryRow(ctx, `SELECT `+storyColumns+` FROM stories WHERE id = $1`, id))
+	s, err := scanStory(q.QueryRow(ctx, selectStory+` WHERE id = $1`, id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, fmt.Errorf("story %s: %w", id, editor.ErrNotFound)
 	}
@@ -420,8 +450,12 @@ func findStoryByID(ctx context.Context, q querier, id string) (*editor.Story, er
 func scanStory(row pgx.Row) (*editor.Story, error) {
 	var s editor.Story
 	var quotes, corrections []byte
-	if err := row.Scan(&s.ID, &s.Slug, &s.Headline, &s.Standfirst, &s.Byline, &s.Dateline, &s.Body, &s.Credit, &s.Section, &s.Tags,
-		&s.Status, &s.RulesPage, &s.Revision, &s.CreatedAt, &s.UpdatedAt, &s.PublishedAt, &quotes, &corrections); err != nil {
+	dest := []any{&s.ID}
+	for _, f := range textFields {
+		dest = append(dest, f.Addr(&s))
+	}
+	dest = append(dest, &s.Tags, &s.Status, &s.Revision, &s.CreatedAt, &s.UpdatedAt, &s.PublishedAt, &quotes, &corrections)
+	if err := row.Scan(dest...); err != nil {
 		return nil, err
 	}
 	s.CreatedAt, s.UpdatedAt = s.CreatedAt.UTC(), s.UpdatedAt.UTC()

@@ -43,6 +43,7 @@ type behaviour struct {
 // behaviours is the contract, one entry per behaviour.
 var behaviours = []behaviour{
 	{"CreateAndSaveStory", testCreateAndSaveStory},
+	{"EveryTextFieldIsStored", testEveryTextField},
 	{"SaveFromAStaleBaseIsAConflict", testStaleBase},
 	{"RefusedSavesChangeNothing", testRefusedSaves},
 	{"SlugsAreUniqueAndRefsResolve", testSlugsAndRefs},
