@@ -157,6 +157,7 @@ func (e *storyEditor) build() {
 		return container.NewGridWithColumns(2, a, container.NewBorder(nil, nil, widget.NewLabel(label), nil, b))
 	}
 	form := widget.NewForm(
+		widget.NewFormItem(label("kicker"), e.entries["kicker"]),
 		widget.NewFormItem(label("headline"), container.NewBorder(nil, nil, nil, e.headlineCount, e.headline)),
 		widget.NewFormItem(label("standfirst"), e.standfirst),
 		widget.NewFormItem(label("byline"), pair(e.byline, label("dateline"), e.dateline)),

@@ -61,6 +61,7 @@ type StoryField struct {
 // Field limits. HeadlineLimit is the house limit an editor sees counted down;
 // the Max values are what Validate refuses.
 const (
+	KickerMax     = 60
 	HeadlineLimit = 90
 	HeadlineMax   = 300
 	StandfirstMax = 1000
@@ -73,6 +74,8 @@ const (
 // storyFields is the table StoryFields returns, in the order the editor
 // shows the fields and a diff lists them.
 var storyFields = []StoryField{
+	{Name: "kicker", Label: "Kicker", Hint: "the line above the headline, e.g. Exclusive", Max: KickerMax, Key: "kicker",
+		ptr: func(s *Story) *string { return &s.Kicker }},
 	{Name: "headline", Label: "Headline", Hint: "Headline", Max: HeadlineMax, Key: "headline", Aliases: []string{"title"},
 		ptr: func(s *Story) *string { return &s.Headline }},
 	{Name: "standfirst", Label: "Standfirst", Hint: "Standfirst: the summary under the headline", Max: StandfirstMax, Lines: PlainText,

@@ -14,6 +14,7 @@ import (
 type Story struct {
 	ID          string       `json:"id"`
 	Slug        string       `json:"slug"`
+	Kicker      string       `json:"kicker"`
 	Headline    string       `json:"headline"`
 	Standfirst  string       `json:"standfirst"`
 	Byline      string       `json:"byline"`
@@ -147,6 +148,9 @@ type storyContent struct {
 	Status     Status   `json:"status"`
 	RulesPage  string   `json:"rules_page"`
 	Quotes     []Quote  `json:"quotes"`
+	// Fields added since the first revisions were saved go here, last and
+	// omitted when empty, so that those revisions' bytes and hashes stay.
+	Kicker string `json:"kicker,omitempty"`
 }
 
 // Content is the story's revision content: a canonical JSON encoding of every
@@ -163,7 +167,7 @@ func (s *Story) Content() []byte {
 	b, err := json.Marshal(storyContent{
 		Slug: s.Slug, Headline: s.Headline, Standfirst: s.Standfirst, Byline: s.Byline,
 		Dateline: s.Dateline, Body: s.Body, Credit: s.Credit, Section: s.Section,
-		Tags: tags, Status: s.Status, RulesPage: s.RulesPage, Quotes: quotes,
+		Tags: tags, Status: s.Status, RulesPage: s.RulesPage, Quotes: quotes, Kicker: s.Kicker,
 	})
 	if err != nil {
 		panic("editor: story content does not encode: " + err.Error())
@@ -180,6 +184,7 @@ func (s *Story) ApplyContent(content []byte) error {
 	s.Slug, s.Headline, s.Standfirst, s.Byline = c.Slug, c.Headline, c.Standfirst, c.Byline
 	s.Dateline, s.Body, s.Credit, s.Section = c.Dateline, c.Body, c.Credit, c.Section
 	s.Tags, s.Status, s.RulesPage, s.Quotes = c.Tags, c.Status, c.RulesPage, c.Quotes
+	s.Kicker = c.Kicker
 	return nil
 }
 

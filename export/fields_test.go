@@ -86,3 +86,23 @@ func goFieldName(t *testing.T, name string) string {
 	t.Fatalf("no Story field has the JSON name %q", name)
 	return ""
 }
+
+// TestKickerStandsAboveTheHeadline: a story's kicker is printed on its
+// article page just above the headline, escaped like everything a person
+// typed; a story without one has no empty line there.
+func TestKickerStandsAboveTheHeadline(t *testing.T) {
+	stories, pages := sampleSite(t)
+	stories[1].Kicker = "Exclusive <b>& live</b>"
+	dir := t.TempDir()
+	exportTo(t, dir, stories, pages)
+	tree := readTree(t, dir)
+	page := string(tree["articles/"+stories[1].Slug+".html"])
+	kicker := `<p class="story-kicker">Exclusive &lt;b&gt;&amp; live&lt;/b&gt;</p>`
+	k, h := strings.Index(page, kicker), strings.Index(page, "<h1>")
+	if k < 0 || h < 0 || k > h || strings.TrimSpace(page[k+len(kicker):h]) != "" {
+		t.Errorf("the article does not show the kicker just above the headline:\n%s", page)
+	}
+	if other := string(tree["articles/"+stories[2].Slug+".html"]); strings.Contains(other, "story-kicker") {
+		t.Errorf("a story without a kicker shows one:\n%s", other)
+	}
+}
