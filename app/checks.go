@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,31 +11,6 @@ import (
 
 	"copydesk/editor"
 )
-
-// kindTooLong marks a field longer than a save accepts; editor.Check does not
-// look at that, because a story that long could never have been saved.
-const kindTooLong = "too_long"
-
-// storyFindings runs the pre-publication checks (editor.Check: quotes,
-// required fields, house style) on the story as typed, plus the lengths a
-// save would refuse, so the panel warns before Save revision does.
-func storyFindings(s *editor.Story, people []editor.Person) []editor.Finding {
-	var out []editor.Finding
-	for _, f := range []struct {
-		name, value string
-		max         int
-	}{
-		{"byline", s.Byline, editor.LineFieldMax}, {"dateline", s.Dateline, editor.LineFieldMax},
-		{"section", s.Section, editor.LineFieldMax}, {"credit", s.Credit, editor.LineFieldMax},
-		{"standfirst", s.Standfirst, editor.StandfirstMax}, {"headline", s.Headline, editor.HeadlineMax},
-	} {
-		if n := utf8.RuneCountInString(f.value); n > f.max {
-			out = append(out, editor.Finding{Severity: editor.SeverityError, Kind: kindTooLong,
-				Message: fmt.Sprintf("the %s is %d characters; it cannot be saved longer than %d", f.name, n, f.max)})
-		}
-	}
-	return append(out, editor.Check(s, people)...)
-}
 
 // pageFindings checks a site page's fields.
 func pageFindings(p *editor.Page) []editor.Finding {
@@ -96,7 +70,6 @@ func (p *checksPanel) set(fs []editor.Finding) {
 			label.Importance = widget.WarningImportance
 		}
 		if p.jump != nil {
-			f := f
 			p.box.Add(newTapCard(label, func() { p.jump(f) }))
 			continue
 		}

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -230,7 +231,7 @@ func explain(err error) string {
 	var ve *editor.ValidationError
 	switch {
 	case errors.As(err, &ve):
-		return fmt.Sprintf("The %s %s. Correct it and save again.", ve.Field, ve.Problem)
+		return fmt.Sprintf("The %s %s. Correct it and save again.", strings.ToLower(editor.FieldLabel(ve.Field)), ve.Problem)
 	case errors.Is(err, editor.ErrNotFound):
 		return fmt.Sprintf("%v. It may have been removed by someone else; reload the list.", err)
 	}

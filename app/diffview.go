@@ -218,10 +218,10 @@ func (v *compareView) render() {
 	var same []string
 	for _, f := range d.Fields {
 		if !f.Changed() {
-			same = append(same, f.Field)
+			same = append(same, editor.FieldLabel(f.Field))
 			continue
 		}
-		v.body.Add(widget.NewLabelWithStyle(fieldTitle(f.Field), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		v.body.Add(widget.NewLabelWithStyle(editor.FieldLabel(f.Field), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		if side {
 			v.body.Add(container.NewGridWithColumns(2,
 				widget.NewLabelWithStyle(fmt.Sprintf("Revision %d", v.fromSeq), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
@@ -253,7 +253,7 @@ func (v *compareView) render() {
 		if q.Change == editor.QuoteChanged {
 			var names []string
 			for _, f := range q.Fields {
-				names = append(names, f.Field)
+				names = append(names, strings.ToLower(editor.FieldLabel(f.Field)))
 			}
 			line += " (" + strings.Join(names, ", ") + " changed)"
 		}
@@ -270,13 +270,6 @@ func (v *compareView) render() {
 		v.body.Add(l)
 	}
 	v.body.Refresh()
-}
-
-func fieldTitle(f string) string {
-	if f == "" {
-		return f
-	}
-	return strings.ToUpper(f[:1]) + f[1:]
 }
 
 func elided(n int) fyne.CanvasObject {

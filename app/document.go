@@ -202,7 +202,7 @@ func changedFields(from, to document) string {
 		if !f.Changed() {
 			continue
 		}
-		name := strings.ToLower(fieldLabel(f.Field))
+		name := strings.ToLower(label(f.Field))
 		if f.Field == "body" {
 			if n := editor.CountWords(f.New()) - editor.CountWords(f.Old()); n > 0 {
 				name = fmt.Sprintf("body (%s)", plural(n, "more word", "more words"))
@@ -220,14 +220,4 @@ func changedFields(from, to document) string {
 		return names[0]
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
-
-// fieldLabel is how the editor labels a field the domain names in
-// snake_case: "rules_page" is "Rules page".
-func fieldLabel(field string) string {
-	s := strings.ReplaceAll(field, "_", " ")
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

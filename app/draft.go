@@ -35,6 +35,12 @@ type storyEditor struct {
 	status     *widget.Select
 	saveButton *widget.Button
 
+	// inputs edit the story's text fields, one for each of
+	// editor.StoryFields the editor shows; widgets holds each field's
+	// widget by field name, the tags' too.
+	inputs  []fieldInput
+	widgets map[string]fyne.Focusable
+
 	headline      *widget.Entry
 	headlineCount *widget.Label
 	standfirst    *textEntry
@@ -81,24 +87,59 @@ func (e *storyEditor) showTab(t sideTab) {
 	}
 }
 
-func (e *storyEditor) build() {
+// fieldInput is the widget that edits one of the story's text fields: get
+// reads what it holds, set fills it in.
+type fieldInput struct {
+	field editor.StoryField
+	get   func() string
+	set   func(string)
+}
+
+// buildInputs makes a widget for each text field the editor shows: an entry
+// of one line, or a text entry of several lines (with find and replace) as
+// the field is, and a choice of the site's pages for the rules page. The slug
+// is not typed here: a story is named after its headline on its first save,
+// and the meta line shows the slug.
+func (e *storyEditor) buildInputs() {
 	changed := func(string) { e.onChanged() }
-	line := func(placeholder string) *widget.Entry {
-		return &widget.Entry{PlaceHolder: placeholder, OnChanged: changed, Wrapping: fyne.TextWrapOff}
+	e.widgets = map[string]fyne.Focusable{}
+	texts := map[string]*textEntry{}
+	lines := map[string]*widget.Entry{}
+	for _, f := range editor.StoryFields() {
+		switch f.Name {
+		case "slug":
+			continue
+		case "rules_page":
+			e.rules = widget.NewSelect(nil, func(string) { e.onChanged() })
+			e.inputs = append(e.inputs, fieldInput{field: f, get: e.rulesSlug, set: e.setRulesOptions})
+			continue
+		}
+		if f.SingleLine() {
+			entry := &widget.Entry{PlaceHolder: f.Hint, OnChanged: changed, Wrapping: fyne.TextWrapOff}
+			lines[f.Name], e.widgets[f.Name] = entry, entry
+			e.inputs = append(e.inputs, fieldInput{field: f, get: func() string { return entry.Text }, set: entry.SetText})
+			continue
+		}
+		entry := newTextEntry(e.g, true, f.Hint)
+		entry.OnChanged = changed
+		texts[f.Name], e.widgets[f.Name] = entry, entry
+		e.inputs = append(e.inputs, fieldInput{field: f, get: func() string { return entry.Text }, set: entry.SetText})
 	}
-	e.headline = line("Headline")
+	e.tags = &widget.Entry{PlaceHolder: "comma-separated, e.g. China, security", OnChanged: changed, Wrapping: fyne.TextWrapOff}
+	e.widgets["tags"] = e.tags
+	e.standfirst, e.body = texts["standfirst"], texts["body"]
+	e.headline, e.byline, e.dateline = lines["headline"], lines["byline"], lines["dateline"]
+	e.section, e.credit = lines["section"], lines["credit"]
+}
+
+// label is a field's name as the editor shows it.
+func label(field string) string { return editor.FieldLabel(field) }
+
+func (e *storyEditor) build() {
+	e.buildInputs()
 	e.headline.TextStyle = fyne.TextStyle{Bold: true}
 	e.headlineCount = widget.NewLabel("")
-	e.standfirst = newTextEntry(e.g, true, "Standfirst: the summary under the headline")
-	e.standfirst.OnChanged = changed
 	e.standfirst.SetMinRowsVisible(2)
-	e.byline = line("e.g. Press Association")
-	e.dateline = line("e.g. London")
-	e.section = line("e.g. Politics")
-	e.tags = line("comma-separated, e.g. China, security")
-	e.credit = line("e.g. Reporting by Press Association.")
-	e.body = newTextEntry(e.g, true, "Body text (Markdown): paragraphs separated by a blank line")
-	e.body.OnChanged = changed
 	e.find = newFindBar(e)
 	e.bodyCount = widget.NewLabel("")
 	e.bodyCount.Importance = widget.MediumImportance
@@ -117,21 +158,21 @@ func (e *storyEditor) build() {
 		return container.NewGridWithColumns(2, a, container.NewBorder(nil, nil, widget.NewLabel(label), nil, b))
 	}
 	form := widget.NewForm(
-		widget.NewFormItem("Headline", container.NewBorder(nil, nil, nil, e.headlineCount, e.headline)),
-		widget.NewFormItem("Standfirst", e.standfirst),
-		widget.NewFormItem("Byline", pair(e.byline, "Dateline", e.dateline)),
-		widget.NewFormItem("Section", pair(e.section, "Tags", e.tags)),
+		widget.NewFormItem(label("kicker"), e.widgets["kicker"].(fyne.CanvasObject)),
+		widget.NewFormItem(label("headline"), container.NewBorder(nil, nil, nil, e.headlineCount, e.headline)),
+		widget.NewFormItem(label("standfirst"), e.standfirst),
+		widget.NewFormItem(label("byline"), pair(e.byline, label("dateline"), e.dateline)),
+		widget.NewFormItem(label("section"), pair(e.section, label("tags"), e.tags)),
 	)
 	top := container.NewVBox(
 		e.sess.banner,
-		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Status"), e.status, e.saveButton), e.meta),
+		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(label("status")), e.status, e.saveButton), e.meta),
 		form,
-		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Body", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.bodyCount),
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle(label("body"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.bodyCount),
 		e.find.root,
 	)
-	e.rules = widget.NewSelect(nil, func(string) { e.onChanged() })
-	bottom := widget.NewForm(widget.NewFormItem("Credit", pair(e.credit, "Rules page", e.rules)))
-	// The objects in reading order, so Tab goes headline, standfirst, byline,
+	bottom := widget.NewForm(widget.NewFormItem(label("credit"), pair(e.credit, label("rules_page"), e.rules)))
+	// The objects in reading order, so Tab goes kicker, headline, standfirst, byline,
 	// dateline, section, tags, body, credit, rules page (a Border built with
 	// NewBorder would put the body first).
 	e.root = container.NewPadded(container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, e.body, bottom))
@@ -166,16 +207,11 @@ func (e *storyEditor) took(d document) {
 func (e *storyEditor) fill(s *editor.Story) {
 	e.filling = true
 	defer func() { e.filling = false }()
-	e.headline.SetText(s.Headline)
-	e.standfirst.SetText(s.Standfirst)
-	e.byline.SetText(s.Byline)
-	e.dateline.SetText(s.Dateline)
-	e.section.SetText(s.Section)
+	for _, in := range e.inputs {
+		in.set(in.field.Get(s))
+	}
 	e.tags.SetText(strings.Join(s.Tags, ", "))
-	e.body.SetText(s.Body)
 	e.body.replaced, e.body.undone = nil, nil
-	e.credit.SetText(s.Credit)
-	e.setRulesOptions(s.RulesPage)
 	e.statusNow = s.Status
 	e.status.SetSelected(s.Status.Label())
 }
@@ -188,11 +224,10 @@ func (e *storyEditor) showMeta() {
 // story is the story as the fields hold it, tidied as a save would.
 func (e *storyEditor) story() *editor.Story {
 	s := *e.loaded
-	s.Headline, s.Standfirst, s.Byline, s.Dateline = e.headline.Text, e.standfirst.Text, e.byline.Text, e.dateline.Text
-	s.Section, s.Body, s.Credit, s.Status = e.section.Text, e.body.Text, e.credit.Text, e.statusNow
-	if i := e.rules.SelectedIndex(); i >= 0 && i < len(e.rulesSlugs) {
-		s.RulesPage = e.rulesSlugs[i]
+	for _, in := range e.inputs {
+		in.field.Set(&s, in.get())
 	}
+	s.Status = e.statusNow
 	s.Tags = strings.Split(e.tags.Text, ",")
 	s.Normalize()
 	s.Quotes = e.quotes.records()
@@ -240,7 +275,7 @@ func (e *storyEditor) runChecks() {
 	e.checkGen++
 	gen := e.checkGen
 	e.g.run(func() func() {
-		fs := storyFindings(s, people)
+		fs := editor.Check(s, people)
 		placed := make([]editor.Placement, len(s.Quotes))
 		for i, q := range s.Quotes {
 			placed[i] = editor.Place(s.Body, q)
@@ -277,4 +312,12 @@ func (e *storyEditor) setRulesOptions(slug string) {
 	e.rules.SetOptions(options)
 	e.rules.SetSelectedIndex(selected)
 	e.filling = was
+}
+
+// rulesSlug is the slug of the page chosen to be linked under the story.
+func (e *storyEditor) rulesSlug() string {
+	if i := e.rules.SelectedIndex(); i >= 0 && i < len(e.rulesSlugs) {
+		return e.rulesSlugs[i]
+	}
+	return e.loaded.RulesPage
 }

@@ -141,7 +141,7 @@ func TestChecksFollowTheFields(t *testing.T) {
 	g.story.byline.SetText(strings.Repeat("x", editor.LineFieldMax+1))
 	var sawByline bool
 	for _, f := range g.story.checks.shown {
-		sawByline = sawByline || (f.Kind == kindTooLong && strings.Contains(f.Message, "byline") && f.Severity == editor.SeverityError)
+		sawByline = sawByline || (f.Kind == editor.KindTooLong && strings.Contains(f.Message, "byline") && f.Severity == editor.SeverityError)
 	}
 	if !sawByline {
 		t.Errorf("an over-long byline is not an error: %+v", g.story.checks.shown)

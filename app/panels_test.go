@@ -228,7 +228,7 @@ func TestChecksPanelFindsQuotesAndJumps(t *testing.T) {
 	g.story.byline.SetText("")
 	tapped := false
 	for i, f := range g.story.checks.shown {
-		if findingField(f) == "byline" {
+		if f.Field == "byline" {
 			test.Tap(g.story.checks.box.Objects[i].(*tapCard))
 			tapped = true
 		}
@@ -300,6 +300,10 @@ func TestCompareViewShowsInsertionsAndDeletions(t *testing.T) {
 	}
 	if strings.Contains(inline, "£2bn") {
 		t.Errorf("an unchanged paragraph is shown with 'changed only': %q", inline)
+	}
+	// Fields are named as the editor names them.
+	if labels := cardTexts(v.body); !strings.Contains(labels, "Headline") || !strings.Contains(labels, "Rules page") || strings.Contains(labels, "rules_page") {
+		t.Errorf("compare view labels read %q, want the editor's (Headline, Rules page)", labels)
 	}
 	// The marks do not rely on colour: inserted words are bold, deleted italic.
 	for _, x := range test.LaidOutObjects(v.body) {

@@ -156,7 +156,6 @@ func (p *quotesPanel) render() {
 	p.empty.Hidden = len(p.shown) > 0
 	p.empty.Refresh()
 	for i, q := range p.shown {
-		i := i
 		var pl *editor.Placement
 		if i < len(p.placements) {
 			pl = &p.placements[i]

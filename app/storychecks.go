@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 
 	"copydesk/editor"
@@ -20,35 +18,14 @@ func (e *storyEditor) jumpTo(f editor.Finding) {
 	case f.End > f.Start:
 		selectRange(e.g.win, e.body, f.Start+shift, f.End+shift)
 	default:
-		if entry := e.fieldEntry(findingField(f)); entry != nil {
-			e.g.win.Canvas().Focus(entry)
+		if w := e.fieldEntry(f.Field); w != nil {
+			e.g.win.Canvas().Focus(w)
 		}
 	}
 }
 
-// findingField names the field a finding without words in the body is about,
-// from its kind and message ("no credit line; …", "the byline is …").
-func findingField(f editor.Finding) string {
-	if f.Kind == editor.KindHeadlineLength {
-		return "headline"
-	}
-	msg := strings.ToLower(f.Message)
-	for _, x := range []struct{ prefix, field string }{
-		{"no headline", "headline"}, {"no body", "body"}, {"no byline", "byline"},
-		{"no credit", "credit"}, {"no section", "section"}, {"no standfirst", "standfirst"},
-		{"the headline", "headline"}, {"the standfirst", "standfirst"}, {"the byline", "byline"},
-		{"the dateline", "dateline"}, {"the section", "section"}, {"the credit", "credit"},
-	} {
-		if strings.HasPrefix(msg, x.prefix) {
-			return x.field
-		}
-	}
-	return ""
-}
-
+// fieldEntry is the widget that edits the field a finding names, nil for a
+// field the editor does not show.
 func (e *storyEditor) fieldEntry(field string) fyne.Focusable {
-	return map[string]fyne.Focusable{
-		"headline": e.headline, "standfirst": e.standfirst, "byline": e.byline, "dateline": e.dateline,
-		"section": e.section, "tags": e.tags, "body": e.body, "credit": e.credit,
-	}[field]
+	return e.widgets[field]
 }

@@ -28,17 +28,22 @@ const (
 	KindNoSource       = "no_source"          // the quote does not say where it came from
 	KindRequiredField  = "required_field"     // headline, body, byline… missing
 	KindHeadlineLength = "headline_length"
+	KindTooLong        = "too_long"      // longer than a save accepts
+	KindInvalidField   = "invalid_field" // a value a save refuses for another reason (a bad slug)
 	KindUnclosedQuote  = "unclosed_quote"
 	KindStraightQuotes = "straight_quotes"
 )
 
-// Finding is one thing a subeditor should look at before publishing. Start
-// and End are byte offsets into the body (end exclusive), both 0 when the
-// finding is about a field other than the body.
+// Finding is one thing a subeditor should look at before publishing. Field
+// names the field it is about, as StoryField.Name does ("byline"), "tags",
+// or "quotes" for a quote record; Start and End are byte offsets into the
+// body (end exclusive), both 0 when the finding is about a field other than
+// the body.
 type Finding struct {
 	Severity Severity `json:"severity"`
 	Kind     string   `json:"kind"`
 	Message  string   `json:"message"`
+	Field    string   `json:"field"`
 	QuoteID  string   `json:"quote_id"`
 	Start    int      `json:"start"`
 	End      int      `json:"end"`
@@ -55,13 +60,15 @@ func HasErrors(findings []Finding) bool {
 	return false
 }
 
-// Check runs the pre-publication checks on a story: its quotes against the
-// body (changed, missing, unattributed, speaker never named, no source), the
-// fields a story needs, and house style. people is the directory, for the
+// Check runs the pre-publication checks on a story: what a save would refuse
+// (a field too long), its quotes against the body (changed, missing,
+// unattributed, speaker never named, no source), the fields a story needs,
+// and house style. people is the directory, for the
 // names and short names of the speakers; it may be nil. Findings come errors
 // first, then in the order of the body.
 func Check(s *Story, people []Person) []Finding {
 	var fs []Finding
+	fs = append(fs, checkLimits(s)...)
 	fs = append(fs, checkFields(s)...)
 	fs = append(fs, checkQuotes(s, people)...)
 	fs = append(fs, checkQuoteMarks(s.Body)...)
@@ -75,21 +82,44 @@ func Check(s *Story, people []Person) []Finding {
 	return fs
 }
 
+// checkLimits reports, as errors, what Validate would refuse in the text
+// fields and tags: a story being typed can be longer than a save accepts.
+func checkLimits(s *Story) []Finding {
+	var fs []Finding
+	for _, p := range s.fieldProblems() {
+		what := "the " + strings.ToLower(FieldLabel(p.field))
+		switch {
+		case p.item >= 0:
+			what = fmt.Sprintf("tag %d", p.item+1)
+		case p.field == "tags":
+			what = "the story"
+		}
+		f := Finding{Severity: SeverityError, Kind: KindInvalidField, Field: p.field,
+			Message: what + " " + p.err.Problem + "; correct it before saving"}
+		if p.tooLong {
+			f.Kind, f.Message = KindTooLong, what+" "+p.err.Problem+"; shorten it before saving"
+		}
+		fs = append(fs, f)
+	}
+	return fs
+}
+
 func checkFields(s *Story) []Finding {
 	var fs []Finding
-	need := func(sev Severity, value, field, why string) {
-		if strings.TrimSpace(value) == "" {
-			fs = append(fs, Finding{Severity: sev, Kind: KindRequiredField, Message: "no " + field + "; " + why})
+	need := func(sev Severity, field, what, why string) {
+		f, _ := LookupStoryField(field)
+		if strings.TrimSpace(f.Get(s)) == "" {
+			fs = append(fs, Finding{Severity: sev, Kind: KindRequiredField, Field: field, Message: "no " + what + "; " + why})
 		}
 	}
-	need(SeverityError, s.Headline, "headline", "write one before publishing")
-	need(SeverityError, s.Body, "body", "the story has no text")
-	need(SeverityWarning, s.Byline, "byline", "say who wrote the story")
-	need(SeverityWarning, s.Credit, "credit line", "credit the agency or the reporters (\"Reporting by Press Association.\")")
-	need(SeverityWarning, s.Section, "section", "choose one so the story appears on a section page")
-	need(SeverityInfo, s.Standfirst, "standfirst", "a line under the headline helps readers and search")
+	need(SeverityError, "headline", "headline", "write one before publishing")
+	need(SeverityError, "body", "body", "the story has no text")
+	need(SeverityWarning, "byline", "byline", "say who wrote the story")
+	need(SeverityWarning, "credit", "credit line", "credit the agency or the reporters (\"Reporting by Press Association.\")")
+	need(SeverityWarning, "section", "section", "choose one so the story appears on a section page")
+	need(SeverityInfo, "standfirst", "standfirst", "a line under the headline helps readers and search")
 	if n := utf8.RuneCountInString(s.Headline); n > HeadlineLimit {
-		fs = append(fs, Finding{Severity: SeverityWarning, Kind: KindHeadlineLength,
+		fs = append(fs, Finding{Severity: SeverityWarning, Kind: KindHeadlineLength, Field: "headline",
 			Message: fmt.Sprintf("headline is %d characters; the house limit is %d", n, HeadlineLimit)})
 	}
 	return fs
@@ -110,23 +140,23 @@ func checkQuotes(s *Story, people []Person) []Finding {
 		switch p.State {
 		case QuoteStateChanged:
 			covered[p.Anchor.Start] = true
-			fs = append(fs, Finding{Severity: SeverityError, Kind: KindChangedQuote, QuoteID: q.ID, Start: start, End: end,
+			fs = append(fs, Finding{Severity: SeverityError, Kind: KindChangedQuote, Field: "body", QuoteID: q.ID, Start: start, End: end,
 				Message: fmt.Sprintf("the quote by %s was changed: %s; restore the words or correct the quote record", who, strings.Join(p.Changed(), "; "))})
 		case QuoteStateMissing:
-			fs = append(fs, Finding{Severity: SeverityError, Kind: KindMissingQuote, QuoteID: q.ID, Start: start, End: end,
+			fs = append(fs, Finding{Severity: SeverityError, Kind: KindMissingQuote, Field: "body", QuoteID: q.ID, Start: start, End: end,
 				Message: fmt.Sprintf("the quote by %s (%s) is no longer in the text between quotation marks; put it back or delete the quote", who, clipQuote(q.Text))})
 		default:
 			covered[p.Anchor.Start] = true
 		}
 		if q.Speaker == "" && q.PersonID == "" {
-			fs = append(fs, Finding{Severity: SeverityError, Kind: KindNoSpeaker, QuoteID: q.ID, Start: start, End: end,
+			fs = append(fs, Finding{Severity: SeverityError, Kind: KindNoSpeaker, Field: "quotes", QuoteID: q.ID, Start: start, End: end,
 				Message: fmt.Sprintf("the quote %s has no speaker; say who said it", clipQuote(q.Text))})
 		} else if !named(outside, speakerNames(q, people)) {
-			fs = append(fs, Finding{Severity: SeverityError, Kind: KindUnnamedSpeaker, QuoteID: q.ID, Start: start, End: end,
+			fs = append(fs, Finding{Severity: SeverityError, Kind: KindUnnamedSpeaker, Field: "body", QuoteID: q.ID, Start: start, End: end,
 				Message: fmt.Sprintf("%s is quoted but never named in the story; name them before or with the quote", who)})
 		}
 		if strings.TrimSpace(q.Source) == "" {
-			fs = append(fs, Finding{Severity: SeverityWarning, Kind: KindNoSource, QuoteID: q.ID, Start: start, End: end,
+			fs = append(fs, Finding{Severity: SeverityWarning, Kind: KindNoSource, Field: "quotes", QuoteID: q.ID, Start: start, End: end,
 				Message: fmt.Sprintf("the quote by %s has no source; note where the words came from", who)})
 		}
 	}
@@ -134,7 +164,7 @@ func checkQuotes(s *Story, people []Person) []Finding {
 		if covered[sp.Start] || scareQuoted(s.Body[sp.Start:sp.End]) {
 			continue
 		}
-		fs = append(fs, Finding{Severity: SeverityWarning, Kind: KindUnattributed, Start: sp.Start, End: sp.End,
+		fs = append(fs, Finding{Severity: SeverityWarning, Kind: KindUnattributed, Field: "body", Start: sp.Start, End: sp.End,
 			Message: fmt.Sprintf("the quoted words %s have no attributed quote; attribute them or take the quotation marks away", clipQuote(QuoteWords(s.Body[sp.Start:sp.End])))})
 	}
 	return fs
@@ -144,12 +174,12 @@ func checkQuoteMarks(body string) []Finding {
 	var fs []Finding
 	for _, sp := range QuotedSpans(body) {
 		if !sp.Closed() {
-			fs = append(fs, Finding{Severity: SeverityWarning, Kind: KindUnclosedQuote, Start: sp.Start, End: sp.End,
+			fs = append(fs, Finding{Severity: SeverityWarning, Kind: KindUnclosedQuote, Field: "body", Start: sp.Start, End: sp.End,
 				Message: fmt.Sprintf("the quote %s is never closed; add the closing quotation mark", clipQuote(QuoteWords(body[sp.Start:sp.End])))})
 		}
 	}
 	if i := strings.IndexByte(body, '"'); i >= 0 {
-		fs = append(fs, Finding{Severity: SeverityInfo, Kind: KindStraightQuotes, Start: i, End: i + 1,
+		fs = append(fs, Finding{Severity: SeverityInfo, Kind: KindStraightQuotes, Field: "body", Start: i, End: i + 1,
 			Message: "the body uses straight quotation marks; house style is curly (“ ” and ‘ ’)"})
 	}
 	return fs

@@ -163,7 +163,7 @@ func TestDiffStories(t *testing.T) {
 	if d.From != 3 || d.To != 5 {
 		t.Errorf("DiffStories from/to = %d/%d, want 3/5", d.From, d.To)
 	}
-	wantFields := []string{"headline", "standfirst", "byline", "dateline", "body", "credit", "section", "tags", "status", "slug", "rules_page"}
+	wantFields := []string{"kicker", "headline", "standfirst", "byline", "dateline", "body", "credit", "section", "slug", "rules_page", "tags", "status"}
 	var gotFields []string
 	for _, f := range d.Fields {
 		gotFields = append(gotFields, f.Field)
@@ -257,8 +257,14 @@ func TestStoryDiffJSON(t *testing.T) {
 	if got.Stats["inserted_words"] != 1 || got.Stats["deleted_words"] != 1 {
 		t.Errorf("diff JSON stats = %v, want 1 inserted_words, 1 deleted_words", got.Stats)
 	}
-	if len(got.Fields) == 0 || got.Fields[0].Field != "headline" || len(got.Fields[0].Ops) != 2 ||
-		got.Fields[0].Ops[0].Op != "delete" || got.Fields[0].Ops[1].Text != "New" {
+	headline := -1
+	for i, f := range got.Fields {
+		if f.Field == "headline" {
+			headline = i
+		}
+	}
+	if headline < 0 || len(got.Fields[headline].Ops) != 2 ||
+		got.Fields[headline].Ops[0].Op != "delete" || got.Fields[headline].Ops[1].Text != "New" {
 		t.Errorf("diff JSON headline = %+v, want delete Old, insert New", got.Fields)
 	}
 	for _, key := range []string{`"ops":null`, `"quotes":null`} {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrNotFound is returned when a story, page, person or revision does not exist.
@@ -118,6 +119,22 @@ func (e *ValidationError) Error() string {
 	return e.Field + " " + e.Problem
 }
 
+// FileError is bad input in a file, located by line (0 when the whole file is meant).
+type FileError struct {
+	Name string
+	Line int
+	Err  error
+}
+
+func (e *FileError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.Name, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Name, e.Err)
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
 // invalid builds a *ValidationError with a formatted problem.
 func invalid(field, format string, args ...any) error {
 	return &ValidationError{Field: field, Problem: fmt.Sprintf(format, args...)}
@@ -135,7 +152,7 @@ func firstError(errs ...error) error {
 
 // checkLen reports a field longer than max runes.
 func checkLen(field, value string, max int) error {
-	if n := len([]rune(value)); n > max {
+	if n := utf8.RuneCountInString(value); n > max {
 		return invalid(field, "is %d characters long; the limit is %d", n, max)
 	}
 	return nil
@@ -143,7 +160,7 @@ func checkLen(field, value string, max int) error {
 
 // checkSingleLine reports a field that must fit on one line but holds a line break.
 func checkSingleLine(field, value string) error {
-	if strings.ContainsAny(value, "\r\n") {
+	if strings.ContainsAny(value, lineBreaks) {
 		return invalid(field, "must be a single line")
 	}
 	return nil

@@ -164,48 +164,36 @@ func mergeText(field, base, ours, theirs string) (string, []Conflict) {
 }
 
 // MergeStories merges two revisions of a story made from the same base
-// revision, field by field: texts word by word (Merge3), the status,
-// section, slug and comment-rules page as whole values, the tags as a set,
-// and the quotes as records, a record changed on one side only taking that
-// side's version. The result is a copy of ours with the merged content; on
-// a conflict it keeps our version of that place. Quote anchors are taken
-// with their records and may need finding again in the merged body.
+// revision, field by field: the text fields word by word (Merge3), or as
+// whole values where StoryField.Whole says so, the status as a whole value,
+// the tags as a set, and the quotes as records, a record changed on one
+// side only taking that side's version. What is not content (the ID,
+// revision, times and corrections) is ours; on a conflict the result keeps
+// our version of that place. Quote anchors are taken with their records and
+// may need finding again in the merged body.
 func MergeStories(base, ours, theirs *Story) (*Story, []Conflict) {
-	out := *ours
-	var all []Conflict
-	for _, f := range []struct {
-		name             string
-		dst              *string
-		base, our, their string
-		wholeValue       bool
-	}{
-		{name: "headline", dst: &out.Headline, base: base.Headline, our: ours.Headline, their: theirs.Headline},
-		{name: "standfirst", dst: &out.Standfirst, base: base.Standfirst, our: ours.Standfirst, their: theirs.Standfirst},
-		{name: "byline", dst: &out.Byline, base: base.Byline, our: ours.Byline, their: theirs.Byline},
-		{name: "dateline", dst: &out.Dateline, base: base.Dateline, our: ours.Dateline, their: theirs.Dateline},
-		{name: "body", dst: &out.Body, base: base.Body, our: ours.Body, their: theirs.Body},
-		{name: "credit", dst: &out.Credit, base: base.Credit, our: ours.Credit, their: theirs.Credit},
-		{name: "section", dst: &out.Section, base: base.Section, our: ours.Section, their: theirs.Section, wholeValue: true},
-		{name: "slug", dst: &out.Slug, base: base.Slug, our: ours.Slug, their: theirs.Slug, wholeValue: true},
-		{name: "rules_page", dst: &out.RulesPage, base: base.RulesPage, our: ours.RulesPage, their: theirs.RulesPage, wholeValue: true},
-	} {
-		var c []Conflict
-		if f.wholeValue {
-			*f.dst, c = mergeValue(f.name, f.base, f.our, f.their)
+	out := &Story{
+		ID: ours.ID, Revision: ours.Revision, CreatedAt: ours.CreatedAt, UpdatedAt: ours.UpdatedAt,
+		PublishedAt: ours.PublishedAt, Corrections: slices.Clone(ours.Corrections),
+	}
+	var all, c []Conflict
+	for _, f := range storyFields {
+		var v string
+		if f.Whole {
+			v, c = mergeValue(f.Name, f.Get(base), f.Get(ours), f.Get(theirs))
 		} else {
-			*f.dst, c = mergeText(f.name, f.base, f.our, f.their)
+			v, c = mergeText(f.Name, f.Get(base), f.Get(ours), f.Get(theirs))
 		}
+		f.Set(out, v)
 		all = append(all, c...)
 	}
 	status, c := mergeValue("status", string(base.Status), string(ours.Status), string(theirs.Status))
 	out.Status = Status(status)
 	all = append(all, c...)
 	out.Tags = mergeSet(base.Tags, ours.Tags, theirs.Tags)
-	var qc []Conflict
-	out.Quotes, qc = mergeQuotes(base.Quotes, ours.Quotes, theirs.Quotes)
-	all = append(all, qc...)
-	out.Corrections = slices.Clone(ours.Corrections)
-	return &out, all
+	out.Quotes, c = mergeQuotes(base.Quotes, ours.Quotes, theirs.Quotes)
+	all = append(all, c...)
+	return out, all
 }
 
 // MergePages merges two revisions of a site page made from the same base,

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"strings"
 	"time"
-	"unicode"
 )
 
 // PageKind says what a site page is for.
@@ -69,12 +68,13 @@ func (p *Page) Validate() error {
 	return nil
 }
 
-// Normalize trims the title and slug and uses "\n" line endings.
+// Normalize trims the title and slug, makes a line break in the title a
+// space, and uses "\n" line endings, as Story.Normalize does for the
+// story's fields of the same kinds.
 func (p *Page) Normalize() {
-	p.Title = strings.TrimSpace(p.Title)
-	p.Slug = strings.TrimSpace(p.Slug)
-	p.Summary = strings.TrimSpace(normalizeNewlines(p.Summary))
-	p.Body = strings.TrimLeft(strings.TrimRightFunc(normalizeNewlines(p.Body), unicode.IsSpace), "\n")
+	p.Title, p.Slug = OneLine.normalize(p.Title), OneLine.normalize(p.Slug)
+	p.Summary = PlainText.normalize(p.Summary)
+	p.Body = MarkdownText.normalize(p.Body)
 	if p.Kind == "" {
 		p.Kind = PageRules
 	}

@@ -10,23 +10,12 @@ import (
 	"unicode"
 )
 
-// Field limits. HeadlineLimit is the house limit an editor sees counted down;
-// the Max values are what Validate refuses.
-const (
-	HeadlineLimit = 90
-	HeadlineMax   = 300
-	StandfirstMax = 1000
-	LineFieldMax  = 200 // byline, dateline, credit, section
-	TagMax        = 60
-	TagsMax       = 30
-	BodyMax       = 1 << 20
-)
-
 // Story is an article as the desk works on it. Body is Markdown. The JSON field
 // names are part of the command line's contract (DESIGN.md, "show --json").
 type Story struct {
 	ID          string       `json:"id"`
 	Slug        string       `json:"slug"`
+	Kicker      string       `json:"kicker"`
 	Headline    string       `json:"headline"`
 	Standfirst  string       `json:"standfirst"`
 	Byline      string       `json:"byline"`
@@ -47,39 +36,11 @@ type Story struct {
 
 // Validate reports the first field that cannot be saved, naming it.
 func (s *Story) Validate() error {
-	if err := firstError(
-		checkSingleLine("headline", s.Headline), checkLen("headline", s.Headline, HeadlineMax),
-		checkLen("standfirst", s.Standfirst, StandfirstMax),
-		checkSingleLine("byline", s.Byline), checkLen("byline", s.Byline, LineFieldMax),
-		checkSingleLine("dateline", s.Dateline), checkLen("dateline", s.Dateline, LineFieldMax),
-		checkSingleLine("credit", s.Credit), checkLen("credit", s.Credit, LineFieldMax),
-		checkSingleLine("section", s.Section), checkLen("section", s.Section, LineFieldMax),
-		checkLen("body", s.Body, BodyMax),
-		s.Status.Validate(),
-	); err != nil {
+	if ps := s.fieldProblems(); len(ps) > 0 {
+		return ps[0].err
+	}
+	if err := s.Status.Validate(); err != nil {
 		return err
-	}
-	if s.Slug != "" {
-		if err := ValidateSlug("slug", s.Slug); err != nil {
-			return err
-		}
-	}
-	if s.RulesPage != "" {
-		if err := ValidateSlug("rules_page", s.RulesPage); err != nil {
-			return err
-		}
-	}
-	if len(s.Tags) > TagsMax {
-		return invalid("tags", "has %d tags; the limit is %d", len(s.Tags), TagsMax)
-	}
-	for i, t := range s.Tags {
-		field := "tags[" + itoa(i) + "]"
-		if strings.TrimSpace(t) == "" {
-			return invalid(field, "is empty")
-		}
-		if err := firstError(checkSingleLine(field, t), checkLen(field, t, TagMax)); err != nil {
-			return err
-		}
 	}
 	for i := range s.Quotes {
 		if err := s.Quotes[i].Validate(); err != nil {
@@ -92,15 +53,53 @@ func (s *Story) Validate() error {
 	return nil
 }
 
-// Normalize tidies what a person typed without changing its meaning: trims the
-// single-line fields, drops empty and repeated tags, ends the body with no
+// fieldProblem is a field's value that a save would refuse: a text field's
+// or the tags' (item is the tag's index, -1 for the field as a whole);
+// tooLong marks one refused only for its length.
+type fieldProblem struct {
+	field   string
+	item    int
+	err     *ValidationError
+	tooLong bool
+}
+
+// fieldProblems lists what a save would refuse in the text fields and the
+// tags, in the order of StoryFields: the one check behind both Validate and
+// the length findings of Check.
+func (s *Story) fieldProblems() []fieldProblem {
+	var out []fieldProblem
+	add := func(field string, item int, err error, tooLong bool) {
+		if err != nil {
+			out = append(out, fieldProblem{field: field, item: item, err: err.(*ValidationError), tooLong: tooLong})
+		}
+	}
+	for _, f := range storyFields {
+		v := f.Get(s)
+		add(f.Name, -1, f.malformed(v), false)
+		add(f.Name, -1, f.tooLong(v), true)
+	}
+	if len(s.Tags) > TagsMax {
+		add("tags", -1, invalid("tags", "has %d tags; the limit is %d", len(s.Tags), TagsMax), true)
+	}
+	for i, t := range s.Tags {
+		field := "tags[" + itoa(i) + "]"
+		if strings.TrimSpace(t) == "" {
+			add("tags", i, invalid(field, "is empty"), false)
+		}
+		add("tags", i, checkSingleLine(field, t), false)
+		add("tags", i, checkLen(field, t, TagMax), true)
+	}
+	return out
+}
+
+// Normalize tidies what a person typed without changing its meaning: trims
+// the text fields, makes a line break in a single-line field (the headline,
+// a tag) a space, drops empty and repeated tags, ends the body with no
 // trailing space, and uses "\n" line endings.
 func (s *Story) Normalize() {
-	for _, f := range []*string{&s.Headline, &s.Byline, &s.Dateline, &s.Credit, &s.Section, &s.RulesPage, &s.Slug} {
-		*f = strings.TrimSpace(*f)
+	for _, f := range storyFields {
+		f.Set(s, f.Lines.normalize(f.Get(s)))
 	}
-	s.Standfirst = strings.TrimSpace(normalizeNewlines(s.Standfirst))
-	s.Body = strings.TrimLeft(strings.TrimRightFunc(normalizeNewlines(s.Body), unicode.IsSpace), "\n")
 	s.Tags = cleanTags(s.Tags)
 	if s.Status == "" {
 		s.Status = StatusDraft
@@ -150,6 +149,9 @@ type storyContent struct {
 	Status     Status   `json:"status"`
 	RulesPage  string   `json:"rules_page"`
 	Quotes     []Quote  `json:"quotes"`
+	// Fields added since the first revisions were saved go here, last and
+	// omitted when empty, so that those revisions' bytes and hashes stay.
+	Kicker string `json:"kicker,omitempty"`
 }
 
 // Content is the story's revision content: a canonical JSON encoding of every
@@ -166,7 +168,7 @@ func (s *Story) Content() []byte {
 	b, err := json.Marshal(storyContent{
 		Slug: s.Slug, Headline: s.Headline, Standfirst: s.Standfirst, Byline: s.Byline,
 		Dateline: s.Dateline, Body: s.Body, Credit: s.Credit, Section: s.Section,
-		Tags: tags, Status: s.Status, RulesPage: s.RulesPage, Quotes: quotes,
+		Tags: tags, Status: s.Status, RulesPage: s.RulesPage, Quotes: quotes, Kicker: s.Kicker,
 	})
 	if err != nil {
 		panic("editor: story content does not encode: " + err.Error())
@@ -183,6 +185,7 @@ func (s *Story) ApplyContent(content []byte) error {
 	s.Slug, s.Headline, s.Standfirst, s.Byline = c.Slug, c.Headline, c.Standfirst, c.Byline
 	s.Dateline, s.Body, s.Credit, s.Section = c.Dateline, c.Body, c.Credit, c.Section
 	s.Tags, s.Status, s.RulesPage, s.Quotes = c.Tags, c.Status, c.RulesPage, c.Quotes
+	s.Kicker = c.Kicker
 	return nil
 }
 
@@ -220,7 +223,7 @@ func cleanTags(tags []string) []string {
 	seen := make(map[string]bool, len(tags))
 	out := make([]string, 0, len(tags))
 	for _, t := range tags {
-		t = strings.TrimSpace(t)
+		t = strings.TrimSpace(joinLines(strings.ToValidUTF8(t, "\uFFFD")))
 		key := strings.ToLower(t)
 		if t == "" || seen[key] {
 			continue
@@ -233,6 +236,26 @@ func cleanTags(tags []string) []string {
 
 func normalizeNewlines(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
+// lineBreaks are the characters that end a line: LF, CR, VT, FF, NEL and
+// Unicode's line and paragraph separators (U+2028 is InDesign's forced
+// line break, which pastes into a headline unseen).
+const lineBreaks = "\n\r\v\f\u0085\u2028\u2029"
+
+// joinLines makes each line break a space, "\r\n" one space, for a field
+// that must fit on one line: words either side stay apart.
+func joinLines(s string) string {
+	if !strings.ContainsAny(s, lineBreaks) {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", " ")
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(lineBreaks, r) {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

@@ -110,12 +110,13 @@ func TestPageValidate(t *testing.T) {
 	if err := p.Validate(); err != nil {
 		t.Errorf("Validate() = %v", err)
 	}
+	var ve *editor.ValidationError
 	p.Kind = "blog"
-	if err := p.Validate(); err == nil || !strings.HasPrefix(err.Error(), "kind ") {
+	if err := p.Validate(); !errors.As(err, &ve) || ve.Field != "kind" {
 		t.Errorf("Validate() with kind blog = %v, want an error naming kind", err)
 	}
 	p = editor.Page{Kind: editor.PageRules}
-	if err := p.Validate(); err == nil || !strings.HasPrefix(err.Error(), "title ") {
+	if err := p.Validate(); !errors.As(err, &ve) || ve.Field != "title" {
 		t.Errorf("Validate() without a title = %v, want an error naming title", err)
 	}
 }

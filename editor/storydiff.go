@@ -90,26 +90,16 @@ func (d StoryDiff) Field(name string) (FieldDiff, bool) {
 }
 
 // DiffStories compares two revisions of a story, a older and b newer: every
-// field a person edits, and the quotes as records. From and To are the
-// stories' Revision numbers.
+// text field (StoryFields, in order), the tags and the status, and the
+// quotes as records. From and To are the stories' Revision numbers.
 func DiffStories(a, b *Story) StoryDiff {
 	d := StoryDiff{From: a.Revision, To: b.Revision}
-	for _, f := range []struct{ name, old, new string }{
-		{"headline", a.Headline, b.Headline},
-		{"standfirst", a.Standfirst, b.Standfirst},
-		{"byline", a.Byline, b.Byline},
-		{"dateline", a.Dateline, b.Dateline},
-		{"body", a.Body, b.Body},
-		{"credit", a.Credit, b.Credit},
-		{"section", a.Section, b.Section},
-	} {
-		d.Fields = append(d.Fields, FieldDiff{Field: f.name, Ops: DiffText(f.old, f.new)})
+	for _, f := range storyFields {
+		d.Fields = append(d.Fields, FieldDiff{Field: f.Name, Ops: DiffText(f.Get(a), f.Get(b))})
 	}
 	d.Fields = append(d.Fields,
 		FieldDiff{Field: "tags", Ops: diffTokens(listTokens(a.Tags), listTokens(b.Tags))},
 		wholeValueDiff("status", string(a.Status), string(b.Status)),
-		FieldDiff{Field: "slug", Ops: DiffText(a.Slug, b.Slug)},
-		FieldDiff{Field: "rules_page", Ops: DiffText(a.RulesPage, b.RulesPage)},
 	)
 	d.Quotes = diffQuotes(a.Quotes, b.Quotes)
 	d.Stats = countStats(d.Fields)

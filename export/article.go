@@ -10,6 +10,7 @@ import (
 type articleView struct {
 	layoutView
 	Section     *navLink
+	Kicker      string
 	Headline    string
 	Standfirst  string
 	Byline      string
@@ -68,6 +69,7 @@ func (w *worker) renderStory(si *storyInfo) ([][]byte, error) {
 	}
 	v := articleView{
 		layoutView: l,
+		Kicker:     cleanText(s.Kicker),
 		Headline:   headline,
 		Standfirst: cleanText(s.Standfirst),
 		Byline:     cleanText(s.Byline),

@@ -111,7 +111,6 @@ func (b *build) planUnits() error {
 		&unit{files: []unitFile{{"news-sitemap.xml", KindSitemap}}, key: b.newsKey, render: b.renderNewsSitemap},
 	)
 	for _, p := range b.pages {
-		p := p
 		b.units = append(b.units, &unit{id: p.p.ID, files: []unitFile{{p.href, KindPage}},
 			key: func(h hash.Hash) {
 				b.navHash(h)
@@ -121,10 +120,8 @@ func (b *build) planUnits() error {
 		})
 	}
 	for _, sec := range b.sections {
-		sec := sec
 		pages := (len(sec.stories) + sectionSize - 1) / sectionSize
 		for n := 1; n <= pages; n++ {
-			n := n
 			lo, hi := (n-1)*sectionSize, min(n*sectionSize, len(sec.stories))
 			b.units = append(b.units, &unit{id: sec.name, files: []unitFile{{sec.href(n), KindSection}},
 				key: func(h hash.Hash) {
@@ -138,7 +135,6 @@ func (b *build) planUnits() error {
 		}
 	}
 	for _, si := range b.stories {
-		si := si
 		b.units = append(b.units, &unit{id: si.s.ID,
 			files: []unitFile{{si.href, KindArticle}, {"ninjs/" + si.slug + ".json", KindNinjs}},
 			key: func(h hash.Hash) {

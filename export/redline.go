@@ -64,33 +64,15 @@ type redlineQuote struct {
 	Fields  []redlineField
 }
 
-// redlineLabels names the fields as a reader of the page knows them.
-var redlineLabels = map[string]string{
-	"headline": "Headline", "standfirst": "Standfirst", "byline": "Byline", "dateline": "Dateline",
-	"body": "Body", "credit": "Credit", "section": "Section", "tags": "Tags", "status": "Status",
-	"slug": "Slug", "rules_page": "Comment rules page", "title": "Title", "summary": "Summary",
-	"kind": "Kind", "speaker": "Speaker", "person_id": "Person", "role": "Role", "text": "Words",
-	"verb": "Verb", "context": "Context", "said_on": "Said on", "source": "Source",
-	"source_kind": "Source kind", "partial": "Partial quote", "verified_by": "Verified by",
-	"verified_at": "Verified at",
-}
-
 var redlineChanges = map[string]string{
 	editor.QuoteAdded: "Added", editor.QuoteRemoved: "Removed", editor.QuoteChanged: "Changed",
-}
-
-func redlineLabel(field string) string {
-	if l, ok := redlineLabels[field]; ok {
-		return l
-	}
-	return field
 }
 
 func newRedlineView(d editor.StoryDiff, opt RedlineOptions) redlineView {
 	v := redlineView{Title: opt.Title, From: opt.From, To: opt.To, FromSeq: d.From, ToSeq: d.To, Stats: d.Stats}
 	for _, f := range d.Fields {
 		if !f.Changed() {
-			v.Unchanged = append(v.Unchanged, redlineLabel(f.Field))
+			v.Unchanged = append(v.Unchanged, editor.FieldLabel(f.Field))
 			continue
 		}
 		v.Fields = append(v.Fields, newRedlineField(f))
@@ -106,7 +88,7 @@ func newRedlineView(d editor.StoryDiff, opt RedlineOptions) redlineView {
 }
 
 func newRedlineField(f editor.FieldDiff) redlineField {
-	rf := redlineField{Label: redlineLabel(f.Field)}
+	rf := redlineField{Label: editor.FieldLabel(f.Field)}
 	for _, o := range f.Ops {
 		mark := o.Op != editor.OpEqual && strings.TrimSpace(o.Text) == ""
 		rf.Spans = append(rf.Spans, redlineSpan{Op: string(o.Op), Text: o.Text, Mark: mark})

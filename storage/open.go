@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"copydesk/storage/postgres"
 	"copydesk/storage/sqlite"
 )
 
@@ -32,7 +33,11 @@ func IsURL(dsn string) bool {
 // else the path of a SQLite file.
 func Open(ctx context.Context, dsn string, mode Mode) (Store, error) {
 	if IsURL(dsn) {
-		return nil, fmt.Errorf("%s: this copydesk cannot open a PostgreSQL desk yet", dsn)
+		db, err := postgres.Open(ctx, dsn, postgres.Options{Create: mode == OpenOrCreate})
+		if err != nil {
+			return nil, err
+		}
+		return db, nil
 	}
 	if i := strings.Index(dsn, "://"); i > 0 && !strings.ContainsAny(dsn[:i], `/\.`) {
 		return nil, fmt.Errorf("%s is neither a file path nor a postgres:// URL: %w", dsn, ErrNotFound)

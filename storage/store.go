@@ -96,3 +96,17 @@ type Store interface {
 type Backuper interface {
 	Backup(ctx context.Context, dest string) error
 }
+
+// Desk is a shared desk, where the database user is the author of every
+// revision and the database enforces the roles: the administrator sets it
+// up and adds its people.
+type Desk interface {
+	// User is the database user this store connects as.
+	User() string
+	// Init creates or updates the schema and the group roles editor,
+	// subeditor and desk, with their rights; running it again changes nothing.
+	Init(ctx context.Context) error
+	// AddMember creates the login role name in the group role, or moves it
+	// there; password, when not empty, is its new password.
+	AddMember(ctx context.Context, name string, role editor.Role, password string) error
+}

@@ -8,6 +8,7 @@ import (
 
 	"copydesk/editor"
 	"copydesk/export"
+	"copydesk/internal/termdiff"
 )
 
 var diffCmd = &command{name: "diff", args: "ID [A [B]] [--format text|html|json]", summary: "word diff of two revisions (default: the last two); 'published' and 'current' may stand for a number", minArgs: 1, maxArgs: 3,
@@ -106,7 +107,7 @@ func runDiff(e *env, args []string, format string, full bool) error {
 		return export.WriteRedline(e.stdout, diff, export.RedlineOptions{Title: title,
 			From: revisionLabel(e, d, from), To: revisionLabel(e, d, to)})
 	}
-	return editor.WriteDiffText(e.stdout, diff, editor.TextOptions{Color: isTerminal(e.stdout), Context: 1, Full: full})
+	return termdiff.WriteDiff(e.stdout, diff, termdiff.Options{Color: isTerminal(e.stdout), Context: 1, Full: full})
 }
 
 func (d doc) revision() int {

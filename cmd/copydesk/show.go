@@ -60,12 +60,19 @@ func printStory(w io.Writer, s *editor.Story, format string) error {
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s\n\n", s.Title())
-	for _, f := range [][2]string{
-		{"id", s.ID}, {"slug", s.Slug}, {"status", string(s.Status)}, {"revision", strconv.Itoa(s.Revision)},
-		{"updated", s.UpdatedAt.Local().Format(time.DateTime)}, {"standfirst", s.Standfirst}, {"byline", s.Byline},
-		{"dateline", s.Dateline}, {"section", s.Section}, {"tags", strings.Join(s.Tags, ", ")}, {"credit", s.Credit},
-		{"quotes", strconv.Itoa(len(s.Quotes))}, {"words", strconv.Itoa(s.Words())},
-	} {
+	lines := [][2]string{
+		{"id", s.ID}, {"status", string(s.Status)}, {"revision", strconv.Itoa(s.Revision)},
+		{"updated", s.UpdatedAt.Local().Format(time.DateTime)},
+	}
+	// The text fields in the editor's order; the title is above, the body below.
+	for _, f := range editor.StoryFields() {
+		if f.Name != "headline" && f.Name != "body" {
+			lines = append(lines, [2]string{f.Name, f.Get(s)})
+		}
+	}
+	lines = append(lines, [2]string{"tags", strings.Join(s.Tags, ", ")},
+		[2]string{"quotes", strconv.Itoa(len(s.Quotes))}, [2]string{"words", strconv.Itoa(s.Words())})
+	for _, f := range lines {
 		if f[1] != "" {
 			fmt.Fprintf(tw, "%s\t%s\n", f[0], f[1])
 		}

@@ -61,26 +61,14 @@ func runUpdate(e *env, ref, file string, meta editor.RevisionMeta) error {
 	return nil
 }
 
-// fileFields are the story's text fields a file's front matter may set, by
-// the name StoryFile.Set uses.
-var fileFields = map[string]func(*editor.Story) *string{
-	"headline":   func(s *editor.Story) *string { return &s.Headline },
-	"standfirst": func(s *editor.Story) *string { return &s.Standfirst },
-	"byline":     func(s *editor.Story) *string { return &s.Byline },
-	"dateline":   func(s *editor.Story) *string { return &s.Dateline },
-	"credit":     func(s *editor.Story) *string { return &s.Credit },
-	"section":    func(s *editor.Story) *string { return &s.Section },
-	"slug":       func(s *editor.Story) *string { return &s.Slug },
-	"rules_page": func(s *editor.Story) *string { return &s.RulesPage },
-}
-
-// applyStoryFile is base with the file's body and the fields its front matter sets.
+// applyStoryFile is base with the file's body and the fields its front
+// matter sets: every text field, the tags and the status.
 func applyStoryFile(base *editor.Story, f *editor.StoryFile) editor.Story {
 	next := *base
 	next.Body = f.Story.Body
-	for name, field := range fileFields {
-		if f.Set[name] {
-			*field(&next) = *field(&f.Story)
+	for _, field := range editor.StoryFields() {
+		if f.Set[field.Name] {
+			field.Set(&next, field.Get(&f.Story))
 		}
 	}
 	if f.Set["tags"] {

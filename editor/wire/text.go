@@ -42,9 +42,25 @@ func parseText(name string, data []byte) (*Result, error) {
 	}
 	r.Story.Body = joinParas(paras)
 	if len(r.Story.Body) > editor.BodyMax {
-		return nil, &editor.FileError{Name: name, Line: paras[len(paras)-1].line, Err: fmt.Errorf("story text is longer than %d bytes; split it into several stories", editor.BodyMax)}
+		return nil, &editor.FileError{Name: name, Line: pastLimit(paras, editor.BodyMax),
+			Err: fmt.Errorf("story text passes %d bytes in the paragraph on this line; split it into several stories", editor.BodyMax)}
 	}
 	return r, nil
+}
+
+// pastLimit is the line of the paragraph in which the body made of paras
+// grows past limit bytes.
+func pastLimit(paras []para, limit int) int {
+	n := 0
+	for i, p := range paras {
+		if i > 0 {
+			n += len("\n\n")
+		}
+		if n += len(p.text); n > limit {
+			return p.line
+		}
+	}
+	return paras[len(paras)-1].line
 }
 
 // layout takes the dateline, credit and boilerplate out of the paragraphs of

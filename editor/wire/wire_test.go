@@ -266,3 +266,19 @@ func TestParseTextLayout(t *testing.T) {
 		t.Errorf("Boilerplate = %+v, want the newsletter block", r.Boilerplate)
 	}
 }
+
+// TestLongTextNamesWhereItPassesTheLimit: wire copy too long for one story
+// is refused naming the paragraph where it passes the limit, not the file's
+// last line.
+func TestLongTextNamesWhereItPassesTheLimit(t *testing.T) {
+	para := strings.Repeat("word ", 199) + "end.\n\n" // 999 bytes of text and a blank line
+	// Each paragraph adds its 999 bytes and the blank line before it to the
+	// body: paragraph n is the one that passes the limit.
+	n := editor.BodyMax/len(para) + 1
+	data := []byte(strings.Repeat(para, n+200))
+	_, err := wire.ParseFile("long.txt", data)
+	var fe *editor.FileError
+	if !errors.As(err, &fe) || fe.Line != 2*n-1 || !strings.Contains(err.Error(), "passes 1048576 bytes") {
+		t.Errorf("Parse(%d paragraphs of 1,000 bytes) = %v, want an error on line %d, where paragraph %d starts", n+200, err, 2*n-1, n)
+	}
+}

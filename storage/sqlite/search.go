@@ -9,13 +9,6 @@ import (
 	"copydesk/editor"
 )
 
-// Markers that FTS5's snippet() puts around matched words; control characters
-// that never occur in text a person typed.
-const (
-	markOpen  = "\x01"
-	markClose = "\x02"
-)
-
 // Search finds stories, pages, quotes and people whose words match query,
 // best match first. Every word of the query must match, as a word or the start
 // of one ("clever" finds "Cleverly").
@@ -45,7 +38,7 @@ func (d *DB) Search(ctx context.Context, query string, limit int) ([]editor.Sear
 		if h.Kind != "quote" {
 			h.StoryID = ""
 		}
-		h.Snippet, h.Highlights = unmark(snippet)
+		h.Snippet, h.Highlights = editor.Unmark(snippet)
 		hits = append(hits, h)
 	}
 	if err := rows.Err(); err != nil {
@@ -73,38 +66,6 @@ func ftsQuery(q string) string {
 		terms = append(terms, `"`+w+`"*`)
 	}
 	return strings.Join(terms, " ")
-}
-
-// unmark removes the snippet markers, returning where they were, and folds
-// white space so that a snippet reads as one line.
-func unmark(s string) (string, [][2]int) {
-	var b strings.Builder
-	var spans [][2]int
-	start := -1
-	for _, r := range s {
-		switch string(r) {
-		case markOpen:
-			start = b.Len()
-		case markClose:
-			if start >= 0 {
-				spans = append(spans, [2]int{start, b.Len()})
-				start = -1
-			}
-		default:
-			if unicode.IsSpace(r) {
-				// Snippets read as one line: a run of spaces and line breaks is one space.
-				if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
-					b.WriteByte(' ')
-				}
-				continue
-			}
-			b.WriteRune(r)
-		}
-	}
-	if spans == nil {
-		spans = [][2]int{}
-	}
-	return strings.TrimRight(b.String(), " "), spans
 }
 
 // setSearchDoc replaces the search row for (kind, ref).

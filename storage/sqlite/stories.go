@@ -6,12 +6,27 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"copydesk/editor"
 )
 
-const storyColumns = `id, slug, headline, standfirst, byline, dateline, body, credit, section, tags,
-	status, rules_page, revision, created_at, updated_at, published_at`
+// storyColumns are the columns of stories, in the order storyArgs gives
+// their values and scanStory reads them. Each of the story's text fields
+// (editor.StoryFields) has a column named as the field is, so that a field
+// added to the domain needs only its migration here.
+var storyColumns = append(append([]string{"id"}, editor.StoryFieldNames()...),
+	"tags", "status", "revision", "created_at", "updated_at", "published_at")
+
+// textFields are the story's text fields, in the order of their columns.
+var textFields = editor.StoryFields()
+
+var (
+	selectStory = "SELECT " + strings.Join(storyColumns, ", ") + " FROM stories"
+	insertStory = "INSERT INTO stories (" + strings.Join(storyColumns, ", ") + ") VALUES (?" + strings.Repeat(", ?", len(storyColumns)-1) + ")"
+	// updateStory sets every column but the ID, then names the row by it.
+	updateStory = "UPDATE stories SET " + strings.Join(storyColumns[1:], " = ?, ") + " = ? WHERE id = ?"
+)
 
 // CreateStory saves a new story as revision 1. It gives the story an ID, a
 // slug unique among stories (from its slug, headline or first words) and its
@@ -72,8 +87,7 @@ func (d *DB) createStory(ctx context.Context, tx *sql.Tx, s *editor.Story, meta 
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (`+storyColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, storyArgs(s)...); err != nil {
+	if _, err := tx.ExecContext(ctx, insertStory, storyArgs(s)...); err != nil {
 		return err
 	}
 	if err := writeStoryParts(ctx, tx, s); err != nil {
@@ -143,9 +157,7 @@ func (d *DB) saveStory(ctx context.Context, tx *sql.Tx, cur, s *editor.Story, ba
 	if err != nil || !plan.Write {
 		return editor.SaveResult{}, err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE stories SET slug = ?, headline = ?, standfirst = ?, byline = ?,
-		dateline = ?, body = ?, credit = ?, section = ?, tags = ?, status = ?, rules_page = ?, revision = ?,
-		created_at = ?, updated_at = ?, published_at = ? WHERE id = ?`, append(storyArgs(s)[1:], s.ID)...); err != nil {
+	if _, err := tx.ExecContext(ctx, updateStory, append(storyArgs(s)[1:], s.ID)...); err != nil {
 		return editor.SaveResult{}, err
 	}
 	if c := plan.Correction; c != nil {
@@ -301,7 +313,7 @@ func storiesWithStatus(ctx context.Context, q querier, status editor.Status) ([]
 	if status != "" {
 		where, args = ` WHERE status = ?`, append(args, string(status))
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+storyColumns+` FROM stories`+where+` ORDER BY published_at DESC, created_at DESC, id`, args...)
+	rows, err := q.QueryContext(ctx, selectStory+where+` ORDER BY published_at DESC, created_at DESC, id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -422,13 +434,16 @@ func storyArgs(s *editor.Story) []any {
 		tags = []string{}
 	}
 	tagJSON, _ := json.Marshal(tags)
-	return []any{s.ID, s.Slug, s.Headline, s.Standfirst, s.Byline, s.Dateline, s.Body, s.Credit, s.Section,
-		string(tagJSON), string(s.Status), s.RulesPage, s.Revision, formatTime(s.CreatedAt), formatTime(s.UpdatedAt),
-		formatTimePtr(s.PublishedAt)}
+	args := []any{s.ID}
+	for _, f := range textFields {
+		args = append(args, f.Get(s))
+	}
+	return append(args, string(tagJSON), string(s.Status), s.Revision, formatTime(s.CreatedAt), formatTime(s.UpdatedAt),
+		formatTimePtr(s.PublishedAt))
 }
 
 func findStoryByID(ctx context.Context, q querier, id string) (*editor.Story, error) {
-	s, err := scanStory(q.QueryRowContext(ctx, `SELECT `+storyColumns+` FROM stories WHERE id = ?`, id))
+	s, err := scanStory(q.QueryRowContext(ctx, selectStory+` WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("story %s: %w", id, editor.ErrNotFound)
 	}
@@ -448,8 +463,12 @@ func findStoryByID(ctx context.Context, q querier, id string) (*editor.Story, er
 func scanStory(row scanner) (*editor.Story, error) {
 	var s editor.Story
 	var tags string
-	if err := row.Scan(&s.ID, &s.Slug, &s.Headline, &s.Standfirst, &s.Byline, &s.Dateline, &s.Body, &s.Credit, &s.Section, &tags,
-		&s.Status, &s.RulesPage, &s.Revision, timeCol{&s.CreatedAt}, timeCol{&s.UpdatedAt}, nullTime{&s.PublishedAt}); err != nil {
+	dest := []any{&s.ID}
+	for _, f := range textFields {
+		dest = append(dest, f.Addr(&s))
+	}
+	dest = append(dest, &tags, &s.Status, &s.Revision, timeCol{&s.CreatedAt}, timeCol{&s.UpdatedAt}, nullTime{&s.PublishedAt})
+	if err := row.Scan(dest...); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(tags), &s.Tags); err != nil {

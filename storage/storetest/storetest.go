@@ -43,6 +43,7 @@ type behaviour struct {
 // behaviours is the contract, one entry per behaviour.
 var behaviours = []behaviour{
 	{"CreateAndSaveStory", testCreateAndSaveStory},
+	{"EveryTextFieldIsStored", testEveryTextField},
 	{"SaveFromAStaleBaseIsAConflict", testStaleBase},
 	{"RefusedSavesChangeNothing", testRefusedSaves},
 	{"SlugsAreUniqueAndRefsResolve", testSlugsAndRefs},
@@ -65,6 +66,7 @@ var behaviours = []behaviour{
 	{"MergeSaveMergesOrRefusesAClash", testMergeSave},
 	{"RacingSavesFromOneBase", testRacingSaves},
 	{"Import", testImport},
+	{"RevisionAuthor", testRevisionAuthor},
 }
 
 var ctx = context.Background()
@@ -89,7 +91,7 @@ func tickingClock() func() time.Time {
 func newStory(t *testing.T, db storage.Store, headline, body string) *editor.Story {
 	t.Helper()
 	s := &editor.Story{Headline: headline, Body: body}
-	if err := db.CreateStory(ctx, s, editor.RevisionMeta{Kind: editor.RevisionImport, Author: "test"}); err != nil {
+	if err := db.CreateStory(ctx, s, editor.RevisionMeta{Kind: editor.RevisionImport}); err != nil {
 		t.Fatalf("CreateStory(%q) = %v", headline, err)
 	}
 	return s

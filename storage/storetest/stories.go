@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"copydesk/editor"
+	"copydesk/storage"
 )
 
 func testCreateAndSaveStory(t *testing.T, open Opener) {
@@ -20,7 +21,7 @@ func testCreateAndSaveStory(t *testing.T, open Opener) {
 
 	// Saving the same content makes no revision.
 	same := *s
-	saved, err := db.SaveStory(ctx, &same, 1, editor.RevisionMeta{Author: "sub"})
+	saved, err := db.SaveStory(ctx, &same, 1, editor.RevisionMeta{})
 	if err != nil || saved {
 		t.Errorf("SaveStory(unchanged) = %v, %v, want false, nil", saved, err)
 	}
@@ -28,7 +29,7 @@ func testCreateAndSaveStory(t *testing.T, open Opener) {
 	edit := *s
 	edit.Body = "First, tightened.\n\nSecond."
 	edit.Tags = []string{"China"}
-	saved, err = db.SaveStory(ctx, &edit, 1, editor.RevisionMeta{Author: "sub", Note: "subbed"})
+	saved, err = db.SaveStory(ctx, &edit, 1, editor.RevisionMeta{Note: "subbed"})
 	if err != nil || !saved || edit.Revision != 2 {
 		t.Fatalf("SaveStory(edit) = %v, %v, revision %d, want true, nil, 2", saved, err, edit.Revision)
 	}
@@ -137,7 +138,7 @@ func testAmbiguousPrefix(t *testing.T, open Opener) {
 func testStatusMoves(t *testing.T, open Opener) {
 	db := openStore(t, open)
 	s := newStory(t, db, "H", "B")
-	got, err := db.SetStatus(ctx, s.ID, 1, editor.StatusPublished, editor.RevisionMeta{Author: "desk"})
+	got, err := db.SetStatus(ctx, s.ID, 1, editor.StatusPublished, editor.RevisionMeta{})
 	if err != nil || got.Status != editor.StatusPublished || got.PublishedAt == nil || got.Revision != 2 {
 		t.Fatalf("SetStatus(published) = %+v, %v", got, err)
 	}
@@ -208,7 +209,7 @@ func testPublishedNeedsNote(t *testing.T, open Opener) {
 	}
 	edit := *s
 	edit.Body = "The minister said no."
-	_, err = db.SaveStory(ctx, &edit, s.Revision, editor.RevisionMeta{Author: "sub"})
+	_, err = db.SaveStory(ctx, &edit, s.Revision, editor.RevisionMeta{})
 	var ve *editor.ValidationError
 	if !errors.As(err, &ve) || ve.Field != "note" {
 		t.Fatalf("SaveStory(published, no note) = %v, want a note error", err)
@@ -275,7 +276,7 @@ func testRestoreStory(t *testing.T, open Opener) {
 			t.Fatal(err)
 		}
 	}
-	got, saved, err := db.RestoreStory(ctx, s.ID, 1, editor.RevisionMeta{Author: "sub"})
+	got, saved, err := db.RestoreStory(ctx, s.ID, 1, editor.RevisionMeta{})
 	if err != nil || !saved || got.Body != "One." || got.Revision != 4 {
 		t.Fatalf("RestoreStory(1) = %+v, %v, %v", got, saved, err)
 	}
@@ -332,7 +333,7 @@ func testImport(t *testing.T, open Opener) {
 		{Headline: "Two", Body: "Two.", Status: editor.StatusPublished},
 	}
 	var done []int
-	if err := db.Import(ctx, stories, people, editor.RevisionMeta{Kind: editor.RevisionImport, Author: "wire"}, func(n, total int) { done = append(done, n) }); err != nil {
+	if err := db.Import(ctx, stories, people, editor.RevisionMeta{Kind: editor.RevisionImport}, func(n, total int) { done = append(done, n) }); err != nil {
 		t.Fatal(err)
 	}
 	if len(done) != 2 || stories[0].Quotes[0].PersonID == "" || stories[1].PublishedAt == nil {
@@ -344,5 +345,34 @@ func testImport(t *testing.T, open Opener) {
 	}
 	if n, _ := db.CountStories(ctx, ""); n != 2 {
 		t.Errorf("a refused import saved some: %d stories, want 2", n)
+	}
+}
+
+// testRevisionAuthor: a revision's author is who the person says, on a file
+// of one's own; on a shared desk it is the database user, and saving in
+// another's name is refused.
+func testRevisionAuthor(t *testing.T, open Opener) {
+	db := openStore(t, open)
+	desk, shared := db.(storage.Desk)
+	s := newStory(t, db, "H", "One.")
+	edit := *s
+	edit.Body = "Two."
+	_, err := db.SaveStory(ctx, &edit, 1, editor.RevisionMeta{Author: "Someone Else"})
+	revs, _ := db.Revisions(ctx, s.ID)
+	if shared {
+		var ve *editor.ValidationError
+		if !errors.As(err, &ve) || ve.Field != "author" || len(revs) != 1 {
+			t.Fatalf("SaveStory(as someone else) on a shared desk = %v, %d revisions; want an author error and nothing saved", err, len(revs))
+		}
+		if revs[0].Author != desk.User() {
+			t.Errorf("revision 1 author = %q, want the database user %q", revs[0].Author, desk.User())
+		}
+		if _, err := db.SaveStory(ctx, &edit, 1, editor.RevisionMeta{Author: desk.User()}); err != nil {
+			t.Errorf("SaveStory(as the database user) = %v", err)
+		}
+		return
+	}
+	if err != nil || len(revs) != 2 || revs[1].Author != "Someone Else" {
+		t.Errorf("SaveStory(author given) = %v, revisions %+v; want the author kept", err, revs)
 	}
 }

@@ -1,4 +1,8 @@
-package editor
+// Package termdiff writes copydesk's diffs and merge conflicts for a
+// terminal: changes marked in place, in colour on a terminal, with the
+// text's control characters shown escaped. The HTML redline is the
+// export's; the domain (editor) knows neither.
+package termdiff
 
 import (
 	"bufio"
@@ -7,10 +11,12 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"copydesk/editor"
 )
 
-// TextOptions says how WriteDiffText lays a diff out.
-type TextOptions struct {
+// Options says how WriteDiff lays a diff out.
+type Options struct {
 	// Color marks changes with ANSI colour as well as strike-through and
 	// underline, for a terminal, instead of the [-deleted-]{+inserted+}
 	// markers.
@@ -31,11 +37,11 @@ const (
 	ansiReset  = "\x1b[0m"
 )
 
-// WriteDiffText writes a diff for a terminal: a summary line, then each
+// WriteDiff writes a diff for a terminal: a summary line, then each
 // changed field with its changes marked in place ([-deleted-]{+inserted+},
 // or colours with opt.Color), then the quote records that changed. Control
 // characters in the texts are shown escaped, never sent to the terminal.
-func WriteDiffText(w io.Writer, d StoryDiff, opt TextOptions) error {
+func WriteDiff(w io.Writer, d editor.StoryDiff, opt Options) error {
 	bw := bufio.NewWriter(w)
 	bold := func(s string) string {
 		if opt.Color {
@@ -59,7 +65,7 @@ func WriteDiffText(w io.Writer, d StoryDiff, opt TextOptions) error {
 		fmt.Fprintf(bw, "%s\n", bold("quotes:"))
 	}
 	for _, q := range d.Quotes {
-		sign := map[string]string{QuoteAdded: "+", QuoteRemoved: "-", QuoteChanged: "~"}[q.Change]
+		sign := map[string]string{editor.QuoteAdded: "+", editor.QuoteRemoved: "-", editor.QuoteChanged: "~"}[q.Change]
 		who := q.Speaker
 		if who == "" {
 			who = "no speaker"
@@ -74,7 +80,7 @@ func WriteDiffText(w io.Writer, d StoryDiff, opt TextOptions) error {
 
 // FormatOps writes ops as one marked-up text: "said [-it-]{+so+}", or with
 // ANSI colours when color is set.
-func FormatOps(ops []Op, color bool) string {
+func FormatOps(ops []editor.Op, color bool) string {
 	var sb strings.Builder
 	for i, l := range diffLines(ops) {
 		if i > 0 {
@@ -94,7 +100,7 @@ func diffPlural(n int, word string) string {
 
 // writeDiffField writes one changed field: on one line when neither version
 // breaks a line, else as indented lines with unchanged paragraphs elided.
-func writeDiffField(w io.Writer, name string, ops []Op, indent string, opt TextOptions) {
+func writeDiffField(w io.Writer, name string, ops []editor.Op, indent string, opt Options) {
 	lines := diffLines(ops)
 	var sb strings.Builder
 	if len(lines) == 1 {
@@ -126,17 +132,17 @@ func writeDiffField(w io.Writer, name string, ops []Op, indent string, opt TextO
 
 // diffSegment is a run of one kind of operation within a line.
 type diffSegment struct {
-	op   OpKind
+	op   editor.OpKind
 	text string
 }
 
 // diffLines breaks ops into lines of segments. A changed run made only of
 // white space shows its line breaks as "¶", or a deleted blank line would
 // not be seen.
-func diffLines(ops []Op) [][]diffSegment {
+func diffLines(ops []editor.Op) [][]diffSegment {
 	lines := [][]diffSegment{nil}
 	for _, o := range ops {
-		mark := o.Op != OpEqual && strings.TrimSpace(o.Text) == ""
+		mark := o.Op != editor.OpEqual && strings.TrimSpace(o.Text) == ""
 		parts := strings.Split(o.Text, "\n")
 		for i, p := range parts {
 			if i > 0 {
@@ -157,7 +163,7 @@ func diffLines(ops []Op) [][]diffSegment {
 
 func diffLineChanged(l []diffSegment) bool {
 	for _, s := range l {
-		if s.op != OpEqual {
+		if s.op != editor.OpEqual {
 			return true
 		}
 	}
@@ -175,7 +181,7 @@ func diffLineBlank(l []diffSegment) bool {
 
 // keptLines marks the changed lines and, around each, opt.Context lines
 // that are not blank (blank lines between paragraphs come free).
-func keptLines(lines [][]diffSegment, opt TextOptions) []bool {
+func keptLines(lines [][]diffSegment, opt Options) []bool {
 	keep := make([]bool, len(lines))
 	for i, l := range lines {
 		if opt.Full {
@@ -203,13 +209,13 @@ func writeDiffSegments(sb *strings.Builder, l []diffSegment, color bool) {
 	for _, s := range l {
 		text := terminalSafe(s.text)
 		switch {
-		case s.op == OpEqual:
+		case s.op == editor.OpEqual:
 			sb.WriteString(text)
-		case color && s.op == OpDelete:
+		case color && s.op == editor.OpDelete:
 			sb.WriteString(ansiDelete + text + ansiReset)
 		case color:
 			sb.WriteString(ansiInsert + text + ansiReset)
-		case s.op == OpDelete:
+		case s.op == editor.OpDelete:
 			sb.WriteString("[-" + text + "-]")
 		default:
 			sb.WriteString("{+" + text + "+}")
@@ -249,7 +255,7 @@ func terminalUnsafe(r rune) bool {
 // little of the text around it, then the words as they were and as each
 // side left them. oursLabel and theirsLabel name the sides, as the reader
 // knows them ("revision 7", "your file").
-func WriteConflicts(w io.Writer, conflicts []Conflict, oursLabel, theirsLabel string) error {
+func WriteConflicts(w io.Writer, conflicts []editor.Conflict, oursLabel, theirsLabel string) error {
 	bw := bufio.NewWriter(w)
 	width := max(len("was"), utf8.RuneCountInString(oursLabel), utf8.RuneCountInString(theirsLabel))
 	for _, c := range conflicts {

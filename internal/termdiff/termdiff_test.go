@@ -1,10 +1,11 @@
-package editor_test
+package termdiff_test
 
 import (
 	"strings"
 	"testing"
 
 	"copydesk/editor"
+	"copydesk/internal/termdiff"
 )
 
 func TestFormatOps(t *testing.T) {
@@ -21,14 +22,14 @@ func TestFormatOps(t *testing.T) {
 		{"\nOne.", "\nOne!", false, "\nOne[-.-]{+!+}"},
 	}
 	for _, tt := range tests {
-		got := editor.FormatOps(editor.DiffText(tt.old, tt.new), tt.color)
+		got := termdiff.FormatOps(editor.DiffText(tt.old, tt.new), tt.color)
 		if got != tt.want {
 			t.Errorf("FormatOps(DiffText(%q, %q), %v) = %q, want %q", tt.old, tt.new, tt.color, got, tt.want)
 		}
 	}
 }
 
-func TestWriteDiffText(t *testing.T) {
+func TestWriteDiff(t *testing.T) {
 	a := revSampleStory()
 	a.Body = "First paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n\nFourth paragraph.\n\nFifth paragraph."
 	b := revSampleStory()
@@ -38,10 +39,10 @@ func TestWriteDiffText(t *testing.T) {
 	b.Quotes = b.Quotes[:1]
 	tests := []struct {
 		name string
-		opt  editor.TextOptions
+		opt  termdiff.Options
 		want string
 	}{
-		{"no context", editor.TextOptions{}, `revision 3 → 4: 2 words inserted, 1 word deleted
+		{"no context", termdiff.Options{}, `revision 3 → 4: 2 words inserted, 1 word deleted
 headline: Duncan Smith warns of [-China-]{+Chinese+} threat
 body:
   …
@@ -50,7 +51,7 @@ body:
 quotes:
   - removed “We are watching.” (James Cleverly)
 `},
-		{"one paragraph of context", editor.TextOptions{Context: 1}, `revision 3 → 4: 2 words inserted, 1 word deleted
+		{"one paragraph of context", termdiff.Options{Context: 1}, `revision 3 → 4: 2 words inserted, 1 word deleted
 headline: Duncan Smith warns of [-China-]{+Chinese+} threat
 body:
   …
@@ -66,36 +67,36 @@ quotes:
 	}
 	for _, tt := range tests {
 		var sb strings.Builder
-		if err := editor.WriteDiffText(&sb, editor.DiffStories(a, b), tt.opt); err != nil {
+		if err := termdiff.WriteDiff(&sb, editor.DiffStories(a, b), tt.opt); err != nil {
 			t.Fatal(err)
 		}
 		if got := sb.String(); got != tt.want {
-			t.Errorf("%s: WriteDiffText =\n%s\nwant\n%s", tt.name, got, tt.want)
+			t.Errorf("%s: WriteDiff =\n%s\nwant\n%s", tt.name, got, tt.want)
 		}
 	}
 }
 
-func TestWriteDiffTextFull(t *testing.T) {
+func TestWriteDiffFull(t *testing.T) {
 	a := &editor.Story{Revision: 1, Body: "One.\n\nTwo.\n\nThree."}
 	b := &editor.Story{Revision: 2, Body: "One.\n\nTwo!\n\nThree."}
 	var sb strings.Builder
-	if err := editor.WriteDiffText(&sb, editor.DiffStories(a, b), editor.TextOptions{Full: true}); err != nil {
+	if err := termdiff.WriteDiff(&sb, editor.DiffStories(a, b), termdiff.Options{Full: true}); err != nil {
 		t.Fatal(err)
 	}
 	want := "revision 1 → 2: 0 words inserted, 0 words deleted\nbody:\n  One.\n\n  Two[-.-]{+!+}\n\n  Three.\n"
 	if got := sb.String(); got != want {
-		t.Errorf("WriteDiffText(full) = %q, want %q", got, want)
+		t.Errorf("WriteDiff(full) = %q, want %q", got, want)
 	}
 }
 
-func TestWriteDiffTextUnchanged(t *testing.T) {
+func TestWriteDiffUnchanged(t *testing.T) {
 	var sb strings.Builder
-	if err := editor.WriteDiffText(&sb, editor.DiffStories(revSampleStory(), revSampleStory()), editor.TextOptions{}); err != nil {
+	if err := termdiff.WriteDiff(&sb, editor.DiffStories(revSampleStory(), revSampleStory()), termdiff.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	want := "revision 3 → 3: 0 words inserted, 0 words deleted\nno changes\n"
 	if got := sb.String(); got != want {
-		t.Errorf("WriteDiffText(unchanged) = %q, want %q", got, want)
+		t.Errorf("WriteDiff(unchanged) = %q, want %q", got, want)
 	}
 }
 
@@ -106,7 +107,7 @@ func TestWriteConflicts(t *testing.T) {
 	theirs.Body = "Sir Iain said: “China is a grave threat.”\n\nHe told the Commons more."
 	_, conflicts := editor.MergeStories(base, ours, theirs)
 	var sb strings.Builder
-	if err := editor.WriteConflicts(&sb, conflicts, "revision 7", "your file"); err != nil {
+	if err := termdiff.WriteConflicts(&sb, conflicts, "revision 7", "your file"); err != nil {
 		t.Fatal(err)
 	}
 	want := `conflict in body, at “… “China is a ▮threat.”¶¶He told …”:
@@ -125,7 +126,7 @@ func TestWriteConflictsLayout(t *testing.T) {
 		{Field: "status", Base: "subbing", Ours: "ready", Theirs: "spiked"},
 	}
 	var sb strings.Builder
-	if err := editor.WriteConflicts(&sb, conflicts, "saved", "yours"); err != nil {
+	if err := termdiff.WriteConflicts(&sb, conflicts, "saved", "yours"); err != nil {
 		t.Fatal(err)
 	}
 	want := "conflict:\n" +
@@ -141,5 +142,18 @@ func TestWriteConflictsLayout(t *testing.T) {
 		"  yours:  spiked\n"
 	if got := sb.String(); got != want {
 		t.Errorf("WriteConflicts =\n%s\nwant\n%s", got, want)
+	}
+}
+
+// revSampleStory is a story at revision 3 with two quotes; what the diffs
+// below leave unchanged is not written, so it holds no more than that.
+func revSampleStory() *editor.Story {
+	return &editor.Story{
+		Headline: "Duncan Smith warns of China threat", Body: "Sir Iain said: “China is a threat.”\n\nHe told the Commons more.",
+		Status: editor.StatusSubbing, Revision: 3,
+		Quotes: []editor.Quote{
+			{ID: "q1", Speaker: "Iain Duncan Smith", Text: "China is a threat."},
+			{ID: "q2", Speaker: "James Cleverly", Text: "We are watching."},
+		},
 	}
 }

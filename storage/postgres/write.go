@@ -1,0 +1,85 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"copydesk/editor"
+)
+
+// errStale is a write that lost a race: another transaction wrote the next
+// revision, or the row moved on, between this one's read and its write.
+var errStale = errors.New("another save got in first")
+
+// maxAttempts bounds how often a save starts again after losing a race; each
+// attempt reads what the winner wrote, so only a story saved this often in
+// the time of one save runs out.
+const maxAttempts = 20
+
+// permission is what a write needs, for the message when the database
+// refuses it: the role, and the action in words.
+type permission struct {
+	role   editor.Role
+	action string
+}
+
+// write runs fn in a transaction and commits it, starting again from the
+// beginning when it lost a race (errStale, a unique revision taken, a
+// serialization failure). fn must read everything it decides on inside tx.
+func (d *DB) write(ctx context.Context, perm *permission, fn func(tx pgx.Tx) error) error {
+	for attempt := 1; ; attempt++ {
+		err := d.explain(pgx.BeginFunc(ctx, d.pool, fn), perm)
+		if !errors.Is(err, errStale) {
+			return err
+		}
+		if attempt == maxAttempts {
+			return &editor.BusyError{Database: d.name, Holder: "others saving the same document"}
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+}
+
+// read runs fn in a read-only transaction that sees one snapshot.
+func (d *DB) read(ctx context.Context, fn func(tx pgx.Tx) error) error {
+	err := pgx.BeginTxFunc(ctx, d.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, fn)
+	return d.explain(err, &permission{editor.RoleEditor, "read the desk"})
+}
+
+// explain maps what PostgreSQL refused to copydesk's errors, by SQLSTATE and
+// constraint name, never by message text.
+func (d *DB) explain(err error, perm *permission) error {
+	var pe *pgconn.PgError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	switch pe.Code {
+	case "42501": // insufficient_privilege: a GRANT missing, or a desk trigger
+		role := perm.role
+		if r := editor.Role(pe.Hint); r.Validate() == nil {
+			role = r
+		}
+		return &editor.PermissionError{Role: role, Action: perm.action, User: d.user}
+	case "23505": // unique_violation: another transaction took the revision number or the slug
+		if pe.ConstraintName == "revisions_pkey" || pe.ConstraintName == "stories_slug_key" || pe.ConstraintName == "pages_slug_key" {
+			// The next attempt reads what it took, and plans again.
+			return errStale
+		}
+	case "40001", "40P01": // serialization failure, deadlock: try again
+		return errStale
+	case "53300": // too_many_connections
+		return fmt.Errorf("%s has no connection free for copydesk (%s); try again, or ask the administrator to raise max_connections or add a pooler", d.name, pe.Message)
+	}
+	return fmt.Errorf("%s: %s (SQLSTATE %s)", d.name, pe.Message, pe.Code)
+}
+
+// violates reports whether err is a unique violation of the constraint.
+func violates(err error, constraint string) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "23505" && pe.ConstraintName == constraint
+}
