@@ -17,6 +17,8 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
 TEST_PKGS  := jing
 JRE_PKG    := default-jre-headless
 VNU_JAR    := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+# The shared-desk tests start a private PostgreSQL of their own (internal/pgtest).
+PG_PKGS    := postgresql
 # Extra packages for screenshots of the real window.
 SHOT_PKGS  := xvfb xdotool imagemagick x11-utils
 
@@ -40,7 +42,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps test-deps build run test race vet lint bench bench-export bench-import screenshots crashtest uitest startup package clean
+.PHONY: help deps test-deps pg-deps build run test race vet lint bench bench-export bench-import bench-desk screenshots crashtest uitest startup package clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  %-13s %s\n", $$1, $$2 }'
@@ -68,11 +70,17 @@ test-deps: ## install the validators the export tests use: jing, a JRE, the Nu H
 	@[ -f $(VNU_JAR) ] || (cd tools/vnu && npm ci --no-audit --no-fund --ignore-scripts)
 	@java -jar $(VNU_JAR) --version >/dev/null
 
-test: deps test-deps vet ## install what the tests need, then go vet and all tests
-	$(GO) test $(GOFLAGS_CD) -count=1 ./...
+pg-deps: ## install PostgreSQL (Debian's postgresql, apt-get) for the shared-desk tests, when it is absent; no service of it is used
+	$(call apt_install,$(PG_PKGS))
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { echo "no initdb under /usr/lib/postgresql/*/bin after installing $(PG_PKGS)"; exit 1; }
 
-race: deps test-deps ## all tests under the race detector (a second build of every package; clean on the tree)
-	$(GO) test $(GOFLAGS_CD) -race -count=1 ./...
+# COPYDESK_TEST_PG=require: a PostgreSQL that cannot be started fails the
+# tests that need it instead of skipping them.
+test: deps test-deps pg-deps vet ## install what the tests need, then go vet and all tests (SQLite and a private PostgreSQL the tests start)
+	COPYDESK_TEST_PG=require $(GO) test $(GOFLAGS_CD) -count=1 ./...
+
+race: deps test-deps pg-deps ## all tests under the race detector (a second build of every package; clean on the tree)
+	COPYDESK_TEST_PG=require $(GO) test $(GOFLAGS_CD) -race -count=1 ./...
 
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
@@ -90,6 +98,9 @@ bench-export: build ## time a full and an incremental export of 10,000 articles:
 bench-import: build ## time the real binary importing 2,000 plain-text wire stories and 1,000 NITF files, file by file and in one transaction
 	$(call apt_install,time)
 	./scripts/bench-import.sh
+
+bench-desk: deps pg-deps ## 200 simulated editors on a pool of 20 connections saving edits to 50 stories for 2 minutes, on a private PostgreSQL and on one SQLite file: saves/s, p50/p99, merges, clashes, lost updates
+	$(GO) run $(GOFLAGS_CD) ./scripts/benchdesk -editors 200 -stories 50 -pool 20 -duration 2m
 
 screenshots: build ## save PNGs of the main screens under docs/ (runs the real binary under Xvfb)
 	$(call apt_install,$(SHOT_PKGS))

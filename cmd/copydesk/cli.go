@@ -68,7 +68,7 @@ type command struct {
 // commands is every subcommand; help lists them by name.
 var commands = []*command{
 	importCmd, newCmd, storiesCmd, showCmd, updateCmd, statusCmd, quotesCmd, peopleCmd, checkCmd,
-	revisionsCmd, diffCmd, blameCmd, restoreCmd, pagesCmd, searchCmd, exportCmd, backupCmd, sampleCmd,
+	revisionsCmd, diffCmd, blameCmd, restoreCmd, pagesCmd, searchCmd, exportCmd, backupCmd, sampleCmd, deskCmd, copyCmd,
 }
 
 func findCommand(name string) *command {
@@ -113,7 +113,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	fs := newFlagSet(c, stderr)
-	dbPath := fs.String("db", "", "the database file (default: $COPYDESK_DB, else "+shortPath(defaultDBPath())+")")
+	dbPath := fs.String("db", "", "the database: a file, or a shared desk's postgres:// URL (default: $COPYDESK_DB, else "+shortPath(defaultDBPath())+")")
 	do := c.setup(fs)
 	if globalDB != "" {
 		*dbPath = globalDB
@@ -182,7 +182,7 @@ func leadingDBFlag(args []string) (db string, rest []string, err error) {
 		switch a := args[0]; {
 		case a == "--db" || a == "-db":
 			if len(args) < 2 {
-				return "", nil, fmt.Errorf("--db needs a file path")
+				return "", nil, fmt.Errorf("--db needs a file path or a postgres:// URL")
 			}
 			db, args = args[1], args[2:]
 		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
@@ -229,7 +229,7 @@ func exitCode(err error) int {
 		return exitUsage
 	case errors.As(err, &pe), errors.Is(err, editor.ErrConflict), errors.Is(err, editor.ErrPermission), errors.As(err, &be):
 		return exitProblem
-	case errors.As(err, &ue), errors.As(err, &ve), errors.As(err, &fe),
+	case errors.As(err, &ue), errors.As(err, &ve), errors.As(err, &fe), errors.Is(err, storage.ErrNotEmpty),
 		errors.Is(err, editor.ErrNotFound), errors.Is(err, editor.ErrAmbiguous):
 		return exitUsage
 	}
@@ -282,6 +282,26 @@ func shortPath(p string) string {
 	return p
 }
 
+// authorFlag declares --author. The function it returns gives a revision's
+// author: the flag's value on a database file; on a shared desk nothing,
+// for the server sets the database user, and an --author naming someone
+// else is refused (bad usage: exit 2).
+func authorFlag(fs *flag.FlagSet, usage string) func(e *env) (string, error) {
+	author := fs.String("author", defaultAuthor(), usage+" (on a shared desk: the database user)")
+	return func(e *env) (string, error) {
+		desk, shared := e.db.(storage.Desk)
+		if !shared {
+			return *author, nil
+		}
+		given := false
+		fs.Visit(func(f *flag.Flag) { given = given || f.Name == "author" })
+		if given && *author != desk.User() {
+			return "", usagef("--author %q: on a shared desk a revision's author is the database user who saves it, %s; leave --author out, nothing was saved", *author, desk.User())
+		}
+		return "", nil
+	}
+}
+
 // defaultAuthor names the person making a revision from the command line.
 func defaultAuthor() string {
 	if v := os.Getenv("COPYDESK_AUTHOR"); v != "" {
@@ -300,7 +320,7 @@ func printHelp(w io.Writer) {
 	fmt.Fprint(w, `copydesk — an editorial tool for news desks
 
 usage:
-  copydesk [--db PATH]              open the desktop app
+  copydesk [--db PATH|URL]          open the desktop app
   copydesk COMMAND [ARGS] [FLAGS]   work headless
 
 commands:
@@ -311,9 +331,11 @@ commands:
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintf(w, `
-Every command takes --db PATH (default: $COPYDESK_DB, else %s).
+Every command takes --db PATH, or a shared desk's postgres:// URL
+(default: $COPYDESK_DB, else %s).
 IDs may be a full ID, a unique prefix of 6 or more characters, or the slug.
-Exit codes: 0 success, 1 a check or merge found a problem, 2 bad usage or input,
+Exit codes: 0 success, 1 a check or merge found a problem (or the desk refused
+the action to your role, or the database stayed busy), 2 bad usage or input,
 3 another failure (disk, database), 130 interrupted.
 'copydesk help COMMAND' shows a command's flags.
 `, shortPath(defaultDBPath()))

@@ -20,7 +20,7 @@ var _ app.Store = storage.Store(nil)
 func runDesktopArgs(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("copydesk", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dbPath := fs.String("db", "", "the database file (default: $COPYDESK_DB, else "+shortPath(defaultDBPath())+")")
+	dbPath := fs.String("db", "", "the database: a file, or a shared desk's postgres:// URL (default: $COPYDESK_DB, else "+shortPath(defaultDBPath())+")")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}

@@ -18,10 +18,15 @@ var importCmd = &command{name: "import", args: "FILE... [--dry-run] [--json] [--
 		o := importOptions{}
 		fs.BoolVar(&o.dryRun, "dry-run", false, "parse only: print the story, its quotes, people, boilerplate and feed metadata found; save nothing")
 		fs.BoolVar(&o.asJSON, "json", false, "print JSON")
-		fs.StringVar(&o.author, "author", defaultAuthor(), "who is importing")
+		author := authorFlag(fs, "who is importing")
 		fs.StringVar(&o.status, "status", "", "give every story this status, whatever its file says (e.g. draft, for an archive's published posts)")
 		fs.BoolVar(&o.allOrNothing, "all-or-nothing", false, "save nothing unless every file is good, all in one transaction")
 		return func(e *env, files []string) error {
+			who, err := author(e)
+			if err != nil {
+				return err
+			}
+			o.author = who
 			return runImport(e, files, o)
 		}
 	}}

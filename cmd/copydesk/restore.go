@@ -11,7 +11,7 @@ import (
 var restoreCmd = &command{name: "restore", args: "ID REV [--note TEXT]", summary: "make an old revision of a story or page current again, as a new revision", minArgs: 2, maxArgs: 2,
 	setup: func(fs *flag.FlagSet) func(*env, []string) error {
 		note := fs.String("note", "", "a note on the revision (a correction note, when the story is published)")
-		author := fs.String("author", defaultAuthor(), "who is restoring")
+		author := authorFlag(fs, "who is restoring")
 		return func(e *env, args []string) error {
 			seq, err := strconv.Atoi(args[1])
 			if err != nil || seq < 1 {
@@ -21,7 +21,11 @@ var restoreCmd = &command{name: "restore", args: "ID REV [--note TEXT]", summary
 			if err != nil {
 				return err
 			}
-			meta := editor.RevisionMeta{Author: *author, Note: *note}
+			who, err := author(e)
+			if err != nil {
+				return err
+			}
+			meta := editor.RevisionMeta{Author: who, Note: *note}
 			var title string
 			var rev int
 			var saved bool

@@ -36,6 +36,13 @@ const sampleWire = "pa-duncan-smith-china-threat.txt"
 // page takes its summary from the rules block under the story; it is added
 // only when no page has its slug.
 func addSample(ctx context.Context, db storage.Store) (*editor.Story, *editor.Page, error) {
+	// On a shared desk the server names the author: the database user.
+	author := func(name string) string {
+		if _, shared := db.(storage.Desk); shared {
+			return ""
+		}
+		return name
+	}
 	files := assets.Sample()
 	raw, err := fs.ReadFile(files, sampleWire)
 	if err != nil {
@@ -60,7 +67,7 @@ func addSample(ctx context.Context, db storage.Store) (*editor.Story, *editor.Pa
 		if page.Summary == "" {
 			return nil, nil, fmt.Errorf("sample %s: no %q block under the story", sampleWire, page.Title)
 		}
-		if err := db.CreatePage(ctx, page, editor.RevisionMeta{Kind: editor.RevisionImport, Author: "copydesk", Note: "sample"}); err != nil {
+		if err := db.CreatePage(ctx, page, editor.RevisionMeta{Kind: editor.RevisionImport, Author: author("copydesk"), Note: "sample"}); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -76,13 +83,13 @@ func addSample(ctx context.Context, db storage.Store) (*editor.Story, *editor.Pa
 	filed, people := res.ToStory()
 	filed.Byline, filed.Section, filed.Tags = filedFile.Story.Byline, filedFile.Story.Section, filedFile.Story.Tags
 	filed.RulesPage = page.Slug
-	if err := db.Import(ctx, []*editor.Story{&filed}, people, editor.RevisionMeta{Kind: editor.RevisionImport, Author: "Press Association", Note: "as filed"}, nil); err != nil {
+	if err := db.Import(ctx, []*editor.Story{&filed}, people, editor.RevisionMeta{Kind: editor.RevisionImport, Author: author("Press Association"), Note: "as filed"}, nil); err != nil {
 		return nil, nil, err
 	}
 	subbed := filed
 	sub := subbedFile.Story
 	subbed.Headline, subbed.Standfirst, subbed.Body, subbed.Slug = sub.Headline, sub.Standfirst, sub.Body, sub.Slug
-	if _, err := db.SaveStory(ctx, &subbed, filed.Revision, editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: "Copydesk sample", Note: "subbed"}); err != nil {
+	if _, err := db.SaveStory(ctx, &subbed, filed.Revision, editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: author("Copydesk sample"), Note: "subbed"}); err != nil {
 		return nil, nil, err
 	}
 	return &subbed, page, nil

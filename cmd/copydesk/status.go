@@ -11,14 +11,18 @@ import (
 var statusCmd = &command{name: "status", args: "ID STATUS | STATUS ID... [--note TEXT] [--override REASON]", summary: "move stories through the workflow: draft, subbing, ready, published, spiked", minArgs: 2, maxArgs: -1,
 	setup: func(fs *flag.FlagSet) func(*env, []string) error {
 		note := fs.String("note", "", "a note on the revision")
-		author := fs.String("author", defaultAuthor(), "who is making the change")
+		author := authorFlag(fs, "who is making the change")
 		override := fs.String("override", "", "publish over the check's errors, giving the desk's reason (recorded in the revision)")
 		return func(e *env, args []string) error {
 			st, ids, err := statusArgs(args)
 			if err != nil {
 				return err
 			}
-			m := move{to: st, author: *author, note: *note, override: *override}
+			who, err := author(e)
+			if err != nil {
+				return err
+			}
+			m := move{to: st, author: who, note: *note, override: *override}
 			if len(ids) == 1 {
 				return m.story(e, ids[0])
 			}

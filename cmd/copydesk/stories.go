@@ -12,10 +12,14 @@ var newCmd = &command{name: "new", args: "--headline TEXT [--json]", summary: "c
 	setup: func(fs *flag.FlagSet) func(*env, []string) error {
 		headline := fs.String("headline", "", "the story's headline")
 		asJSON := fs.Bool("json", false, "print the new story as JSON")
-		author := fs.String("author", defaultAuthor(), "who is making it")
+		author := authorFlag(fs, "who is making it")
 		return func(e *env, _ []string) error {
+			who, err := author(e)
+			if err != nil {
+				return err
+			}
 			s := &editor.Story{Headline: *headline}
-			if err := e.db.CreateStory(e.ctx, s, editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: *author}); err != nil {
+			if err := e.db.CreateStory(e.ctx, s, editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: who}); err != nil {
 				return err
 			}
 			if *asJSON {

@@ -11,9 +11,13 @@ import (
 var updateCmd = &command{name: "update", args: "ID FILE [--note TEXT] [--author NAME]", summary: "save a story or page from a file in the 'show --format md' form as a new revision", minArgs: 2, maxArgs: 2,
 	setup: func(fs *flag.FlagSet) func(*env, []string) error {
 		note := fs.String("note", "", "a note on the revision (\"subbed\", \"legalled\")")
-		author := fs.String("author", defaultAuthor(), "who is making the revision")
+		author := authorFlag(fs, "who is making the revision")
 		return func(e *env, args []string) error {
-			return runUpdate(e, args[0], args[1], editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: *author, Note: *note})
+			who, err := author(e)
+			if err != nil {
+				return err
+			}
+			return runUpdate(e, args[0], args[1], editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: who, Note: *note})
 		}
 	}}
 

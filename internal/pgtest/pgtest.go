@@ -105,8 +105,15 @@ func version(binDir string) int {
 	return n
 }
 
-// Start makes a new cluster in a temporary folder and starts its server.
-func Start() (*Server, error) {
+// Start makes a new cluster in a temporary folder and starts its server,
+// tuned for tests: nothing is forced to disk, for a server that lives
+// minutes.
+func Start() (*Server, error) { return StartServer(false) }
+
+// StartServer is Start; durable keeps PostgreSQL's defaults for writing to
+// disk (fsync, synchronous commit), as a benchmark against SQLite's
+// synchronous=FULL needs.
+func StartServer(durable bool) (*Server, error) {
 	bin, err := binDir()
 	if err != nil {
 		return nil, err
@@ -138,9 +145,12 @@ func Start() (*Server, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	s.cmd = exec.Command(filepath.Join(bin, "postgres"), "-D", data, "-k", dir, "-p", strconv.Itoa(port),
-		"-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
-		"-c", "full_page_writes=off", "-c", "max_connections=300", "-c", "shared_buffers=64MB")
+	args := []string{"-D", data, "-k", dir, "-p", strconv.Itoa(port),
+		"-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", "-c", "shared_buffers=64MB"}
+	if !durable {
+		args = append(args, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
+	}
+	s.cmd = exec.Command(filepath.Join(bin, "postgres"), args...)
 	s.cmd.Stdout, s.cmd.Stderr = logFile, logFile
 	// Its own process group, and SIGKILL when the test process dies.
 	s.cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred, Setpgid: true, Pdeathsig: syscall.SIGKILL}

@@ -11,8 +11,12 @@ import (
 	"copydesk/storage/storetest"
 )
 
-// The PostgreSQL engine keeps the store contract.
-var _ storage.Store = (*postgres.DB)(nil)
+// The engine keeps the store contract, and can be copied from and into.
+var (
+	_ storage.Store    = (*postgres.DB)(nil)
+	_ storage.Archiver = (*postgres.DB)(nil)
+	_ storage.Desk     = (*postgres.DB)(nil)
+)
 
 func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 

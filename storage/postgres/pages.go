@@ -27,7 +27,7 @@ func (d *DB) CreatePage(ctx context.Context, p *editor.Page, meta editor.Revisio
 		if err != nil {
 			return err
 		}
-		if err := d.insertRevision(ctx, tx, "page", p.ID, 1, meta, p.Content(), p.Words()); err != nil {
+		if err := d.insertRevision(ctx, tx, "page", p.ID, 1, meta, p.Content(), nil, p.Words()); err != nil {
 			return err
 		}
 		_, err = tx.Exec(ctx, `INSERT INTO pages (`+pageColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
@@ -78,7 +78,7 @@ func (d *DB) savePage(ctx context.Context, tx pgx.Tx, cur, p *editor.Page, base 
 	if err != nil || !plan.Write {
 		return editor.SaveResult{}, err
 	}
-	if err := d.insertRevision(ctx, tx, "page", p.ID, p.Revision, plan.Meta, p.Content(), p.Words()); err != nil {
+	if err := d.insertRevision(ctx, tx, "page", p.ID, p.Revision, plan.Meta, p.Content(), cur.Content(), p.Words()); err != nil {
 		return editor.SaveResult{}, err
 	}
 	tag, err := tx.Exec(ctx, `UPDATE pages SET slug = $1, kind = $2, title = $3, summary = $4, body = $5, revision = $6,

@@ -119,7 +119,7 @@ func (d *DB) createStory(ctx context.Context, tx pgx.Tx, s *editor.Story, meta e
 		return err
 	}
 	// The revision first: the row's guard looks for it.
-	if err := d.insertRevision(ctx, tx, "story", s.ID, 1, meta, s.Content(), s.Words()); err != nil {
+	if err := d.insertRevision(ctx, tx, "story", s.ID, 1, meta, s.Content(), nil, s.Words()); err != nil {
 		return err
 	}
 	_, err = tx.Exec(ctx, insertStory, storyArgs(s)...)
@@ -195,13 +195,13 @@ func (d *DB) saveStory(ctx context.Context, tx pgx.Tx, cur, s *editor.Story, bas
 	if err != nil || !plan.Write {
 		return editor.SaveResult{}, err
 	}
-	switch {
-	case s.Status != cur.Status:
-		perm.role, perm.action = editor.StatusRole(cur.Status, s.Status), editor.StatusAction(cur.Status, s.Status)
-	case plan.Meta.Kind == editor.RevisionRestore:
+	if plan.Meta.Kind == editor.RevisionRestore {
 		perm.role, perm.action = editor.RoleSubeditor, "restore an old revision"
 	}
-	if err := d.insertRevision(ctx, tx, "story", s.ID, s.Revision, plan.Meta, s.Content(), s.Words()); err != nil {
+	if need := editor.StatusRole(cur.Status, s.Status); !perm.role.Allows(need) {
+		perm.role, perm.action = need, editor.StatusAction(cur.Status, s.Status)
+	}
+	if err := d.insertRevision(ctx, tx, "story", s.ID, s.Revision, plan.Meta, s.Content(), cur.Content(), s.Words()); err != nil {
 		return editor.SaveResult{}, err
 	}
 	args := append(storyArgs(s)[1:], s.ID, cur.Revision)

@@ -60,8 +60,10 @@ func (d *DB) explain(err error, perm *permission) error {
 	}
 	switch pe.Code {
 	case "42501": // insufficient_privilege: a GRANT missing, or a desk trigger
+		// perm is the strongest role the write needs, as the save rules see
+		// it; a desk trigger's hint names the check that fired.
 		role := perm.role
-		if r := editor.Role(pe.Hint); r.Validate() == nil {
+		if r := editor.Role(pe.Hint); r.Validate() == nil && !role.Allows(r) {
 			role = r
 		}
 		return &editor.PermissionError{Role: role, Action: perm.action, User: d.user}

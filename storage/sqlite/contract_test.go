@@ -9,8 +9,11 @@ import (
 	"copydesk/storage/storetest"
 )
 
-// The SQLite engine keeps the store contract.
-var _ storage.Store = (*sqlite.DB)(nil)
+// The engine keeps the store contract, and can be copied from and into.
+var (
+	_ storage.Store    = (*sqlite.DB)(nil)
+	_ storage.Archiver = (*sqlite.DB)(nil)
+)
 
 func TestContract(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, fx storetest.Fixture) storage.Store {

@@ -97,6 +97,10 @@ func Open(path string, opts Options) (*DB, error) {
 		rdb.Close()
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
+	// SQLite has one writer at a time: writers of this process queue for the
+	// one connection in order, rather than poll the file's lock (which
+	// starves some of them past the busy timeout under load).
+	d.db.SetMaxOpenConns(1)
 	if pending != nil {
 		if err := d.migrate(context.Background(), pending); err != nil {
 			d.Close()

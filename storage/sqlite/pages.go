@@ -26,7 +26,7 @@ func (d *DB) CreatePage(ctx context.Context, p *editor.Page, meta editor.Revisio
 		if err := indexPage(ctx, tx, p); err != nil {
 			return false, err
 		}
-		return true, d.insertRevision(ctx, tx, "page", p.ID, 1, meta, p.Content(), p.Words())
+		return true, d.insertRevision(ctx, tx, "page", p.ID, 1, meta, p.Content(), nil, p.Words())
 	})
 }
 
@@ -76,7 +76,7 @@ func (d *DB) savePage(ctx context.Context, tx *sql.Tx, cur, p *editor.Page, base
 	if err := indexPage(ctx, tx, p); err != nil {
 		return editor.SaveResult{}, err
 	}
-	if err := d.insertRevision(ctx, tx, "page", p.ID, p.Revision, plan.Meta, p.Content(), p.Words()); err != nil {
+	if err := d.insertRevision(ctx, tx, "page", p.ID, p.Revision, plan.Meta, p.Content(), cur.Content(), p.Words()); err != nil {
 		return editor.SaveResult{}, err
 	}
 	return editor.SaveResult{Saved: true, MergedWith: plan.MergedWith}, nil

@@ -15,15 +15,45 @@ import (
 // shorter than itself, and checked against its SHA-256.
 
 // insertRevision records an immutable revision of a story or page.
-func (d *DB) insertRevision(ctx context.Context, tx *sql.Tx, docKind, docID string, seq int, meta editor.RevisionMeta, content []byte, words int) error {
-	data, snapshot, chain := string(content), true, 0
+// prev is what the caller holds as the previous revision's content (the
+// current row's), or nil.
+func (d *DB) insertRevision(ctx context.Context, tx *sql.Tx, docKind, docID string, seq int, meta editor.RevisionMeta, content, prev []byte, words int) error {
+	prevChain := 0
 	if seq > 1 {
-		prev, prevChain, err := revisionContent(ctx, tx, docID, seq-1)
-		if err != nil {
+		var err error
+		if prev, prevChain, err = previous(ctx, tx, docID, seq-1, prev); err != nil {
 			return err
 		}
+	}
+	_, err := insertRevisionRow(ctx, tx, docKind, docID, editor.Revision{Seq: seq, Kind: meta.Kind, Author: meta.Author, Note: meta.Note,
+		CreatedAt: d.now(), SHA256: editor.ContentHash(content), Words: words}, content, prev, prevChain)
+	return err
+}
+
+// previous is the content and chain length of revision seq, which the
+// caller holds as guess: when guess matches the stored SHA-256 it is used
+// as it is, sparing a rebuild of the chain on every save.
+func previous(ctx context.Context, q querier, docID string, seq int, guess []byte) ([]byte, int, error) {
+	if guess != nil {
+		var sum string
+		var chain int
+		err := q.QueryRowContext(ctx, `SELECT sha256, chain_bytes FROM revisions WHERE doc_id = ? AND seq = ?`, docID, seq).Scan(&sum, &chain)
+		if err == nil && sum == editor.ContentHash(guess) {
+			return guess, chain, nil
+		}
+	}
+	return revisionContent(ctx, q, docID, seq)
+}
+
+// insertRevisionRow writes revision rev, whose content is content, as a
+// delta against prev (the content of the revision before, with its chain
+// length) or as a snapshot; it returns the new chain length.
+func insertRevisionRow(ctx context.Context, tx *sql.Tx, docKind, docID string, rev editor.Revision, content, prev []byte, prevChain int) (int, error) {
+	data, snapshot, chain := string(content), true, 0
+	if rev.Seq > 1 {
+		var err error
 		if data, snapshot, err = editor.StoreText(string(prev), string(content), prevChain); err != nil {
-			return err
+			return 0, err
 		}
 		if !snapshot {
 			chain = prevChain + len(data)
@@ -31,8 +61,8 @@ func (d *DB) insertRevision(ctx context.Context, tx *sql.Tx, docKind, docID stri
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO revisions (doc_id, doc_kind, seq, kind, author, note, created_at, sha256, words, content, snapshot, chain_bytes)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		docID, docKind, seq, string(meta.Kind), meta.Author, meta.Note, formatTime(d.now()), editor.ContentHash(content), words, []byte(data), snapshot, chain)
-	return err
+		docID, docKind, rev.Seq, string(rev.Kind), rev.Author, rev.Note, formatTime(rev.CreatedAt), rev.SHA256, rev.Words, []byte(data), snapshot, chain)
+	return chain, err
 }
 
 // Revisions lists the revisions of a story or page, the first first.
@@ -221,8 +251,26 @@ func storyHistory(ctx context.Context, q querier, id string) ([]editor.Story, []
 	if err != nil {
 		return nil, nil, err
 	}
+	revs, texts, err := allContents(ctx, q, id)
+	if err != nil {
+		return nil, nil, fmt.Errorf("the history of %q is damaged: %w", cur.Title(), err)
+	}
+	out := make([]editor.Story, len(texts))
+	for i, t := range texts {
+		out[i] = *cur
+		if err := out[i].ApplyContent([]byte(t)); err != nil {
+			return nil, nil, err
+		}
+		out[i].Revision, out[i].UpdatedAt = revs[i].Seq, revs[i].CreatedAt
+	}
+	return out, revs, nil
+}
+
+// allContents rebuilds every revision of a document, oldest first, in one
+// pass, each checked against its SHA-256.
+func allContents(ctx context.Context, q querier, docID string) ([]editor.Revision, []string, error) {
 	rows, err := q.QueryContext(ctx, `SELECT seq, kind, author, note, created_at, sha256, words, snapshot, content
-		FROM revisions WHERE doc_id = ? ORDER BY seq`, id)
+		FROM revisions WHERE doc_id = ? ORDER BY seq`, docID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -243,16 +291,5 @@ func storyHistory(ctx context.Context, q querier, id string) ([]editor.Story, []
 		return nil, nil, err
 	}
 	texts, err := editor.RebuildAll(stored)
-	if err != nil {
-		return nil, nil, fmt.Errorf("the history of %q is damaged: %w", cur.Title(), err)
-	}
-	out := make([]editor.Story, len(texts))
-	for i, t := range texts {
-		out[i] = *cur
-		if err := out[i].ApplyContent([]byte(t)); err != nil {
-			return nil, nil, err
-		}
-		out[i].Revision, out[i].UpdatedAt = revs[i].Seq, revs[i].CreatedAt
-	}
-	return out, revs, nil
+	return revs, texts, err
 }

@@ -93,7 +93,7 @@ func (d *DB) createStory(ctx context.Context, tx *sql.Tx, s *editor.Story, meta 
 	if err := writeStoryParts(ctx, tx, s); err != nil {
 		return err
 	}
-	return d.insertRevision(ctx, tx, "story", s.ID, 1, meta, s.Content(), s.Words())
+	return d.insertRevision(ctx, tx, "story", s.ID, 1, meta, s.Content(), nil, s.Words())
 }
 
 // lookups is what the save rules ask of the database inside tx; table is
@@ -169,7 +169,7 @@ func (d *DB) saveStory(ctx context.Context, tx *sql.Tx, cur, s *editor.Story, ba
 	if err := writeStoryParts(ctx, tx, s); err != nil {
 		return editor.SaveResult{}, err
 	}
-	if err := d.insertRevision(ctx, tx, "story", s.ID, s.Revision, plan.Meta, s.Content(), s.Words()); err != nil {
+	if err := d.insertRevision(ctx, tx, "story", s.ID, s.Revision, plan.Meta, s.Content(), cur.Content(), s.Words()); err != nil {
 		return editor.SaveResult{}, err
 	}
 	return editor.SaveResult{Saved: true, MergedWith: plan.MergedWith}, nil

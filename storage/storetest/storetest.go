@@ -67,6 +67,7 @@ var behaviours = []behaviour{
 	{"RacingSavesFromOneBase", testRacingSaves},
 	{"Import", testImport},
 	{"RevisionAuthor", testRevisionAuthor},
+	{"CopyIntoAnEmptyStore", testCopy},
 }
 
 var ctx = context.Background()
