@@ -42,7 +42,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps test-deps pg-deps build run test race vet lint bench bench-export bench-import bench-desk screenshots crashtest uitest startup package clean
+.PHONY: help deps test-deps pg-deps build run test race vet lint bench bench-export bench-import bench-desk fuzz crashtest-cli screenshots crashtest uitest startup package clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  %-13s %s\n", $$1, $$2 }'
@@ -81,6 +81,13 @@ test: deps test-deps pg-deps vet ## install what the tests need, then go vet and
 
 race: deps test-deps pg-deps ## all tests under the race detector (a second build of every package; clean on the tree)
 	COPYDESK_TEST_PG=require $(GO) test $(GOFLAGS_CD) -race -count=1 ./...
+
+FUZZTIME ?= 30s
+
+# The seed corpus of every fuzz target (its f.Add calls and testdata/fuzz/)
+# already runs in `make test`; this fuzzes each target for FUZZTIME.
+fuzz: deps ## run every fuzz target for FUZZTIME each (default 30s; FUZZTIME=60s make fuzz) and print its executions
+	FUZZTIME=$(FUZZTIME) ./scripts/fuzz.sh
 
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
