@@ -22,6 +22,9 @@ const (
 	// it from a process that has gone means that export stopped before its end
 	// and may have left staged files.
 	busyPath = metaDir + "/busy"
+	// lockPath is flocked for the whole export, before anything is read, so
+	// that two exports started together cannot both claim the folder.
+	lockPath = metaDir + "/lock"
 	// Staged files sit beside the files they replace, under names no slug
 	// can take (slugs hold no dot).
 	stagePrefix  = ".staged-"

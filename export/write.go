@@ -33,10 +33,11 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 	if err := root.MkdirAll(metaDir, 0o755); err != nil {
 		return nil, fmt.Errorf("export: making %s in the output folder: %w", metaDir, err)
 	}
-	stale, err := lockFolder(root)
+	stale, unlock, err := lockFolder(root)
 	if err != nil {
 		return nil, err
 	}
+	defer unlock()
 	defer func() { _ = root.Remove(busyPath) }()
 	if err := recoverCommit(root); err != nil {
 		return nil, err
@@ -146,11 +147,26 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 // ErrBusy is returned when another export is writing to the same folder.
 var ErrBusy = errors.New("another export is writing to this folder")
 
-// lockFolder claims the output folder for this export by creating busyPath
-// with the process ID in it. A busyPath left by a process that is no longer
-// running is taken over, and stale reports it: that export died before its
-// end and may have left staged files.
-func lockFolder(root *os.Root) (stale bool, err error) {
+// lockFolder claims the output folder for this export: it flocks lockPath,
+// then creates busyPath with the process ID in it, for the message another
+// export gives. A busyPath left by a process that is no longer running is
+// taken over, and stale reports it: that export died before its end and may
+// have left staged files. unlock releases the flock.
+func lockFolder(root *os.Root) (stale bool, unlock func(), err error) {
+	busy := func() error {
+		data, _ := root.ReadFile(busyPath)
+		if other, _ := strconv.Atoi(strings.TrimSpace(string(data))); other > 0 {
+			return fmt.Errorf("export: %w (process %d); wait for it to finish, or remove %s if it is not running", ErrBusy, other, busyPath)
+		}
+		return fmt.Errorf("export: %w; wait for it to finish", ErrBusy)
+	}
+	unlock, ok, err := flockFolder(root)
+	if err != nil {
+		return false, nil, err
+	}
+	if !ok {
+		return false, nil, busy()
+	}
 	pid := []byte(strconv.Itoa(os.Getpid()) + "\n")
 	f, err := root.OpenFile(busyPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err == nil {
@@ -158,20 +174,27 @@ func lockFolder(root *os.Root) (stale bool, err error) {
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
-		return false, err
+		if err != nil {
+			unlock()
+			return false, nil, fmt.Errorf("export: claiming the output folder: %w", err)
+		}
+		return false, unlock, nil
 	}
 	if !errors.Is(err, fs.ErrExist) {
-		return false, fmt.Errorf("export: claiming the output folder: %w", err)
+		unlock()
+		return false, nil, fmt.Errorf("export: claiming the output folder: %w", err)
 	}
 	data, _ := root.ReadFile(busyPath)
 	other, _ := strconv.Atoi(strings.TrimSpace(string(data)))
 	if other > 0 && (other == os.Getpid() || processRunning(other)) {
-		return false, fmt.Errorf("export: %w (process %d); wait for it to finish, or remove %s if it is not running", ErrBusy, other, busyPath)
+		unlock()
+		return false, nil, busy()
 	}
 	if err := root.WriteFile(busyPath, pid, 0o644); err != nil {
-		return false, fmt.Errorf("export: claiming the output folder: %w", err)
+		unlock()
+		return false, nil, fmt.Errorf("export: claiming the output folder: %w", err)
 	}
-	return true, nil
+	return true, unlock, nil
 }
 
 // removeStaged removes what an unfinished export staged: files beside their
