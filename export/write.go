@@ -21,7 +21,7 @@ import (
 
 // run renders every unit whose inputs changed, stages the files that differ
 // from what is on disk beside them, and commits them.
-func (b *build) run(ctx context.Context, outDir string, progress func(done, total int)) (_ []File, err error) {
+func (b *build) run(ctx context.Context, outDir string, opt Options) (_ []File, err error) {
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, fmt.Errorf("export: making the output folder: %w", err)
 	}
@@ -50,6 +50,11 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 		return nil, err
 	}
 	old := readManifest(root)
+	if !opt.AllowRemoval {
+		if err := b.checkRemoval(old); err != nil {
+			return nil, err
+		}
+	}
 	// With the folder held and any unfinished commit finished, whatever is
 	// staged was left by an export that failed or was killed.
 	removeLeftovers(root)
@@ -96,7 +101,7 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 	}
 	present := listFiles(dirs)
 
-	results, err := b.renderAll(ctx, dirs, handles, fresh, present, old, progress)
+	results, err := b.renderAll(ctx, dirs, handles, fresh, present, old, opt.Progress)
 	if err == nil {
 		err = ctx.Err()
 	}
@@ -148,6 +153,31 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return files, nil
+}
+
+// checkRemoval refuses an export that would remove more than half of the
+// articles the last export into the folder wrote.
+func (b *build) checkRemoval(old manifest) error {
+	kept := map[string]bool{}
+	for _, u := range b.units {
+		for _, f := range u.files {
+			kept[f.path] = true
+		}
+	}
+	articles, removed := 0, 0
+	for p, e := range old {
+		if e.kind != KindArticle {
+			continue
+		}
+		articles++
+		if !kept[p] {
+			removed++
+		}
+	}
+	if removed*2 > articles {
+		return &RemovalError{Removed: removed, Articles: articles}
+	}
+	return nil
 }
 
 // ErrBusy is returned when another export is writing to the same folder.
