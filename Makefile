@@ -120,6 +120,9 @@ crashtest: build ## type in the real window, kill -9 it two seconds later, check
 	$(call apt_install,$(SHOT_PKGS))
 	./scripts/crashtest.sh
 
+crashtest-cli: build ## SIGKILL `update` and `export` at random moments, 320 kills: integrity_check after each, every acknowledged revision kept, every revision rebuilt, the site re-exported byte-identical
+	./scripts/crashtest-cli.sh
+
 uitest: build ## the keyboard in the real window (Xvfb, xdotool): Ctrl+Shift+Q, Escape, a click in the third paragraph and typing keep every paragraph
 	$(call apt_install,$(SHOT_PKGS))
 	./scripts/uitest.sh
