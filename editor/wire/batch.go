@@ -107,6 +107,10 @@ func (o Outcome) Reason() error {
 // ReadError is the reason for a file that could not be read, naming it:
 // "notes.txt: no such file".
 func ReadError(name string, err error) error {
+	var fe *editor.FileError
+	if errors.As(err, &fe) {
+		return err // names the file already (ReadFile's refusal)
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return &editor.FileError{Name: name, Err: errors.New("no such file")}
 	}
