@@ -211,7 +211,8 @@ func validLanguageTag(tag string) bool {
 }
 
 // cleanText drops the control characters that HTML and XML forbid, keeping tab
-// and newline, and replaces invalid UTF-8.
+// and newline, makes U+2028 and U+2029 (which JavaScript and some readers
+// take for line ends) spaces, and replaces invalid UTF-8.
 func cleanText(s string) string {
 	clean := true
 	for _, r := range s {
@@ -224,7 +225,10 @@ func cleanText(s string) string {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if badRune(r) {
+		switch {
+		case r == 0x2028 || r == 0x2029:
+			return ' ' // a line or paragraph separator parts words: keep them apart
+		case badRune(r):
 			return -1
 		}
 		return r
