@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -51,7 +52,12 @@ func runDesktopArgs(args []string, stderr io.Writer) int {
 
 // exportSite writes the website for the desktop app's Export dialog.
 func exportSite(ctx context.Context, out string, site app.ExportSite, stories []editor.Story, pages []editor.Page, progress func(done, total int)) (app.ExportSummary, error) {
-	report, err := export.Export(ctx, out, export.Site{Name: site.Name, BaseURL: site.BaseURL}, stories, pages, progress)
+	report, err := export.ExportWith(ctx, out, export.Site{Name: site.Name, BaseURL: site.BaseURL}, stories, pages,
+		export.Options{Progress: progress, AllowRemoval: site.AllowRemoval})
+	var re *export.RemovalError
+	if errors.As(err, &re) {
+		return app.ExportSummary{}, &app.RemovalError{Removed: re.Removed, Articles: re.Articles}
+	}
 	if err != nil {
 		return app.ExportSummary{}, err
 	}
