@@ -94,8 +94,10 @@ func rulesFinder(body string) []wire.Quote {
 func main() {
 	verbose := flag.Bool("v", false, "list the misses, false detections and wrong speakers")
 	split := flag.String("split", "", "score only the articles of this split (train, dev)")
+	rulesOnly := flag.Bool("rules", false, "score the attribution rules alone, without the speaker ranker")
+	trainTo := flag.String("train", "", "train the speaker ranker on every article and write its weights to this file (editor/wire/speaker_weights.json)")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: quotebench [-v] [-split train|dev] CORPUS.jsonl")
+		fmt.Fprintln(os.Stderr, "usage: quotebench [-v] [-rules] [-split train|dev] [-train WEIGHTS.json] CORPUS.jsonl")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -116,7 +118,26 @@ func main() {
 		os.Exit(2)
 	}
 	loaded := time.Since(began)
-	total, perPublisher, inference := lopo(articles, func([]*article) finder { return rulesFinder })
+	if *trainTo != "" {
+		if err := writeWeights(*trainTo, articles); err != nil {
+			fmt.Fprintln(os.Stderr, "quotebench:", err)
+			os.Exit(3)
+		}
+		return
+	}
+	trainer := func(train []*article) finder {
+		model := trainRanker(train)
+		return func(body string) []wire.Quote {
+			qs, _ := wire.FindQuotesWith(body, model)
+			return qs
+		}
+	}
+	if *rulesOnly {
+		trainer = func([]*article) finder { return rulesFinder }
+	}
+	trainBegan := time.Now()
+	total, perPublisher, inference := lopo(articles, trainer)
+	training := time.Since(trainBegan) - inference
 	if *verbose {
 		for _, group := range []struct {
 			title string
@@ -128,7 +149,11 @@ func main() {
 			}
 		}
 	}
-	fmt.Println("leave-one-publisher-out: each publisher scored with what was learned from the others (the rules learn nothing)")
+	if *rulesOnly {
+		fmt.Println("attribution rules alone (they learn nothing, so this is a breakdown by publisher)")
+	} else {
+		fmt.Println("leave-one-publisher-out: each publisher scored with the speaker ranker trained on the others")
+	}
 	fmt.Printf("%-14s %8s %6s %6s  %9s %6s %6s  %13s %13s\n", "publisher", "articles", "gold", "pred", "precision", "recall", "F1", "named", "pronoun")
 	row := func(name string, t *tally) {
 		p, r, f1 := t.figures()
@@ -144,7 +169,8 @@ func main() {
 	fmt.Printf("detection: precision %.3f  recall %.3f  F1 %.3f\n", p, r, f1)
 	fmt.Printf("speaker accuracy: named %.3f (%d/%d)  pronoun %.3f (%d/%d)\n",
 		ratio(total.namedRight, total.named), total.namedRight, total.named, ratio(total.pronounRight, total.pronoun), total.pronounRight, total.pronoun)
-	fmt.Printf("time: %v for the corpus (finding and attributing quotes; reading the file %v)\n", inference.Round(time.Millisecond), loaded.Round(time.Millisecond))
+	fmt.Printf("time: %v for the corpus (finding and attributing quotes; reading the file %v, training and scoring %v)\n",
+		inference.Round(time.Millisecond), loaded.Round(time.Millisecond), training.Round(time.Millisecond))
 }
 
 type publisherTally struct {

@@ -14,11 +14,13 @@ type detected struct {
 	partial   bool
 	speaker   mention
 	verb      string
-	continues bool // goes on from the quote before after its attribution interrupts it
-	byAfter   bool // attributed by the clause after it
-	afterEnd  int  // where that clause ends
-	para      int  // paragraph of the opening mark
-	lastPara  int  // paragraph of the closing mark
+	continues bool   // goes on from the quote before after its attribution interrupts it
+	byAfter   bool   // attributed by the clause after it
+	afterEnd  int    // where that clause ends
+	para      int    // paragraph of the opening mark
+	lastPara  int    // paragraph of the closing mark
+	how       string // which rule found the speaker
+	scare     bool   // a word or two in quotation marks that nobody is said to have said
 }
 
 // paragraph is a line of the body, as byte offsets.
@@ -121,17 +123,17 @@ func attribute(body, masked string, paras []paragraph, qs []detected, i int) {
 		after := markEnd(body, q.span.Close)
 		end := sentenceEnd(masked, after, to)
 		if m, verb, ok := attributionAfter(masked, tokenize(masked, after, end)); ok {
-			q.speaker, q.verb, q.byAfter, q.afterEnd = m, verb, true, end
+			q.speaker, q.verb, q.byAfter, q.afterEnd, q.how = m, verb, true, end, "after"
 		}
 	}
 	if q.speaker.kind == mentionNone {
 		if m, verb, ok := attributionBefore(masked, before); ok {
-			q.speaker, q.verb = m, verb
+			q.speaker, q.verb, q.how = m, verb, "before"
 		}
 	}
 	if q.speaker.kind == mentionNone && q.partial {
 		if m, ok := passiveAgent(masked, before); ok {
-			q.speaker = m
+			q.speaker, q.how = m, "passive"
 		}
 	}
 	if i > 0 {
@@ -144,7 +146,7 @@ func attribute(body, masked string, paras []paragraph, qs []detected, i int) {
 			strings.ContainsAny(lead[max(0, len(lead)-6):], ".,:;—–-") {
 			q.continues = true
 			if q.speaker.kind == mentionNone || q.speaker.kind == mentionPronoun {
-				q.speaker, q.verb = prev.speaker, prev.verb
+				q.speaker, q.verb, q.how = prev.speaker, prev.verb, "interrupted"
 			}
 		}
 	}
@@ -162,7 +164,7 @@ func attributeFromContext(masked string, paras []paragraph, qs []detected, i, be
 	if beforeStart > p.start {
 		prevStart := sentenceStart(masked, p.start, beforeStart-1)
 		if m, verb, ok := attributionBefore(masked, tokenize(masked, prevStart, beforeStart)); ok {
-			q.speaker, q.verb = m, verb
+			q.speaker, q.verb, q.how = m, verb, "sentence-before"
 			return
 		}
 	}
@@ -170,7 +172,7 @@ func attributeFromContext(masked string, paras []paragraph, qs []detected, i, be
 		pp := paras[q.para-1]
 		if strings.HasSuffix(strings.TrimSpace(masked[pp.start:pp.end]), ":") {
 			if m, verb, ok := attributionBefore(masked, tokenize(masked, sentenceStart(masked, pp.start, pp.end-1), pp.end)); ok {
-				q.speaker, q.verb = m, verb
+				q.speaker, q.verb, q.how = m, verb, "colon-before"
 				return
 			}
 		}
@@ -180,7 +182,7 @@ func attributeFromContext(masked string, paras []paragraph, qs []detected, i, be
 	if i > 0 && q.span.Open == p.start {
 		prev := qs[i-1]
 		if (!prev.partial || prev.byAfter) && prev.lastPara == q.para-1 && prev.speaker.kind != mentionNone {
-			q.speaker, q.verb, q.continues = prev.speaker, prev.verb, true
+			q.speaker, q.verb, q.continues, q.how = prev.speaker, prev.verb, true, "paragraph-on"
 			return
 		}
 	}
@@ -191,7 +193,7 @@ func attributeFromContext(masked string, paras []paragraph, qs []detected, i, be
 		pp := paras[q.para-1]
 		from := sentenceStart(masked, pp.start, pp.end-1)
 		if m, ok := sentenceSubject(masked, tokenize(masked, from, pp.end)); ok {
-			q.speaker = m
+			q.speaker, q.how = m, "subject-before"
 		}
 	}
 }

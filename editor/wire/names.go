@@ -56,11 +56,12 @@ const (
 
 // mention is the words that name a speaker at one point of the text.
 type mention struct {
-	kind      mentionKind
-	text      string // as written, role included
-	honorific string
-	name      []string // name words, honorific and role left out
-	role      string
+	kind       mentionKind
+	text       string // as written, role included
+	start, end int    // where the text stands in the body
+	honorific  string
+	name       []string // name words, honorific and role left out
+	role       string
 }
 
 func (m mention) nameText() string { return strings.Join(m.name, " ") }
@@ -89,7 +90,7 @@ func parseMention(body string, toks []token) mention {
 	if len(toks) == 0 || timeNouns[toks[len(toks)-1].lower()] {
 		return mention{}
 	}
-	m := mention{text: body[toks[0].start:toks[len(toks)-1].end]}
+	m := mention{text: body[toks[0].start:toks[len(toks)-1].end], start: toks[0].start, end: toks[len(toks)-1].end}
 	if len(toks) == 1 {
 		if _, ok := pronouns[toks[0].lower()]; ok {
 			m.kind = mentionPronoun

@@ -91,7 +91,7 @@ func (b Boilerplate) kindName() string {
 // quoted.
 func (r *Result) findQuotes(name string) {
 	var notes []string
-	r.Quotes, r.People, notes = findAll(r.Story.Body)
+	r.Quotes, r.People, notes = findAll(r.Story.Body, DefaultSpeakerModel())
 	for _, n := range notes {
 		r.Warnings = append(r.Warnings, name+": "+n)
 	}
@@ -102,17 +102,31 @@ func (r *Result) findQuotes(name string) {
 // call it on a body being edited, to offer the quotes it finds for
 // attribution.
 func FindQuotes(body string) ([]Quote, []Person) {
-	qs, people, _ := findAll(body)
+	qs, people, _ := findAll(body, DefaultSpeakerModel())
 	return qs, people
 }
 
-func findAll(body string) (quotes []Quote, people []Person, notes []string) {
+// FindQuotesWith is FindQuotes with the speaker ranker's weights given; nil
+// leaves the choice to the attribution rules alone.
+func FindQuotesWith(body string, model *SpeakerModel) ([]Quote, []Person) {
+	qs, people, _ := findAll(body, model)
+	return qs, people
+}
+
+func findAll(body string, model *SpeakerModel) (quotes []Quote, people []Person, notes []string) {
 	qs, masked := findQuotes(body)
 	c := &cast{masked: masked}
+	for i := range qs {
+		qs[i].scare = qs[i].speaker.kind == mentionNone && isScareQuote(body, qs[i])
+	}
+	if model != nil && len(qs) > 0 {
+		c.toks = tokenize(masked, 0, len(masked))
+		rankSpeakers(body, masked, c.toks, paragraphsOf(body), qs, model)
+	}
 	quotes = []Quote{}
 	for _, d := range qs {
 		who := c.resolve(d.speaker, d.span.Open)
-		if who.speaker() == "" && isScareQuote(body, d) {
+		if d.scare {
 			continue
 		}
 		q := Quote{
