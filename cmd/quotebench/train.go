@@ -79,6 +79,11 @@ func trainingQuotes(a *article) []wire.TrainingQuote {
 				}
 			case last != "" && !c.Pronoun && containsWord(c.Text, last):
 				tq.Right[k] = true
+			case !c.Pronoun && overlapsAny(c.Start, c.End, g.SpeakerSpans, at) && len(words(c.Text)) > 0 &&
+				containsWord(*g.Speaker, words(c.Text)[len(words(c.Text))-1]):
+				// The organisation behind a document: "Starlight Housing" in
+				// "a report by Starlight Housing".
+				tq.Right[k] = true
 			}
 			anyRight = anyRight || tq.Right[k]
 		}
@@ -92,4 +97,13 @@ func trainingQuotes(a *article) []wire.TrainingQuote {
 		out = append(out, tq)
 	}
 	return out
+}
+
+func overlapsAny(start, end int, spans [][2]int, at func(int) int) bool {
+	for _, sp := range spans {
+		if start < at(sp[1]) && at(sp[0]) < end {
+			return true
+		}
+	}
+	return false
 }

@@ -246,8 +246,7 @@ func attributionAfter(body string, toks []token) (mention, string, bool) {
 		return mention{}, "", false
 	}
 	if toks[0].lower() == "according" && len(toks) > 1 && toks[1].lower() == "to" {
-		np := forwardNP(toks[2:])
-		m := parseMention(body, np)
+		m := accordingTo(body, toks[2:])
 		return m, "according to", m.kind != mentionNone
 	}
 	if isSpeechVerb(toks, 0) || looseVerb(toks, 0) && len(toks) > 1 && toks[1].capitalised() {
@@ -261,6 +260,7 @@ func attributionAfter(body string, toks []token) (mention, string, bool) {
 		if m.kind == mentionNone {
 			return m, "", false
 		}
+		appositionName(body, &m, rest[len(np):])
 		withAppositionRole(body, &m, rest[len(np):])
 		return m, joinTokens(body, toks[:verbEnd]), true
 	}
@@ -284,6 +284,7 @@ func attributionAfter(body string, toks []token) (mention, string, bool) {
 		if m.kind == mentionNone {
 			return m, "", false
 		}
+		appositionName(body, &m, appos)
 		withAppositionRole(body, &m, appos)
 		return m, verbPhrase(body, toks[v:]), true
 	}
@@ -297,7 +298,7 @@ func attributionBefore(body string, toks []token) (mention, string, bool) {
 	for v := len(toks) - 1; v >= 0; v-- {
 		w := toks[v].lower()
 		if w == "according" && v+1 < len(toks) && toks[v+1].lower() == "to" {
-			m := parseMention(body, forwardNP(toks[v+2:]))
+			m := accordingTo(body, toks[v+2:])
 			if m.kind != mentionNone {
 				return m, "according to", true
 			}
@@ -335,6 +336,7 @@ func attributionBefore(body string, toks []token) (mention, string, bool) {
 		if m.kind == mentionNone {
 			continue
 		}
+		appositionName(body, &m, appos)
 		withAppositionRole(body, &m, appos)
 		return m, verbPhrase(body, toks[v:]), true
 	}
@@ -383,4 +385,52 @@ func passiveAgent(body string, toks []token) (mention, bool) {
 		}
 	}
 	return mention{}, false
+}
+
+// accordingTo reads the source after "according to": a name, or the
+// organisation behind a document ("a report by Starlight Housing").
+func accordingTo(body string, toks []token) mention {
+	np := forwardNP(toks)
+	m := parseMention(body, np)
+	if m.kind == mentionGroup && len(np) < len(toks) {
+		switch toks[len(np)].lower() {
+		case "by", "from":
+			if org := forwardNP(toks[len(np)+1:]); len(org) > 0 && org[0].capitalised() {
+				if o := parseMention(body, org); o.kind != mentionNone {
+					return o
+				}
+			}
+		}
+	}
+	return m
+}
+
+// appositionName takes the name from an apposition after a description:
+// "Lopez’s lawyer, Tom Reid" is Tom Reid, whose role is Lopez’s lawyer.
+func appositionName(body string, m *mention, appos []token) {
+	if len(appos) > 0 && appos[0].text == "," {
+		appos = appos[1:]
+	}
+	if m.kind != mentionGroup || len(appos) == 0 {
+		return
+	}
+	end := 0
+	for end < len(appos) && appos[end].isWord() && appos[end].capitalised() && end < 5 {
+		end++
+	}
+	if end == 0 || end < len(appos) && appos[end].isWord() {
+		return
+	}
+	n := parseMention(body, appos[:end])
+	if n.kind != mentionName {
+		return
+	}
+	role := strings.TrimSpace(m.text)
+	for _, d := range []string{"the ", "a ", "an ", "The ", "A ", "An "} {
+		role = strings.TrimPrefix(role, d)
+	}
+	if n.role == "" {
+		n.role = role
+	}
+	*m = n
 }
