@@ -253,7 +253,7 @@ func score(t *tally, a *article, quotes []wire.Quote) {
 	t.articles++
 	var preds []prediction
 	for _, q := range quotes {
-		if q.Continues && len(preds) > 0 {
+		if (q.Continues || q.CarriesOn) && len(preds) > 0 {
 			preds[len(preds)-1].text += " " + q.Text
 			continue
 		}

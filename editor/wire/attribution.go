@@ -15,6 +15,7 @@ type detected struct {
 	speaker   mention
 	verb      string
 	continues bool   // goes on from the quote before after its attribution interrupts it
+	carriesOn bool   // a paragraph of quote that carries on the quote before, with no attribution of its own
 	byAfter   bool   // attributed by the clause after it
 	afterEnd  int    // where that clause ends
 	para      int    // paragraph of the opening mark
@@ -182,7 +183,7 @@ func attributeFromContext(masked string, paras []paragraph, qs []detected, i, be
 	if i > 0 && q.span.Open == p.start {
 		prev := qs[i-1]
 		if (!prev.partial || prev.byAfter) && prev.lastPara == q.para-1 && prev.speaker.kind != mentionNone {
-			q.speaker, q.verb, q.continues, q.how = prev.speaker, prev.verb, true, "paragraph-on"
+			q.speaker, q.verb, q.carriesOn, q.how = prev.speaker, prev.verb, true, "paragraph-on"
 			return
 		}
 	}

@@ -1,6 +1,7 @@
 package wire_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -87,5 +88,25 @@ func TestSpeakersNamesAndRoles(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestInterruptedQuoteContinues(t *testing.T) {
+	body := "“We will appeal,” said Anna Holt. “And we will win.”\n\n“Nothing changes,” said Omar Khan.\n\n“Nothing at all.”"
+	qs, _ := wire.FindQuotes(body)
+	var got []string
+	for _, q := range qs {
+		got = append(got, q.Speaker+" "+map[bool]string{true: "continues", false: "starts"}[q.Continues])
+	}
+	want := []string{"Anna Holt starts", "Anna Holt continues", "Omar Khan starts", "Omar Khan starts"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	b, err := json.Marshal(qs[1])
+	if err != nil || !strings.Contains(string(b), `"continues":true`) {
+		t.Errorf("JSON %s has no continues", b)
+	}
+	if b, _ := json.Marshal(qs[0]); strings.Contains(string(b), "continues") {
+		t.Errorf("JSON %s: only the second piece continues", b)
 	}
 }

@@ -101,6 +101,10 @@ func rankSpeakers(body, masked string, toks []token, paras []paragraph, qs []det
 		if qs[i].partial {
 			continue // a fragment inside a sentence: the rules read that sentence
 		}
+		if qs[i].continues && qs[i].how == "interrupted" && i > 0 {
+			qs[i].speaker, qs[i].verb = qs[i-1].speaker, qs[i-1].verb
+			continue // the second piece of a quote its attribution interrupts
+		}
 		cands := candidatesFor(body, masked, toks, paras, qs, i)
 		best, bestScore := -1, math.Inf(-1)
 		for k, c := range cands {

@@ -66,10 +66,12 @@ type Quote struct {
 	Partial        bool   `json:"partial"`
 	Start          int    `json:"start"`
 	End            int    `json:"end"`
-	// Continues is set when the quote carries on the one before it: after
-	// the attribution that interrupts it (“…,” she said. “…”), or in a new
-	// paragraph of quote with no attribution of its own.
-	Continues bool `json:"-"`
+	// Continues marks the second piece of a quote its attribution
+	// interrupts (“…,” she said. “…”): one quotation in two pieces.
+	Continues bool `json:"continues,omitempty"`
+	// CarriesOn marks a paragraph of quote with no attribution of its own
+	// that carries on the quote before it.
+	CarriesOn bool `json:"-"`
 }
 
 // Boilerplate is site text pasted under a story (comment rules, newsletter
@@ -124,6 +126,7 @@ func findAll(body string, model *SpeakerModel) (quotes []Quote, people []Person,
 		rankSpeakers(body, masked, c.toks, paragraphsOf(body), qs, model)
 	}
 	quotes = []Quote{}
+	prevSpeaker := ""
 	for _, d := range qs {
 		who := c.resolve(d.speaker, d.span.Open)
 		if d.scare {
@@ -132,8 +135,10 @@ func findAll(body string, model *SpeakerModel) (quotes []Quote, people []Person,
 		q := Quote{
 			Text:    editor.QuoteWords(body[d.span.Start:d.span.End]),
 			Speaker: who.speaker(), Role: who.role, Verb: d.verb, Partial: d.partial,
-			Start: d.span.Start, End: d.span.End, Continues: d.continues,
+			Start: d.span.Start, End: d.span.End, CarriesOn: d.carriesOn,
 		}
+		q.Continues = d.continues && len(quotes) > 0 && q.Speaker != "" && q.Speaker == prevSpeaker
+		prevSpeaker = q.Speaker
 		if d.speaker.kind != mentionNone {
 			q.SpeakerMention = d.speaker.short()
 		}
