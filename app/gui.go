@@ -52,8 +52,6 @@ type gui struct {
 	pendingStatus string
 	// dialogs are the dialogs on screen, the front one last.
 	dialogs []*dialogBox
-	// lastError is the text of the last error shown in a dialog.
-	lastError string
 
 	ticker  *time.Ticker
 	done    chan struct{}

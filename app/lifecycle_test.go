@@ -20,8 +20,8 @@ func TestPageSaveWhoseCleanupFailsIsStillASave(t *testing.T) {
 	if store.count("SavePage page-1 base 1") != 1 || store.pages[0].Revision != 2 {
 		t.Fatalf("the save did not happen: calls %v", store.calls)
 	}
-	if strings.Contains(g.lastError, "disk") {
-		t.Errorf("a save that worked is reported as failed: %q", g.lastError)
+	if strings.Contains(dialogText(g), "disk") {
+		t.Errorf("a save that worked is reported as failed: %q", dialogText(g))
 	}
 	if g.page.sess.base != 2 {
 		t.Errorf("after the save the editor is based on revision %d, want 2", g.page.sess.base)
@@ -30,7 +30,7 @@ func TestPageSaveWhoseCleanupFailsIsStillASave(t *testing.T) {
 	typeAtEnd(g.page.body, " Second change.")
 	g.page.sess.save("")
 	if store.count("SavePage page-1 base 2") != 1 || store.pages[0].Revision != 3 {
-		t.Errorf("the next save clashed with the first: calls %v, error %q", store.calls, g.lastError)
+		t.Errorf("the next save clashed with the first: calls %v, error %q", store.calls, dialogText(g))
 	}
 }
 
@@ -46,8 +46,8 @@ func TestSaveAsACopyWhoseCleanupFailsIsStillACopy(t *testing.T) {
 	if store.count("CreateStory") != 1 {
 		t.Fatalf("no copy created; calls %v", store.calls)
 	}
-	if strings.Contains(g.lastError, "disk") {
-		t.Errorf("a copy that was saved is reported as failed: %q", g.lastError)
+	if strings.Contains(dialogText(g), "disk") {
+		t.Errorf("a copy that was saved is reported as failed: %q", dialogText(g))
 	}
 	if g.story.loaded.ID == "id-00001" {
 		t.Errorf("after saving the copy the editor still shows the original")
@@ -63,7 +63,7 @@ func TestAPageConflictOffersWhatAStoryOffers(t *testing.T) {
 	store.pages[0].Revision = 2 // someone else saved meanwhile
 	g.page.sess.save("")
 	if openDialog(g, "The page changed while you were editing") == nil {
-		t.Fatalf("no conflict dialog for a page; error %q, dialogs %v", g.lastError, g.dialogs)
+		t.Fatalf("no conflict dialog for a page; error %q, dialogs %v", dialogText(g), g.dialogs)
 	}
 	tapButton(t, w, "Save mine as a new page")
 	if store.count("CreatePage Comments: Our rules (your version)") != 1 || len(store.pages) != 2 {
