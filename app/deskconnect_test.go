@@ -229,7 +229,7 @@ func TestARefusedPublishNamesTheRoleAndChangesNothing(t *testing.T) {
 			g = link.shown
 			g.openStory(id)
 			if g.story.loaded == nil || g.story.loaded.ID != id {
-				t.Fatalf("the story did not open: %v", g.lastError)
+				t.Fatalf("the story did not open: %q", dialogText(g))
 			}
 			before, err := g.store.Revisions(context.Background(), id)
 			if err != nil {
@@ -237,7 +237,7 @@ func TestARefusedPublishNamesTheRoleAndChangesNothing(t *testing.T) {
 			}
 			g.story.status.SetSelected("Published")
 			if openDialog(g, "Publish this story?") == nil {
-				t.Fatalf("no publish dialog; dialogs %v, error %q", g.dialogs, g.lastError)
+				t.Fatalf("no publish dialog; dialogs say %q", dialogText(g))
 			}
 			tapButton(t, w, "Publish")
 			s, err := g.store.Story(context.Background(), id)
@@ -249,14 +249,14 @@ func TestARefusedPublishNamesTheRoleAndChangesNothing(t *testing.T) {
 				t.Errorf("as %s the story is %s after publishing, want %s", tt.user, s.Status, tt.wantAfter)
 			}
 			if !tt.refused {
-				if g.lastError != "" || len(after) != len(before)+1 || after[len(after)-1].Author != tt.user {
-					t.Errorf("as the desk: error %q, revisions %d → %d, last by %q", g.lastError, len(before), len(after), after[len(after)-1].Author)
+				if len(g.dialogs) != 0 || len(after) != len(before)+1 || after[len(after)-1].Author != tt.user {
+					t.Errorf("as the desk: dialogs say %q, revisions %d → %d, last by %q", dialogText(g), len(before), len(after), after[len(after)-1].Author)
 				}
 				return
 			}
 			want := "Only the desk role may publish a story, and alice is not in it, so nothing was changed."
-			if !strings.HasPrefix(g.lastError, want) || openDialog(g, "Moving the story to Published failed") == nil {
-				t.Errorf("the refusal says %q in dialogs %v, want it to start %q", g.lastError, g.dialogs, want)
+			if d := openDialog(g, "Moving the story to Published failed"); d == nil || !strings.Contains(dialogText(g), want) {
+				t.Errorf("the refusal says %q, want %q", dialogText(g), want)
 			}
 			if g.story.status.Selected != "Ready" || len(after) != len(before) {
 				t.Errorf("after the refusal the status shows %q and revisions %d → %d", g.story.status.Selected, len(before), len(after))
@@ -415,4 +415,44 @@ func allowPasswordOnly(t *testing.T, srv *pgtest.Server, user, pw string) {
 // dbName is the database a pgtest URL names.
 func dbName(url string) string {
 	return strings.Split(strings.Split(url, "@/")[1], "?")[0]
+}
+
+func TestAtStartTheDeskUsedLastOpens(t *testing.T) {
+	_, url, _ := newDesk(t)
+	down := "postgres://alice@127.0.0.1:1/news?connect_timeout=5"
+	for _, tt := range []struct {
+		name, dsn string
+		given     bool
+		// want is the status bar, or the reason the window gives.
+		want, dialog string
+	}{
+		{"remembered desk", url("alice"), false, "Connected to", ""},
+		{"remembered desk that is down", down, false, "Database: ", "127.0.0.1:1/news: nothing is listening there"},
+		{"desk on the command line that is down", down, true, "", "nothing is listening there"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, link, path := fileGUI(t)
+			var opened Store
+			var openErr error
+			install := func(key string, st Store, err error) {
+				opened, openErr = st, err
+				if err == nil {
+					link.install(key, st)
+				}
+			}
+			openAtStart(link, tt.dsn, path, tt.given, install)()
+			switch {
+			case tt.given:
+				if opened != nil || openErr == nil || !strings.Contains(openErr.Error(), tt.dialog) {
+					t.Errorf("a desk named on the command line that is down: %v, %v", opened, openErr)
+				}
+			case !strings.HasPrefix(link.shown.dbLabel.Text, tt.want):
+				t.Errorf("the status bar says %q, want it to start %q", link.shown.dbLabel.Text, tt.want)
+			case tt.dialog != "":
+				if link.dialog == nil || link.dialog.url.Text != tt.dsn || !strings.Contains(link.dialog.message.Text, tt.dialog) {
+					t.Errorf("the window on the file does not offer the desk again saying why: %q, %q", link.dialog.url.Text, link.dialog.message.Text)
+				}
+			}
+		})
+	}
 }
