@@ -62,6 +62,10 @@ type gui struct {
 	// closeWindow closes the window; tests replace it.
 	closeWindow func()
 
+	// desk moves the window to another store (deskconnect.go); nil in
+	// tests that never do.
+	desk *deskLink
+
 	// exportSite writes the website (Config.Export); nil when not given.
 	exportSite ExportFunc
 	// The quote, compare and export dialogs shown last, for tests to answer.
@@ -161,6 +165,7 @@ func (g *gui) showCenter(main, side fyne.CanvasObject) {
 // start loads the lists, and opens the document last being edited when the
 // app stopped with unsaved changes, else the newest story.
 func (g *gui) start() {
+	g.showStore()
 	g.pages.reload()
 	g.people.reload()
 	// Everything the first screen needs is read in one trip off the UI

@@ -26,13 +26,21 @@ const (
 )
 
 // prefs reads and writes the person's preferences.
-type prefs struct{ p fyne.Preferences }
+type prefs struct {
+	p fyne.Preferences
+	// deskUser is the database user on a shared desk, where the server
+	// makes it the author of every revision.
+	deskUser string
+}
 
 func newPrefs(p fyne.Preferences) *prefs { return &prefs{p: p} }
 
 // author is the name recorded on revisions: the one set in Preferences, else
 // the name the system knows the person by.
 func (p *prefs) author() string {
+	if p.deskUser != "" {
+		return p.deskUser
+	}
 	if a := strings.TrimSpace(p.p.String(prefAuthor)); a != "" {
 		return a
 	}

@@ -27,6 +27,8 @@ var (
 	// ErrPermission: the database refused the action to the user's role;
 	// the error is a *PermissionError naming the role needed.
 	ErrPermission = editor.ErrPermission
+	// ErrLogin: the server refused the user name or password.
+	ErrLogin = editor.ErrLogin
 )
 
 // ConflictError says what a refused write clashed with.
