@@ -291,6 +291,11 @@ func hashStory(h hash.Hash, si *storyInfo) {
 	}
 	writeInt(h, len(s.Corrections))
 	for _, c := range s.Corrections {
+		if k := c.Kind.Or(editor.ChangeCorrection); k != editor.ChangeCorrection {
+			// Only for other kinds, so that a site exported before there
+			// were kinds is not written again for them.
+			writeStrings(h, string(k))
+		}
 		writeStrings(h, c.Note)
 		writeTime(h, c.At)
 	}
