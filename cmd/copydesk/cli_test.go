@@ -340,7 +340,7 @@ func TestRestoreAndCorrections(t *testing.T) {
 			t.Errorf("revisions after restore = %+v", revs)
 		}
 
-		c.ok("status", id, "published")
+		c.publish(id, "--override", "the wire copy has no headline yet")
 		md = writeFile(t, "b.md", strings.Replace(c.ok("show", id, "--format", "md"), "outspoken", "fierce", 1))
 		before := c.fingerprint()
 		if _, errOut, code := c.run("", "update", id, md); code != 2 || !strings.Contains(errOut, "--note") {
@@ -571,7 +571,7 @@ func TestExport(t *testing.T) {
 			t.Fatalf("export wrote nothing: %+v", r)
 		}
 
-		c.ok("status", "sir-iain-direct-threat-from-china", "published")
+		c.publish("sir-iain-direct-threat-from-china")
 		c.json(&r, "export", "--out", out, "--base-url", "https://news.example.com/")
 		var article string
 		for _, f := range r.Files {

@@ -16,7 +16,7 @@ func TestCopyToADeskAndBack(t *testing.T) {
 	id, _, _ := strings.Cut(file.ok("import", sampleWirePath), "\t")
 	md := writeFile(t, "a.md", strings.Replace(file.ok("show", id, "--format", "md"), "outspoken", "vocal", 1))
 	file.ok("update", id, md)
-	file.ok("status", id, "published")
+	file.publish(id, "--override", "the wire copy has no headline yet")
 
 	desk := newDeskCLI(t)
 	out, errOut, code := file.run("", "copy", "--to", desk.db)

@@ -55,19 +55,22 @@ func TestDeskRolesAndAuthorship(t *testing.T) {
 	}
 	sub.ok("restore", id, "1")
 
+	// Moving to subbing needs a subeditor.
+	if _, errOut, code := ed.run("", "status", id, "subbing"); code != exitProblem || !strings.Contains(errOut, "subeditor role") {
+		t.Errorf("status subbing as an editor: exit %d %q, want 1 naming the subeditor role", code, errOut)
+	}
+	sub.ok("status", id, "subbing")
+	sub.ok("status", id, "ready")
+
 	// An editor may not publish: refused naming the desk role, nothing changed.
 	before := ed.fingerprint()
-	if _, errOut, code := ed.run("", "status", id, "published"); code != exitProblem || !strings.Contains(errOut, "only the desk role may publish a story") {
+	if _, errOut, code := ed.run("", "status", id, "published", "--override", "the wire copy has no headline yet"); code != exitProblem || !strings.Contains(errOut, "only the desk role may publish a story") {
 		t.Errorf("status published as an editor: exit %d %q, want 1 naming the desk role", code, errOut)
 	}
 	if ed.fingerprint() != before {
 		t.Errorf("a refused publication changed the desk")
 	}
-	if _, errOut, code := ed.run("", "status", id, "subbing"); code != exitProblem || !strings.Contains(errOut, "subeditor role") {
-		t.Errorf("status subbing as an editor: exit %d %q, want 1 naming the subeditor role", code, errOut)
-	}
-	sub.ok("status", id, "subbing")
-	if out := dk.ok("status", id, "published"); !strings.Contains(out, "subbing → published") {
+	if out := dk.ok("status", id, "published", "--override", "the wire copy has no headline yet"); !strings.Contains(out, "ready → published") {
 		t.Errorf("status published as the desk: %q", out)
 	}
 	var revs []struct {
@@ -75,7 +78,7 @@ func TestDeskRolesAndAuthorship(t *testing.T) {
 		Author string
 	}
 	dk.json(&revs, "revisions", id)
-	if len(revs) != 5 || revs[0].Author != ed.author || revs[2].Author != sub.author || revs[4].Author != dk.author {
+	if len(revs) != 6 || revs[0].Author != ed.author || revs[2].Author != sub.author || revs[4].Author != sub.author || revs[5].Author != dk.author {
 		t.Errorf("revisions = %+v, want authored by %s, %s and %s", revs, ed.author, sub.author, dk.author)
 	}
 
@@ -123,7 +126,9 @@ func TestNoRoleCanRewriteHistory(t *testing.T) {
 	md := writeFile(t, "a.md", strings.Replace(d.owner.ok("show", id, "--format", "md"), "outspoken", "vocal", 1))
 	d.as["editor"].ok("update", id, md)
 	d.as["desk"].ok("sample")
-	d.as["desk"].ok("status", id, "published")
+	d.as["subeditor"].ok("status", id, "subbing")
+	d.as["subeditor"].ok("status", id, "ready")
+	d.as["desk"].ok("status", id, "published", "--override", "the wire copy has no headline yet")
 	history := func() string {
 		var b strings.Builder
 		b.WriteString(d.owner.fingerprint())
