@@ -325,7 +325,7 @@ func (g *gui) newStory() {
 	if g.current != nil {
 		g.leave("")
 	}
-	s := &editor.Story{Status: editor.StatusDraft, Credit: g.prefs.defaultCredit()}
+	s := &editor.Story{Status: editor.StatusDraft, Credit: g.prefs.defaultCredit(), RulesPage: g.prefs.defaultRulesPage()}
 	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: g.prefs.author(), Note: "new story"}
 	g.write(func() func() {
 		err := g.store.CreateStory(g.ctx, s, meta)

@@ -18,6 +18,7 @@ const (
 	prefSiteName = "site_name"
 	prefBaseURL  = "base_url"
 	prefCredit   = "default_credit"
+	prefRules    = "default_rules_page" // the slug of the page put under new stories
 	prefTheme    = "theme"     // system, light or dark
 	prefTextSize = "text_size" // a scale: 0.9, 1, 1.15, 1.3
 	// The side columns' widths in pixels, as last dragged.
@@ -49,6 +50,10 @@ func (p *prefs) siteName() string      { return p.p.String(prefSiteName) }
 func (p *prefs) baseURL() string       { return p.p.String(prefBaseURL) }
 func (p *prefs) defaultCredit() string { return p.p.String(prefCredit) }
 
+// defaultRulesPage is the slug of the site page new stories link under
+// them; "" (None) for none.
+func (p *prefs) defaultRulesPage() string { return p.p.String(prefRules) }
+
 var themeChoices = []string{"Follow the system", "Light", "Dark"}
 var themeValues = []string{"system", "light", "dark"}
 var sizeChoices = []string{"Small", "Normal", "Large", "Larger"}
@@ -65,6 +70,12 @@ func (p *prefs) show(g *gui) {
 	base.Validator = validBaseURL
 	credit := newTextEntry(g, false, "Put on new stories, e.g. Reporting by Press Association.")
 	credit.SetText(p.defaultCredit())
+	rulesNames, rulesSlugs := []string{"None"}, []string{""}
+	for _, pg := range g.pages.all {
+		rulesNames, rulesSlugs = append(rulesNames, pg.Title), append(rulesSlugs, pg.Slug)
+	}
+	rulesSel := newChoiceSelect(g, rulesNames, "Rules page", nil)
+	rulesSel.SetSelectedIndex(indexOf(rulesSlugs, p.defaultRulesPage()))
 	themeSel := newChoiceSelect(g, themeChoices, "Theme", nil)
 	themeSel.SetSelectedIndex(indexOf(themeValues, p.p.StringWithFallback(prefTheme, "system")))
 	sizeSel := newChoiceSelect(g, sizeChoices, "Text size", nil)
@@ -74,6 +85,7 @@ func (p *prefs) show(g *gui) {
 		&widget.FormItem{Text: "Site name", Widget: site},
 		&widget.FormItem{Text: "Site address", Widget: base, HintText: "Links in the exported site and the page preview start with it"},
 		&widget.FormItem{Text: "Default credit", Widget: credit},
+		&widget.FormItem{Text: "Default rules page", Widget: rulesSel, HintText: "Linked under new stories; None for no rules block"},
 		&widget.FormItem{Text: "Theme", Widget: themeSel},
 		&widget.FormItem{Text: "Text size", Widget: sizeSel},
 	)
@@ -82,6 +94,7 @@ func (p *prefs) show(g *gui) {
 		p.p.SetString(prefSiteName, strings.TrimSpace(site.Text))
 		p.p.SetString(prefBaseURL, strings.TrimSpace(base.Text))
 		p.p.SetString(prefCredit, strings.TrimSpace(credit.Text))
+		p.p.SetString(prefRules, rulesSlugs[max(rulesSel.SelectedIndex(), 0)])
 		p.p.SetString(prefTheme, themeValues[max(themeSel.SelectedIndex(), 0)])
 		p.p.SetFloat(prefTextSize, sizeValues[max(sizeSel.SelectedIndex(), 0)])
 		applyTheme(fyne.CurrentApp())

@@ -51,7 +51,6 @@ type build struct {
 	stories  []*storyInfo
 	pages    []*pageInfo
 	sections []*sectionInfo
-	rules    *pageInfo // the default comment-rules page
 	newest   time.Time
 	units    []*unit
 
@@ -162,8 +161,7 @@ func loadTemplates(fsys fs.FS) (*template.Template, []byte, [16]byte, error) {
 	return t, css, sum, nil
 }
 
-// planPages gives every page a safe, unique slug, in slug order, and picks the
-// default rules page: the first page of kind rules.
+// planPages gives every page a safe, unique slug, in slug order.
 func (b *build) planPages(pages []editor.Page) {
 	sorted := make([]*editor.Page, len(pages))
 	for i := range pages {
@@ -183,9 +181,6 @@ func (b *build) planPages(pages []editor.Page) {
 		writeStrings(h, p.ID, slug, string(p.Kind), p.Title, p.Summary, p.Body)
 		h.Sum(pi.hash[:0])
 		b.pages = append(b.pages, pi)
-		if b.rules == nil && p.Kind == editor.PageRules {
-			b.rules = pi
-		}
 	}
 }
 
@@ -212,7 +207,7 @@ func (b *build) planStories(stories []editor.Story) {
 		if si.updated.Before(si.published) {
 			si.updated = si.published
 		}
-		si.rules = b.rules
+		// "None" (an empty rules page) is none: no block under the story.
 		if p, ok := bySlug[s.RulesPage]; ok && s.RulesPage != "" {
 			si.rules = p
 		}
