@@ -19,8 +19,8 @@ const (
 	prefBaseURL  = "base_url"
 	prefCredit   = "default_credit"
 	prefRules    = "default_rules_page" // the slug of the page put under new stories
-	prefTheme    = "theme"     // system, light or dark
-	prefTextSize = "text_size" // a scale: 0.9, 1, 1.15, 1.3
+	prefTheme    = "theme"              // system, light or dark
+	prefTextSize = "text_size"          // a scale: 0.9, 1, 1.15, 1.3
 	// The side columns' widths in pixels, as last dragged.
 	prefColumnLeft  = "column_left"
 	prefColumnRight = "column_right"
