@@ -21,6 +21,17 @@ import (
 // folder, after setup has put what the test needs in it.
 func openSQLiteGUI(t *testing.T, setup func(ctx context.Context, db storage.Store)) (*gui, fyne.Window, storage.Store) {
 	t.Helper()
+	db := openSQLite(t, setup)
+	test.NewTempApp(t)
+	fyne.CurrentApp().Preferences().SetString(prefAuthor, "Jane Sub")
+	g, w := openTestGUI(t, db)
+	return g, w, db
+}
+
+// openSQLite opens a new SQLite database in a temporary folder, after setup
+// has put what the test needs in it.
+func openSQLite(t *testing.T, setup func(ctx context.Context, db storage.Store)) storage.Store {
+	t.Helper()
 	ctx := context.Background()
 	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "desk.db"), storage.OpenOrCreate)
 	if err != nil {
@@ -30,10 +41,7 @@ func openSQLiteGUI(t *testing.T, setup func(ctx context.Context, db storage.Stor
 	if setup != nil {
 		setup(ctx, db)
 	}
-	test.NewTempApp(t)
-	fyne.CurrentApp().Preferences().SetString(prefAuthor, "Jane Sub")
-	g, w := openTestGUI(t, db)
-	return g, w, db
+	return db
 }
 
 // publishedStory adds a published story to db.

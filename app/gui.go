@@ -252,6 +252,9 @@ func (g *gui) show(st *startup) {
 	}
 	if st.wc == nil {
 		g.win.Canvas().Focus(g.find.entry)
+		if st.err == nil && g.prefs.needsAuthor() {
+			g.askAuthor()
+		}
 	}
 }
 

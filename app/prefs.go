@@ -4,10 +4,12 @@ import (
 	"errors"
 	"image/color"
 	"net/url"
+	"os"
 	"os/user"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -31,19 +33,57 @@ type prefs struct{ p fyne.Preferences }
 
 func newPrefs(p fyne.Preferences) *prefs { return &prefs{p: p} }
 
-// author is the name recorded on revisions: the one set in Preferences, else
-// the name the system knows the person by.
+// author is the name recorded on revisions: the one set in Preferences (asked
+// for on first start), else COPYDESK_AUTHOR, else the name the system knows
+// the person by, but never an administrator's account ("root").
 func (p *prefs) author() string {
 	if a := strings.TrimSpace(p.p.String(prefAuthor)); a != "" {
 		return a
 	}
-	if u, err := user.Current(); err == nil {
-		if u.Name != "" {
-			return strings.TrimRight(strings.SplitN(u.Name, ",", 2)[0], " ")
-		}
-		return u.Username
+	if a := strings.TrimSpace(os.Getenv("COPYDESK_AUTHOR")); a != "" {
+		return a
 	}
-	return ""
+	return systemName()
+}
+
+// needsAuthor reports that nobody has said whose name goes on revisions.
+func (p *prefs) needsAuthor() bool {
+	return strings.TrimSpace(p.p.String(prefAuthor)) == "" && strings.TrimSpace(os.Getenv("COPYDESK_AUTHOR")) == ""
+}
+
+// systemName is the person's name as the system knows it: the account's
+// full name, else its login name; "" for an administrator's account.
+func systemName() string {
+	u, err := user.Current()
+	if err != nil || u.Uid == "0" || u.Username == "root" {
+		return ""
+	}
+	if n := strings.TrimRight(strings.SplitN(u.Name, ",", 2)[0], " "); n != "" {
+		return n
+	}
+	return u.Username
+}
+
+// askAuthor asks, on first start, for the name revisions are saved under.
+func (g *gui) askAuthor() {
+	name := newTextEntry(g, false, "e.g. Jane Smith")
+	name.SetText(systemName())
+	problem := &widget.Label{Text: "Write your name: every revision you save records it.", Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	problem.Hide()
+	intro := widget.NewLabel("Revisions record who made them. You can change this later in Preferences (Ctrl+,).")
+	intro.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(&widget.FormItem{Text: "Your name", Widget: name, HintText: "Your name, as it appears in the revision history"})
+	content := container.New(&maxWidth{width: 520}, container.NewVBox(intro, form, problem))
+	b := g.showDialog("Welcome to copydesk", content, name,
+		choice{label: "Later"},
+		choice{label: "Save", check: func() bool {
+			if strings.TrimSpace(name.Text) == "" {
+				problem.Show()
+				return false
+			}
+			return true
+		}, do: func() { g.prefs.p.SetString(prefAuthor, strings.TrimSpace(name.Text)) }})
+	b.resize(560, 0)
 }
 
 func (p *prefs) siteName() string      { return p.p.String(prefSiteName) }
@@ -81,7 +121,7 @@ func (p *prefs) show(g *gui) {
 	sizeSel := newChoiceSelect(g, sizeChoices, "Text size", nil)
 	sizeSel.SetSelectedIndex(nearestSize(p.p.FloatWithFallback(prefTextSize, 1)))
 	form := widget.NewForm(
-		&widget.FormItem{Text: "Your name", Widget: author, HintText: "The author of the revisions you save"},
+		&widget.FormItem{Text: "Your name", Widget: author, HintText: "Your name, as it appears in the revision history"},
 		&widget.FormItem{Text: "Site name", Widget: site},
 		&widget.FormItem{Text: "Site address", Widget: base, HintText: "Links in the exported site and the page preview start with it"},
 		&widget.FormItem{Text: "Default credit", Widget: credit},

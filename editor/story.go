@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Story is an article as the desk works on it. Body is Markdown. The JSON field
@@ -129,10 +130,10 @@ func (s *Story) SlugBase() string {
 	return Slugify(strings.Join(firstWords(s.Body, 8), " "))
 }
 
-// Words counts the words of the headline, standfirst and body.
-func (s *Story) Words() int {
-	return CountWords(s.Headline) + CountWords(s.Standfirst) + CountWords(s.Body)
-}
+// Words is the story's length: its body words, counted by CountWords. It is
+// the one word count everywhere: the editor's count and length target, the
+// revision history, show, and the export's JSON-LD and ninjs.
+func (s *Story) Words() int { return CountWords(s.Body) }
 
 // storyContent is what a revision of a story holds: every field a person edits.
 // Its JSON encoding is hashed, so its field order is fixed by this declaration.
@@ -200,16 +201,26 @@ func ContentHash(content []byte) string {
 // a long body on every keystroke.
 func CountWords(s string) int {
 	n, inWord := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			inWord = false
-		} else if !inWord {
-			inWord = true
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !inWord {
 			n++
 		}
+		inWord = !space
 	}
 	return n
 }
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func firstWords(s string, n int) []string {
 	words := strings.Fields(s)

@@ -14,8 +14,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/zeebo/xxh3"
@@ -69,10 +67,8 @@ type storyInfo struct {
 	hash      [16]byte // every field of the story the output depends on
 }
 
-// words counts the story's words as editor.Story.Words does.
-func (si *storyInfo) words() int {
-	return countWords(si.s.Headline) + countWords(si.s.Standfirst) + countWords(si.s.Body)
-}
+// words is the story's word count: its body words (editor.Story.Words).
+func (si *storyInfo) words() int { return si.s.Words() }
 
 type pageInfo struct {
 	p    *editor.Page
@@ -369,31 +365,6 @@ func parallel(n int, fn func(i int)) {
 	}
 	wg.Wait()
 }
-
-// countWords counts words as strings.Fields splits them, without making the slice.
-func countWords(s string) int {
-	n := 0
-	inWord := false
-	for i := 0; i < len(s); {
-		c := s[i]
-		var space bool
-		if c < utf8.RuneSelf {
-			space = asciiSpace[c]
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-			i += size
-		}
-		if !space && !inWord {
-			n++
-		}
-		inWord = !space
-	}
-	return n
-}
-
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // writeStrings writes each string with its length first, so that no two
 // different lists of strings write the same bytes.
