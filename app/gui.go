@@ -256,6 +256,9 @@ func (g *gui) show(st *startup) {
 	}
 	if st.wc == nil {
 		g.win.Canvas().Focus(g.find.entry)
+		if st.err == nil && g.prefs.needsAuthor() {
+			g.askAuthor()
+		}
 	}
 }
 
@@ -329,7 +332,7 @@ func (g *gui) newStory() {
 	if g.current != nil {
 		g.leave("")
 	}
-	s := &editor.Story{Status: editor.StatusDraft, Credit: g.prefs.defaultCredit()}
+	s := &editor.Story{Status: editor.StatusDraft, Credit: g.prefs.defaultCredit(), RulesPage: g.prefs.defaultRulesPage()}
 	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: g.prefs.author(), Note: "new story"}
 	g.write(func() func() {
 		err := g.store.CreateStory(g.ctx, s, meta)
