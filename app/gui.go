@@ -66,6 +66,7 @@ type gui struct {
 	// The quote, compare and export dialogs shown last, for tests to answer.
 	quoteDialog   *quoteDialog
 	compareDialog *compareView
+	clashView     *clashView
 	exportDialog  *exportDialog
 }
 
