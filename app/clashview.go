@@ -21,7 +21,8 @@ type clashView struct {
 	s    *docSession
 	sent document
 	c    *clash
-	meta editor.RevisionMeta
+	// use takes the merge as chosen: saves it, or shows it in the fields.
+	use func(resolved document)
 	// picks hold the choice at each clash, in the merge's order.
 	picks []*widget.RadioGroup
 	box   *dialogBox
@@ -29,9 +30,21 @@ type clashView struct {
 
 const keepYours = "Keep yours"
 
-// showClash asks the person to settle clash c of a save of sent.
+// showClash asks the person to settle clash c of a save of sent, and saves
+// the merge as chosen.
 func (s *docSession) showClash(sent document, c *clash, meta editor.RevisionMeta) {
-	v := &clashView{s: s, sent: sent, c: c, meta: meta}
+	s.showClashWith(sent, c, "Save with these choices", func(resolved document) {
+		note := *c.note
+		note.chosen = len(c.conflicts)
+		s.commit(sent, resolved, c.theirs.rev(), meta, &note)
+	})
+}
+
+// showClashWith asks the person to settle clash c between sent and a
+// revision saved since, and hands the merge as chosen to use, the button
+// labelled action.
+func (s *docSession) showClashWith(sent document, c *clash, action string, use func(resolved document)) {
+	v := &clashView{s: s, sent: sent, c: c, use: use}
 	s.g.clashView = v
 	theirs := v.theirName()
 	intro := widget.NewLabel(fmt.Sprintf("While you edited “%s”, %s was saved, and it changed some of the words you changed. "+
@@ -51,13 +64,13 @@ func (s *docSession) showClash(sent document, c *clash, meta editor.RevisionMeta
 		rows.Add(container.NewVBox(head, sides, pick, widget.NewSeparator()))
 	}
 	content := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(rows))
-	v.box = s.g.showDialog(fmt.Sprintf("Choose at %s", plural(len(c.conflicts), "clash", "clashes")), content, nil,
+	v.box = s.g.showDialog("You and "+strings.TrimSuffix(theirs, "'s")+" changed the same words", content, nil,
 		choice{label: "Keep editing"},
-		choice{label: "Save with these choices", do: v.save})
-	v.box.resize(920, 600)
+		choice{label: action, do: v.take})
+	v.box.resize(920, min(620, 230+150*float32(len(c.conflicts))))
 }
 
-// theirName names the other side: "bob's", "the saved".
+// theirName names the other side: "bob's", "revision 7's".
 func (v *clashView) theirName() string {
 	if len(v.c.note.authors) == 0 {
 		return fmt.Sprintf("revision %d's", v.c.theirs.rev())
@@ -74,17 +87,15 @@ func (v *clashView) theirsAt() []bool {
 	return out
 }
 
-// save saves the merge as chosen, over the revision the clash was with.
-func (v *clashView) save() {
+// take merges as chosen and hands the merge on.
+func (v *clashView) take() {
 	c := v.c
 	resolved, _, err := c.mine.merge(c.base, c.theirs, v.theirsAt())
 	if err != nil {
 		v.s.g.showError("Merging “"+v.sent.name()+"”", err)
 		return
 	}
-	note := *c.note
-	note.chosen = len(c.conflicts)
-	v.s.commit(v.sent, resolved, c.theirs.rev(), v.meta, &note)
+	v.use(resolved)
 }
 
 // clashSide is one side of a clash: the words around it, and its own words

@@ -138,7 +138,7 @@ func TestAClashIsShownAndSavesWhatIsChosen(t *testing.T) {
 	replaceIn(t, g.story.body, "on Tuesday", "on Thursday")
 	saveAs(g, "bob")
 	v := g.clashView
-	if v == nil || openDialog(g, "Choose at 2 clashes") == nil {
+	if v == nil || openDialog(g, "You and ann changed the same words") == nil {
 		t.Fatalf("no clash view; dialogs %d, status %q, error %q", len(g.dialogs), g.saveState.Text, g.lastError)
 	}
 	if c := v.c.conflicts; c[0].Ours != "looms" || c[0].Theirs != "set" || c[1].Ours != "Thursday" || c[1].Theirs != "Wednesday" {
