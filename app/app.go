@@ -99,7 +99,11 @@ func Run(cfg Config) {
 		}
 		if g != nil {
 			g.stop()
-			go g.store.Close()
+			old := g
+			go func() {
+				old.store.Close()
+				old.cancel()
+			}()
 		}
 		g = newGUI(w, store, goAsync, newSerial())
 		g.exportSite = cfg.Export

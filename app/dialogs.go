@@ -41,6 +41,7 @@ type dialogBox struct {
 	g       *gui
 	d       *dialog.CustomDialog
 	title   string
+	content fyne.CanvasObject
 	choices []choice
 	buttons []*dialogButton
 	dflt    int // the default choice
@@ -61,7 +62,7 @@ type dialogBox struct {
 // from the old cursor, and the next key into its replacement. Losing the
 // focus clears that state (Entry.FocusLost), whatever the keys did since.
 func (g *gui) showDialog(title string, content fyne.CanvasObject, focus fyne.Focusable, choices ...choice) *dialogBox {
-	b := &dialogBox{g: g, title: title, choices: choices, dflt: len(choices) - 1}
+	b := &dialogBox{g: g, title: title, content: content, choices: choices, dflt: len(choices) - 1}
 	for i, c := range choices {
 		if c.isDefault {
 			b.dflt = i
@@ -217,7 +218,6 @@ func (g *gui) showError(what string, err error) {
 	keep.Importance = widget.LowImportance
 	keep.Wrapping = fyne.TextWrapWord
 	g.showDialog(what+" failed", container.New(&maxWidth{width: 480}, container.NewVBox(msg, keep)), nil, choice{label: "OK"})
-	g.lastError = msg.Text
 }
 
 // showStatusError reports a failure in the status bar only, for background

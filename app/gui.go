@@ -18,8 +18,11 @@ type gui struct {
 	store Store
 	run   async // reads, in parallel
 	write async // writes, one at a time in order
-	ctx   context.Context
-	prefs *prefs
+	// ctx is cancelled when the window is done with the store (quit, or
+	// another database opened), so work still running for it stops.
+	ctx    context.Context
+	cancel context.CancelFunc
+	prefs  *prefs
 
 	list    *storyList
 	pages   *filterList[editor.Page]
@@ -49,8 +52,6 @@ type gui struct {
 	pendingStatus string
 	// dialogs are the dialogs on screen, the front one last.
 	dialogs []*dialogBox
-	// lastError is the text of the last error shown in a dialog.
-	lastError string
 
 	ticker  *time.Ticker
 	done    chan struct{}
@@ -80,7 +81,8 @@ const (
 )
 
 func newGUI(w fyne.Window, store Store, run, write async) *gui {
-	g := &gui{win: w, store: store, run: run, write: write, ctx: context.Background(), unsaved: map[string]bool{}}
+	g := &gui{win: w, store: store, run: run, write: write, unsaved: map[string]bool{}}
+	g.ctx, g.cancel = context.WithCancel(context.Background())
 	g.prefs = newPrefs(fyne.CurrentApp().Preferences())
 	g.closeWindow = w.Close
 	g.saveState = widget.NewLabel("")

@@ -20,8 +20,8 @@ func TestPageSaveWhoseCleanupFailsIsStillASave(t *testing.T) {
 	if store.count("SavePage page-1 base 1") != 1 || store.pages[0].Revision != 2 {
 		t.Fatalf("the save did not happen: calls %v", store.calls)
 	}
-	if strings.Contains(g.lastError, "disk") {
-		t.Errorf("a save that worked is reported as failed: %q", g.lastError)
+	if strings.Contains(dialogText(g), "disk") {
+		t.Errorf("a save that worked is reported as failed: %q", dialogText(g))
 	}
 	if g.page.sess.base != 2 {
 		t.Errorf("after the save the editor is based on revision %d, want 2", g.page.sess.base)
@@ -30,7 +30,7 @@ func TestPageSaveWhoseCleanupFailsIsStillASave(t *testing.T) {
 	typeAtEnd(g.page.body, " Second change.")
 	g.page.sess.save("")
 	if store.count("SavePage page-1 base 2") != 1 || store.pages[0].Revision != 3 {
-		t.Errorf("the next save clashed with the first: calls %v, error %q", store.calls, g.lastError)
+		t.Errorf("the next save clashed with the first: calls %v, error %q", store.calls, dialogText(g))
 	}
 }
 

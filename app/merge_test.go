@@ -139,7 +139,7 @@ func TestAClashIsShownAndSavesWhatIsChosen(t *testing.T) {
 	saveAs(g, "bob")
 	v := g.clashView
 	if v == nil || openDialog(g, "You and ann changed the same words") == nil {
-		t.Fatalf("no clash view; dialogs %d, status %q, error %q", len(g.dialogs), g.saveState.Text, g.lastError)
+		t.Fatalf("no clash view; dialogs %d, status %q, text %q", len(g.dialogs), g.saveState.Text, dialogText(g))
 	}
 	if c := v.c.conflicts; c[0].Ours != "looms" || c[0].Theirs != "set" || c[1].Ours != "Thursday" || c[1].Theirs != "Wednesday" {
 		t.Errorf("clashes = %+v, want looms/set and Thursday/Wednesday", c)

@@ -389,8 +389,8 @@ func TestRestoreWaitsForUnsavedChanges(t *testing.T) {
 	g, _ := newTestGUI(t, store)
 	typeAtEnd(g.story.body, " Unsaved words.")
 	g.restoreRevision(1)
-	if openDialog(g, "Restore revision") != nil || !strings.Contains(g.lastError, "unsaved changes") || store.count("RestoreStory") != 0 {
-		t.Errorf("restore over unsaved changes: %q, calls %v", g.lastError, store.calls)
+	if openDialog(g, "Restore revision") != nil || !strings.Contains(dialogText(g), "unsaved changes") || store.count("RestoreStory") != 0 {
+		t.Errorf("restore over unsaved changes: %q, calls %v", dialogText(g), store.calls)
 	}
 }
 

@@ -180,6 +180,7 @@ func (g *gui) quit() {
 		// goroutine, and after every write queued before it.
 		g.write(func() func() {
 			g.store.Close()
+			g.cancel()
 			return g.closeWindow
 		})
 	}

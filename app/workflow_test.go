@@ -72,8 +72,8 @@ func TestPublishingFollowsTheWorkflow(t *testing.T) {
 	g, _ := newTestGUI(t, store)
 	g.list.list.Select(1) // a draft
 	g.story.status.SetSelected("Published")
-	if store.count("SetStatus") != 0 || g.story.status.Selected != "Draft" || !strings.Contains(g.lastError, "cannot move from draft to published") {
-		t.Errorf("draft straight to published: calls %v, status %q, error %q", store.calls, g.story.status.Selected, g.lastError)
+	if store.count("SetStatus") != 0 || g.story.status.Selected != "Draft" || !strings.Contains(dialogText(g), "cannot move from draft to published") {
+		t.Errorf("draft straight to published: calls %v, status %q, error %q", store.calls, g.story.status.Selected, dialogText(g))
 	}
 }
 
