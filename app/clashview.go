@@ -118,8 +118,7 @@ func clashSide(title, before, words, after string) fyne.CanvasObject {
 	}
 	text := widget.NewRichText(segs...)
 	text.Wrapping = fyne.TextWrapWord
-	head := widget.NewLabel(title)
-	head.Importance = widget.LowImportance
+	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	return container.NewBorder(head, nil, nil, nil, text)
 }
 

@@ -88,7 +88,10 @@ func newDocSession(g *gui, ed docEditor, kind *docKind) *docSession {
 	s.noticeText = widget.NewLabel("")
 	s.noticeText.Wrapping = fyne.TextWrapWord
 	s.noticeText.Importance = widget.SuccessImportance
-	ok := &widget.Button{Text: "OK", OnTapped: func() { s.notice.Hide() }}
+	ok := &widget.Button{Text: "OK", OnTapped: func() {
+		s.notice.Hide()
+		s.ed.canvas().Refresh()
+	}}
 	s.notice = container.NewBorder(nil, widget.NewSeparator(), nil, ok, s.noticeText)
 	s.notice.Hide()
 	s.history = newRevisionsPanel(g, s)
@@ -100,6 +103,9 @@ func newDocSession(g *gui, ed docEditor, kind *docKind) *docSession {
 func (s *docSession) notify(text string) {
 	s.noticeText.SetText(text)
 	s.notice.Show()
+	// The fields' layout does not grow by itself when a bar above them
+	// appears: lay them out again.
+	s.ed.canvas().Refresh()
 }
 
 func (s *docSession) id() string {
