@@ -47,9 +47,9 @@ type Store interface {
 	SavePerson(ctx context.Context, p *editor.Person) error
 
 	SaveWorkingCopy(ctx context.Context, wc *editor.WorkingCopy) error
-	WorkingCopy(ctx context.Context, docID string) (*editor.WorkingCopy, error)
-	WorkingCopies(ctx context.Context) ([]editor.WorkingCopy, error)
-	DropWorkingCopy(ctx context.Context, docID string) error
+	WorkingCopy(ctx context.Context, docID string, who editor.Owner) (*editor.WorkingCopy, error)
+	WorkingCopies(ctx context.Context, who editor.Owner) ([]editor.WorkingCopy, error)
+	DropWorkingCopy(ctx context.Context, docID string, who editor.Owner) error
 
 	Search(ctx context.Context, query string, limit int) ([]editor.SearchHit, error)
 	Path() string

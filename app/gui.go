@@ -194,7 +194,8 @@ func (st *startup) load(g *gui) {
 		return err != nil
 	}
 	var err error
-	st.wcs, err = g.store.WorkingCopies(g.ctx)
+	who := g.prefs.owner()
+	st.wcs, err = g.store.WorkingCopies(g.ctx, who)
 	fail("Looking for unsaved changes", err)
 	st.total, err = g.store.CountStories(g.ctx, "")
 	if fail("Counting stories", err) {
@@ -223,7 +224,7 @@ func (st *startup) load(g *gui) {
 		fail("Opening the story", err)
 	}
 	if err == nil {
-		st.wc, err = g.store.WorkingCopy(g.ctx, id)
+		st.wc, err = g.store.WorkingCopy(g.ctx, id, who)
 		if errors.Is(err, editor.ErrNotFound) {
 			st.wc, err = nil, nil
 		}

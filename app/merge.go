@@ -49,8 +49,9 @@ type clash struct {
 
 // saveMerging saves d as a revision over base, merging in what others saved
 // since; it runs off the UI goroutine.
-// note, when not nil, is what was merged in before (a clash settled).
-func (s *docSession) saveMerging(d document, base int, meta editor.RevisionMeta, note *mergeNote) saveOutcome {
+// note, when not nil, is what was merged in before (a clash settled); who
+// is whose working copy a save drops.
+func (s *docSession) saveMerging(d document, base int, meta editor.RevisionMeta, note *mergeNote, who editor.Owner) saveOutcome {
 	g := s.g
 	id := d.id()
 	for try := 0; ; try++ {
@@ -59,7 +60,7 @@ func (s *docSession) saveMerging(d document, base int, meta editor.RevisionMeta,
 		if theirs <= base || try == mergeTries {
 			out := saveOutcome{doc: d, changed: changed, merged: note, err: err}
 			if err == nil {
-				out.dropErr = g.store.DropWorkingCopy(g.ctx, id)
+				out.dropErr = g.store.DropWorkingCopy(g.ctx, id, who)
 			}
 			return out
 		}

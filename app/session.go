@@ -122,12 +122,13 @@ func (s *docSession) open(id string) {
 	s.gen++
 	gen := s.gen
 	g := s.g
+	who := g.prefs.owner()
 	g.run(func() func() {
 		d, err := s.kind.read(g.ctx, g.store, id)
 		var wc *editor.WorkingCopy
 		var wcErr error
 		if err == nil {
-			wc, wcErr = g.store.WorkingCopy(g.ctx, id)
+			wc, wcErr = g.store.WorkingCopy(g.ctx, id, who)
 			if errors.Is(wcErr, editor.ErrNotFound) {
 				wc, wcErr = nil, nil
 			}
@@ -206,9 +207,9 @@ func (s *docSession) save(note string) {
 // note what was merged into d already.
 func (s *docSession) commit(sent, d document, base int, meta editor.RevisionMeta, note *mergeNote) {
 	g := s.g
-	id := d.id()
+	id, who := d.id(), g.prefs.owner()
 	g.write(func() func() {
-		out := s.saveMerging(d, base, meta, note)
+		out := s.saveMerging(d, base, meta, note, who)
 		return func() {
 			what := "Saving “" + d.name() + "”"
 			switch {
@@ -286,8 +287,9 @@ func (s *docSession) discardRecovered() {
 // dropAndReopen deletes the working copy and shows the document as saved.
 func (s *docSession) dropAndReopen(what string) {
 	g, id := s.g, s.id()
+	who := g.prefs.owner()
 	g.write(func() func() {
-		err := g.store.DropWorkingCopy(g.ctx, id)
+		err := g.store.DropWorkingCopy(g.ctx, id, who)
 		return func() {
 			if err != nil {
 				g.showError(what, err)

@@ -64,9 +64,9 @@ func (g *gui) autosaveThen(then func()) {
 		}
 	case !s.dirty(c):
 		s.autosaved = nil
-		id := s.id()
+		id, who := s.id(), g.prefs.owner()
 		g.write(func() func() {
-			err := g.store.DropWorkingCopy(g.ctx, id)
+			err := g.store.DropWorkingCopy(g.ctx, id, who)
 			return func() {
 				if err != nil {
 					g.showStatusError("Forgetting the working copy", err)
@@ -80,7 +80,8 @@ func (g *gui) autosaveThen(then func()) {
 		})
 	default:
 		s.autosaved = c
-		wc := &editor.WorkingCopy{DocID: s.id(), DocKind: s.kind.noun, Base: s.base, Content: c}
+		who := g.prefs.owner()
+		wc := &editor.WorkingCopy{DocID: s.id(), DocKind: s.kind.noun, Base: s.base, Content: c, User: who.User, Client: who.Client}
 		g.write(func() func() {
 			err := g.store.SaveWorkingCopy(g.ctx, wc)
 			return func() {
