@@ -113,6 +113,7 @@ func Run(cfg Config) {
 		w.SetMainMenu(g.menu())
 		g.start()
 		g.startAutosave(autosaveEvery)
+		g.startLive()
 	}
 	// openLater opens another database chosen in the window, off the UI
 	// goroutine (a migration may run).

@@ -68,7 +68,10 @@ type gui struct {
 	quoteDialog   *quoteDialog
 	compareDialog *compareView
 	clashView     *clashView
-	exportDialog  *exportDialog
+
+	// stopLive stops following the store's change feed; nil when not.
+	stopLive     func()
+	exportDialog *exportDialog
 }
 
 // sidebarList names a tab of the sidebar.

@@ -238,7 +238,7 @@ func (s *docSession) tookMerged(sent document, out saveOutcome) {
 	g := s.g
 	s.took(out.doc, out.changed, out.dropErr)
 	if out.merged != nil {
-		s.ed.show(savedSince(sent, s.ed.current(), out.doc))
+		g.keepCursor(func() { s.ed.show(savedSince(sent, s.ed.current(), out.doc)) })
 		g.edited()
 		text := fmt.Sprintf("Saved as revision %d, %s", out.doc.rev(), out.merged)
 		g.saveState.SetText(text)

@@ -32,6 +32,10 @@ func (g *gui) startAutosave(every time.Duration) {
 }
 
 func (g *gui) stop() {
+	if g.stopLive != nil {
+		g.stopLive()
+		g.stopLive = nil
+	}
 	if g.ticker != nil {
 		g.ticker.Stop()
 		close(g.done)
