@@ -114,6 +114,7 @@ func Run(cfg Config) {
 		g.start()
 		g.startAutosave(autosaveEvery)
 		g.startLive()
+		g.startPresence(beatEvery)
 	}
 	// openLater opens another database chosen in the window, off the UI
 	// goroutine (a migration may run).

@@ -68,10 +68,12 @@ type gui struct {
 	quoteDialog   *quoteDialog
 	compareDialog *compareView
 	clashView     *clashView
+	exportDialog  *exportDialog
 
 	// stopLive stops following the store's change feed; nil when not.
-	stopLive     func()
-	exportDialog *exportDialog
+	stopLive func()
+	// live is who else is on the desk (presence.go); nil until asked.
+	live *presence
 }
 
 // sidebarList names a tab of the sidebar.

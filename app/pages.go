@@ -174,6 +174,7 @@ func (e *pageEditor) build() {
 	top := container.NewVBox(
 		e.sess.banner,
 		e.sess.notice,
+		e.sess.presence,
 		container.NewBorder(nil, nil, nil, save, e.meta),
 		widget.NewForm(widget.NewFormItem("Title", e.titleEntry), widget.NewFormItem("Kind", e.kind)),
 	)

@@ -70,7 +70,9 @@ type docSession struct {
 	// do themselves: a merge, a revision someone else saved.
 	notice     *fyne.Container
 	noticeText *widget.Label
-	history    *revisionsPanel
+	// presence says who else has the document open; hidden when nobody.
+	presence *widget.Label
+	history  *revisionsPanel
 }
 
 // nowFunc is the clock; tests may fix it.
@@ -94,6 +96,10 @@ func newDocSession(g *gui, ed docEditor, kind *docKind) *docSession {
 	}}
 	s.notice = container.NewBorder(nil, widget.NewSeparator(), nil, ok, s.noticeText)
 	s.notice.Hide()
+	s.presence = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.presence.Importance = widget.WarningImportance
+	s.presence.Truncation = fyne.TextTruncateEllipsis
+	s.presence.Hide()
 	s.history = newRevisionsPanel(g, s)
 	return s
 }
