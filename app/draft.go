@@ -166,6 +166,8 @@ func (e *storyEditor) build() {
 	)
 	top := container.NewVBox(
 		e.sess.banner,
+		e.sess.notice,
+		e.sess.presence,
 		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(label("status")), e.status, e.saveButton), e.meta),
 		form,
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(label("body"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.bodyCount),

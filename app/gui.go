@@ -71,7 +71,13 @@ type gui struct {
 	// The quote, compare and export dialogs shown last, for tests to answer.
 	quoteDialog   *quoteDialog
 	compareDialog *compareView
+	clashView     *clashView
 	exportDialog  *exportDialog
+
+	// stopLive stops following the store's change feed; nil when not.
+	stopLive func()
+	// live is who else is on the desk (presence.go); nil until asked.
+	live *presence
 }
 
 // sidebarList names a tab of the sidebar.
