@@ -56,9 +56,9 @@ func TestFindWords(t *testing.T) {
 		start int // -1 when not found
 	}{
 		{"the cost was", 0, 17},
-		{"The cost was later", 0, strings.Index(body, "The cost was\n")},    // a line break in the body, a space typed
-		{"The cost", 20, strings.Index(body, "The cost was\n")},             // from a place onward
-		{"council", 40, 4},               // not after from: the first anywhere
+		{"The cost was later", 0, strings.Index(body, "The cost was\n")}, // a line break in the body, a space typed
+		{"The cost", 20, strings.Index(body, "The cost was\n")},          // from a place onward
+		{"council", 40, 4}, // not after from: the first anywhere
 		{"  £4m  ", 0, strings.Index(body, "£4m")},
 		{"budget", 0, -1},
 		{"", 0, -1},
