@@ -26,14 +26,16 @@ mkdir -p "$out"
 
 # Every shot starts from a fresh home, so the app runs as on first start.
 n=0
-fresh() { n=$((n + 1)); home=$work/home$n; mkdir -p "$home"; }
+# prep is what a shot's home needs before the app starts (publish, below);
+# a retry runs it again on the new home.
+fresh() { n=$((n + 1)); home=$work/home$n; mkdir -p "$home"; prep=:; }
 # run takes a shot, trying again when Xvfb fails to start (its display number
 # is random and may clash with another one on the machine).
 run() {
   for try in 1 2 3; do
     HOME=$home XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config "$shot" "$@" && return 0
     echo "screenshots: attempt $try failed, trying again" >&2
-    rm -rf "$home" && mkdir -p "$home"
+    rm -rf "$home" && mkdir -p "$home" && $prep
   done
   return 1
 }
@@ -110,7 +112,7 @@ run "$out/save-revision.png" "${wait[@]}" --drive "$(drive \
 fresh
 run "$out/history.png" "${wait[@]}" --drive "$(drive \
   'xdotool mousemove 700 500' 'xdotool key ctrl+shift+h' 'sleep 0.5' \
-  'xdotool mousemove 1150 150 click 1' 'sleep 1')" -- "$bin"
+  'xdotool mousemove 1100 270 click 1' 'sleep 1')" -- "$bin"
 
 # A save that cannot be made (a byline too long) is explained, and the text
 # stays.
@@ -118,7 +120,7 @@ fresh
 long=$(printf 'Press Association %.0s' $(seq 12))
 run "$out/error-save.png" "${wait[@]}" --drive "$(drive \
   "$headline" 'sleep 0.3' "$(tabs 2)" 'xdotool key End' \
-  "xdotool type --delay 2 ' $long'" 'xdotool key ctrl+s' 'sleep 0.5' 'xdotool key Return' 'sleep 1')" -- "$bin"
+  "xdotool type --delay 2 ' $long'" 'sleep 1.5' 'xdotool key ctrl+s' 'sleep 1' 'xdotool key Return' 'sleep 1.5')" -- "$bin"
 
 # Someone else saves the story (here the command line) while it is being
 # edited: Save revision keeps the text and offers a way on.
@@ -127,7 +129,7 @@ db=$home/desk.db
 run "$out/conflict.png" "${wait[@]}" --drive "$(drive \
   "$headline" 'sleep 0.3' "$(tabs 3)" 'xdotool type --delay 20 "Westminster"' \
   "HOME=$home $bin status --db $db sir-iain-direct-threat-from-china subbing --note 'moved by the night desk' >/dev/null" \
-  'xdotool key ctrl+s' 'sleep 0.5' 'xdotool key Return' 'sleep 1')" -- "$bin" --db "$db"
+  'sleep 1' 'xdotool key ctrl+s' 'sleep 1' 'xdotool key Return' 'sleep 1.5')" -- "$bin" --db "$db"
 
 # Quitting with changes not saved as a revision asks first.
 fresh
@@ -141,33 +143,41 @@ head -c 4096 /dev/urandom > "$work/not-a-database.db"
 run "$out/error-database.png" -- "$bin" --db "$work/not-a-database.db"
 
 # Find and replace in the story (Ctrl+H): "Five Eyes" found in the body,
-# its replacement typed.
+# its replacement typed (clicked: Tab from the find field goes to the body).
 fresh
 run "$out/find-replace.png" "${wait[@]}" --drive "$(drive \
   "$headline" 'sleep 0.3' "$body" 'xdotool key ctrl+h' 'sleep 0.5' \
-  'xdotool type --delay 20 "Five Eyes"' 'sleep 0.5' 'xdotool key Tab' \
-  'xdotool type --delay 20 "Five Eyes alliance"' 'sleep 0.8')" -- "$bin"
+  'xdotool type --delay 20 "Five Eyes"' 'sleep 0.5' \
+  'xdotool mousemove 590 387 click 1' 'sleep 0.3' 'xdotool type --delay 20 "Five Eyes alliance"' 'sleep 0.8')" -- "$bin"
+
+# publish makes the database $db with the sample story published, from the
+# command line, before the window opens (so no notice of the moves shifts the
+# fields in it).
+publish() {
+  HOME=$home "$bin" sample --db "$db" >/dev/null
+  for st in subbing ready published; do
+    HOME=$home "$bin" status --db "$db" sir-iain-direct-threat-from-china $st >/dev/null
+  done
+}
 
 # A change to a published story: Save revision asks which kind of change it
-# is. The story is published first (the command line, on the database the
-# first start made), then edited and saved as a correction, an update and a
-# minor fix. Shift+Tab from the note goes back through the kinds (Fix,
-# Update, Clarification, Correction), Space picks one.
+# is: a correction, an update and a minor fix. Shift+Tab from the note goes
+# back through the kinds (Minor fix, Update, Clarification, Correction),
+# Space picks one.
 for kind in correction:0:"An earlier version gave the wrong date for the vote." \
             update:2:"Adds the Foreign Office response" \
             fix:1:"typo in the first paragraph"; do
   name=${kind%%:*} rest=${kind#*:} back=${rest%%:*} note=${rest#*:}
   fresh
-  db=$home/desk.db
-  run "$work/seed$n.png" "${wait[@]}" -- "$bin" --db "$db"
-  for st in subbing ready published; do HOME=$home "$bin" status --db "$db" sir-iain-direct-threat-from-china $st >/dev/null; done
+  db=$home/desk.db prep=publish
+  publish
   pick=()
   if [ "$back" -gt 0 ]; then
     pick=("xdotool key --delay 100 $(printf 'shift+Tab %.0s' $(seq "$back"))" 'xdotool key space' 'sleep 0.3')
   fi
   run "$out/change-$name.png" "${wait[@]}" --drive "$(drive \
-    "$headline" 'sleep 0.3' "$(tabs 3)" 'xdotool type --delay 20 "Westminster"' 'sleep 1' \
-    'xdotool key ctrl+s' 'sleep 0.8' "xdotool type --delay 10 '$note'" "${pick[@]}" 'sleep 0.5')" -- "$bin" --db "$db"
+    "$headline" 'sleep 0.3' "$(tabs 3)" 'xdotool type --delay 20 "Westminster"' 'sleep 1.5' \
+    'xdotool key ctrl+s' 'sleep 1' "xdotool type --delay 10 '$note'" "${pick[@]}" 'sleep 0.5')" -- "$bin" --db "$db"
 done
 
 # --- Quotes, compare and export (the panels branch) ---------------------------
@@ -176,7 +186,7 @@ done
 # chosen from the directory, the words typed, the house-style preview below.
 fresh
 run "$out/quote-dialog.png" "${wait[@]}" --drive "$(drive \
-  'xdotool mousemove 990 307 click 1' 'sleep 0.3' 'xdotool key End' \
+  "$headline" 'sleep 0.3' "$body" 'xdotool key ctrl+Home End' 'sleep 0.3' \
   'xdotool key ctrl+shift+q' 'sleep 1' \
   'xdotool mousemove 714 148 click 1' 'sleep 0.7' 'xdotool mousemove 557 220 click 1' 'sleep 0.4' \
   'xdotool mousemove 730 255 click 1' 'xdotool type --delay 5 "We take these matters extremely seriously."' \
@@ -193,16 +203,16 @@ FYNE_THEME=dark run "$out/compare-dark.png" "${wait[@]}" --drive "$(drive \
   'xdotool mousemove 700 500' 'xdotool key ctrl+d' 'sleep 1.5')" -- "$bin"
 
 # Export website (Ctrl+E), run into a folder once the sample story is
-# published (here from the command line): the summary and the button that
+# published (publish, above): the summary and the button that
 # opens the site.
 fresh
-db=$home/desk.db
+db=$home/desk.db prep=publish
+publish
 run "$out/export-dialog.png" "${wait[@]}" --drive "$(drive \
-  "for st in subbing ready published; do HOME=$home $bin status --db $db sir-iain-direct-threat-from-china \$st >/dev/null; done" \
   'xdotool mousemove 700 500' 'xdotool key ctrl+e' 'sleep 1' \
   'xdotool mousemove 690 347 click 1' "xdotool type --delay 5 '$work/site'" \
   'xdotool mousemove 690 386 click 1' 'xdotool type --delay 5 "https://news.example.org/"' \
-  'xdotool mousemove 712 527 click 1' 'sleep 2')" -- "$bin" --db "$db"
+  'xdotool mousemove 712 527 click 1' 'sleep 8')" -- "$bin" --db "$db"
 
 rm -f "$out"/*.log
 echo "screenshots in $out:"; ls "$out"
