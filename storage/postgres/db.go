@@ -23,6 +23,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -49,6 +50,9 @@ type DB struct {
 	name    string // the URL without its password
 	user    string
 	created bool
+	// revised holds the transactions of write that have written a
+	// revision, for the announcement after their commit.
+	revised sync.Map
 
 	// Now returns the current time; tests replace it to fix the clock.
 	Now func() time.Time

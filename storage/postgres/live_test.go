@@ -124,6 +124,7 @@ func TestLiveDeskAsItsPeople(t *testing.T) {
 		}
 	}
 	if got, _, err := ann.Changes(ctx, 0); err != nil || len(got) != 2 {
+		// Bob's Watch has had revision 2, so the feed's horizon is past it.
 		t.Errorf("the feed after bob's attempts = %d changes, %v; want 2", len(got), err)
 	}
 }
