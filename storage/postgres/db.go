@@ -50,6 +50,10 @@ type DB struct {
 	name    string // the URL without its password
 	user    string
 	created bool
+	// skew is how far the server's clock is ahead of this computer's, as
+	// measured at Open: presence is timed by the server's clock, so that a
+	// desktop whose clock is off neither lingers nor vanishes.
+	skew time.Duration
 	// revised holds the transactions of write that have written a
 	// revision, for the announcement after their commit.
 	revised sync.Map
@@ -92,10 +96,13 @@ func Open(ctx context.Context, rawURL string, opts Options) (*DB, error) {
 		return nil, explainConnect(name, &cfg.ConnConfig.Config, err)
 	}
 	d := &DB{pool: pool, name: name, Now: time.Now, NewID: func() string { return uuid.NewString() }}
-	if err := pool.QueryRow(ctx, `SELECT session_user`).Scan(&d.user); err != nil {
+	before := time.Now()
+	var serverNow time.Time
+	if err := pool.QueryRow(ctx, `SELECT session_user, now()`).Scan(&d.user, &serverNow); err != nil {
 		pool.Close()
 		return nil, explainConnect(name, &cfg.ConnConfig.Config, err)
 	}
+	d.skew = serverNow.Sub(before.Add(time.Since(before) / 2))
 	if err := d.migrate(ctx, opts.Create); err != nil {
 		pool.Close()
 		return nil, err

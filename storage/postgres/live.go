@@ -30,7 +30,7 @@ const pollEvery = 5 * time.Second
 // open ("" for none), and whether they are typing, now; it clears the
 // entries that are long dead.
 func (d *DB) Heartbeat(ctx context.Context, docID string, who editor.Owner, typing bool) error {
-	now := d.now()
+	now := d.presenceNow()
 	perm := &permission{editor.RoleEditor, "show who is on the desk"}
 	return d.write(ctx, perm, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `DELETE FROM presence WHERE seen_at < $1`, now.Add(-editor.PresenceTTL)); err != nil {
@@ -43,12 +43,16 @@ func (d *DB) Heartbeat(ctx context.Context, docID string, who editor.Owner, typi
 	})
 }
 
+// presenceNow is the store's clock set to the server's: every copy of the
+// app on the desk times its heartbeats alike.
+func (d *DB) presenceNow() time.Time { return d.now().Add(d.skew) }
+
 // Present lists the copies of the app that beat within editor.PresenceTTL,
 // on docID or, for "", anywhere.
 func (d *DB) Present(ctx context.Context, docID string) ([]editor.Presence, error) {
 	rows, err := d.pool.Query(ctx, `SELECT doc_id, user_name, client, typing, seen_at FROM presence
 		WHERE seen_at >= $1 AND ($2 = '' OR doc_id = $2) ORDER BY doc_id, user_name, client`,
-		d.now().Add(-editor.PresenceTTL), docID)
+		d.presenceNow().Add(-editor.PresenceTTL), docID)
 	if err != nil {
 		return nil, d.explain(err, &permission{editor.RoleEditor, "show who is on the desk"})
 	}
