@@ -332,6 +332,8 @@ func syncRun(work func() func()) {
 func newTestGUI(t *testing.T, store Store) (*gui, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
+	// Not a first start: the author is known (firstStartAsksForTheAuthor tests that).
+	fyne.CurrentApp().Preferences().SetString(prefAuthor, "A Tester")
 	return openTestGUI(t, store)
 }
 
@@ -498,6 +500,34 @@ func openDialog(g *gui, prefix string) *dialogBox {
 		}
 	}
 	return nil
+}
+
+// dialogText is the words of every dialog on screen, the front one last.
+func dialogText(g *gui) string {
+	var words []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *widget.Label:
+			words = append(words, o.Text)
+		case *widget.RichText:
+			words = append(words, o.String())
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			if r := test.WidgetRenderer(o); r != nil {
+				for _, c := range r.Objects() {
+					walk(c)
+				}
+			}
+		}
+	}
+	for _, d := range g.dialogs {
+		walk(d.content)
+	}
+	return strings.Join(words, "\n")
 }
 
 // unsaved reports whether an editor's fields differ from the revision saved last.
