@@ -62,6 +62,10 @@ type gui struct {
 	// closeWindow closes the window; tests replace it.
 	closeWindow func()
 
+	// desk moves the window to another store (deskconnect.go); nil in
+	// tests that never do.
+	desk *deskLink
+
 	// exportSite writes the website (Config.Export); nil when not given.
 	exportSite ExportFunc
 	// The quote, compare and export dialogs shown last, for tests to answer.
@@ -161,6 +165,7 @@ func (g *gui) showCenter(main, side fyne.CanvasObject) {
 // start loads the lists, and opens the document last being edited when the
 // app stopped with unsaved changes, else the newest story.
 func (g *gui) start() {
+	g.showStore()
 	g.pages.reload()
 	g.people.reload()
 	// Everything the first screen needs is read in one trip off the UI
@@ -193,7 +198,8 @@ func (st *startup) load(g *gui) {
 		return err != nil
 	}
 	var err error
-	st.wcs, err = g.store.WorkingCopies(g.ctx)
+	who := g.prefs.owner()
+	st.wcs, err = g.store.WorkingCopies(g.ctx, who)
 	fail("Looking for unsaved changes", err)
 	st.total, err = g.store.CountStories(g.ctx, "")
 	if fail("Counting stories", err) {
@@ -222,7 +228,7 @@ func (st *startup) load(g *gui) {
 		fail("Opening the story", err)
 	}
 	if err == nil {
-		st.wc, err = g.store.WorkingCopy(g.ctx, id)
+		st.wc, err = g.store.WorkingCopy(g.ctx, id, who)
 		if errors.Is(err, editor.ErrNotFound) {
 			st.wc, err = nil, nil
 		}

@@ -99,12 +99,13 @@ func (s *docSession) open(id string) {
 	s.gen++
 	gen := s.gen
 	g := s.g
+	who := g.prefs.owner()
 	g.run(func() func() {
 		d, err := s.kind.read(g.ctx, g.store, id)
 		var wc *editor.WorkingCopy
 		var wcErr error
 		if err == nil {
-			wc, wcErr = g.store.WorkingCopy(g.ctx, id)
+			wc, wcErr = g.store.WorkingCopy(g.ctx, id, who)
 			if errors.Is(wcErr, editor.ErrNotFound) {
 				wc, wcErr = nil, nil
 			}
@@ -175,11 +176,12 @@ func (s *docSession) save(note string) {
 	id, base := d.id(), s.base
 	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: s.g.prefs.author(), Note: strings.TrimSpace(note)}
 	g := s.g
+	who := g.prefs.owner()
 	g.write(func() func() {
 		saved, err := d.save(g.ctx, g.store, base, meta)
 		var dropErr error
 		if err == nil {
-			dropErr = g.store.DropWorkingCopy(g.ctx, id)
+			dropErr = g.store.DropWorkingCopy(g.ctx, id, who)
 		}
 		theirs := s.theirs(err)
 		return func() {
@@ -276,8 +278,9 @@ func (s *docSession) discardRecovered() {
 // dropAndReopen deletes the working copy and shows the document as saved.
 func (s *docSession) dropAndReopen(what string) {
 	g, id := s.g, s.id()
+	who := g.prefs.owner()
 	g.write(func() func() {
-		err := g.store.DropWorkingCopy(g.ctx, id)
+		err := g.store.DropWorkingCopy(g.ctx, id, who)
 		return func() {
 			if err != nil {
 				g.showError(what, err)
@@ -302,11 +305,12 @@ func (s *docSession) saveAsCopy() {
 	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: s.g.prefs.author(),
 		Note: fmt.Sprintf("copy of %s made when saving clashed with revision %d", orig.name(), orig.rev())}
 	g := s.g
+	who := g.prefs.owner()
 	g.write(func() func() {
 		err := c.create(g.ctx, g.store, meta)
 		var dropErr error
 		if err == nil {
-			dropErr = g.store.DropWorkingCopy(g.ctx, orig.id())
+			dropErr = g.store.DropWorkingCopy(g.ctx, orig.id(), who)
 		}
 		return func() {
 			if err != nil {
