@@ -124,6 +124,8 @@ func Run(cfg Config) {
 		w.SetMainMenu(g.menu())
 		g.start()
 		g.startAutosave(autosaveEvery)
+		g.startLive()
+		g.startPresence(beatEvery)
 	}
 	link.install = func(key string, st Store) { install(key, st, nil) }
 	// openLater opens another database chosen in the window, off the UI

@@ -317,7 +317,7 @@ func TestSwitchingKeepsUnsavedChangesInTheFileFirst(t *testing.T) {
 		t.Fatalf("connecting with unsaved changes did not ask first; dialogs %v", g.dialogs)
 	}
 	tapButton(t, w, "Keep them and go on")
-	wc, err := g.store.WorkingCopy(context.Background(), g.story.loaded.ID)
+	wc, err := g.store.WorkingCopy(context.Background(), g.story.loaded.ID, g.prefs.owner())
 	if err != nil || !strings.Contains(string(wc.Content), "More words.") {
 		t.Fatalf("the unsaved words are not kept in the file: %v, %v", wc, err)
 	}

@@ -71,7 +71,13 @@ type gui struct {
 	// The quote, compare and export dialogs shown last, for tests to answer.
 	quoteDialog   *quoteDialog
 	compareDialog *compareView
+	clashView     *clashView
 	exportDialog  *exportDialog
+
+	// stopLive stops following the store's change feed; nil when not.
+	stopLive func()
+	// live is who else is on the desk (presence.go); nil until asked.
+	live *presence
 }
 
 // sidebarList names a tab of the sidebar.
@@ -256,6 +262,9 @@ func (g *gui) show(st *startup) {
 	}
 	if st.wc == nil {
 		g.win.Canvas().Focus(g.find.entry)
+		if st.err == nil && g.prefs.needsAuthor() {
+			g.askAuthor()
+		}
 	}
 }
 
@@ -329,7 +338,7 @@ func (g *gui) newStory() {
 	if g.current != nil {
 		g.leave("")
 	}
-	s := &editor.Story{Status: editor.StatusDraft, Credit: g.prefs.defaultCredit()}
+	s := &editor.Story{Status: editor.StatusDraft, Credit: g.prefs.defaultCredit(), RulesPage: g.prefs.defaultRulesPage()}
 	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: g.prefs.author(), Note: "new story"}
 	g.write(func() func() {
 		err := g.store.CreateStory(g.ctx, s, meta)

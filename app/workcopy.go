@@ -17,12 +17,17 @@ import (
 func (g *gui) startAutosave(every time.Duration) {
 	g.ticker = time.NewTicker(every)
 	g.done = make(chan struct{})
+	tick(g.ticker, g.done, g.autosave)
+}
+
+// tick runs f on the UI goroutine at each tick of t until done is closed.
+func tick(t *time.Ticker, done chan struct{}, f func()) {
 	go func() {
 		for {
 			select {
-			case <-g.ticker.C:
-				fyne.Do(g.autosave)
-			case <-g.done:
+			case <-t.C:
+				fyne.Do(f)
+			case <-done:
 				return
 			}
 		}
@@ -30,6 +35,11 @@ func (g *gui) startAutosave(every time.Duration) {
 }
 
 func (g *gui) stop() {
+	g.stopPresence()
+	if g.stopLive != nil {
+		g.stopLive()
+		g.stopLive = nil
+	}
 	if g.ticker != nil {
 		g.ticker.Stop()
 		close(g.done)

@@ -492,6 +492,8 @@ func scanStory(row pgx.Row) (*editor.Story, error) {
 	}
 	for i := range s.Corrections {
 		s.Corrections[i].At = s.Corrections[i].At.UTC()
+		// A note kept before there were kinds of change is a correction.
+		s.Corrections[i].Kind = s.Corrections[i].Kind.Or(editor.ChangeCorrection)
 	}
 	return &s, nil
 }

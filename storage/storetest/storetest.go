@@ -56,6 +56,7 @@ var behaviours = []behaviour{
 	{"StatusMoveFromAStaleBase", testStatusStaleBase},
 	{"Corrections", testCorrections},
 	{"PublishedChangesNeedACorrectionNote", testPublishedNeedsNote},
+	{"KindsOfChangeToAPublishedStory", testChangeKinds},
 	{"ListStoriesWindows", testListWindows},
 	{"QuotesPeopleAndSearch", testQuotesPeopleSearch},
 	{"PeopleMergeByName", testPeopleMerge},
