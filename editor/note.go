@@ -251,13 +251,6 @@ func commonSuffix(a, b string) int {
 	return n
 }
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 // KindOpenNote is the finding for a note nobody has resolved yet.
 const KindOpenNote = "open_note"
 
