@@ -74,8 +74,8 @@ type gui struct {
 	quoteDialog   *quoteDialog
 	compareDialog *compareView
 	// The clash and export dialogs shown last, for tests to answer.
-	clashView     *clashView
-	exportDialog  *exportDialog
+	clashView    *clashView
+	exportDialog *exportDialog
 
 	// stopLive stops following the store's change feed; nil when not.
 	stopLive func()
