@@ -1,8 +1,5 @@
 package export
 
-// WordsForTest exposes countWords to the external tests.
-var WordsForTest = countWords
-
 // SetSitemapMaxForTest sets how many addresses one sitemap holds, returning
 // a function that restores it.
 func SetSitemapMaxForTest(n int) (restore func()) {

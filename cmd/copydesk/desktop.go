@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"copydesk/app"
@@ -30,9 +31,16 @@ func runDesktopArgs(args []string, stderr io.Writer) int {
 		return exitUsage
 	}
 	app.Run(app.Config{
-		DBPath: resolveDBPath(*dbPath),
+		DBPath:  resolveDBPath(*dbPath),
+		DBGiven: *dbPath != "" || os.Getenv("COPYDESK_DB") != "",
 		Open: func(path string) (app.Store, bool, error) {
-			db, err := storage.Open(context.Background(), path, storage.OpenOrCreate)
+			// A shared desk is set up by its administrator (desk init), never
+			// by a copy of the app that finds an empty database.
+			mode := storage.OpenOrCreate
+			if storage.IsURL(path) {
+				mode = storage.OpenExisting
+			}
+			db, err := storage.Open(context.Background(), path, mode)
 			if err != nil {
 				return nil, false, err
 			}
