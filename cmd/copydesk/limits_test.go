@@ -24,7 +24,7 @@ func TestHugeFilesRefusedFromTheirSize(t *testing.T) {
 	f.Close()
 	for _, args := range [][]string{{"import", huge}, {"update", "sir-iain-direct-threat-from-china", huge}} {
 		_, errOut, code := c.run("", args...)
-		if code != exitUsage || !strings.Contains(errOut, huge) || !strings.Contains(errOut, "100.0 MB") || !strings.Contains(errOut, "up to 4.0 MB") {
+		if code != exitUsage || !strings.Contains(errOut, huge) || !strings.Contains(errOut, "100.0 MB") || !strings.Contains(errOut, "up to 2.0 MB") {
 			t.Errorf("%s of a 100 MB file: exit %d %q, want 2 naming the file and the limit", args[0], code, errOut)
 		}
 	}
