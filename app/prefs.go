@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
 )
 
 // Preference keys, kept with Fyne's preferences for AppID.
@@ -26,17 +28,39 @@ const (
 	// The side columns' widths in pixels, as last dragged.
 	prefColumnLeft  = "column_left"
 	prefColumnRight = "column_right"
+	// This copy of the app's client ID (editor.NewClientID), made once.
+	prefClientID = "client_id"
 )
 
 // prefs reads and writes the person's preferences.
-type prefs struct{ p fyne.Preferences }
+type prefs struct {
+	p fyne.Preferences
+	// deskUser is the database user on a shared desk, where the server
+	// makes it the author of every revision.
+	deskUser string
+}
 
 func newPrefs(p fyne.Preferences) *prefs { return &prefs{p: p} }
+
+// owner is whose the working copies this copy of the app keeps: the
+// author, on this client (on a shared desk the store takes the database
+// user instead).
+func (p *prefs) owner() editor.Owner {
+	id := p.p.String(prefClientID)
+	if id == "" {
+		id = editor.NewClientID()
+		p.p.SetString(prefClientID, id)
+	}
+	return editor.Owner{User: p.author(), Client: id}
+}
 
 // author is the name recorded on revisions: the one set in Preferences (asked
 // for on first start), else COPYDESK_AUTHOR, else the name the system knows
 // the person by, but never an administrator's account ("root").
 func (p *prefs) author() string {
+	if p.deskUser != "" {
+		return p.deskUser
+	}
 	if a := strings.TrimSpace(p.p.String(prefAuthor)); a != "" {
 		return a
 	}
