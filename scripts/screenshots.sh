@@ -112,7 +112,7 @@ run "$out/save-revision.png" "${wait[@]}" --drive "$(drive \
 fresh
 run "$out/history.png" "${wait[@]}" --drive "$(drive \
   'xdotool mousemove 700 500' 'xdotool key ctrl+shift+h' 'sleep 0.5' \
-  'xdotool mousemove 1100 270 click 1' 'sleep 1')" -- "$bin"
+  'xdotool mousemove 1100 270' 'sleep 0.3' 'xdotool click 1' 'sleep 2')" -- "$bin"
 
 # A save that cannot be made (a byline too long) is explained, and the text
 # stays.
@@ -161,12 +161,15 @@ publish() {
 }
 
 # A change to a published story: Save revision asks which kind of change it
-# is: a correction, an update and a minor fix. Shift+Tab from the note goes
-# back through the kinds (Minor fix, Update, Clarification, Correction),
-# Space picks one.
+# is. A correction, and a correction saved with no note (Return: the dialog
+# stays open and says what to write), then a clarification, an update and a
+# minor fix, each with its note. Shift+Tab from the note goes back through
+# the kinds (Minor fix, Update, Clarification, Correction), Space picks one.
 for kind in correction:0:"An earlier version gave the wrong date for the vote." \
-            update:2:"Adds the Foreign Office response" \
-            fix:1:"typo in the first paragraph"; do
+            correction-empty:0: \
+            clarification:3:"This story has been amended to make clear the threat was reported to the co-chairs." \
+            update:2:"Adds the Foreign Office minister's reply." \
+            minor-fix:1:"typo in the first paragraph"; do
   name=${kind%%:*} rest=${kind#*:} back=${rest%%:*} note=${rest#*:}
   fresh
   db=$home/desk.db prep=publish
@@ -175,9 +178,10 @@ for kind in correction:0:"An earlier version gave the wrong date for the vote." 
   if [ "$back" -gt 0 ]; then
     pick=("xdotool key --delay 100 $(printf 'shift+Tab %.0s' $(seq "$back"))" 'xdotool key space' 'sleep 0.3')
   fi
+  if [ -n "$note" ]; then write="xdotool type --delay 10 \"$note\""; else write='xdotool key Return'; fi
   run "$out/change-$name.png" "${wait[@]}" --drive "$(drive \
     "$headline" 'sleep 0.3' "$(tabs 3)" 'xdotool type --delay 20 "Westminster"' 'sleep 1.5' \
-    'xdotool key ctrl+s' 'sleep 1' "xdotool type --delay 10 '$note'" "${pick[@]}" 'sleep 0.5')" -- "$bin" --db "$db"
+    'xdotool key ctrl+s' 'sleep 1' "$write" "${pick[@]}" 'sleep 0.8')" -- "$bin" --db "$db"
 done
 
 # --- Quotes, compare and export (the panels branch) ---------------------------
@@ -216,30 +220,9 @@ run "$out/export-dialog.png" "${wait[@]}" --drive "$(drive \
 
 # --- A day on the desk (issue 12) ---------------------------------------------
 
-# The sample story published from the command line, then changed in the
-# window: Save revision asks which kind of change it is. An empty note keeps
-# the dialog open and says what to write; then a clarification, an update and
-# a minor fix, each with its note.
-change() {
-  fresh
-  db=$home/desk.db
-  HOME=$home "$bin" --db "$db" sample >/dev/null
-  for st in subbing ready published; do HOME=$home "$bin" --db "$db" status sir-iain-direct-threat-from-china $st >/dev/null; done
-  run "$out/$1.png" --drive "$(drive \
-    'xdotool mousemove 980 340 click 1' 'sleep 0.3' 'xdotool key End' \
-    'xdotool type --delay 20 " It said so on Monday."' 'sleep 1.5' 'xdotool key ctrl+s' 'sleep 1' \
-    "xdotool mousemove $2 398 mousedown 1" 'sleep 0.1' 'xdotool mouseup 1' 'sleep 0.4' \
-    'xdotool mousemove 742 495 mousedown 1' 'sleep 0.1' 'xdotool mouseup 1' 'sleep 0.3' \
-    "xdotool type --delay 5 \"$3\"" 'sleep 1.5' "$4" 'sleep 1')" -- "$bin" --db "$db"
-}
-change change-correction-empty 519 "" 'xdotool mousemove 735 535 mousedown 1; sleep 0.1; xdotool mouseup 1'
-change change-clarification 638 "This story has been amended to make clear the threat was reported to the co-chairs." :
-change change-update 755 "Adds the Foreign Office minister's reply." :
-change change-minor-fix 874 "typo in the second paragraph" :
-
 # A length target of 400 words on the 321-word sample: the count turns amber.
 fresh
-run "$out/length-target.png" --drive "$(drive \
+run "$out/length-target.png" "${wait[@]}" --drive "$(drive \
   'xdotool mousemove 496 770 mousedown 1' 'sleep 0.1' 'xdotool mouseup 1' 'sleep 0.3' \
   'xdotool type --delay 30 "400"' 'sleep 1.5')" -- "$bin"
 
