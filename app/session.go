@@ -110,7 +110,9 @@ func (s *docSession) notify(text string) {
 	s.noticeText.SetText(text)
 	s.notice.Show()
 	// The fields' layout does not grow by itself when a bar above them
-	// appears: lay them out again.
+	// appears: lay them out again, twice, since the notice knows how many
+	// lines it wraps to only once it has been given its width.
+	s.ed.canvas().Refresh()
 	s.ed.canvas().Refresh()
 }
 
