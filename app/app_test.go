@@ -332,6 +332,8 @@ func syncRun(work func() func()) {
 func newTestGUI(t *testing.T, store Store) (*gui, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
+	// Not a first start: the author is known (firstStartAsksForTheAuthor tests that).
+	fyne.CurrentApp().Preferences().SetString(prefAuthor, "A Tester")
 	return openTestGUI(t, store)
 }
 

@@ -62,6 +62,10 @@ type gui struct {
 	// closeWindow closes the window; tests replace it.
 	closeWindow func()
 
+	// desk moves the window to another store (deskconnect.go); nil in
+	// tests that never do.
+	desk *deskLink
+
 	// exportSite writes the website (Config.Export); nil when not given.
 	exportSite ExportFunc
 	// The quote, compare and export dialogs shown last, for tests to answer.
@@ -167,6 +171,7 @@ func (g *gui) showCenter(main, side fyne.CanvasObject) {
 // start loads the lists, and opens the document last being edited when the
 // app stopped with unsaved changes, else the newest story.
 func (g *gui) start() {
+	g.showStore()
 	g.pages.reload()
 	g.people.reload()
 	// Everything the first screen needs is read in one trip off the UI
@@ -257,6 +262,9 @@ func (g *gui) show(st *startup) {
 	}
 	if st.wc == nil {
 		g.win.Canvas().Focus(g.find.entry)
+		if st.err == nil && g.prefs.needsAuthor() {
+			g.askAuthor()
+		}
 	}
 }
 
@@ -330,7 +338,7 @@ func (g *gui) newStory() {
 	if g.current != nil {
 		g.leave("")
 	}
-	s := &editor.Story{Status: editor.StatusDraft, Credit: g.prefs.defaultCredit()}
+	s := &editor.Story{Status: editor.StatusDraft, Credit: g.prefs.defaultCredit(), RulesPage: g.prefs.defaultRulesPage()}
 	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: g.prefs.author(), Note: "new story"}
 	g.write(func() func() {
 		err := g.store.CreateStory(g.ctx, s, meta)

@@ -205,8 +205,14 @@ func (s *docSession) recovered(saved, shown document, wc *editor.WorkingCopy) {
 // save saves the fields as a new revision with this note, merging in
 // what others saved since the fields' base.
 func (s *docSession) save(note string) {
+	s.saveWith(editor.RevisionMeta{Note: strings.TrimSpace(note)})
+}
+
+// saveWith saves the fields with meta's note and kind of change, by the
+// author in Preferences.
+func (s *docSession) saveWith(meta editor.RevisionMeta) {
 	d := s.ed.current()
-	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: s.g.prefs.author(), Note: strings.TrimSpace(note)}
+	meta.Kind, meta.Author = editor.RevisionCheckpoint, s.g.prefs.author()
 	s.commit(d, d, s.base, meta, nil)
 }
 
@@ -323,14 +329,13 @@ func (g *gui) saveCurrent() {
 	}
 	s := g.current.session()
 	d := g.current.current()
+	if s.loaded != nil && s.loaded.published() {
+		g.askChange(s, d)
+		return
+	}
 	note := newTextEntry(g, false, "e.g. subbed, legalled, new intro (optional)")
 	label := "Note for the history"
 	explain := widget.NewLabel("The note is shown in the History panel beside this revision.")
-	if s.loaded != nil && s.loaded.published() {
-		label = "Correction note"
-		note.PlaceHolder = "What was corrected, as readers will see it"
-		explain.SetText("This " + s.kind.noun + " is published: a change to it is a correction, and the note is published with it.")
-	}
 	explain.Wrapping = fyne.TextWrapWord
 	explain.Importance = widget.LowImportance
 	form := widget.NewForm(widget.NewFormItem(label, note), widget.NewFormItem("", explain))

@@ -6,8 +6,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
 )
@@ -199,12 +197,16 @@ func (g *gui) quit() {
 		closeNow()
 		return
 	}
-	title := g.current.current().name()
-	msg := widget.NewLabel(fmt.Sprintf("“%s” has changes that are not saved as a revision.\n\n"+
-		"If you quit now they are kept, and offered back when you open it again.", title))
-	msg.Wrapping = fyne.TextWrapWord
-	g.showDialog("Unsaved changes", container.New(&maxWidth{width: 460}, msg), nil,
+	g.askUnsaved("If you quit now they are kept, and offered back when you open it again.",
+		"Quit and keep them", func() { g.autosaveThen(closeNow) })
+}
+
+// askUnsaved says the open document has changes not saved as a revision,
+// and what becomes of them (kept, as its working copy), then offers to
+// cancel, to go on keeping them, or to save a revision first.
+func (g *gui) askUnsaved(kept, keepLabel string, keep func()) {
+	g.ask("Unsaved changes", fmt.Sprintf("“%s” has changes that are not saved as a revision.\n\n%s", g.current.current().name(), kept),
 		choice{label: "Cancel"},
-		choice{label: "Quit and keep them", do: func() { g.autosaveThen(closeNow) }},
+		choice{label: keepLabel, do: keep},
 		choice{label: "Save revision…", do: g.saveCurrent})
 }

@@ -27,6 +27,8 @@ var (
 	// ErrPermission: the database refused the action to the user's role;
 	// the error is a *PermissionError naming the role needed.
 	ErrPermission = editor.ErrPermission
+	// ErrLogin: the server refused the user name or password.
+	ErrLogin = editor.ErrLogin
 )
 
 // ConflictError says what a refused write clashed with.
@@ -57,6 +59,12 @@ type Store interface {
 	PublishedRevision(ctx context.Context, id string) (int, error)
 	StoryRevision(ctx context.Context, id string, seq int) (*editor.Story, *editor.Revision, error)
 	StoryHistory(ctx context.Context, id string) ([]editor.Story, []editor.Revision, error)
+
+	// Notes between editor and subeditor on a story: kept beside it, not in
+	// its revisions; every save of the story moves their anchors.
+	Notes(ctx context.Context, storyID string) ([]editor.Note, error)
+	AddNote(ctx context.Context, n *editor.Note) error
+	ResolveNote(ctx context.Context, storyID, noteID string, resolved bool, by string) (*editor.Note, error)
 
 	// Site pages.
 	CreatePage(ctx context.Context, p *editor.Page, meta editor.RevisionMeta) error

@@ -56,6 +56,7 @@ var behaviours = []behaviour{
 	{"StatusMoveFromAStaleBase", testStatusStaleBase},
 	{"Corrections", testCorrections},
 	{"PublishedChangesNeedACorrectionNote", testPublishedNeedsNote},
+	{"KindsOfChangeToAPublishedStory", testChangeKinds},
 	{"ListStoriesWindows", testListWindows},
 	{"QuotesPeopleAndSearch", testQuotesPeopleSearch},
 	{"PeopleMergeByName", testPeopleMerge},
@@ -76,6 +77,8 @@ var behaviours = []behaviour{
 	{"Import", testImport},
 	{"RevisionAuthor", testRevisionAuthor},
 	{"CopyIntoAnEmptyStore", testCopy},
+	{"Notes", testNotes},
+	{"NotesFollowSaves", testNotesFollowSaves},
 }
 
 var ctx = context.Background()
