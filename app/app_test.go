@@ -340,9 +340,19 @@ func newTestGUI(t *testing.T, store Store) (*gui, fyne.Window) {
 // openTestGUI opens another window on the same app, as a restart would.
 func openTestGUI(t *testing.T, store Store) (*gui, fyne.Window) {
 	t.Helper()
+	return openTestGUIWith(t, store, nil)
+}
+
+// openTestGUIWith opens a window as openTestGUI does, after setup (when not
+// nil) has set what Run would set before the window starts.
+func openTestGUIWith(t *testing.T, store Store, setup func(g *gui)) (*gui, fyne.Window) {
+	t.Helper()
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
 	g := newGUI(w, store, syncRun, syncRun)
+	if setup != nil {
+		setup(g)
+	}
 	w.SetContent(g.build())
 	w.SetMainMenu(g.menu())
 	w.Resize(fyne.NewSize(1300, 800))

@@ -60,7 +60,7 @@ func (s *docSession) saveMerging(d document, base int, meta editor.RevisionMeta,
 		if theirs <= base || try == mergeTries {
 			out := saveOutcome{doc: d, changed: changed, merged: note, err: err}
 			if err == nil {
-				out.dropErr = g.store.DropWorkingCopy(g.ctx, id, who)
+				out.dropErr = g.forget(id, who)
 			}
 			return out
 		}

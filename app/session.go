@@ -2,7 +2,6 @@ package app
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -136,10 +135,7 @@ func (s *docSession) open(id string) {
 		var wc *editor.WorkingCopy
 		var wcErr error
 		if err == nil {
-			wc, wcErr = g.store.WorkingCopy(g.ctx, id, who)
-			if errors.Is(wcErr, editor.ErrNotFound) {
-				wc, wcErr = nil, nil
-			}
+			wc, wcErr = g.workingCopy(id, who)
 		}
 		return func() {
 			if gen != s.gen {
@@ -303,7 +299,7 @@ func (s *docSession) dropAndReopen(what string) {
 	g, id := s.g, s.id()
 	who := g.prefs.owner()
 	g.write(func() func() {
-		err := g.store.DropWorkingCopy(g.ctx, id, who)
+		err := g.forget(id, who)
 		return func() {
 			if err != nil {
 				g.showError(what, err)
