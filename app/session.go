@@ -248,6 +248,9 @@ func (s *docSession) tookMerged(sent document, out saveOutcome) {
 	g := s.g
 	s.took(out.doc, out.changed, out.dropErr)
 	if out.merged != nil {
+		// The words that came in are those the save added to what was sent:
+		// theirs, less any clash settled in favour of ours.
+		out.merged.words = theirWords(sent, out.doc)
 		g.keepCursor(func() { s.ed.show(savedSince(sent, s.ed.current(), out.doc)) })
 		g.edited()
 		text := fmt.Sprintf("Saved as revision %d, %s", out.doc.rev(), out.merged)
