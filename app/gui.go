@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -81,6 +80,9 @@ type gui struct {
 	stopLive func()
 	// live is who else is on the desk (presence.go); nil until asked.
 	live *presence
+	// journal keeps the working copies on this computer on a shared desk
+	// (journal.go); nil on a SQLite file.
+	journal Journal
 }
 
 // sidebarList names a tab of the sidebar.
@@ -237,10 +239,7 @@ func (st *startup) load(g *gui) {
 		fail("Opening the story", err)
 	}
 	if err == nil {
-		st.wc, err = g.store.WorkingCopy(g.ctx, id, who)
-		if errors.Is(err, editor.ErrNotFound) {
-			st.wc, err = nil, nil
-		}
+		st.wc, err = g.workingCopy(id, who)
 		fail("Reading unsaved changes", err)
 	}
 }
