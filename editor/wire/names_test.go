@@ -23,6 +23,8 @@ func TestSpeakersNamesAndRoles(t *testing.T) {
 			"Tom Reid", "Lopez’s lawyer", []string{"Lopez’s lawyer", "Lopez"}},
 		{"possessive never a name", "Erik Berg’s spokesman was asked about the deal. “There is nothing to add,” the spokesman said.",
 			"the spokesman", "", []string{"Erik Berg’s", "Erik Berg"}},
+		{"description of someone named", "Jamal Ortiz signed for the club on Monday.\n\nThe fee was not disclosed.\n\n“I am ready to play every week,” said the rookie defender.",
+			"Jamal Ortiz", "", []string{"the rookie defender"}},
 		{"organisation by report", "“Rents will rise across the region next year,” according to a report by Starlight Housing.",
 			"Starlight Housing", "", []string{"Starlight Housing"}},
 		{"campaign is not a person", "“We will win this vote and win it well,” the No Campaign said.",
