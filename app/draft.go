@@ -166,14 +166,16 @@ func (e *storyEditor) build() {
 	)
 	top := container.NewVBox(
 		e.sess.banner,
+		e.sess.notice,
+		e.sess.presence,
 		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(label("status")), e.status, e.saveButton), e.meta),
 		form,
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(label("body"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.bodyCount),
 		e.find.root,
 	)
-	bottom := widget.NewForm(widget.NewFormItem(label("credit"), pair(e.credit, label("rules_page"), e.rules)))
+	bottom := widget.NewForm(widget.NewFormItem(label("credit"), container.NewBorder(nil, nil, nil, e.lengthBox(), pair(e.credit, label("rules_page"), e.rules))))
 	// The objects in reading order, so Tab goes kicker, headline, standfirst, byline,
-	// dateline, section, tags, body, credit, rules page (a Border built with
+	// dateline, section, tags, body, credit, rules page, length target (a Border built with
 	// NewBorder would put the body first).
 	e.root = container.NewPadded(container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, e.body, bottom))
 
@@ -247,7 +249,7 @@ func (e *storyEditor) onChanged() {
 		e.headlineCount.Importance = widget.DangerImportance
 	}
 	e.headlineCount.Refresh()
-	e.bodyCount.SetText(plural(editor.CountWords(e.body.Text), "word", "words"))
+	e.showLength()
 	e.scheduleChecks()
 	e.g.typed()
 }

@@ -62,12 +62,22 @@ type gui struct {
 	// closeWindow closes the window; tests replace it.
 	closeWindow func()
 
+	// desk moves the window to another store (deskconnect.go); nil in
+	// tests that never do.
+	desk *deskLink
+
 	// exportSite writes the website (Config.Export); nil when not given.
 	exportSite ExportFunc
 	// The quote, compare and export dialogs shown last, for tests to answer.
 	quoteDialog   *quoteDialog
 	compareDialog *compareView
+	clashView     *clashView
 	exportDialog  *exportDialog
+
+	// stopLive stops following the store's change feed; nil when not.
+	stopLive func()
+	// live is who else is on the desk (presence.go); nil until asked.
+	live *presence
 }
 
 // sidebarList names a tab of the sidebar.
@@ -161,6 +171,7 @@ func (g *gui) showCenter(main, side fyne.CanvasObject) {
 // start loads the lists, and opens the document last being edited when the
 // app stopped with unsaved changes, else the newest story.
 func (g *gui) start() {
+	g.showStore()
 	g.pages.reload()
 	g.people.reload()
 	// Everything the first screen needs is read in one trip off the UI
@@ -193,7 +204,8 @@ func (st *startup) load(g *gui) {
 		return err != nil
 	}
 	var err error
-	st.wcs, err = g.store.WorkingCopies(g.ctx)
+	who := g.prefs.owner()
+	st.wcs, err = g.store.WorkingCopies(g.ctx, who)
 	fail("Looking for unsaved changes", err)
 	st.total, err = g.store.CountStories(g.ctx, "")
 	if fail("Counting stories", err) {
@@ -222,7 +234,7 @@ func (st *startup) load(g *gui) {
 		fail("Opening the story", err)
 	}
 	if err == nil {
-		st.wc, err = g.store.WorkingCopy(g.ctx, id)
+		st.wc, err = g.store.WorkingCopy(g.ctx, id, who)
 		if errors.Is(err, editor.ErrNotFound) {
 			st.wc, err = nil, nil
 		}
@@ -250,6 +262,9 @@ func (g *gui) show(st *startup) {
 	}
 	if st.wc == nil {
 		g.win.Canvas().Focus(g.find.entry)
+		if st.err == nil && g.prefs.needsAuthor() {
+			g.askAuthor()
+		}
 	}
 }
 
@@ -323,7 +338,7 @@ func (g *gui) newStory() {
 	if g.current != nil {
 		g.leave("")
 	}
-	s := &editor.Story{Status: editor.StatusDraft, Credit: g.prefs.defaultCredit()}
+	s := &editor.Story{Status: editor.StatusDraft, Credit: g.prefs.defaultCredit(), RulesPage: g.prefs.defaultRulesPage()}
 	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: g.prefs.author(), Note: "new story"}
 	g.write(func() func() {
 		err := g.store.CreateStory(g.ctx, s, meta)

@@ -34,46 +34,6 @@ func TestPageSaveWhoseCleanupFailsIsStillASave(t *testing.T) {
 	}
 }
 
-func TestSaveAsACopyWhoseCleanupFailsIsStillACopy(t *testing.T) {
-	store := newFakeStore(3)
-	g, w := newTestGUI(t, store)
-	g.list.list.Select(1)
-	typeAtEnd(g.story.body, " My paragraph.")
-	store.find("id-00001").Revision = 2 // someone else saved meanwhile
-	g.story.sess.save("")
-	store.dropErr = errDisk
-	tapButton(t, w, "Save mine as a new story")
-	if store.count("CreateStory") != 1 {
-		t.Fatalf("no copy created; calls %v", store.calls)
-	}
-	if strings.Contains(dialogText(g), "disk") {
-		t.Errorf("a copy that was saved is reported as failed: %q", dialogText(g))
-	}
-	if g.story.loaded.ID == "id-00001" {
-		t.Errorf("after saving the copy the editor still shows the original")
-	}
-}
-
-func TestAPageConflictOffersWhatAStoryOffers(t *testing.T) {
-	store := newFakeStore(1)
-	g, w := newTestGUI(t, store)
-	g.showList(listPages)
-	g.pages.list.Select(0)
-	typeAtEnd(g.page.body, " Mine.")
-	store.pages[0].Revision = 2 // someone else saved meanwhile
-	g.page.sess.save("")
-	if openDialog(g, "The page changed while you were editing") == nil {
-		t.Fatalf("no conflict dialog for a page; error %q, dialogs %v", dialogText(g), g.dialogs)
-	}
-	tapButton(t, w, "Save mine as a new page")
-	if store.count("CreatePage Comments: Our rules (your version)") != 1 || len(store.pages) != 2 {
-		t.Fatalf("no copy of the page; calls %v", store.calls)
-	}
-	if g.page.loaded.ID == "page-1" || !strings.HasSuffix(g.page.body.Text, " Mine.") {
-		t.Errorf("after saving a copy the editor shows %s with body %q", g.page.loaded.ID, g.page.body.Text)
-	}
-}
-
 func TestARecoveredPageSaysWhenAndCanBeDiscarded(t *testing.T) {
 	store := newFakeStore(1)
 	g, _ := newTestGUI(t, store)

@@ -59,6 +59,9 @@ var markdownExts = map[string]bool{".md": true, ".markdown": true, ".mdown": tru
 // file that parses is a file that saves. Errors are *editor.FileError values
 // naming the file and, where it helps, the line.
 func ParseFile(name string, data []byte) (*Result, error) {
+	if len(data) > MaxFileBytes {
+		return nil, tooLarge(name, int64(len(data)))
+	}
 	in, err := decode(name, data)
 	if err != nil {
 		return nil, err
@@ -131,7 +134,14 @@ func (r *Result) finish(name string) error {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: is embargoed until %s; copydesk does not hold stories back yet, so do not publish it before then", name, e.Format(time.RFC3339)))
 	}
 	for _, b := range r.Boilerplate {
-		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: %s %q was found under the story and kept out of the body", name, b.kindName(), b.Title))
+		where := "under the story"
+		if b.Kind == BoilerplatePromo {
+			where = "in the story"
+		}
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: %s %q was found %s and kept out of the body", name, b.kindName(), b.Title, where))
+	}
+	for _, n := range r.notes {
+		r.Warnings = append(r.Warnings, name+": "+n)
 	}
 	r.findQuotes(name)
 	return nil

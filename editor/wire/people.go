@@ -16,7 +16,14 @@ type person struct {
 
 func (p *person) fullName() string { return strings.Join(p.name, " ") }
 
-func (p *person) lastName() string { return p.name[len(p.name)-1] }
+// lastName is the last word of the name; a person always has one, but a
+// malformed mention must not crash the import, so none gives "".
+func (p *person) lastName() string {
+	if len(p.name) == 0 {
+		return ""
+	}
+	return p.name[len(p.name)-1]
+}
 
 // cast resolves speaker mentions to people as the story goes on: later
 // references ("Sir Iain", "Mr Cleverly", "Nadler") and pronouns ("he") are
@@ -180,7 +187,9 @@ func (c *cast) earlierFullName(m mention, at int) *person {
 				j++
 			}
 			if j > i+1 && toks[i-1].text == m.honorific {
-				return newPerson(parseMention(c.masked, toks[i-1:j]))
+				if full := parseMention(c.masked, toks[i-1:j]); full.kind == mentionName {
+					return newPerson(full)
+				}
 			}
 			continue
 		}

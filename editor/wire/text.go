@@ -67,6 +67,7 @@ func pastLimit(paras []para, limit int) int {
 // a story, setting them on r, and returns the body paragraphs left.
 func layout(r *Result, paras []para) []para {
 	paras = takeSignoffs(r, paras)
+	paras = takePromos(r, paras)
 	if len(paras) > 0 {
 		if m := datelinePattern.FindStringSubmatchIndex(paras[0].text); m != nil {
 			r.Story.Dateline = strings.TrimSpace(paras[0].text[m[2]:m[3]])
@@ -74,7 +75,10 @@ func layout(r *Result, paras []para) []para {
 		}
 	}
 	// The credit is the last credit line; what follows it was pasted from the
-	// site the copy was taken from.
+	// site the copy was taken from, whatever its length, as the credit closes
+	// the story. Without a credit, a paragraph that opens site text ("Sign
+	// up to…") starts the boilerplate only when the cut would take no more
+	// than a fifth of the text.
 	end := len(paras)
 	for i := len(paras) - 1; i >= 1 && i >= len(paras)-40; i-- {
 		if creditLine(paras[i].text) {
@@ -95,6 +99,9 @@ func layout(r *Result, paras []para) []para {
 	if r.Story.Credit == "" {
 		for i := 1; i < len(paras); i++ {
 			if boilerplateStart.MatchString(paras[i].text) {
+				if cutTooLong(r, paras, i) {
+					break
+				}
 				addBoilerplate(r, paras[i:])
 				end = i
 				break
@@ -131,7 +138,7 @@ var (
 		regexp.MustCompile(`^\(?(?:Press Association|PA Media|PA|AP|Reuters|AFP)\)?\.?$`),
 		regexp.MustCompile(`^(?:Associated Press|AP) (?:writers?|reporters?|correspondents?) .* contributed`),
 	}
-	boilerplateStart = regexp.MustCompile(`(?i)^(?:comments:|our rules|sign up (?:to|for)|subscribe to|follow us|share this|read more:|related:|©|copyright ©|all rights reserved)`)
+	boilerplateStart = regexp.MustCompile(`(?i)^(?:comments:|our rules|sign up (?:to|for)|subscribe to|follow us|share this|©|copyright ©|all rights reserved)`)
 )
 
 func creditLine(s string) bool {

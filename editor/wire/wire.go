@@ -23,6 +23,10 @@ type Result struct {
 	Quotes      []Quote       `json:"quotes"`
 	Boilerplate []Boilerplate `json:"boilerplate"`
 	Warnings    []string      `json:"warnings"`
+
+	// notes are warnings a reader's layout made before it knew the file's
+	// name; finish names the file in each.
+	notes []string
 }
 
 // Story is the story's fields as read from the file.
@@ -83,8 +87,11 @@ type Boilerplate struct {
 }
 
 func (b Boilerplate) kindName() string {
-	if b.Kind == BoilerplateSignoff {
+	switch b.Kind {
+	case BoilerplateSignoff:
 		return "agency sign-off"
+	case BoilerplatePromo:
+		return "promotional line"
 	}
 	return "site text"
 }
