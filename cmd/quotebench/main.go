@@ -95,6 +95,7 @@ func main() {
 	verbose := flag.Bool("v", false, "list the misses, false detections and wrong speakers")
 	split := flag.String("split", "", "score only the articles of this split (train, dev)")
 	rulesOnly := flag.Bool("rules", false, "score the attribution rules alone, without the speaker ranker")
+	noRules := flag.Bool("no-rule-features", false, "train the ranker without the features that say which rule found a candidate (how far the learned part carries alone)")
 	trainTo := flag.String("train", "", "train the speaker ranker on every article and write its weights to this file (editor/wire/speaker_weights.json)")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: quotebench [-v] [-rules] [-split train|dev] [-train WEIGHTS.json] CORPUS.jsonl")
@@ -119,14 +120,14 @@ func main() {
 	}
 	loaded := time.Since(began)
 	if *trainTo != "" {
-		if err := writeWeights(*trainTo, articles); err != nil {
+		if err := writeWeights(*trainTo, articles, *noRules); err != nil {
 			fmt.Fprintln(os.Stderr, "quotebench:", err)
 			os.Exit(3)
 		}
 		return
 	}
 	trainer := func(train []*article) finder {
-		model := trainRanker(train)
+		model := trainRanker(train, *noRules)
 		return func(body string) []wire.Quote {
 			qs, _ := wire.FindQuotesWith(body, model)
 			return qs
