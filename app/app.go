@@ -298,6 +298,7 @@ func (g *gui) menu() *fyne.MainMenu {
 		withKey(fyne.NewMenuItem("Search everything…", g.focusFind), &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl | fyne.KeyModifierShift}),
 		fyne.NewMenuItemSeparator(),
 		insertQuoteItem(g),
+		addNoteItem(g),
 	)
 	story := fyne.NewMenu("Story",
 		item("Check", fyne.KeyK, g.showChecks),

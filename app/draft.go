@@ -56,11 +56,13 @@ type storyEditor struct {
 	rulesSlugs []string
 
 	quotes *quotesPanel
+	notes  *notesPanel
 	checks *checksPanel
 	find   *findBar
 	tabs   *container.AppTabs
 	// The side panel's tabs, by what they show.
 	sideTabs map[sideTab]*container.TabItem
+	notesTab *container.TabItem
 
 	root fyne.CanvasObject
 }
@@ -69,6 +71,7 @@ func newStoryEditor(g *gui) *storyEditor {
 	e := &storyEditor{g: g}
 	e.sess = newDocSession(g, e, storyKind)
 	e.quotes = newQuotesPanel(g)
+	e.notes = newNotesPanel(g)
 	e.checks = newChecksPanel("Quotes against the text, required fields, lengths and house style, checked as you type.")
 	e.build()
 	e.checks.jump = e.jumpTo
@@ -184,7 +187,8 @@ func (e *storyEditor) build() {
 		tabChecks:  container.NewTabItem("Checks", e.checks.build()),
 		tabHistory: container.NewTabItem("History", e.sess.history.build()),
 	}
-	e.tabs = container.NewAppTabs(e.sideTabs[tabQuotes], e.sideTabs[tabChecks], e.sideTabs[tabHistory])
+	e.notesTab = container.NewTabItem("Notes", e.notes.build())
+	e.tabs = container.NewAppTabs(e.sideTabs[tabQuotes], e.notesTab, e.sideTabs[tabChecks], e.sideTabs[tabHistory])
 }
 
 // show fills the fields with the story d, the saved one or a working copy
@@ -195,6 +199,7 @@ func (e *storyEditor) show(d document) {
 	e.fill(shown)
 	e.showMeta()
 	e.quotes.set(shown.Quotes, nil)
+	e.notes.load(e.loaded.ID)
 	e.onChanged()
 	e.g.list.markSelected(e.loaded.ID)
 }
@@ -203,6 +208,7 @@ func (e *storyEditor) show(d document) {
 func (e *storyEditor) took(d document) {
 	e.loaded = d.(storyDoc).Story
 	e.quotes.saved(e.loaded.Quotes)
+	e.notes.load(e.loaded.ID) // the save moved their anchors
 	e.showMeta()
 }
 
@@ -273,11 +279,12 @@ func (e *storyEditor) runChecks() {
 	if e.loaded == nil {
 		return
 	}
-	s, people := e.story(), e.g.people.all
+	s, people, notes := e.story(), e.g.people.all, e.notes.stored
 	e.checkGen++
 	gen := e.checkGen
 	e.g.run(func() func() {
-		fs := editor.Check(s, people)
+		placedNotes := editor.PlaceNotes(s.Body, notes)
+		fs := editor.CheckNotes(editor.Check(s, people), placedNotes)
 		placed := make([]editor.Placement, len(s.Quotes))
 		for i, q := range s.Quotes {
 			placed[i] = editor.Place(s.Body, q)
@@ -288,6 +295,7 @@ func (e *storyEditor) runChecks() {
 			}
 			e.checks.set(fs)
 			e.quotes.set(s.Quotes, placed)
+			e.notes.placed(notes, placedNotes)
 		}
 	})
 }

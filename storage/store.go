@@ -60,6 +60,12 @@ type Store interface {
 	StoryRevision(ctx context.Context, id string, seq int) (*editor.Story, *editor.Revision, error)
 	StoryHistory(ctx context.Context, id string) ([]editor.Story, []editor.Revision, error)
 
+	// Notes between editor and subeditor on a story: kept beside it, not in
+	// its revisions; every save of the story moves their anchors.
+	Notes(ctx context.Context, storyID string) ([]editor.Note, error)
+	AddNote(ctx context.Context, n *editor.Note) error
+	ResolveNote(ctx context.Context, storyID, noteID string, resolved bool, by string) (*editor.Note, error)
+
 	// Site pages.
 	CreatePage(ctx context.Context, p *editor.Page, meta editor.RevisionMeta) error
 	SavePage(ctx context.Context, p *editor.Page, base int, meta editor.RevisionMeta) (saved bool, err error)

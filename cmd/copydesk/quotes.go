@@ -47,7 +47,11 @@ var checkCmd = &command{name: "check", args: "ID [--json]", summary: "pre-public
 			if err != nil {
 				return err
 			}
-			findings := editor.Check(s, people)
+			notes, err := e.db.Notes(e.ctx, s.ID)
+			if err != nil {
+				return err
+			}
+			findings := editor.CheckNotes(editor.Check(s, people), notes)
 			if findings == nil {
 				findings = []editor.Finding{}
 			}

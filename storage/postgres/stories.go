@@ -212,6 +212,9 @@ func (d *DB) saveStory(ctx context.Context, tx pgx.Tx, cur, s *editor.Story, bas
 	if tag.RowsAffected() == 0 {
 		return editor.SaveResult{}, errStale
 	}
+	if err := reanchorNotes(ctx, tx, s.ID, cur.Body, s.Body); err != nil {
+		return editor.SaveResult{}, err
+	}
 	return editor.SaveResult{Saved: true, MergedWith: plan.MergedWith}, nil
 }
 

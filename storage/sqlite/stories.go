@@ -169,6 +169,9 @@ func (d *DB) saveStory(ctx context.Context, tx *sql.Tx, cur, s *editor.Story, ba
 	if err := writeStoryParts(ctx, tx, s); err != nil {
 		return editor.SaveResult{}, err
 	}
+	if err := reanchorNotes(ctx, tx, s.ID, cur.Body, s.Body); err != nil {
+		return editor.SaveResult{}, err
+	}
 	if err := d.insertRevision(ctx, tx, "story", s.ID, s.Revision, plan.Meta, s.Content(), cur.Content(), s.Words()); err != nil {
 		return editor.SaveResult{}, err
 	}

@@ -77,6 +77,8 @@ var behaviours = []behaviour{
 	{"Import", testImport},
 	{"RevisionAuthor", testRevisionAuthor},
 	{"CopyIntoAnEmptyStore", testCopy},
+	{"Notes", testNotes},
+	{"NotesFollowSaves", testNotesFollowSaves},
 }
 
 var ctx = context.Background()
