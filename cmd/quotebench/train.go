@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"sort"
 	"strings"
 
 	"copydesk/editor/wire"
@@ -42,12 +41,7 @@ func trainRanker(articles []*article, noRuleFeatures bool) *wire.SpeakerModel {
 func writeWeights(path string, articles []*article, noRuleFeatures bool) error {
 	m := trainRanker(articles, noRuleFeatures)
 	m.Note = fmt.Sprintf("speaker ranker weights, trained by quotebench -train on %d annotated articles (weights only)", len(articles))
-	keys := make([]string, 0, len(m.Weights))
-	for k := range m.Weights {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	b, err := json.MarshalIndent(m, "", "  ")
+	b, err := json.MarshalIndent(m, "", "  ") // map keys in sorted order
 	if err != nil {
 		return err
 	}
