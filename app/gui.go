@@ -68,11 +68,14 @@ type gui struct {
 
 	// exportSite writes the website (Config.Export); nil when not given.
 	exportSite ExportFunc
-	// The quote, compare and export dialogs shown last, for tests to answer.
+	// The Insert quote and Compare dialogs shown last: while one is on
+	// screen, asking for it again goes back to it rather than stacking a
+	// second one.
 	quoteDialog   *quoteDialog
 	compareDialog *compareView
-	clashView     *clashView
-	exportDialog  *exportDialog
+	// The clash and export dialogs shown last, for tests to answer.
+	clashView    *clashView
+	exportDialog *exportDialog
 
 	// stopLive stops following the store's change feed; nil when not.
 	stopLive func()
