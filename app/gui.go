@@ -72,8 +72,11 @@ type gui struct {
 	// second one.
 	quoteDialog   *quoteDialog
 	compareDialog *compareView
-	// The clash and export dialogs shown last, for tests to answer.
-	clashView    *clashView
+	// The clash view shown last: while it is on screen, Save waits for its
+	// choices rather than asking a second question.
+	clashView *clashView
+	// The export dialog shown last: after publishing, "Update the website"
+	// opens it and runs it at once.
 	exportDialog *exportDialog
 
 	// stopLive stops following the store's change feed; nil when not.

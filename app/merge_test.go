@@ -146,6 +146,11 @@ func TestAClashIsShownAndSavesWhatIsChosen(t *testing.T) {
 	if s, _ := st.StoriesWithStatus(context.Background(), editor.StatusDraft); s[0].Revision != 2 {
 		t.Fatalf("the clash saved revision %d before the choice", s[0].Revision)
 	}
+	// Save again while the clash is on screen asks nothing more.
+	g.saveCurrent()
+	if len(g.dialogs) != 1 || !strings.Contains(g.saveState.Text, "clash first") {
+		t.Errorf("Save during the clash: %d dialogs, status %q", len(g.dialogs), g.saveState.Text)
+	}
 	v.picks[0].SetSelected("Take ann's")
 	tapButton(t, ws[1], "Save with these choices")
 	s, _ := st.StoriesWithStatus(context.Background(), editor.StatusDraft)

@@ -326,6 +326,11 @@ func (g *gui) saveCurrent() {
 		}
 		return
 	}
+	if v := g.clashView; v != nil && !v.box.closed {
+		// The clash is the question on screen: a save now would ask another.
+		g.saveState.SetText("Choose whose words to keep in the clash first; its button saves them.")
+		return
+	}
 	s := g.current.session()
 	d := g.current.current()
 	if s.loaded != nil && s.loaded.published() {
