@@ -100,7 +100,7 @@ var storyFields = []StoryField{
 		ptr: func(s *Story) *string { return &s.Slug }},
 	{Name: "rules_page", Label: "Rules page", Hint: "the slug of a site page, e.g. comment-rules", Whole: true, Slug: true, Key: "rules_page",
 		ptr: func(s *Story) *string { return &s.RulesPage }},
-	{Name: "target_words", Label: "Length target", Hint: "words, e.g. 400", Max: 5, Whole: true, Count: true, Key: "target_words",
+	{Name: "target_words", Label: "Length target", Hint: "e.g. 400", Max: 5, Whole: true, Count: true, Key: "target_words",
 		ptr: func(s *Story) *string { return &s.TargetWords }},
 }
 
