@@ -388,7 +388,7 @@ func (l *storyList) runSearch(gen int, query string) {
 				continue
 			}
 			rows = append(rows, editor.StorySummary{ID: s.ID, Slug: s.Slug, Headline: s.Headline, Title: s.Title(),
-				Status: s.Status, Section: s.Section, Revision: s.Revision, UpdatedAt: s.UpdatedAt})
+				Status: s.Status, Section: s.Section, Revision: s.Revision, UpdatedAt: s.UpdatedAt, Urgency: s.Urgency, Slugline: s.Slugline})
 		}
 		return func() {
 			if gen != l.gen {
@@ -433,6 +433,9 @@ func (l *storyList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	if s.Section != "" {
 		line += " · " + s.Section
+	}
+	if tag := wireTag(s.Urgency, s.Slugline); tag != "" {
+		line = tag + " · " + line
 	}
 	meta.SetText(line)
 }

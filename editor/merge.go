@@ -193,6 +193,7 @@ func MergeStories(base, ours, theirs *Story) (*Story, []Conflict) {
 	out.Tags = mergeSet(base.Tags, ours.Tags, theirs.Tags)
 	out.Quotes, c = mergeQuotes(base.Quotes, ours.Quotes, theirs.Quotes)
 	all = append(all, c...)
+	all = append(all, mergeTyped(out, base, ours, theirs)...)
 	return out, all
 }
 
