@@ -42,7 +42,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps test-deps pg-deps build run test race vet lint bench bench-export bench-import bench-desk screenshots crashtest uitest startup package clean
+.PHONY: help deps test-deps pg-deps build run test race vet lint bench bench-export bench-import bench-desk fuzz crashtest-cli screenshots crashtest uitest startup package clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  %-13s %s\n", $$1, $$2 }'
@@ -82,6 +82,13 @@ test: deps test-deps pg-deps vet ## install what the tests need, then go vet and
 race: deps test-deps pg-deps ## all tests under the race detector (a second build of every package; clean on the tree)
 	COPYDESK_TEST_PG=require $(GO) test $(GOFLAGS_CD) -race -count=1 ./...
 
+FUZZTIME ?= 30s
+
+# The seed corpus of every fuzz target (its f.Add calls and testdata/fuzz/)
+# already runs in `make test`; this fuzzes each target for FUZZTIME.
+fuzz: deps ## run every fuzz target for FUZZTIME each (default 30s; FUZZTIME=60s make fuzz) and print its executions
+	FUZZTIME=$(FUZZTIME) ./scripts/fuzz.sh
+
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 lint: deps ## staticcheck every package (settings in staticcheck.conf)
@@ -112,6 +119,9 @@ clean: ## remove built files
 crashtest: build ## type in the real window, kill -9 it two seconds later, check the words come back
 	$(call apt_install,$(SHOT_PKGS))
 	./scripts/crashtest.sh
+
+crashtest-cli: build ## SIGKILL `update` and `export` at random moments, 320 kills: integrity_check after each, every acknowledged revision kept, every revision rebuilt, the site re-exported byte-identical
+	./scripts/crashtest-cli.sh
 
 uitest: build ## the keyboard in the real window (Xvfb, xdotool): Ctrl+Shift+Q, Escape, a click in the third paragraph and typing keep every paragraph
 	$(call apt_install,$(SHOT_PKGS))

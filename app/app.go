@@ -47,9 +47,9 @@ type Store interface {
 	SavePerson(ctx context.Context, p *editor.Person) error
 
 	SaveWorkingCopy(ctx context.Context, wc *editor.WorkingCopy) error
-	WorkingCopy(ctx context.Context, docID string) (*editor.WorkingCopy, error)
-	WorkingCopies(ctx context.Context) ([]editor.WorkingCopy, error)
-	DropWorkingCopy(ctx context.Context, docID string) error
+	WorkingCopy(ctx context.Context, docID string, who editor.Owner) (*editor.WorkingCopy, error)
+	WorkingCopies(ctx context.Context, who editor.Owner) ([]editor.WorkingCopy, error)
+	DropWorkingCopy(ctx context.Context, docID string, who editor.Owner) error
 
 	Search(ctx context.Context, query string, limit int) ([]editor.SearchHit, error)
 	Path() string
@@ -66,6 +66,10 @@ type Store interface {
 // Config is how the command starts the app.
 type Config struct {
 	DBPath string
+	// DBGiven reports that DBPath was named (--db, COPYDESK_DB); otherwise
+	// the app opens the file or shared desk used last, and DBPath only when
+	// there is none (or that desk cannot be reached).
+	DBGiven bool
 	// Open opens (creating when needed) the database at path; created reports
 	// that it is new.
 	Open func(path string) (store Store, created bool, err error)
@@ -90,6 +94,10 @@ func Run(cfg Config) {
 	w.Resize(fyne.NewSize(1360, 840))
 	var g *gui
 	var openLater func(path string)
+	link := &deskLink{keys: &systemKeyring{}, open: func(dsn string) (Store, error) {
+		st, _, err := cfg.Open(dsn)
+		return st, err
+	}}
 	// install shows the main window on a newly opened store, or explains why
 	// the database could not be opened.
 	install := func(path string, store Store, err error) {
@@ -99,17 +107,27 @@ func Run(cfg Config) {
 		}
 		if g != nil {
 			g.stop()
-			go g.store.Close()
+			// Closed after the writes already queued (the working copy).
+			old := g
+			old.write(func() func() {
+				old.store.Close()
+				old.cancel()
+				return nil
+			})
 		}
 		g = newGUI(w, store, goAsync, newSerial())
 		g.exportSite = cfg.Export
 		g.onReady = reportReady
 		g.checkDelay = checkDelay
+		g.desk, link.shown = link, g
 		w.SetContent(g.build())
 		w.SetMainMenu(g.menu())
 		g.start()
 		g.startAutosave(autosaveEvery)
+		g.startLive()
+		g.startPresence(beatEvery)
 	}
+	link.install = func(key string, st Store) { install(key, st, nil) }
 	// openLater opens another database chosen in the window, off the UI
 	// goroutine (a migration may run).
 	openLater = func(path string) {
@@ -125,9 +143,18 @@ func Run(cfg Config) {
 		}
 		g.quit()
 	})
-	// The first database opens before the window shows, so nothing waits on it.
-	store, _, err := cfg.Open(cfg.DBPath)
-	install(cfg.DBPath, store, err)
+	first := cfg.DBPath
+	if last := a.Preferences().String(prefLastDB); !cfg.DBGiven && last != "" {
+		first = last
+	}
+	if isDeskURL(first) {
+		// A desk may take a while to answer: the window shows meanwhile.
+		connectAtStart(w, link, first, cfg.DBPath, cfg.DBGiven, install)
+	} else {
+		// A file opens before the window shows, so nothing waits on it.
+		store, _, err := cfg.Open(first)
+		install(first, store, err)
+	}
 	w.ShowAndRun()
 }
 
@@ -245,6 +272,9 @@ func (g *gui) menu() *fyne.MainMenu {
 		item("New site page…", "", g.newPage),
 		item("Save revision…", fyne.KeyS, g.saveCurrent),
 		fyne.NewMenuItemSeparator(),
+		g.deskMenuItem(item("Connect to a shared desk…", "", g.connectDesk)),
+		g.deskMenuItem(item("Use a file on this computer…", "", g.useFile)),
+		fyne.NewMenuItemSeparator(),
 		g.importMenuItem(item("Import…", fyne.KeyI, func() { g.showImport() })),
 		g.exportMenuItem(item("Export website…", fyne.KeyE, g.showExport)),
 		fyne.NewMenuItemSeparator(),
@@ -268,11 +298,13 @@ func (g *gui) menu() *fyne.MainMenu {
 		withKey(fyne.NewMenuItem("Search everything…", g.focusFind), &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl | fyne.KeyModifierShift}),
 		fyne.NewMenuItemSeparator(),
 		insertQuoteItem(g),
+		addNoteItem(g),
 	)
 	story := fyne.NewMenu("Story",
 		item("Check", fyne.KeyK, g.showChecks),
 		withKey(fyne.NewMenuItem("History", g.showHistory), &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: ctrl | fyne.KeyModifierShift}),
 		item("Compare revisions…", fyne.KeyD, g.compareRevisions),
+		item("Refresh the lists", fyne.KeyR, g.refresh),
 		fyne.NewMenuItemSeparator(),
 		item("Next story", fyne.KeyPageDown, func() { g.next(1) }),
 		item("Previous story", fyne.KeyPageUp, func() { g.next(-1) }),

@@ -276,14 +276,16 @@ func (f *fakeStore) SaveWorkingCopy(_ context.Context, wc *editor.WorkingCopy) e
 	return nil
 }
 
-func (f *fakeStore) WorkingCopy(_ context.Context, id string) (*editor.WorkingCopy, error) {
+// The fake keeps one working copy per document, whoever's: the app's
+// tests are of one person on one client.
+func (f *fakeStore) WorkingCopy(_ context.Context, id string, _ editor.Owner) (*editor.WorkingCopy, error) {
 	if wc, ok := f.working[id]; ok {
 		return &wc, nil
 	}
 	return nil, editor.ErrNotFound
 }
 
-func (f *fakeStore) WorkingCopies(context.Context) ([]editor.WorkingCopy, error) {
+func (f *fakeStore) WorkingCopies(context.Context, editor.Owner) ([]editor.WorkingCopy, error) {
 	var out []editor.WorkingCopy
 	for _, wc := range f.working {
 		out = append(out, wc)
@@ -291,7 +293,7 @@ func (f *fakeStore) WorkingCopies(context.Context) ([]editor.WorkingCopy, error)
 	return out, nil
 }
 
-func (f *fakeStore) DropWorkingCopy(_ context.Context, id string) error {
+func (f *fakeStore) DropWorkingCopy(_ context.Context, id string, _ editor.Owner) error {
 	f.called("DropWorkingCopy " + id)
 	if f.dropErr != nil {
 		return f.dropErr
@@ -330,6 +332,8 @@ func syncRun(work func() func()) {
 func newTestGUI(t *testing.T, store Store) (*gui, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
+	// Not a first start: the author is known (firstStartAsksForTheAuthor tests that).
+	fyne.CurrentApp().Preferences().SetString(prefAuthor, "A Tester")
 	return openTestGUI(t, store)
 }
 
@@ -496,6 +500,34 @@ func openDialog(g *gui, prefix string) *dialogBox {
 		}
 	}
 	return nil
+}
+
+// dialogText is the words of every dialog on screen, the front one last.
+func dialogText(g *gui) string {
+	var words []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *widget.Label:
+			words = append(words, o.Text)
+		case *widget.RichText:
+			words = append(words, o.String())
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			if r := test.WidgetRenderer(o); r != nil {
+				for _, c := range r.Objects() {
+					walk(c)
+				}
+			}
+		}
+	}
+	for _, d := range g.dialogs {
+		walk(d.content)
+	}
+	return strings.Join(words, "\n")
 }
 
 // unsaved reports whether an editor's fields differ from the revision saved last.

@@ -41,6 +41,7 @@ type dialogBox struct {
 	g       *gui
 	d       *dialog.CustomDialog
 	title   string
+	content fyne.CanvasObject
 	choices []choice
 	buttons []*dialogButton
 	dflt    int // the default choice
@@ -61,7 +62,7 @@ type dialogBox struct {
 // from the old cursor, and the next key into its replacement. Losing the
 // focus clears that state (Entry.FocusLost), whatever the keys did since.
 func (g *gui) showDialog(title string, content fyne.CanvasObject, focus fyne.Focusable, choices ...choice) *dialogBox {
-	b := &dialogBox{g: g, title: title, choices: choices, dflt: len(choices) - 1}
+	b := &dialogBox{g: g, title: title, content: content, choices: choices, dflt: len(choices) - 1}
 	for i, c := range choices {
 		if c.isDefault {
 			b.dflt = i
@@ -186,8 +187,12 @@ func (g *gui) dialogKey(k *fyne.KeyEvent) bool {
 
 // typedKey takes the keys typed while no widget has the keyboard.
 func (g *gui) typedKey(k *fyne.KeyEvent) {
-	if !g.dialogKey(k) && k.Name == fyne.KeyEscape && g.story.find.visible() {
+	switch {
+	case g.dialogKey(k):
+	case k.Name == fyne.KeyEscape && g.story.find.visible():
 		g.story.find.close()
+	case k.Name == fyne.KeyF5:
+		g.refresh()
 	}
 }
 
@@ -196,6 +201,13 @@ func (g *gui) message(title, text, button string) *dialogBox {
 	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
 	return g.showDialog(title, container.New(&maxWidth{width: 460}, msg), nil, choice{label: button})
+}
+
+// ask shows text with a button for each choice.
+func (g *gui) ask(title, text string, choices ...choice) *dialogBox {
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	return g.showDialog(title, container.New(&maxWidth{width: 460}, msg), nil, choices...)
 }
 
 // confirm asks before something destructive; then learns the answer.
@@ -217,7 +229,6 @@ func (g *gui) showError(what string, err error) {
 	keep.Importance = widget.LowImportance
 	keep.Wrapping = fyne.TextWrapWord
 	g.showDialog(what+" failed", container.New(&maxWidth{width: 480}, container.NewVBox(msg, keep)), nil, choice{label: "OK"})
-	g.lastError = msg.Text
 }
 
 // showStatusError reports a failure in the status bar only, for background
@@ -229,7 +240,10 @@ func (g *gui) showStatusError(what string, err error) {
 // explain turns an error into what a person can act on.
 func explain(err error) string {
 	var ve *editor.ValidationError
+	var pe *editor.PermissionError
 	switch {
+	case errors.As(err, &pe):
+		return refusal(pe)
 	case errors.As(err, &ve):
 		return fmt.Sprintf("The %s %s. Correct it and save again.", strings.ToLower(editor.FieldLabel(ve.Field)), ve.Problem)
 	case errors.Is(err, editor.ErrNotFound):

@@ -24,15 +24,16 @@ type document interface {
 	published() bool
 	// withContent is a copy holding revision content c, tidied as a save would.
 	withContent(c []byte) (document, error)
-	// copied is a new document with the same fields, for saving apart.
-	copied() document
+	// merge merges the changes theirs made to base into this version,
+	// word by word, keeping their words at the i-th conflict when
+	// theirsAt[i] is true and ours otherwise; the result keeps this
+	// version's revision.
+	merge(base, theirs document, theirsAt []bool) (document, []editor.Conflict, error)
 	// diff compares it with a later version of itself.
 	diff(to document) editor.StoryDiff
 	// save writes it as a new revision over revision base, taking the
 	// revision, time and anchors the store gives it.
 	save(ctx context.Context, st Store, base int, meta editor.RevisionMeta) (bool, error)
-	// create writes it as a new document.
-	create(ctx context.Context, st Store, meta editor.RevisionMeta) error
 }
 
 // docKind is what the lifecycle reads for one kind of document.
@@ -106,17 +107,10 @@ func (d storyDoc) withContent(c []byte) (document, error) {
 	return storyDoc{&s}, nil
 }
 
-// copied is a new draft with the story's fields and quotes, none of its
-// history.
-func (d storyDoc) copied() document {
-	c := *d.Story
-	c.ID, c.Slug, c.Revision, c.Status, c.PublishedAt, c.Corrections = "", "", 0, editor.StatusDraft, nil, nil
-	c.CreatedAt, c.UpdatedAt = nowFunc(), nowFunc()
-	c.Quotes = append([]editor.Quote(nil), c.Quotes...)
-	for i := range c.Quotes {
-		c.Quotes[i].ID = ""
-	}
-	return storyDoc{&c}
+func (d storyDoc) merge(base, theirs document, theirsAt []bool) (document, []editor.Conflict, error) {
+	m, conflicts := editor.ResolveStories(base.(storyDoc).Story, d.Story, theirs.(storyDoc).Story, theirsAt)
+	out, err := d.withContent(m.Content())
+	return out, conflicts, err
 }
 
 func (d storyDoc) save(ctx context.Context, st Store, base int, meta editor.RevisionMeta) (bool, error) {
@@ -140,10 +134,6 @@ func (d storyDoc) save(ctx context.Context, st Store, base int, meta editor.Revi
 		}
 	}
 	return saved, err
-}
-
-func (d storyDoc) create(ctx context.Context, st Store, meta editor.RevisionMeta) error {
-	return st.CreateStory(ctx, d.Story, meta)
 }
 
 // pageDoc is a site page as a document.
@@ -174,22 +164,14 @@ func (d pageDoc) withContent(c []byte) (document, error) {
 	return pageDoc{&p}, nil
 }
 
-// copied is a new page with the same fields under a title of its own, so
-// its address differs from the original's.
-func (d pageDoc) copied() document {
-	c := *d.Page
-	c.ID, c.Slug, c.Revision = "", "", 0
-	c.Title = strings.TrimSpace(c.Title + " (your version)")
-	c.CreatedAt, c.UpdatedAt = nowFunc(), nowFunc()
-	return pageDoc{&c}
+func (d pageDoc) merge(base, theirs document, theirsAt []bool) (document, []editor.Conflict, error) {
+	m, conflicts := editor.ResolvePages(base.(pageDoc).Page, d.Page, theirs.(pageDoc).Page, theirsAt)
+	out, err := d.withContent(m.Content())
+	return out, conflicts, err
 }
 
 func (d pageDoc) save(ctx context.Context, st Store, base int, meta editor.RevisionMeta) (bool, error) {
 	return st.SavePage(ctx, d.Page, base, meta)
-}
-
-func (d pageDoc) create(ctx context.Context, st Store, meta editor.RevisionMeta) error {
-	return st.CreatePage(ctx, d.Page, meta)
 }
 
 // changedFields names the fields that differ between two versions of a

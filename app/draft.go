@@ -57,11 +57,13 @@ type storyEditor struct {
 
 	quotes *quotesPanel
 	wire   *wireSection
+	notes  *notesPanel
 	checks *checksPanel
 	find   *findBar
 	tabs   *container.AppTabs
 	// The side panel's tabs, by what they show.
 	sideTabs map[sideTab]*container.TabItem
+	notesTab *container.TabItem
 
 	root fyne.CanvasObject
 }
@@ -70,6 +72,7 @@ func newStoryEditor(g *gui) *storyEditor {
 	e := &storyEditor{g: g}
 	e.sess = newDocSession(g, e, storyKind)
 	e.quotes = newQuotesPanel(g)
+	e.notes = newNotesPanel(g)
 	e.checks = newChecksPanel("Quotes against the text, required fields, lengths and house style, checked as you type.")
 	e.build()
 	e.checks.jump = e.jumpTo
@@ -168,15 +171,17 @@ func (e *storyEditor) build() {
 	e.wire = &wireSection{e: e}
 	top := container.NewVBox(
 		e.sess.banner,
+		e.sess.notice,
+		e.sess.presence,
 		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(label("status")), e.status, e.saveButton), e.meta),
 		form,
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(label("body"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.bodyCount),
 		e.find.root,
 	)
-	bottom := container.NewVBox(widget.NewForm(widget.NewFormItem(label("credit"), pair(e.credit, label("rules_page"), e.rules))),
+	bottom := container.NewVBox(widget.NewForm(widget.NewFormItem(label("credit"), container.NewBorder(nil, nil, nil, e.lengthBox(), pair(e.credit, label("rules_page"), e.rules)))),
 		e.wire.build())
 	// The objects in reading order, so Tab goes kicker, headline, standfirst, byline,
-	// dateline, section, tags, body, credit, rules page (a Border built with
+	// dateline, section, tags, body, credit, rules page, length target (a Border built with
 	// NewBorder would put the body first).
 	e.root = container.NewPadded(container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, e.body, bottom))
 
@@ -185,7 +190,8 @@ func (e *storyEditor) build() {
 		tabChecks:  container.NewTabItem("Checks", e.checks.build()),
 		tabHistory: container.NewTabItem("History", e.sess.history.build()),
 	}
-	e.tabs = container.NewAppTabs(e.sideTabs[tabQuotes], e.sideTabs[tabChecks], e.sideTabs[tabHistory])
+	e.notesTab = container.NewTabItem("Notes", e.notes.build())
+	e.tabs = container.NewAppTabs(e.sideTabs[tabQuotes], e.notesTab, e.sideTabs[tabChecks], e.sideTabs[tabHistory])
 }
 
 // show fills the fields with the story d, the saved one or a working copy
@@ -196,6 +202,7 @@ func (e *storyEditor) show(d document) {
 	e.fill(shown)
 	e.showMeta()
 	e.quotes.set(shown.Quotes, nil)
+	e.notes.load(e.loaded.ID)
 	e.onChanged()
 	e.g.list.markSelected(e.loaded.ID)
 }
@@ -204,6 +211,7 @@ func (e *storyEditor) show(d document) {
 func (e *storyEditor) took(d document) {
 	e.loaded = d.(storyDoc).Story
 	e.quotes.saved(e.loaded.Quotes)
+	e.notes.load(e.loaded.ID) // the save moved their anchors
 	e.showMeta()
 }
 
@@ -252,7 +260,7 @@ func (e *storyEditor) onChanged() {
 		e.headlineCount.Importance = widget.DangerImportance
 	}
 	e.headlineCount.Refresh()
-	e.bodyCount.SetText(plural(editor.CountWords(e.body.Text), "word", "words"))
+	e.showLength()
 	e.scheduleChecks()
 	e.g.typed()
 }
@@ -276,11 +284,12 @@ func (e *storyEditor) runChecks() {
 	if e.loaded == nil {
 		return
 	}
-	s, people := e.story(), e.g.people.all
+	s, people, notes := e.story(), e.g.people.all, e.notes.stored
 	e.checkGen++
 	gen := e.checkGen
 	e.g.run(func() func() {
-		fs := editor.Check(s, people)
+		placedNotes := editor.PlaceNotes(s.Body, notes)
+		fs := editor.CheckNotes(editor.Check(s, people), placedNotes)
 		placed := make([]editor.Placement, len(s.Quotes))
 		for i, q := range s.Quotes {
 			placed[i] = editor.Place(s.Body, q)
@@ -291,6 +300,7 @@ func (e *storyEditor) runChecks() {
 			}
 			e.checks.set(fs)
 			e.quotes.set(s.Quotes, placed)
+			e.notes.placed(notes, placedNotes)
 		}
 	})
 }

@@ -96,8 +96,8 @@ func TestValidationErrorKeepsText(t *testing.T) {
 	typeAtEnd(g.story.body, " More.")
 	store.saveErr = &editor.ValidationError{Field: "byline", Problem: "is 300 characters long; the limit is 200"}
 	g.story.sess.save("")
-	if !strings.Contains(g.lastError, "The byline is 300 characters long") {
-		t.Errorf("error dialog says %q", g.lastError)
+	if !strings.Contains(dialogText(g), "The byline is 300 characters long") {
+		t.Errorf("error dialog says %q", dialogText(g))
 	}
 	if g.story.body.Text != "Body of story 1. More." {
 		t.Errorf("after the error the body is %q", g.story.body.Text)

@@ -46,6 +46,11 @@ func (e *textEntry) TypedKey(k *fyne.KeyEvent) {
 			f.close()
 			return
 		}
+	case fyne.KeyF5:
+		if len(e.g.dialogs) == 0 {
+			e.g.refresh()
+			return
+		}
 	case fyne.KeyF3:
 		step := 1
 		if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok && d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0 {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"path/filepath"
@@ -24,6 +25,20 @@ const prefExportDir = "export_dir"
 type ExportSite struct {
 	Name    string
 	BaseURL string // absolute http(s) address; empty for the exporter's default
+	// AllowRemoval lets the export remove more than half of the site's
+	// articles; without it such an export is refused with a *RemovalError.
+	AllowRemoval bool
+}
+
+// RemovalError is what an ExportFunc returns when it refused an export that
+// would remove more than half of the site's articles: the dialog asks, and
+// runs it again with AllowRemoval when the person confirms.
+type RemovalError struct {
+	Removed, Articles int
+}
+
+func (e *RemovalError) Error() string {
+	return fmt.Sprintf("the export would remove %d of the site's %d articles", e.Removed, e.Articles)
 }
 
 // ExportSummary is what an export did with the site's files.
@@ -63,6 +78,9 @@ type exportDialog struct {
 	stop    context.CancelFunc // set while an export runs
 	out     string             // the folder of the last finished export
 	openURL func(*url.URL) error
+	// allowRemoval is set, for one run, once the person has confirmed an
+	// export that removes most of the site.
+	allowRemoval bool
 }
 
 func (g *gui) showExport() {
@@ -145,7 +163,8 @@ func (x *exportDialog) run() {
 	prefs := x.g.prefs.p
 	prefs.SetString(prefExportDir, out)
 	prefs.SetString(prefBaseURL, base)
-	site := ExportSite{Name: x.g.prefs.siteName(), BaseURL: base}
+	site := ExportSite{Name: x.g.prefs.siteName(), BaseURL: base, AllowRemoval: x.allowRemoval}
+	x.allowRemoval = false
 
 	ctx, stop := context.WithCancel(x.g.ctx)
 	x.mu.Lock()
@@ -218,9 +237,21 @@ func (x *exportDialog) finished(out string, sum ExportSummary, stories, pages in
 	x.start.Enable()
 	x.cancel.SetText("Close")
 	x.bar.Hide()
+	var re *RemovalError
 	switch {
 	case cancelled:
 		x.say("Export cancelled. The site in "+out+" was left as it was.", widget.WarningImportance)
+	case errors.As(err, &re):
+		x.say(fmt.Sprintf("Nothing was exported: this would remove %d of the %d articles on the site in %s.", re.Removed, re.Articles, out), widget.WarningImportance)
+		x.g.confirm("Remove most of the site?",
+			fmt.Sprintf("Exporting now would remove %d of the %d articles on the site in %s, because they are not published in this database. "+
+				"If this is the wrong database or folder, cancel. Remove them?", re.Removed, re.Articles, out),
+			"Export and remove", func(ok bool) {
+				if ok {
+					x.allowRemoval = true
+					x.run()
+				}
+			})
 	case err != nil:
 		x.say("The export failed: "+explain(err)+" The site in "+out+" was left as it was.", widget.DangerImportance)
 	default:

@@ -18,8 +18,11 @@ type gui struct {
 	store Store
 	run   async // reads, in parallel
 	write async // writes, one at a time in order
-	ctx   context.Context
-	prefs *prefs
+	// ctx is cancelled when the window is done with the store (quit, or
+	// another database opened), so work still running for it stops.
+	ctx    context.Context
+	cancel context.CancelFunc
+	prefs  *prefs
 
 	list    *storyList
 	pages   *filterList[editor.Page]
@@ -49,8 +52,6 @@ type gui struct {
 	pendingStatus string
 	// dialogs are the dialogs on screen, the front one last.
 	dialogs []*dialogBox
-	// lastError is the text of the last error shown in a dialog.
-	lastError string
 
 	ticker  *time.Ticker
 	done    chan struct{}
@@ -61,12 +62,22 @@ type gui struct {
 	// closeWindow closes the window; tests replace it.
 	closeWindow func()
 
+	// desk moves the window to another store (deskconnect.go); nil in
+	// tests that never do.
+	desk *deskLink
+
 	// exportSite writes the website (Config.Export); nil when not given.
 	exportSite ExportFunc
 	// The quote, compare and export dialogs shown last, for tests to answer.
 	quoteDialog   *quoteDialog
 	compareDialog *compareView
+	clashView     *clashView
 	exportDialog  *exportDialog
+
+	// stopLive stops following the store's change feed; nil when not.
+	stopLive func()
+	// live is who else is on the desk (presence.go); nil until asked.
+	live *presence
 }
 
 // sidebarList names a tab of the sidebar.
@@ -79,7 +90,8 @@ const (
 )
 
 func newGUI(w fyne.Window, store Store, run, write async) *gui {
-	g := &gui{win: w, store: store, run: run, write: write, ctx: context.Background(), unsaved: map[string]bool{}}
+	g := &gui{win: w, store: store, run: run, write: write, unsaved: map[string]bool{}}
+	g.ctx, g.cancel = context.WithCancel(context.Background())
 	g.prefs = newPrefs(fyne.CurrentApp().Preferences())
 	g.closeWindow = w.Close
 	g.saveState = widget.NewLabel("")
@@ -159,6 +171,7 @@ func (g *gui) showCenter(main, side fyne.CanvasObject) {
 // start loads the lists, and opens the document last being edited when the
 // app stopped with unsaved changes, else the newest story.
 func (g *gui) start() {
+	g.showStore()
 	g.pages.reload()
 	g.people.reload()
 	// Everything the first screen needs is read in one trip off the UI
@@ -191,7 +204,8 @@ func (st *startup) load(g *gui) {
 		return err != nil
 	}
 	var err error
-	st.wcs, err = g.store.WorkingCopies(g.ctx)
+	who := g.prefs.owner()
+	st.wcs, err = g.store.WorkingCopies(g.ctx, who)
 	fail("Looking for unsaved changes", err)
 	st.total, err = g.store.CountStories(g.ctx, "")
 	if fail("Counting stories", err) {
@@ -220,7 +234,7 @@ func (st *startup) load(g *gui) {
 		fail("Opening the story", err)
 	}
 	if err == nil {
-		st.wc, err = g.store.WorkingCopy(g.ctx, id)
+		st.wc, err = g.store.WorkingCopy(g.ctx, id, who)
 		if errors.Is(err, editor.ErrNotFound) {
 			st.wc, err = nil, nil
 		}
@@ -248,6 +262,9 @@ func (g *gui) show(st *startup) {
 	}
 	if st.wc == nil {
 		g.win.Canvas().Focus(g.find.entry)
+		if st.err == nil && g.prefs.needsAuthor() {
+			g.askAuthor()
+		}
 	}
 }
 
@@ -321,7 +338,7 @@ func (g *gui) newStory() {
 	if g.current != nil {
 		g.leave("")
 	}
-	s := &editor.Story{Status: editor.StatusDraft, Credit: g.prefs.defaultCredit()}
+	s := &editor.Story{Status: editor.StatusDraft, Credit: g.prefs.defaultCredit(), RulesPage: g.prefs.defaultRulesPage()}
 	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: g.prefs.author(), Note: "new story"}
 	g.write(func() func() {
 		err := g.store.CreateStory(g.ctx, s, meta)

@@ -17,6 +17,7 @@ import (
 
 	"copydesk/editor"
 	"copydesk/editor/wire"
+	"copydesk/internal/wirefile"
 )
 
 // prefImportDir is the folder files were last imported from.
@@ -69,7 +70,7 @@ func (g *gui) showImport() *importDialog {
 	if _, ok := g.store.(importer); !ok {
 		return nil
 	}
-	x := &importDialog{g: g, read: os.ReadFile}
+	x := &importDialog{g: g, read: wirefile.Read}
 	x.show()
 	return x
 }

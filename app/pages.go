@@ -173,6 +173,8 @@ func (e *pageEditor) build() {
 	summaryBox := container.NewBorder(bold("Summary"), nil, nil, nil, e.summary)
 	top := container.NewVBox(
 		e.sess.banner,
+		e.sess.notice,
+		e.sess.presence,
 		container.NewBorder(nil, nil, nil, save, e.meta),
 		widget.NewForm(widget.NewFormItem("Title", e.titleEntry), widget.NewFormItem("Kind", e.kind)),
 	)

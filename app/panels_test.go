@@ -389,8 +389,8 @@ func TestRestoreWaitsForUnsavedChanges(t *testing.T) {
 	g, _ := newTestGUI(t, store)
 	typeAtEnd(g.story.body, " Unsaved words.")
 	g.restoreRevision(1)
-	if openDialog(g, "Restore revision") != nil || !strings.Contains(g.lastError, "unsaved changes") || store.count("RestoreStory") != 0 {
-		t.Errorf("restore over unsaved changes: %q, calls %v", g.lastError, store.calls)
+	if openDialog(g, "Restore revision") != nil || !strings.Contains(dialogText(g), "unsaved changes") || store.count("RestoreStory") != 0 {
+		t.Errorf("restore over unsaved changes: %q, calls %v", dialogText(g), store.calls)
 	}
 }
 
@@ -569,6 +569,49 @@ func TestRecordTheWordsOfAChangedQuote(t *testing.T) {
 	for _, q := range store.find(g.story.loaded.ID).Quotes {
 		if q.ID == "q-changed" && q.Text != rec.Text {
 			t.Errorf("saved record reads %q, want %q", q.Text, rec.Text)
+		}
+	}
+}
+
+// removalExport refuses the first export as one that removes most of the
+// site, as the real exporter does, and records whether the second allowed it.
+type removalExport struct {
+	calls []bool // AllowRemoval of each call
+}
+
+func (f *removalExport) export(_ context.Context, _ string, site ExportSite, _ []editor.Story, _ []editor.Page, _ func(done, total int)) (ExportSummary, error) {
+	f.calls = append(f.calls, site.AllowRemoval)
+	if !site.AllowRemoval {
+		return ExportSummary{}, &RemovalError{Removed: 4, Articles: 5}
+	}
+	return ExportSummary{Removed: 4}, nil
+}
+
+// TestExportDialogConfirmsMassRemoval: an export that would remove most of
+// the site asks first; Cancel exports nothing, confirming runs it again
+// with AllowRemoval, once.
+func TestExportDialogConfirmsMassRemoval(t *testing.T) {
+	for _, confirm := range []bool{false, true} {
+		g, w := newTestGUI(t, newFakeStore(6))
+		fe := &removalExport{}
+		g.exportSite = fe.export
+		g.showExport()
+		g.exportDialog.folder.SetText(t.TempDir())
+		tapButton(t, w, "Export")
+		if !strings.Contains(g.exportDialog.state.Text, "would remove 4 of the 5 articles") {
+			t.Errorf("state after the refusal = %q", g.exportDialog.state.Text)
+		}
+		label := "Cancel"
+		if confirm {
+			label = "Export and remove"
+		}
+		tapButton(t, w, label)
+		want := []bool{false}
+		if confirm {
+			want = []bool{false, true}
+		}
+		if fmt.Sprint(fe.calls) != fmt.Sprint(want) {
+			t.Errorf("confirm %v: exports with AllowRemoval %v, want %v", confirm, fe.calls, want)
 		}
 	}
 }

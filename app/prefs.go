@@ -4,12 +4,16 @@ import (
 	"errors"
 	"image/color"
 	"net/url"
+	"os"
 	"os/user"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
 )
 
 // Preference keys, kept with Fyne's preferences for AppID.
@@ -18,36 +22,101 @@ const (
 	prefSiteName = "site_name"
 	prefBaseURL  = "base_url"
 	prefCredit   = "default_credit"
-	prefTheme    = "theme"     // system, light or dark
-	prefTextSize = "text_size" // a scale: 0.9, 1, 1.15, 1.3
+	prefRules    = "default_rules_page" // the slug of the page put under new stories
+	prefTheme    = "theme"              // system, light or dark
+	prefTextSize = "text_size"          // a scale: 0.9, 1, 1.15, 1.3
 	// The side columns' widths in pixels, as last dragged.
 	prefColumnLeft  = "column_left"
 	prefColumnRight = "column_right"
+	// This copy of the app's client ID (editor.NewClientID), made once.
+	prefClientID = "client_id"
 )
 
 // prefs reads and writes the person's preferences.
-type prefs struct{ p fyne.Preferences }
+type prefs struct {
+	p fyne.Preferences
+	// deskUser is the database user on a shared desk, where the server
+	// makes it the author of every revision.
+	deskUser string
+}
 
 func newPrefs(p fyne.Preferences) *prefs { return &prefs{p: p} }
 
-// author is the name recorded on revisions: the one set in Preferences, else
-// the name the system knows the person by.
+// owner is whose the working copies this copy of the app keeps: the
+// author, on this client (on a shared desk the store takes the database
+// user instead).
+func (p *prefs) owner() editor.Owner {
+	id := p.p.String(prefClientID)
+	if id == "" {
+		id = editor.NewClientID()
+		p.p.SetString(prefClientID, id)
+	}
+	return editor.Owner{User: p.author(), Client: id}
+}
+
+// author is the name recorded on revisions: the one set in Preferences (asked
+// for on first start), else COPYDESK_AUTHOR, else the name the system knows
+// the person by, but never an administrator's account ("root").
 func (p *prefs) author() string {
+	if p.deskUser != "" {
+		return p.deskUser
+	}
 	if a := strings.TrimSpace(p.p.String(prefAuthor)); a != "" {
 		return a
 	}
-	if u, err := user.Current(); err == nil {
-		if u.Name != "" {
-			return strings.TrimRight(strings.SplitN(u.Name, ",", 2)[0], " ")
-		}
-		return u.Username
+	if a := strings.TrimSpace(os.Getenv("COPYDESK_AUTHOR")); a != "" {
+		return a
 	}
-	return ""
+	return systemName()
+}
+
+// needsAuthor reports that nobody has said whose name goes on revisions.
+func (p *prefs) needsAuthor() bool {
+	return strings.TrimSpace(p.p.String(prefAuthor)) == "" && strings.TrimSpace(os.Getenv("COPYDESK_AUTHOR")) == ""
+}
+
+// systemName is the person's name as the system knows it: the account's
+// full name, else its login name; "" for an administrator's account.
+func systemName() string {
+	u, err := user.Current()
+	if err != nil || u.Uid == "0" || u.Username == "root" {
+		return ""
+	}
+	if n := strings.TrimRight(strings.SplitN(u.Name, ",", 2)[0], " "); n != "" {
+		return n
+	}
+	return u.Username
+}
+
+// askAuthor asks, on first start, for the name revisions are saved under.
+func (g *gui) askAuthor() {
+	name := newTextEntry(g, false, "e.g. Jane Smith")
+	name.SetText(systemName())
+	problem := &widget.Label{Text: "Write your name: every revision you save records it.", Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	problem.Hide()
+	intro := widget.NewLabel("Revisions record who made them. You can change this later in Preferences (Ctrl+,).")
+	intro.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(&widget.FormItem{Text: "Your name", Widget: name, HintText: "Your name, as it appears in the revision history"})
+	content := container.New(&maxWidth{width: 520}, container.NewVBox(intro, form, problem))
+	b := g.showDialog("Welcome to copydesk", content, name,
+		choice{label: "Later"},
+		choice{label: "Save", check: func() bool {
+			if strings.TrimSpace(name.Text) == "" {
+				problem.Show()
+				return false
+			}
+			return true
+		}, do: func() { g.prefs.p.SetString(prefAuthor, strings.TrimSpace(name.Text)) }})
+	b.resize(560, 0)
 }
 
 func (p *prefs) siteName() string      { return p.p.String(prefSiteName) }
 func (p *prefs) baseURL() string       { return p.p.String(prefBaseURL) }
 func (p *prefs) defaultCredit() string { return p.p.String(prefCredit) }
+
+// defaultRulesPage is the slug of the site page new stories link under
+// them; "" (None) for none.
+func (p *prefs) defaultRulesPage() string { return p.p.String(prefRules) }
 
 var themeChoices = []string{"Follow the system", "Light", "Dark"}
 var themeValues = []string{"system", "light", "dark"}
@@ -65,15 +134,22 @@ func (p *prefs) show(g *gui) {
 	base.Validator = validBaseURL
 	credit := newTextEntry(g, false, "Put on new stories, e.g. Reporting by Press Association.")
 	credit.SetText(p.defaultCredit())
+	rulesNames, rulesSlugs := []string{"None"}, []string{""}
+	for _, pg := range g.pages.all {
+		rulesNames, rulesSlugs = append(rulesNames, pg.Title), append(rulesSlugs, pg.Slug)
+	}
+	rulesSel := newChoiceSelect(g, rulesNames, "Rules page", nil)
+	rulesSel.SetSelectedIndex(indexOf(rulesSlugs, p.defaultRulesPage()))
 	themeSel := newChoiceSelect(g, themeChoices, "Theme", nil)
 	themeSel.SetSelectedIndex(indexOf(themeValues, p.p.StringWithFallback(prefTheme, "system")))
 	sizeSel := newChoiceSelect(g, sizeChoices, "Text size", nil)
 	sizeSel.SetSelectedIndex(nearestSize(p.p.FloatWithFallback(prefTextSize, 1)))
 	form := widget.NewForm(
-		&widget.FormItem{Text: "Your name", Widget: author, HintText: "The author of the revisions you save"},
+		&widget.FormItem{Text: "Your name", Widget: author, HintText: "Your name, as it appears in the revision history"},
 		&widget.FormItem{Text: "Site name", Widget: site},
 		&widget.FormItem{Text: "Site address", Widget: base, HintText: "Links in the exported site and the page preview start with it"},
 		&widget.FormItem{Text: "Default credit", Widget: credit},
+		&widget.FormItem{Text: "Default rules page", Widget: rulesSel, HintText: "Linked under new stories; None for no rules block"},
 		&widget.FormItem{Text: "Theme", Widget: themeSel},
 		&widget.FormItem{Text: "Text size", Widget: sizeSel},
 	)
@@ -82,6 +158,7 @@ func (p *prefs) show(g *gui) {
 		p.p.SetString(prefSiteName, strings.TrimSpace(site.Text))
 		p.p.SetString(prefBaseURL, strings.TrimSpace(base.Text))
 		p.p.SetString(prefCredit, strings.TrimSpace(credit.Text))
+		p.p.SetString(prefRules, rulesSlugs[max(rulesSel.SelectedIndex(), 0)])
 		p.p.SetString(prefTheme, themeValues[max(themeSel.SelectedIndex(), 0)])
 		p.p.SetFloat(prefTextSize, sizeValues[max(sizeSel.SelectedIndex(), 0)])
 		applyTheme(fyne.CurrentApp())

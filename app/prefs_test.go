@@ -11,7 +11,9 @@ import (
 func TestPreferencesAreKept(t *testing.T) {
 	g, w := newTestGUI(t, newFakeStore(1))
 	g.showPrefs()
-	test.Type(entryWithPlaceholder(t, w, "Shown as the author of your revisions"), "Jane Sub")
+	author := entryWithPlaceholder(t, w, "Shown as the author of your revisions")
+	entryOf(author).SetText("")
+	test.Type(author, "Jane Sub")
 	test.Type(entryWithPlaceholder(t, w, "e.g. https://news.example.org"), "https://desk.example")
 	for _, o := range objects(w) {
 		if s, ok := o.(*choiceSelect); ok && len(s.Options) == 3 && s.Options[2] == "Dark" {

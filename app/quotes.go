@@ -28,6 +28,7 @@ type quotesPanel struct {
 	// saved); nil until the checks have placed them.
 	placements []editor.Placement
 	shownKey   string
+	drawn      int // how many objects the last render put in box
 }
 
 func newQuotesPanel(g *gui) *quotesPanel { return &quotesPanel{g: g} }
@@ -144,12 +145,21 @@ func (p *quotesPanel) render() {
 		}
 		key.WriteString("\x00")
 	}
-	if key.String() == p.shownKey && len(p.box.Objects) == 2*len(p.shown) {
+	if key.String() == p.shownKey && len(p.box.Objects) == p.drawn {
 		return
 	}
 	p.shownKey = key.String()
 	p.box.RemoveAll()
-	p.count.SetText(plural(len(p.shown), "attributed quote", "attributed quotes"))
+	// The second piece of a quote its attribution interrupts is shown with
+	// the first, as one quote.
+	continues := editor.Continuations(normalBody(p.bodyText()), p.shown, p.placements)
+	pieces := 0
+	for _, c := range continues {
+		if c {
+			pieces++
+		}
+	}
+	p.count.SetText(plural(len(p.shown)-pieces, "attributed quote", "attributed quotes"))
 	p.count.Hidden = len(p.shown) == 0
 	p.alert.SetText(quoteAlert(p.placements))
 	p.alert.Hidden = p.alert.Text == ""
@@ -161,6 +171,12 @@ func (p *quotesPanel) render() {
 			pl = &p.placements[i]
 		}
 		card := quoteCard(q, pl)
+		if continues[i] {
+			card = continuationCard(q, pl)
+			if n := len(p.box.Objects); n > 0 {
+				p.box.Remove(p.box.Objects[n-1]) // no line between the pieces
+			}
+		}
 		if pl != nil && pl.State == editor.QuoteStateMissing {
 			remove := &widget.Button{Text: "Remove this quote record…", Importance: widget.LowImportance, OnTapped: func() { p.askRemove(i) }}
 			card = container.NewVBox(card, container.NewHBox(remove))
@@ -172,6 +188,22 @@ func (p *quotesPanel) render() {
 		p.box.Add(newTapCard(card, func() { p.selectQuote(i) }))
 		p.box.Add(widget.NewSeparator())
 	}
+	p.drawn = len(p.box.Objects)
+}
+
+// continuationCard shows the second piece of an interrupted quote under the
+// first: its words, and whether the body still has them.
+func continuationCard(q editor.Quote, placed *editor.Placement) fyne.CanvasObject {
+	words := widget.NewLabelWithStyle("… “"+q.Text+"”", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	words.Wrapping = fyne.TextWrapWord
+	objects := []fyne.CanvasObject{words}
+	if placed != nil && placed.State != editor.QuoteStateOK {
+		state := widget.NewLabel(quoteStateText(*placed))
+		state.Wrapping = fyne.TextWrapWord
+		state.Importance = widget.DangerImportance
+		objects = append(objects, state)
+	}
+	return container.New(&tightVBox{}, objects...)
 }
 
 // askRemove offers to drop the record of quote i, whose words are no longer

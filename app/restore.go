@@ -30,7 +30,6 @@ func (s *docSession) restore(seq int) {
 	if s.dirty(s.ed.current().content()) {
 		text := fmt.Sprintf("“%s” has unsaved changes. Save them as a revision first (Ctrl+S), then restore revision %d: the changes stay in the history that way.", d.name(), seq)
 		g.message("Save your changes first", text, "OK")
-		g.lastError = text
 		return
 	}
 	if seq == d.rev() {

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
@@ -19,9 +20,11 @@ type revisionsPanel struct {
 	id   string
 	gen  int
 
-	revs  []editor.Revision // newest first
-	list  *widget.List
-	count *widget.Label
+	revs []editor.Revision // newest first
+	list *widget.List
+	// heights are the rows' heights as last fitted to their notes.
+	heights map[widget.ListItemID]float32
+	count   *widget.Label
 }
 
 func newRevisionsPanel(g *gui, sess *docSession) *revisionsPanel {
@@ -33,13 +36,14 @@ func (p *revisionsPanel) build() fyne.CanvasObject {
 	p.count.Importance = widget.MediumImportance
 	p.list = &widget.List{
 		Length:     func() int { return len(p.revs) },
-		CreateItem: newStoryRow,
+		CreateItem: newRevisionRow,
 		UpdateItem: func(i widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
 			title, meta := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
 			r := p.revs[i]
 			title.SetText(fmt.Sprintf("Revision %d · %s", r.Seq, r.CreatedAt.Local().Format("2 Jan 15:04")))
 			meta.SetText(revisionLine(r))
+			p.fit(i, box)
 		},
 		OnSelected: func(i widget.ListItemID) {
 			p.open(p.revs[i].Seq)
@@ -51,6 +55,34 @@ func (p *revisionsPanel) build() fyne.CanvasObject {
 	hint.Importance = widget.LowImportance
 	hint.Wrapping = fyne.TextWrapWord
 	return container.NewBorder(container.NewVBox(p.count, p.tools()), hint, nil, nil, p.list)
+}
+
+// newRevisionRow is a History row: the revision's number and time, then who
+// made it, why and its note, whole: the note wraps rather than being cut.
+func newRevisionRow() fyne.CanvasObject {
+	row := newStoryRow()
+	meta := row.(*fyne.Container).Objects[1].(*widget.Label)
+	meta.Truncation, meta.Wrapping = fyne.TextTruncateOff, fyne.TextWrapWord
+	return row
+}
+
+// fit makes row i as tall as its wrapped note needs at the list's width.
+func (p *revisionsPanel) fit(i widget.ListItemID, row *fyne.Container) {
+	w := p.list.Size().Width - 2*theme.Padding()
+	if w <= 0 {
+		return
+	}
+	for range 2 { // a wrapped label's height follows its width: lay out, then measure
+		row.Resize(fyne.NewSize(w, row.MinSize().Height))
+	}
+	h := row.MinSize().Height
+	if p.heights == nil {
+		p.heights = map[widget.ListItemID]float32{}
+	}
+	if p.heights[i] != h {
+		p.heights[i] = h
+		p.list.SetItemHeight(i, h)
+	}
 }
 
 // revisionLine says who made a revision, why, and how long it was.
@@ -87,6 +119,7 @@ func (p *revisionsPanel) load(id string) {
 				p.revs[len(revs)-1-i] = r
 			}
 			p.count.SetText(plural(len(revs), "revision", "revisions"))
+			p.heights = nil
 			p.list.Refresh()
 		}
 	})

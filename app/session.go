@@ -66,7 +66,13 @@ type docSession struct {
 
 	banner     *fyne.Container
 	bannerText *widget.Label
-	history    *revisionsPanel
+	// notice says what happened to the document that the person did not
+	// do themselves: a merge, a revision someone else saved.
+	notice     *fyne.Container
+	noticeText *widget.Label
+	// presence says who else has the document open; hidden when nobody.
+	presence *widget.Label
+	history  *revisionsPanel
 }
 
 // nowFunc is the clock; tests may fix it.
@@ -81,8 +87,31 @@ func newDocSession(g *gui, ed docEditor, kind *docKind) *docSession {
 	discard := &widget.Button{Text: "Discard them…", OnTapped: s.discardRecovered}
 	s.banner = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewHBox(keep, discard), s.bannerText)
 	s.banner.Hide()
+	s.noticeText = widget.NewLabel("")
+	s.noticeText.Wrapping = fyne.TextWrapWord
+	s.noticeText.Importance = widget.SuccessImportance
+	ok := &widget.Button{Text: "OK", OnTapped: func() {
+		s.notice.Hide()
+		s.ed.canvas().Refresh()
+	}}
+	s.notice = container.NewBorder(nil, widget.NewSeparator(), nil, ok, s.noticeText)
+	s.notice.Hide()
+	s.presence = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.presence.Importance = widget.WarningImportance
+	s.presence.Truncation = fyne.TextTruncateEllipsis
+	s.presence.Hide()
 	s.history = newRevisionsPanel(g, s)
 	return s
+}
+
+// notify shows text on the notice bar above the fields until dismissed or
+// another document is opened.
+func (s *docSession) notify(text string) {
+	s.noticeText.SetText(text)
+	s.notice.Show()
+	// The fields' layout does not grow by itself when a bar above them
+	// appears: lay them out again.
+	s.ed.canvas().Refresh()
 }
 
 func (s *docSession) id() string {
@@ -99,12 +128,13 @@ func (s *docSession) open(id string) {
 	s.gen++
 	gen := s.gen
 	g := s.g
+	who := g.prefs.owner()
 	g.run(func() func() {
 		d, err := s.kind.read(g.ctx, g.store, id)
 		var wc *editor.WorkingCopy
 		var wcErr error
 		if err == nil {
-			wc, wcErr = g.store.WorkingCopy(g.ctx, id)
+			wc, wcErr = g.store.WorkingCopy(g.ctx, id, who)
 			if errors.Is(wcErr, editor.ErrNotFound) {
 				wc, wcErr = nil, nil
 			}
@@ -133,6 +163,7 @@ func (s *docSession) set(d document, wc *editor.WorkingCopy) {
 	s.base, s.saved, s.savedAt, s.autosaved, s.keptAt = d.rev(), d.content(), d.updated(), nil, time.Time{}
 	s.knownDirty = false
 	s.banner.Hide()
+	s.notice.Hide()
 	shown := d
 	if wc != nil {
 		if w, err := d.withContent(wc.Content); err != nil {
@@ -160,7 +191,7 @@ func (s *docSession) recovered(saved, shown document, wc *editor.WorkingCopy) {
 	}
 	text := "Recovered unsaved changes from " + when + " to the " + changedFields(saved, shown) + "."
 	if wc.Base != saved.rev() {
-		text += fmt.Sprintf(" They were typed over revision %d; the %s has been saved since as revision %d, so saving will ask what to do.",
+		text += fmt.Sprintf(" They were typed over revision %d; the %s has been saved since as revision %d, and saving will merge their changes with these.",
 			wc.Base, s.kind.noun, saved.rev())
 	} else {
 		text += " They are not saved as a revision yet: Save revision (Ctrl+S) when ready."
@@ -169,49 +200,66 @@ func (s *docSession) recovered(saved, shown document, wc *editor.WorkingCopy) {
 	s.banner.Show()
 }
 
-// save saves the fields as a new revision with this note.
+// save saves the fields as a new revision with this note, merging in
+// what others saved since the fields' base.
 func (s *docSession) save(note string) {
+	s.saveWith(editor.RevisionMeta{Note: strings.TrimSpace(note)})
+}
+
+// saveWith saves the fields with meta's note and kind of change, by the
+// author in Preferences.
+func (s *docSession) saveWith(meta editor.RevisionMeta) {
 	d := s.ed.current()
-	id, base := d.id(), s.base
-	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: s.g.prefs.author(), Note: strings.TrimSpace(note)}
+	meta.Kind, meta.Author = editor.RevisionCheckpoint, s.g.prefs.author()
+	s.commit(d, d, s.base, meta, nil)
+}
+
+// commit saves d over revision base, off the UI goroutine, and shows what
+// came of it; sent is what the fields held when the person asked to save,
+// note what was merged into d already.
+func (s *docSession) commit(sent, d document, base int, meta editor.RevisionMeta, note *mergeNote) {
 	g := s.g
+	id, who := d.id(), g.prefs.owner()
 	g.write(func() func() {
-		saved, err := d.save(g.ctx, g.store, base, meta)
-		var dropErr error
-		if err == nil {
-			dropErr = g.store.DropWorkingCopy(g.ctx, id)
-		}
-		theirs := s.theirs(err)
+		out := s.saveMerging(d, base, meta, note, who)
 		return func() {
 			what := "Saving “" + d.name() + "”"
 			switch {
 			case s.id() != id:
 				// Another document is open by now: only a failure is worth a word.
-				if err != nil {
-					g.showError(what, err)
+				if out.err != nil {
+					g.showError(what, out.err)
 				}
-			case theirs > base:
-				s.conflict(base, theirs)
-			case err != nil:
-				g.showError(what, err)
+				if out.clash != nil {
+					g.saveState.SetText("“" + d.name() + "” was not saved: it clashes with " + out.clash.note.who() + "; open it and save again to choose")
+				}
+			case out.clash != nil:
+				s.showClash(sent, out.clash, meta)
+			case out.err != nil:
+				g.showError(what, out.err)
 			default:
-				s.took(d, saved, dropErr)
-				if !saved {
-					g.saveState.SetText(fmt.Sprintf("Nothing to save: revision %d already reads like this", d.rev()))
-				}
+				s.tookMerged(sent, out)
 			}
 		}
 	})
 }
 
-// theirs is the revision someone else saved, when err says the save
-// clashed with it; 0 otherwise.
-func (s *docSession) theirs(err error) int {
-	var ce *editor.ConflictError
-	if errors.As(err, &ce) && (ce.Kind == editor.ConflictRevision || ce.Kind == editor.ConflictClash) {
-		return ce.Current
+// tookMerged is the bookkeeping after a save that may have merged others'
+// revisions in: the fields show the merge, and the status bar says so.
+func (s *docSession) tookMerged(sent document, out saveOutcome) {
+	g := s.g
+	s.took(out.doc, out.changed, out.dropErr)
+	if out.merged != nil {
+		g.keepCursor(func() { s.ed.show(savedSince(sent, s.ed.current(), out.doc)) })
+		g.edited()
+		text := fmt.Sprintf("Saved as revision %d, %s", out.doc.rev(), out.merged)
+		g.saveState.SetText(text)
+		s.notify(text + ".")
+		return
 	}
-	return 0
+	if !out.changed {
+		g.saveState.SetText(fmt.Sprintf("Nothing to save: revision %d already reads like this", out.doc.rev()))
+	}
 }
 
 // took is the bookkeeping after a save or a status move made revision d:
@@ -238,31 +286,6 @@ func (s *docSession) took(d document, changed bool, dropErr error) {
 	}
 }
 
-// conflict explains that someone else saved the document since this edit
-// began, and offers ways on that lose nothing.
-func (s *docSession) conflict(base, theirs int) {
-	noun := s.kind.noun
-	msg := widget.NewLabel(fmt.Sprintf("Someone else saved “%s” while you were editing it: it is now at revision %d, "+
-		"and your changes started from revision %d.\n\n"+
-		"Your text is still in the editor. Save it as a new %s, so nothing is lost and the two can be compared, "+
-		"or load their version in place of yours.", s.loaded.name(), theirs, base, noun))
-	msg.Wrapping = fyne.TextWrapWord
-	s.g.showDialog("The "+noun+" changed while you were editing", container.New(&maxWidth{width: 520}, msg), nil,
-		choice{label: "Keep editing"},
-		choice{label: "Load their version…", do: s.reloadTheirs},
-		choice{label: "Save mine as a new " + noun, do: s.saveAsCopy})
-}
-
-// reloadTheirs replaces the fields with the document as saved, after asking.
-func (s *docSession) reloadTheirs() {
-	s.g.confirm("Load their version?", "Your changes to “"+s.loaded.name()+"” will be replaced by the saved "+s.kind.noun+
-		" and are not kept anywhere else.", "Replace my changes", func(ok bool) {
-		if ok {
-			s.dropAndReopen("Discarding your changes")
-		}
-	})
-}
-
 // discardRecovered forgets recovered changes, after asking.
 func (s *docSession) discardRecovered() {
 	s.g.confirm("Discard the recovered changes?", fmt.Sprintf("The text typed before copydesk stopped will be deleted, "+
@@ -276,8 +299,9 @@ func (s *docSession) discardRecovered() {
 // dropAndReopen deletes the working copy and shows the document as saved.
 func (s *docSession) dropAndReopen(what string) {
 	g, id := s.g, s.id()
+	who := g.prefs.owner()
 	g.write(func() func() {
-		err := g.store.DropWorkingCopy(g.ctx, id)
+		err := g.store.DropWorkingCopy(g.ctx, id, who)
 		return func() {
 			if err != nil {
 				g.showError(what, err)
@@ -293,40 +317,6 @@ func (s *docSession) dropAndReopen(what string) {
 	})
 }
 
-// saveAsCopy saves the fields as a new document, leaving the original as
-// the other person saved it. Once the copy is made it is shown, whatever
-// becomes of the original's working copy.
-func (s *docSession) saveAsCopy() {
-	orig := s.loaded
-	c := s.ed.current().copied()
-	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: s.g.prefs.author(),
-		Note: fmt.Sprintf("copy of %s made when saving clashed with revision %d", orig.name(), orig.rev())}
-	g := s.g
-	g.write(func() func() {
-		err := c.create(g.ctx, g.store, meta)
-		var dropErr error
-		if err == nil {
-			dropErr = g.store.DropWorkingCopy(g.ctx, orig.id())
-		}
-		return func() {
-			if err != nil {
-				g.showError("Saving your version as a new "+s.kind.noun, err)
-				return
-			}
-			if dropErr == nil {
-				delete(g.unsaved, orig.id())
-			}
-			g.current = nil
-			s.set(c, nil)
-			s.ed.listed(c.id())
-			g.saveState.SetText("Your version is saved as a new " + s.kind.noun + ", “" + c.name() + "”")
-			if dropErr != nil {
-				g.showStatusError("Your version is saved as “"+c.name()+"”, but forgetting the working copy of the original failed", dropErr)
-			}
-		}
-	})
-}
-
 // saveCurrent asks for a note and saves the open document as a revision.
 func (g *gui) saveCurrent() {
 	if g.current == nil {
@@ -337,14 +327,13 @@ func (g *gui) saveCurrent() {
 	}
 	s := g.current.session()
 	d := g.current.current()
+	if s.loaded != nil && s.loaded.published() {
+		g.askChange(s, d)
+		return
+	}
 	note := newTextEntry(g, false, "e.g. subbed, legalled, new intro (optional)")
 	label := "Note for the history"
 	explain := widget.NewLabel("The note is shown in the History panel beside this revision.")
-	if s.loaded != nil && s.loaded.published() {
-		label = "Correction note"
-		note.PlaceHolder = "What was corrected, as readers will see it"
-		explain.SetText("This " + s.kind.noun + " is published: a change to it is a correction, and the note is published with it.")
-	}
 	explain.Wrapping = fyne.TextWrapWord
 	explain.Importance = widget.LowImportance
 	form := widget.NewForm(widget.NewFormItem(label, note), widget.NewFormItem("", explain))

@@ -434,6 +434,9 @@ func (l *storyList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if s.Section != "" {
 		line += " · " + s.Section
 	}
+	if who := l.g.presentOn(s.ID); who != "" {
+		line = who + " · " + line
+	}
 	if tag := wireTag(s.Urgency, s.Slugline); tag != "" {
 		line = tag + " · " + line
 	}

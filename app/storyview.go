@@ -57,7 +57,7 @@ func (v *storyView) set(s *editor.Story) {
 	v.headline.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: headline, Style: widget.RichTextStyleHeading}}
 	v.headline.Refresh()
 	v.meta.SetText(fmt.Sprintf("%s · revision %d · updated %s · %s",
-		s.Status.Label(), s.Revision, s.UpdatedAt.Local().Format("2 Jan 2006 15:04"), plural(editor.CountWords(s.Body), "word", "words")))
+		s.Status.Label(), s.Revision, s.UpdatedAt.Local().Format("2 Jan 2006 15:04"), plural(s.Words(), "word", "words")))
 	v.standfirst.Segments = nil
 	if s.Standfirst != "" {
 		style := widget.RichTextStyleParagraph

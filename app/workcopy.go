@@ -6,8 +6,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
 )
@@ -19,12 +17,17 @@ import (
 func (g *gui) startAutosave(every time.Duration) {
 	g.ticker = time.NewTicker(every)
 	g.done = make(chan struct{})
+	tick(g.ticker, g.done, g.autosave)
+}
+
+// tick runs f on the UI goroutine at each tick of t until done is closed.
+func tick(t *time.Ticker, done chan struct{}, f func()) {
 	go func() {
 		for {
 			select {
-			case <-g.ticker.C:
-				fyne.Do(g.autosave)
-			case <-g.done:
+			case <-t.C:
+				fyne.Do(f)
+			case <-done:
 				return
 			}
 		}
@@ -32,6 +35,11 @@ func (g *gui) startAutosave(every time.Duration) {
 }
 
 func (g *gui) stop() {
+	g.stopPresence()
+	if g.stopLive != nil {
+		g.stopLive()
+		g.stopLive = nil
+	}
 	if g.ticker != nil {
 		g.ticker.Stop()
 		close(g.done)
@@ -64,9 +72,9 @@ func (g *gui) autosaveThen(then func()) {
 		}
 	case !s.dirty(c):
 		s.autosaved = nil
-		id := s.id()
+		id, who := s.id(), g.prefs.owner()
 		g.write(func() func() {
-			err := g.store.DropWorkingCopy(g.ctx, id)
+			err := g.store.DropWorkingCopy(g.ctx, id, who)
 			return func() {
 				if err != nil {
 					g.showStatusError("Forgetting the working copy", err)
@@ -80,7 +88,8 @@ func (g *gui) autosaveThen(then func()) {
 		})
 	default:
 		s.autosaved = c
-		wc := &editor.WorkingCopy{DocID: s.id(), DocKind: s.kind.noun, Base: s.base, Content: c}
+		who := g.prefs.owner()
+		wc := &editor.WorkingCopy{DocID: s.id(), DocKind: s.kind.noun, Base: s.base, Content: c, User: who.User, Client: who.Client}
 		g.write(func() func() {
 			err := g.store.SaveWorkingCopy(g.ctx, wc)
 			return func() {
@@ -180,6 +189,7 @@ func (g *gui) quit() {
 		// goroutine, and after every write queued before it.
 		g.write(func() func() {
 			g.store.Close()
+			g.cancel()
 			return g.closeWindow
 		})
 	}
@@ -187,12 +197,16 @@ func (g *gui) quit() {
 		closeNow()
 		return
 	}
-	title := g.current.current().name()
-	msg := widget.NewLabel(fmt.Sprintf("“%s” has changes that are not saved as a revision.\n\n"+
-		"If you quit now they are kept, and offered back when you open it again.", title))
-	msg.Wrapping = fyne.TextWrapWord
-	g.showDialog("Unsaved changes", container.New(&maxWidth{width: 460}, msg), nil,
+	g.askUnsaved("If you quit now they are kept, and offered back when you open it again.",
+		"Quit and keep them", func() { g.autosaveThen(closeNow) })
+}
+
+// askUnsaved says the open document has changes not saved as a revision,
+// and what becomes of them (kept, as its working copy), then offers to
+// cancel, to go on keeping them, or to save a revision first.
+func (g *gui) askUnsaved(kept, keepLabel string, keep func()) {
+	g.ask("Unsaved changes", fmt.Sprintf("“%s” has changes that are not saved as a revision.\n\n%s", g.current.current().name(), kept),
 		choice{label: "Cancel"},
-		choice{label: "Quit and keep them", do: func() { g.autosaveThen(closeNow) }},
+		choice{label: keepLabel, do: keep},
 		choice{label: "Save revision…", do: g.saveCurrent})
 }

@@ -98,6 +98,9 @@ func TestQuitWithUnsavedChangesAsks(t *testing.T) {
 	if !closed {
 		t.Errorf("the window did not close")
 	}
+	if g.ctx.Err() == nil {
+		t.Errorf("quitting left the window's context running")
+	}
 }
 
 func TestLeavingAnEditedPersonAsks(t *testing.T) {

@@ -156,7 +156,9 @@ func (e *storyEditor) move(to editor.Status, override string, blockers int, reve
 			if err != nil {
 				revert()
 				if theirs > 0 {
-					e.sess.conflict(base, theirs)
+					e.g.message("The story changed", fmt.Sprintf("Someone else saved “%s” as revision %d since yours (revision %d), "+
+						"so it was not moved to %s. Save revision (Ctrl+S) merges their changes with yours; then move it again.",
+						e.loaded.Title(), theirs, base, to.Label()), "OK")
 					return
 				}
 				e.g.showError("Moving the story to "+to.Label(), err)

@@ -11,31 +11,6 @@ import (
 	"copydesk/editor"
 )
 
-func TestConflictKeepsTextAndSavesACopy(t *testing.T) {
-	store := newFakeStore(3)
-	g, w := newTestGUI(t, store)
-	g.list.list.Select(1)
-	typeAtEnd(g.story.body, " My paragraph.")
-	store.find("id-00001").Revision = 2 // someone else saved meanwhile
-	g.story.sess.save("")
-	if openDialog(g, "The story changed") == nil {
-		t.Fatalf("no conflict dialog; calls %v", store.calls)
-	}
-	if !strings.HasSuffix(g.story.body.Text, " My paragraph.") {
-		t.Errorf("after the conflict the body is %q", g.story.body.Text)
-	}
-	tapButton(t, w, "Save mine as a new story")
-	if store.count("CreateStory") != 1 {
-		t.Fatalf("no copy created; calls %v", store.calls)
-	}
-	if g.story.loaded.ID == "id-00001" || !strings.HasSuffix(g.story.body.Text, " My paragraph.") {
-		t.Errorf("after saving a copy the editor shows %s with body %q", g.story.loaded.ID, g.story.body.Text)
-	}
-	if store.stories[0].Body != "Body of story 1. My paragraph." || store.stories[0].Status != editor.StatusDraft {
-		t.Errorf("copy saved as %+v", store.stories[0])
-	}
-}
-
 func TestSpikingAsksFirst(t *testing.T) {
 	store := newFakeStore(3)
 	g, _ := newTestGUI(t, store)
@@ -97,8 +72,8 @@ func TestPublishingFollowsTheWorkflow(t *testing.T) {
 	g, _ := newTestGUI(t, store)
 	g.list.list.Select(1) // a draft
 	g.story.status.SetSelected("Published")
-	if store.count("SetStatus") != 0 || g.story.status.Selected != "Draft" || !strings.Contains(g.lastError, "cannot move from draft to published") {
-		t.Errorf("draft straight to published: calls %v, status %q, error %q", store.calls, g.story.status.Selected, g.lastError)
+	if store.count("SetStatus") != 0 || g.story.status.Selected != "Draft" || !strings.Contains(dialogText(g), "cannot move from draft to published") {
+		t.Errorf("draft straight to published: calls %v, status %q, error %q", store.calls, g.story.status.Selected, dialogText(g))
 	}
 }
 

@@ -72,6 +72,13 @@ func Check(s *Story, people []Person) []Finding {
 	fs = append(fs, checkFields(s)...)
 	fs = append(fs, checkQuotes(s, people)...)
 	fs = append(fs, checkQuoteMarks(s.Body)...)
+	sortFindings(fs)
+	return fs
+}
+
+// sortFindings puts findings in Check's order: errors first, then in the
+// order of the body.
+func sortFindings(fs []Finding) {
 	rank := map[Severity]int{SeverityError: 0, SeverityWarning: 1, SeverityInfo: 2}
 	sort.SliceStable(fs, func(i, j int) bool {
 		if rank[fs[i].Severity] != rank[fs[j].Severity] {
@@ -79,7 +86,6 @@ func Check(s *Story, people []Person) []Finding {
 		}
 		return fs[i].Start < fs[j].Start
 	})
-	return fs
 }
 
 // checkLimits reports, as errors, what Validate would refuse in the text

@@ -165,3 +165,8 @@ func checkSingleLine(field, value string) error {
 	}
 	return nil
 }
+
+// ErrLogin is matched by a connection the server refused for its user name
+// or password (the error also matches ErrNotFound), so that the desktop app
+// can ask for the password rather than only report it.
+var ErrLogin = errors.New("login refused")

@@ -45,6 +45,8 @@ type StoryField struct {
 	Whole bool
 	// Slug fields hold a slug, or nothing.
 	Slug bool
+	// Count fields hold a whole number from 1 to CountMax, or nothing.
+	Count bool
 	// Key is the field's key in Markdown front matter; "" for the body,
 	// which is the Markdown under the front matter.
 	Key string
@@ -72,7 +74,10 @@ const (
 	TagMax        = 60
 	TagsMax       = 30
 	BodyMax       = 1 << 20
-	LanguageMax   = 35 // a BCP 47 tag
+	// CountMax is the largest number a count field (the length target)
+	// holds: a long read, not a book.
+	CountMax    = 20000
+	LanguageMax = 35 // a BCP 47 tag
 )
 
 // storyFields is the table StoryFields returns, in the order the editor
@@ -99,6 +104,8 @@ var storyFields = []StoryField{
 		ptr: func(s *Story) *string { return &s.Slug }},
 	{Name: "rules_page", Label: "Rules page", Hint: "the slug of a site page, e.g. comment-rules", Whole: true, Slug: true, Key: "rules_page",
 		ptr: func(s *Story) *string { return &s.RulesPage }},
+	{Name: "target_words", Label: "Length target", Hint: "words, e.g. 400", Max: 5, Whole: true, Count: true, Key: "target_words",
+		ptr: func(s *Story) *string { return &s.TargetWords }},
 	// The newsroom fields a feed fills (the editor's "Wire" section).
 	{Name: "slugline", Label: "Slugline", Hint: "the desk's short name, e.g. BC-STORM-COAST", Max: LineFieldMax, Whole: true, Key: "slugline", Wire: true,
 		ptr: func(s *Story) *string { return &s.Slugline }},
@@ -178,7 +185,27 @@ func (f StoryField) malformed(v string) error {
 	if f.Slug && v != "" {
 		return ValidateSlug(f.Name, v)
 	}
+	if f.Count && v != "" {
+		if _, ok := parseCount(v); !ok {
+			return invalid(f.Name, "is %q; write a number of words from 1 to %d, e.g. 400, or nothing", v, CountMax)
+		}
+	}
 	return nil
+}
+
+// parseCount reads a count field's value: digits only, from 1 to CountMax.
+func parseCount(v string) (int, bool) {
+	if v == "" || len(v) > 5 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, n >= 1 && n <= CountMax
 }
 
 // tooLong reports a value longer than a save accepts.

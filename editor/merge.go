@@ -38,11 +38,32 @@ type mergeHunk struct {
 // merged then holds our version of each conflicting place, and the caller
 // decides (the command line refuses to save, showing the conflicts).
 func Merge3(base, ours, theirs string) (merged string, conflicts []Conflict) {
+	var m merger
+	return m.text("", base, ours, theirs), m.conflicts
+}
+
+// merger is one merge of two versions of a document, conflict by conflict:
+// it lists the conflicts in the order it meets them, and keeps theirs at
+// the i-th when take[i] is true, ours otherwise.
+type merger struct {
+	take      []bool
+	conflicts []Conflict
+}
+
+// clash records c and says whether to keep their version of it.
+func (mg *merger) clash(c Conflict) bool {
+	i := len(mg.conflicts)
+	mg.conflicts = append(mg.conflicts, c)
+	return i < len(mg.take) && mg.take[i]
+}
+
+// text merges a text field word by word, naming it in the conflicts.
+func (mg *merger) text(field, base, ours, theirs string) string {
 	switch {
 	case ours == theirs || theirs == base:
-		return ours, nil
+		return ours
 	case ours == base:
-		return theirs, nil
+		return theirs
 	}
 	m := newTokenMap()
 	b := m.runes(diffTokenize(base))
@@ -76,17 +97,21 @@ func Merge3(base, ours, theirs string) (merged string, conflicts []Conflict) {
 			}
 			continue
 		}
-		out = append(out, our...)
-		conflicts = append(conflicts, Conflict{
+		if mg.clash(Conflict{
+			Field:  field,
 			Base:   m.text(b[start:end]),
 			Ours:   m.text(our),
 			Theirs: m.text(their),
 			Before: m.text(b[max(0, start-conflictContext):start]),
 			After:  m.text(b[end:min(len(b), end+conflictContext)]),
-		})
+		}) {
+			out = append(out, their...)
+		} else {
+			out = append(out, our...)
+		}
 	}
 	out = append(out, b[pos:]...)
-	return m.text(out), conflicts
+	return m.text(out)
 }
 
 // hunks lists the changes that turn base into side, in base's tokens.
@@ -143,24 +168,18 @@ func hasSide(cluster []mergeHunk, theirs bool) bool {
 	return false
 }
 
-// mergeValue merges a value that changes as a whole, such as a status.
-func mergeValue(field, base, ours, theirs string) (string, []Conflict) {
+// value merges a value that changes as a whole, such as a status.
+func (mg *merger) value(field, base, ours, theirs string) string {
 	switch {
 	case ours == theirs || theirs == base:
-		return ours, nil
+		return ours
 	case ours == base:
-		return theirs, nil
+		return theirs
 	}
-	return ours, []Conflict{{Field: field, Base: base, Ours: ours, Theirs: theirs}}
-}
-
-// mergeText merges a text field word by word, naming it in the conflicts.
-func mergeText(field, base, ours, theirs string) (string, []Conflict) {
-	merged, conflicts := Merge3(base, ours, theirs)
-	for i := range conflicts {
-		conflicts[i].Field = field
+	if mg.clash(Conflict{Field: field, Base: base, Ours: ours, Theirs: theirs}) {
+		return theirs
 	}
-	return merged, conflicts
+	return ours
 }
 
 // MergeStories merges two revisions of a story made from the same base
@@ -172,48 +191,50 @@ func mergeText(field, base, ours, theirs string) (string, []Conflict) {
 // our version of that place. Quote anchors are taken with their records and
 // may need finding again in the merged body.
 func MergeStories(base, ours, theirs *Story) (*Story, []Conflict) {
+	return ResolveStories(base, ours, theirs, nil)
+}
+
+// ResolveStories merges as MergeStories does, and settles the conflicts as
+// a person chose: at the i-th conflict (in the order MergeStories lists
+// them, which the same three versions always repeat) it keeps their version
+// when theirsAt[i] is true, ours otherwise. It still lists every conflict.
+func ResolveStories(base, ours, theirs *Story, theirsAt []bool) (*Story, []Conflict) {
+	mg := merger{take: theirsAt}
 	out := &Story{
 		ID: ours.ID, Revision: ours.Revision, CreatedAt: ours.CreatedAt, UpdatedAt: ours.UpdatedAt,
 		PublishedAt: ours.PublishedAt, Corrections: slices.Clone(ours.Corrections),
 	}
-	var all, c []Conflict
 	for _, f := range storyFields {
-		var v string
 		if f.Whole {
-			v, c = mergeValue(f.Name, f.Get(base), f.Get(ours), f.Get(theirs))
+			f.Set(out, mg.value(f.Name, f.Get(base), f.Get(ours), f.Get(theirs)))
 		} else {
-			v, c = mergeText(f.Name, f.Get(base), f.Get(ours), f.Get(theirs))
+			f.Set(out, mg.text(f.Name, f.Get(base), f.Get(ours), f.Get(theirs)))
 		}
-		f.Set(out, v)
-		all = append(all, c...)
 	}
-	status, c := mergeValue("status", string(base.Status), string(ours.Status), string(theirs.Status))
-	out.Status = Status(status)
-	all = append(all, c...)
+	out.Status = Status(mg.value("status", string(base.Status), string(ours.Status), string(theirs.Status)))
 	out.Tags = mergeSet(base.Tags, ours.Tags, theirs.Tags)
-	out.Quotes, c = mergeQuotes(base.Quotes, ours.Quotes, theirs.Quotes)
-	all = append(all, c...)
-	all = append(all, mergeTyped(out, base, ours, theirs)...)
-	return out, all
+	out.Quotes = mg.quotes(base.Quotes, ours.Quotes, theirs.Quotes)
+	mg.typed(out, base, ours, theirs)
+	return out, mg.conflicts
 }
 
 // MergePages merges two revisions of a site page made from the same base,
 // as MergeStories does for stories.
 func MergePages(base, ours, theirs *Page) (*Page, []Conflict) {
+	return ResolvePages(base, ours, theirs, nil)
+}
+
+// ResolvePages merges two revisions of a site page and settles the
+// conflicts as chosen, as ResolveStories does for stories.
+func ResolvePages(base, ours, theirs *Page, theirsAt []bool) (*Page, []Conflict) {
+	mg := merger{take: theirsAt}
 	out := *ours
-	var all, c []Conflict
-	out.Title, c = mergeText("title", base.Title, ours.Title, theirs.Title)
-	all = append(all, c...)
-	out.Summary, c = mergeText("summary", base.Summary, ours.Summary, theirs.Summary)
-	all = append(all, c...)
-	out.Body, c = mergeText("body", base.Body, ours.Body, theirs.Body)
-	all = append(all, c...)
-	kind, c := mergeValue("kind", string(base.Kind), string(ours.Kind), string(theirs.Kind))
-	out.Kind = PageKind(kind)
-	all = append(all, c...)
-	out.Slug, c = mergeValue("slug", base.Slug, ours.Slug, theirs.Slug)
-	all = append(all, c...)
-	return &out, all
+	out.Title = mg.text("title", base.Title, ours.Title, theirs.Title)
+	out.Summary = mg.text("summary", base.Summary, ours.Summary, theirs.Summary)
+	out.Body = mg.text("body", base.Body, ours.Body, theirs.Body)
+	out.Kind = PageKind(mg.value("kind", string(base.Kind), string(ours.Kind), string(theirs.Kind)))
+	out.Slug = mg.value("slug", base.Slug, ours.Slug, theirs.Slug)
+	return &out, mg.conflicts
 }
 
 // mergeSet keeps our items in our order, drops those theirs removed from
@@ -233,9 +254,10 @@ func mergeSet(base, ours, theirs []string) []string {
 	return out
 }
 
-// mergeQuotes merges quote records by ID (or words, for a quote with no ID):
-// ours in our order, then those only theirs added.
-func mergeQuotes(base, ours, theirs []Quote) ([]Quote, []Conflict) {
+// quotes merges quote records by ID (or words, for a quote with no ID):
+// ours in our order, then those only theirs added. A conflict keeps the
+// record as the chosen side has it, or drops it where that side removed it.
+func (mg *merger) quotes(base, ours, theirs []Quote) []Quote {
 	find := func(qs []Quote, key string) *Quote {
 		for i := range qs {
 			if diffQuoteKey(&qs[i]) == key {
@@ -245,11 +267,18 @@ func mergeQuotes(base, ours, theirs []Quote) ([]Quote, []Conflict) {
 		return nil
 	}
 	out := []Quote{}
-	var conflicts []Conflict
+	// conflict records a clash over a record and adds the chosen side's
+	// version of it, when that side has one.
 	conflict := func(key string, b, o, t *Quote) {
 		c := Conflict{Field: "quotes[" + strings.TrimPrefix(strings.TrimPrefix(key, "id:"), "text:") + "]"}
 		c.Base, c.Ours, c.Theirs = describeQuotes(b, o, t)
-		conflicts = append(conflicts, c)
+		keep := o
+		if mg.clash(c) {
+			keep = t
+		}
+		if keep != nil {
+			out = append(out, *keep)
+		}
 	}
 	for i := range ours {
 		o := &ours[i]
@@ -259,21 +288,20 @@ func mergeQuotes(base, ours, theirs []Quote) ([]Quote, []Conflict) {
 		case b == nil && t == nil: // we added it
 			out = append(out, *o)
 		case b == nil: // both added it
-			if !sameQuoteRecord(o, t) {
+			if sameQuoteRecord(o, t) {
+				out = append(out, *o)
+			} else {
 				conflict(key, nil, o, t)
 			}
-			out = append(out, *o)
 		case t == nil: // they removed it
 			if !sameQuoteRecord(o, b) {
 				conflict(key, b, o, nil)
-				out = append(out, *o)
 			}
 		case sameQuoteRecord(o, b):
 			out = append(out, *t)
+		case !sameQuoteRecord(t, b) && !sameQuoteRecord(o, t):
+			conflict(key, b, o, t)
 		default:
-			if !sameQuoteRecord(t, b) && !sameQuoteRecord(o, t) {
-				conflict(key, b, o, t)
-			}
 			out = append(out, *o)
 		}
 	}
@@ -290,7 +318,7 @@ func mergeQuotes(base, ours, theirs []Quote) ([]Quote, []Conflict) {
 			conflict(key, b, nil, t)
 		}
 	}
-	return out, conflicts
+	return out
 }
 
 // sameQuoteRecord compares two quote records, leaving out their anchors.

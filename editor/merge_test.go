@@ -231,3 +231,47 @@ func TestMergePages(t *testing.T) {
 		t.Errorf("MergePages = %q, %q, %v; want ours' title, theirs' body, no conflicts", got.Title, got.Body, conflicts)
 	}
 }
+
+func TestResolveStories(t *testing.T) {
+	base := &editor.Story{Headline: "Vote on Tuesday", Body: "The minister said the plan was sound.\n\nA vote is due on Tuesday.", Status: editor.StatusDraft,
+		Quotes: []editor.Quote{{ID: "q1", Text: "the plan was sound", Speaker: "Ann Lee", Verb: "said"}}}
+	ours, theirs := *base, *base
+	ours.Headline, theirs.Headline = "Vote on Wednesday", "Vote on Thursday"
+	ours.Body = strings.Replace(base.Body, "sound", "robust", 1)
+	theirs.Body = strings.Replace(base.Body, "sound", "reckless", 1)
+	ours.Quotes = []editor.Quote{{ID: "q1", Text: "the plan was sound", Speaker: "Ann Lee", Verb: "insisted"}}
+	theirs.Quotes = []editor.Quote{{ID: "q1", Text: "the plan was sound", Speaker: "Ann Lee", Verb: "claimed"}}
+	tests := []struct {
+		name     string
+		theirsAt []bool
+		headline string
+		body     string
+		verb     string
+	}{
+		{"nothing chosen keeps ours", nil, "Vote on Wednesday", "robust", "insisted"},
+		{"theirs at the first", []bool{true}, "Vote on Thursday", "robust", "insisted"},
+		{"theirs at the second", []bool{false, true}, "Vote on Wednesday", "reckless", "insisted"},
+		{"theirs everywhere", []bool{true, true, true}, "Vote on Thursday", "reckless", "claimed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, conflicts := editor.ResolveStories(base, &ours, &theirs, tt.theirsAt)
+			if len(conflicts) != 3 || conflicts[0].Field != "headline" || conflicts[1].Field != "body" || conflicts[2].Field != "quotes[q1]" {
+				t.Fatalf("ResolveStories(%v) conflicts = %+v, want headline, body, quotes[q1]", tt.theirsAt, conflicts)
+			}
+			if got.Headline != tt.headline || !strings.Contains(got.Body, "was "+tt.body+".") || len(got.Quotes) != 1 || got.Quotes[0].Verb != tt.verb {
+				t.Errorf("ResolveStories(%v) = %q / %q / %+v, want %q, %q, %q", tt.theirsAt, got.Headline, got.Body, got.Quotes, tt.headline, tt.body, tt.verb)
+			}
+		})
+	}
+}
+
+func TestResolvePagesTakesTheChosenWords(t *testing.T) {
+	base := &editor.Page{Title: "Rules", Body: "Be civil. Stay on topic."}
+	ours, theirs := *base, *base
+	ours.Body, theirs.Body = "Be kind. Stay on topic.", "Be polite. Stay on topic, please."
+	got, conflicts := editor.ResolvePages(base, &ours, &theirs, []bool{true})
+	if len(conflicts) != 1 || got.Body != "Be polite. Stay on topic, please." {
+		t.Errorf("ResolvePages = %q with %+v, want their words at the clash and their other change", got.Body, conflicts)
+	}
+}

@@ -299,9 +299,8 @@ func (s *Story) typedProblem() error {
 	return nil
 }
 
-// mergeTyped merges the typed fields as whole values into out.
-func mergeTyped(out, base, ours, theirs *Story) []Conflict {
-	var all []Conflict
+// typed merges the typed fields as whole values into out.
+func (mg *merger) typed(out, base, ours, theirs *Story) {
 	for _, f := range typedFields {
 		b, o, t := f.show(base), f.show(ours), f.show(theirs)
 		switch {
@@ -309,12 +308,12 @@ func mergeTyped(out, base, ours, theirs *Story) []Conflict {
 			f.take(out, ours)
 		case o == b:
 			f.take(out, theirs)
+		case mg.clash(Conflict{Field: f.Name, Base: b, Ours: o, Theirs: t}):
+			f.take(out, theirs)
 		default:
 			f.take(out, ours)
-			all = append(all, Conflict{Field: f.Name, Base: b, Ours: o, Theirs: t})
 		}
 	}
-	return all
 }
 
 // diffTyped compares the typed fields as whole values.

@@ -112,15 +112,31 @@ func PlanStorySave(in StorySave) (StoryPlan, error) {
 		plan.Meta.Kind = RevisionCorrection
 	}
 	if plan.Meta.Kind == RevisionCorrection || (plan.Meta.Kind == RevisionRestore && live) {
-		if strings.TrimSpace(plan.Meta.Note) == "" {
+		change := plan.Meta.Change.Or(ChangeCorrection)
+		note := strings.TrimSpace(plan.Meta.Note)
+		if note == "" {
 			return StoryPlan{}, &ValidationError{Field: "note", Problem: fmt.Sprintf(
-				"is empty; %q is published, so a change to it needs a correction note saying what was corrected", cur.Title())}
+				"is empty; %q is published, so a change to it needs a note saying what changed (%s)", cur.Title(), changeNoteHint(change))}
 		}
-		plan.Correction = &Correction{Note: plan.Meta.Note, At: now}
-		s.Corrections = append(append([]Correction{}, cur.Corrections...), *plan.Correction)
+		plan.Meta.Change, plan.Meta.Note = change, note
+		if change != ChangeCorrection {
+			plan.Meta.Note = change.Label() + ": " + note
+		}
+		if change.Public() {
+			plan.Correction = &Correction{Kind: change, Note: note, At: now}
+			s.Corrections = append(append([]Correction{}, cur.Corrections...), *plan.Correction)
+		}
 	}
 	plan.Write = true
 	return plan, nil
+}
+
+// changeNoteHint says who reads the note of a change of kind k.
+func changeNoteHint(k ChangeKind) string {
+	if k.Public() {
+		return "a " + strings.ToLower(k.Label()) + " note is published with the story"
+	}
+	return "a minor fix's note is kept in the history only"
 }
 
 // PlanNewStory prepares a new story to be saved as revision 1: it checks

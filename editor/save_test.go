@@ -221,3 +221,64 @@ func TestStatusRole(t *testing.T) {
 		t.Errorf("Allows: desk must allow subeditor, editor must not")
 	}
 }
+
+func TestChangeKinds(t *testing.T) {
+	published := created.Add(time.Hour)
+	live := func() *editor.Story {
+		s := stored(editor.StatusPublished, 2, "Yes.")
+		s.PublishedAt = &published
+		s.Corrections = []editor.Correction{{Kind: editor.ChangeCorrection, Note: "earlier", At: published}}
+		return s
+	}
+	tests := []struct {
+		change     editor.ChangeKind
+		note       string
+		wantErr    bool
+		wantPublic *editor.Correction // the note added for readers, nil for none
+		wantNote   string             // the revision's note
+	}{
+		{change: "", note: "misreported", wantPublic: &editor.Correction{Kind: editor.ChangeCorrection, Note: "misreported"}, wantNote: "misreported"},
+		{change: editor.ChangeCorrection, note: " A name was misspelt. ", wantPublic: &editor.Correction{Kind: editor.ChangeCorrection, Note: "A name was misspelt."}, wantNote: "A name was misspelt."},
+		{change: editor.ChangeClarification, note: "The figure is annual.", wantPublic: &editor.Correction{Kind: editor.ChangeClarification, Note: "The figure is annual."}, wantNote: "Clarification: The figure is annual."},
+		{change: editor.ChangeUpdate, note: "Adds the council's response.", wantPublic: &editor.Correction{Kind: editor.ChangeUpdate, Note: "Adds the council's response."}, wantNote: "Update: Adds the council's response."},
+		{change: editor.ChangeFix, note: "typo", wantNote: "Minor fix: typo"},
+		{change: editor.ChangeFix, note: "  ", wantErr: true},
+		{change: editor.ChangeUpdate, note: "", wantErr: true},
+		{change: "retraction", note: "gone", wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.change)+"/"+tt.note, func(t *testing.T) {
+			cur := live()
+			edited := *cur
+			edited.Body = "No."
+			plan, err := editor.PlanStorySave(editor.StorySave{Current: cur, Edited: &edited, Base: 2,
+				Meta: editor.RevisionMeta{Note: tt.note, Change: tt.change}, Now: saveNow, Lookups: lookups()})
+			if tt.wantErr {
+				var ve *editor.ValidationError
+				if !errors.As(err, &ve) {
+					t.Fatalf("PlanStorySave(%q, %q) = %v, want a ValidationError", tt.change, tt.note, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("PlanStorySave(%q, %q) = %v", tt.change, tt.note, err)
+			}
+			if plan.Meta.Kind != editor.RevisionCorrection || plan.Meta.Note != tt.wantNote {
+				t.Errorf("revision = %q %q, want correction %q", plan.Meta.Kind, plan.Meta.Note, tt.wantNote)
+			}
+			want := 1
+			if tt.wantPublic != nil {
+				want = 2
+				got := plan.Story.Corrections[len(plan.Story.Corrections)-1]
+				if got.Kind != tt.wantPublic.Kind || got.Note != tt.wantPublic.Note || !got.At.Equal(saveNow) {
+					t.Errorf("public note = %+v, want %+v at %v", got, *tt.wantPublic, saveNow)
+				}
+			} else if plan.Correction != nil {
+				t.Errorf("a minor fix made a public note %+v", plan.Correction)
+			}
+			if len(plan.Story.Corrections) != want || len(cur.Corrections) != 1 {
+				t.Errorf("corrections = %+v (current %+v), want %d", plan.Story.Corrections, cur.Corrections, want)
+			}
+		})
+	}
+}

@@ -8,24 +8,28 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Story is an article as the desk works on it. Body is Markdown. The JSON field
 // names are part of the command line's contract (DESIGN.md, "show --json").
 type Story struct {
-	ID          string       `json:"id"`
-	Slug        string       `json:"slug"`
-	Kicker      string       `json:"kicker"`
-	Headline    string       `json:"headline"`
-	Standfirst  string       `json:"standfirst"`
-	Byline      string       `json:"byline"`
-	Dateline    string       `json:"dateline"`
-	Body        string       `json:"body"`
-	Credit      string       `json:"credit"`
-	Section     string       `json:"section"`
-	Tags        []string     `json:"tags"`
-	Status      Status       `json:"status"`
-	RulesPage   string       `json:"rules_page"`
+	ID         string   `json:"id"`
+	Slug       string   `json:"slug"`
+	Kicker     string   `json:"kicker"`
+	Headline   string   `json:"headline"`
+	Standfirst string   `json:"standfirst"`
+	Byline     string   `json:"byline"`
+	Dateline   string   `json:"dateline"`
+	Body       string   `json:"body"`
+	Credit     string   `json:"credit"`
+	Section    string   `json:"section"`
+	Tags       []string `json:"tags"`
+	Status     Status   `json:"status"`
+	RulesPage  string   `json:"rules_page"`
+	// TargetWords is the length the story is wanted at, in body words
+	// ("400"), or "" for none; see LengthAgainst.
+	TargetWords string       `json:"target_words"`
 	Revision    int          `json:"revision"`
 	CreatedAt   time.Time    `json:"created_at"`
 	UpdatedAt   time.Time    `json:"updated_at"`
@@ -148,9 +152,38 @@ func (s *Story) SlugBase() string {
 	return Slugify(strings.Join(firstWords(s.Body, 8), " "))
 }
 
-// Words counts the words of the headline, standfirst and body.
-func (s *Story) Words() int {
-	return CountWords(s.Headline) + CountWords(s.Standfirst) + CountWords(s.Body)
+// Words is the story's length: its body words, counted by CountWords. It is
+// the one word count everywhere: the editor's count and length target, the
+// revision history, show, and the export's JSON-LD and ninjs.
+func (s *Story) Words() int { return CountWords(s.Body) }
+
+// Length is a story's length against its target.
+type Length struct {
+	Words  int // body words, as Story.Words counts them
+	Target int // the target in words; 0 for none
+	// Diff is Words - Target: over the target when positive.
+	Diff int
+	// Off is set when the length is a tenth of the target or more over or
+	// under it, which the editor shows in amber.
+	Off bool
+}
+
+// LengthAgainst measures words of body against the target in a story's
+// TargetWords; a target that is not a number is none.
+func LengthAgainst(words int, target string) Length {
+	l := Length{Words: words}
+	if t, ok := parseCount(target); ok {
+		l.Target, l.Diff = t, words-t
+		l.Off = 10*abs(l.Diff) >= t
+	}
+	return l
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // storyContent is what a revision of a story holds: every field a person edits.
@@ -170,20 +203,21 @@ type storyContent struct {
 	Quotes     []Quote  `json:"quotes"`
 	// Fields added since the first revisions were saved go here, last and
 	// omitted when empty, so that those revisions' bytes and hashes stay.
-	Kicker   string     `json:"kicker,omitempty"`
-	Urgency  int        `json:"urgency,omitempty"`
-	Slugline string     `json:"slugline,omitempty"`
-	Embargo  *time.Time `json:"embargo,omitempty"`
-	Expires  *time.Time `json:"expires,omitempty"`
-	Subjects []Subject  `json:"subjects,omitempty"`
-	Genre    string     `json:"genre,omitempty"`
-	EdNote   string     `json:"ed_note,omitempty"`
-	Language string     `json:"language,omitempty"`
-	Rights   string     `json:"rights,omitempty"`
-	Source   string     `json:"source,omitempty"`
-	Media    []Media    `json:"media,omitempty"`
-	FeedID   string     `json:"feed_id,omitempty"`
-	Aliases  []string   `json:"aliases,omitempty"`
+	Kicker      string     `json:"kicker,omitempty"`
+	TargetWords string     `json:"target_words,omitempty"`
+	Urgency     int        `json:"urgency,omitempty"`
+	Slugline    string     `json:"slugline,omitempty"`
+	Embargo     *time.Time `json:"embargo,omitempty"`
+	Expires     *time.Time `json:"expires,omitempty"`
+	Subjects    []Subject  `json:"subjects,omitempty"`
+	Genre       string     `json:"genre,omitempty"`
+	EdNote      string     `json:"ed_note,omitempty"`
+	Language    string     `json:"language,omitempty"`
+	Rights      string     `json:"rights,omitempty"`
+	Source      string     `json:"source,omitempty"`
+	Media       []Media    `json:"media,omitempty"`
+	FeedID      string     `json:"feed_id,omitempty"`
+	Aliases     []string   `json:"aliases,omitempty"`
 }
 
 // Content is the story's revision content: a canonical JSON encoding of every
@@ -201,7 +235,8 @@ func (s *Story) Content() []byte {
 		Slug: s.Slug, Headline: s.Headline, Standfirst: s.Standfirst, Byline: s.Byline,
 		Dateline: s.Dateline, Body: s.Body, Credit: s.Credit, Section: s.Section,
 		Tags: tags, Status: s.Status, RulesPage: s.RulesPage, Quotes: quotes, Kicker: s.Kicker,
-		Urgency: s.Urgency, Slugline: s.Slugline, Embargo: utcOrNil(s.Embargo), Expires: utcOrNil(s.Expires),
+		TargetWords: s.TargetWords,
+		Urgency:     s.Urgency, Slugline: s.Slugline, Embargo: utcOrNil(s.Embargo), Expires: utcOrNil(s.Expires),
 		Subjects: s.Subjects, Genre: s.Genre, EdNote: s.EdNote, Language: s.Language, Rights: s.Rights,
 		Source: s.Source, Media: s.Media, FeedID: s.FeedID, Aliases: s.Aliases,
 	})
@@ -220,7 +255,7 @@ func (s *Story) ApplyContent(content []byte) error {
 	s.Slug, s.Headline, s.Standfirst, s.Byline = c.Slug, c.Headline, c.Standfirst, c.Byline
 	s.Dateline, s.Body, s.Credit, s.Section = c.Dateline, c.Body, c.Credit, c.Section
 	s.Tags, s.Status, s.RulesPage, s.Quotes = c.Tags, c.Status, c.RulesPage, c.Quotes
-	s.Kicker = c.Kicker
+	s.Kicker, s.TargetWords = c.Kicker, c.TargetWords
 	s.Urgency, s.Slugline, s.Embargo, s.Expires = c.Urgency, c.Slugline, c.Embargo, c.Expires
 	s.Subjects, s.Genre, s.EdNote, s.Language, s.Rights = c.Subjects, c.Genre, c.EdNote, c.Language, c.Rights
 	s.Source, s.Media, s.FeedID, s.Aliases = c.Source, c.Media, c.FeedID, c.Aliases
@@ -247,16 +282,26 @@ func ContentHash(content []byte) string {
 // a long body on every keystroke.
 func CountWords(s string) int {
 	n, inWord := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			inWord = false
-		} else if !inWord {
-			inWord = true
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !inWord {
 			n++
 		}
+		inWord = !space
 	}
 	return n
 }
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func firstWords(s string, n int) []string {
 	words := strings.Fields(s)

@@ -161,3 +161,31 @@ func TestCountWordsIsWhatFieldsSplits(t *testing.T) {
 		}
 	}
 }
+
+func TestLengthTarget(t *testing.T) {
+	tests := []struct {
+		words  int
+		target string
+		want   editor.Length
+	}{
+		{412, "", editor.Length{Words: 412}},
+		{412, "400", editor.Length{Words: 412, Target: 400, Diff: 12}},
+		{440, "400", editor.Length{Words: 440, Target: 400, Diff: 40, Off: true}},
+		{361, "400", editor.Length{Words: 361, Target: 400, Diff: -39}},
+		{360, "400", editor.Length{Words: 360, Target: 400, Diff: -40, Off: true}},
+		{0, "400", editor.Length{Words: 0, Target: 400, Diff: -400, Off: true}},
+		{5, "four hundred", editor.Length{Words: 5}},
+	}
+	for _, tt := range tests {
+		if got := editor.LengthAgainst(tt.words, tt.target); got != tt.want {
+			t.Errorf("LengthAgainst(%d, %q) = %+v, want %+v", tt.words, tt.target, got, tt.want)
+		}
+	}
+	for v, ok := range map[string]bool{"": true, "400": true, "1": true, "20000": true, "0": false, "20001": false, "-5": false, "4 00": false, "400 words": false, "٤٠٠": false} {
+		s := editor.Story{Headline: "H", Body: "B", Status: editor.StatusDraft, TargetWords: v}
+		var ve *editor.ValidationError
+		if err := s.Validate(); (err == nil) != ok || (err != nil && (!errors.As(err, &ve) || ve.Field != "target_words")) {
+			t.Errorf("Validate() with target_words %q = %v, want ok %v", v, err, ok)
+		}
+	}
+}

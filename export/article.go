@@ -3,6 +3,7 @@ package export
 import (
 	"html/template"
 	"strings"
+	"time"
 
 	"copydesk/editor"
 )
@@ -22,8 +23,10 @@ type articleView struct {
 	Credit      string
 	Quoted      []quotedView
 	Corrections []correctionView
-	Tags        []string
-	Rules       *rulesView
+	// Clarified is set when a clarification is among the Corrections.
+	Clarified bool
+	Tags      []string
+	Rules     *rulesView
 }
 
 type quotedView struct {
@@ -35,9 +38,12 @@ type quotedView struct {
 	SourceURL string
 }
 
+// correctionView is a correction or clarification shown under an article;
+// Label names a clarification ("Clarification"), "" for a correction.
 type correctionView struct {
-	At   timeView
-	Note string
+	At    timeView
+	Label string
+	Note  string
 }
 
 // rulesView is the comment-rules summary under an article.
@@ -83,8 +89,8 @@ func (w *worker) renderStory(si *storyInfo) ([][]byte, error) {
 	if si.section != nil {
 		v.Section = &navLink{Name: si.section.name, Href: si.section.href(1)}
 	}
-	if !si.updated.Equal(si.published) {
-		t := b.timeView(si.updated)
+	if at, ok := lastPublicChange(s); ok && !at.Before(si.published) {
+		t := b.timeView(at)
 		v.Updated = &t
 	}
 	for _, q := range quotes {
@@ -98,7 +104,13 @@ func (w *worker) renderStory(si *storyInfo) ([][]byte, error) {
 		v.Quoted = append(v.Quoted, qv)
 	}
 	for _, c := range s.Corrections {
-		v.Corrections = append(v.Corrections, correctionView{At: b.timeView(c.At), Note: cleanText(c.Note)})
+		switch c.Kind.Or(editor.ChangeCorrection) {
+		case editor.ChangeCorrection:
+			v.Corrections = append(v.Corrections, correctionView{At: b.timeView(c.At), Note: cleanText(c.Note)})
+		case editor.ChangeClarification:
+			v.Corrections = append(v.Corrections, correctionView{At: b.timeView(c.At), Label: c.Kind.Label(), Note: cleanText(c.Note)})
+			v.Clarified = true
+		}
 	}
 	for _, t := range s.Tags {
 		if t = strings.TrimSpace(cleanText(t)); t != "" {
@@ -123,6 +135,19 @@ func (w *worker) renderStory(si *storyInfo) ([][]byte, error) {
 		return nil, err
 	}
 	return [][]byte{page, nj}, nil
+}
+
+// lastPublicChange is when the story last changed in a way readers were
+// told of (a correction, clarification or update), which its page shows as
+// "Updated"; a minor fix is not one, and leaves the time as it was.
+func lastPublicChange(s *editor.Story) (time.Time, bool) {
+	var last time.Time
+	for _, c := range s.Corrections {
+		if at := c.At.UTC().Truncate(time.Second); at.After(last) {
+			last = at
+		}
+	}
+	return last, !last.IsZero()
 }
 
 // rulesSummary splits a rules page's summary into paragraphs, leaving out

@@ -14,8 +14,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/zeebo/xxh3"
@@ -51,7 +49,6 @@ type build struct {
 	stories  []*storyInfo
 	pages    []*pageInfo
 	sections []*sectionInfo
-	rules    *pageInfo // the default comment-rules page
 	newest   time.Time
 	units    []*unit
 
@@ -70,10 +67,8 @@ type storyInfo struct {
 	hash      [16]byte // every field of the story the output depends on
 }
 
-// words counts the story's words as editor.Story.Words does.
-func (si *storyInfo) words() int {
-	return countWords(si.s.Headline) + countWords(si.s.Standfirst) + countWords(si.s.Body)
-}
+// words is the story's word count: its body words (editor.Story.Words).
+func (si *storyInfo) words() int { return si.s.Words() }
 
 type pageInfo struct {
 	p    *editor.Page
@@ -162,8 +157,7 @@ func loadTemplates(fsys fs.FS) (*template.Template, []byte, [16]byte, error) {
 	return t, css, sum, nil
 }
 
-// planPages gives every page a safe, unique slug, in slug order, and picks the
-// default rules page: the first page of kind rules.
+// planPages gives every page a safe, unique slug, in slug order.
 func (b *build) planPages(pages []editor.Page) {
 	sorted := make([]*editor.Page, len(pages))
 	for i := range pages {
@@ -183,9 +177,6 @@ func (b *build) planPages(pages []editor.Page) {
 		writeStrings(h, p.ID, slug, string(p.Kind), p.Title, p.Summary, p.Body)
 		h.Sum(pi.hash[:0])
 		b.pages = append(b.pages, pi)
-		if b.rules == nil && p.Kind == editor.PageRules {
-			b.rules = pi
-		}
 	}
 }
 
@@ -212,7 +203,7 @@ func (b *build) planStories(stories []editor.Story) {
 		if si.updated.Before(si.published) {
 			si.updated = si.published
 		}
-		si.rules = b.rules
+		// "None" (an empty rules page) is none: no block under the story.
 		if p, ok := bySlug[s.RulesPage]; ok && s.RulesPage != "" {
 			si.rules = p
 		}
@@ -295,6 +286,11 @@ func hashStory(h hash.Hash, si *storyInfo) {
 	}
 	writeInt(h, len(s.Corrections))
 	for _, c := range s.Corrections {
+		if k := c.Kind.Or(editor.ChangeCorrection); k != editor.ChangeCorrection {
+			// Only for other kinds, so that a site exported before there
+			// were kinds is not written again for them.
+			writeStrings(h, string(k))
+		}
 		writeStrings(h, c.Note)
 		writeTime(h, c.At)
 	}
@@ -373,31 +369,6 @@ func parallel(n int, fn func(i int)) {
 	}
 	wg.Wait()
 }
-
-// countWords counts words as strings.Fields splits them, without making the slice.
-func countWords(s string) int {
-	n := 0
-	inWord := false
-	for i := 0; i < len(s); {
-		c := s[i]
-		var space bool
-		if c < utf8.RuneSelf {
-			space = asciiSpace[c]
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-			i += size
-		}
-		if !space && !inWord {
-			n++
-		}
-		inWord = !space
-	}
-	return n
-}
-
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // writeStrings writes each string with its length first, so that no two
 // different lists of strings write the same bytes.

@@ -112,7 +112,36 @@ func (r *Report) Count(st State) int {
 // to total; it is called from one goroutine at a time, not necessarily the
 // caller's. One export writes to a folder at a time: another one started
 // into the same folder meanwhile fails with ErrBusy.
+//
+// An export that would remove more than half of the articles the folder's
+// site has is refused with a *RemovalError, changing nothing (a wrong
+// database, or one emptied by mistake, must not empty the live site); use
+// ExportWith and Options.AllowRemoval to make it anyway.
 func Export(ctx context.Context, outDir string, site Site, stories []editor.Story, pages []editor.Page, progress func(done, total int)) (*Report, error) {
+	return ExportWith(ctx, outDir, site, stories, pages, Options{Progress: progress})
+}
+
+// Options are the less common settings of an export.
+type Options struct {
+	// Progress, when not nil, is called as files are prepared (see Export).
+	Progress func(done, total int)
+	// AllowRemoval lets the export remove more than half of the site's articles.
+	AllowRemoval bool
+}
+
+// RemovalError is the refusal of an export that would remove more than half
+// of the articles of the site in its folder.
+type RemovalError struct {
+	Removed  int // articles the export would remove
+	Articles int // articles the site has now
+}
+
+func (e *RemovalError) Error() string {
+	return fmt.Sprintf("export: this export would remove %d of the site's %d articles, more than half; nothing was changed", e.Removed, e.Articles)
+}
+
+// ExportWith is Export with options.
+func ExportWith(ctx context.Context, outDir string, site Site, stories []editor.Story, pages []editor.Page, opt Options) (*Report, error) {
 	start := time.Now()
 	if outDir == "" {
 		return nil, errors.New("export: no output folder given")
@@ -124,7 +153,7 @@ func Export(ctx context.Context, outDir string, site Site, stories []editor.Stor
 	if err != nil {
 		return nil, err
 	}
-	files, err := b.run(ctx, outDir, progress)
+	files, err := b.run(ctx, outDir, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -190,7 +219,8 @@ func validLanguageTag(tag string) bool {
 }
 
 // cleanText drops the control characters that HTML and XML forbid, keeping tab
-// and newline, and replaces invalid UTF-8.
+// and newline, makes U+2028 and U+2029 (which JavaScript and some readers
+// take for line ends) spaces, and replaces invalid UTF-8.
 func cleanText(s string) string {
 	clean := true
 	for _, r := range s {
@@ -203,7 +233,10 @@ func cleanText(s string) string {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if badRune(r) {
+		switch {
+		case r == 0x2028 || r == 0x2029:
+			return ' ' // a line or paragraph separator parts words: keep them apart
+		case badRune(r):
 			return -1
 		}
 		return r

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"hash"
+	"html"
 	"strings"
 	"time"
 )
@@ -208,6 +209,9 @@ type rssFeed struct {
 	Channel rssChannel `xml:"channel"`
 }
 
+// rss writes rss.xml. Feed readers render an RSS description as HTML, so
+// the plain-text standfirst and site description are escaped for HTML before
+// the encoder escapes them again for XML: markup in them shows as text.
 func (b *build) rss(items []feedItem) ([]byte, error) {
 	desc := b.site.Description
 	if desc == "" {
@@ -223,7 +227,7 @@ func (b *build) rss(items []feedItem) ([]byte, error) {
 		Content: "http://purl.org/rss/1.0/modules/content/",
 		DC:      "http://purl.org/dc/elements/1.1/",
 		Channel: rssChannel{
-			Title: b.site.Name, Link: b.site.BaseURL, Description: desc, Language: strings.ToLower(b.site.Language),
+			Title: b.site.Name, Link: b.site.BaseURL, Description: html.EscapeString(desc), Language: strings.ToLower(b.site.Language),
 			LastBuildDate: newest.UTC().Format(time.RFC1123Z), Generator: "copydesk",
 			Self: atomLink{Rel: "self", Type: "application/rss+xml", Href: b.site.BaseURL + "rss.xml"},
 		},
@@ -232,7 +236,7 @@ func (b *build) rss(items []feedItem) ([]byte, error) {
 		ri := rssItem{
 			Title: it.headline, Link: it.url, GUID: rssGUID{IsPermaLink: "false", Value: it.id},
 			PubDate: it.si.published.Format(time.RFC1123Z), Creator: it.author,
-			Description: it.summary, Content: it.contentHTML,
+			Description: html.EscapeString(it.summary), Content: it.contentHTML,
 		}
 		if it.section != "" {
 			ri.Categories = append(ri.Categories, it.section)

@@ -12,10 +12,11 @@ import (
 
 // notOnTheArticle are the Story fields an article does not show, and why.
 var notOnTheArticle = map[string]string{
-	"ID":        "who the story is, not what it says",
-	"Revision":  "a number for the desk",
-	"CreatedAt": "the article shows when it was published and updated",
-	"Status":    "only published stories go out; taking one off the site is tested elsewhere",
+	"ID":          "who the story is, not what it says",
+	"Revision":    "a number for the desk",
+	"CreatedAt":   "the article shows when it was published and updated",
+	"Status":      "only published stories go out; taking one off the site is tested elsewhere",
+	"TargetWords": "the desk's length target, not for readers",
 	// The newsroom fields are for the desk (newsroom_test.go tests what the
 	// export does with the embargo, the expiry, the media and the old paths).
 	"Urgency":  "for the desk's list",

@@ -57,6 +57,7 @@ func TestHostileInputIsInert(t *testing.T) {
 	dir := filepath.Join(parent, "a", "b", "site")
 	site := testSite
 	site.Name = xssScript + " & Co"
+	site.Description = xssAttr + " & more"
 	rep, err := export.Export(t.Context(), dir, site, stories, pages, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -98,6 +99,7 @@ func TestHostileInputIsInert(t *testing.T) {
 			if err := json.Unmarshal(data, &v); err != nil {
 				t.Errorf("%s is not JSON: %v", path, err)
 			}
+			checkInertJSON(t, path, "", v)
 		}
 	}
 
@@ -189,11 +191,21 @@ func checkInertHTML(t *testing.T, path string, data []byte, headline string) {
 	}
 }
 
+// checkXML fails on a feed or sitemap that is not well-formed, on an
+// element a feed reader renders as HTML (RSS description and
+// content:encoded, Atom text of type html) whose HTML would run, and on a
+// script address anywhere a reader follows links.
 func checkXML(t *testing.T, path string, data []byte) {
 	t.Helper()
 	d := xml.NewDecoder(bytes.NewReader(data))
+	type open struct {
+		name string
+		html bool
+		text strings.Builder
+	}
+	var stack []*open
 	for {
-		_, err := d.Token()
+		tok, err := d.Token()
 		if err == io.EOF {
 			return
 		}
@@ -201,5 +213,67 @@ func checkXML(t *testing.T, path string, data []byte) {
 			t.Errorf("%s is not well-formed XML: %v", path, err)
 			return
 		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			e := &open{name: tok.Name.Local}
+			e.html = e.name == "encoded" || e.name == "description" && !strings.Contains(path, "sitemap")
+			for _, a := range tok.Attr {
+				if a.Name.Local == "type" && (a.Value == "html" || a.Value == "xhtml") {
+					e.html = true
+				}
+				checkAddress(t, path, a.Name.Local, a.Value)
+			}
+			stack = append(stack, e)
+		case xml.CharData:
+			if len(stack) > 0 {
+				stack[len(stack)-1].text.Write(tok)
+			}
+		case xml.EndElement:
+			e := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if e.html {
+				checkInertHTML(t, path+" <"+e.name+">", []byte(e.text.String()), "")
+			}
+			checkAddress(t, path, e.name, e.text.String())
+		}
+	}
+}
+
+// checkInertJSON walks a JSON file: a value under a key naming HTML
+// (content_html, a ninjs body of type text/html) must be inert HTML, and no
+// address may be a script.
+func checkInertJSON(t *testing.T, path, key string, v any) {
+	t.Helper()
+	switch v := v.(type) {
+	case map[string]any:
+		isHTML := v["contenttype"] == "text/html"
+		for k, x := range v {
+			if s, ok := x.(string); ok && (strings.Contains(strings.ToLower(k), "html") || isHTML && k == "value") {
+				checkInertHTML(t, path+" "+k, []byte(s), "")
+				continue
+			}
+			checkInertJSON(t, path, k, x)
+		}
+	case []any:
+		for _, x := range v {
+			checkInertJSON(t, path, key, x)
+		}
+	case string:
+		checkAddress(t, path, key, v)
+	}
+}
+
+// checkAddress fails when a link-like field (url, href, link, loc…) holds
+// a script address.
+func checkAddress(t *testing.T, path, key, val string) {
+	t.Helper()
+	switch strings.ToLower(key) {
+	case "url", "uri", "href", "src", "link", "loc", "id", "home_page_url", "feed_url", "external_url", "image", "banner_image", "icon", "favicon":
+	default:
+		return
+	}
+	val = strings.ToLower(strings.TrimSpace(val))
+	if strings.HasPrefix(val, "javascript:") || strings.HasPrefix(val, "vbscript:") || strings.HasPrefix(val, "data:text") {
+		t.Errorf("%s: script address in %s: %q", path, key, val)
 	}
 }

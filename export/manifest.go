@@ -22,6 +22,9 @@ const (
 	// it from a process that has gone means that export stopped before its end
 	// and may have left staged files.
 	busyPath = metaDir + "/busy"
+	// lockPath is flocked for the whole export, before anything is read, so
+	// that two exports started together cannot both claim the folder.
+	lockPath = metaDir + "/lock"
 	// Staged files sit beside the files they replace, under names no slug
 	// can take (slugs hold no dot).
 	stagePrefix  = ".staged-"
@@ -152,13 +155,18 @@ func (o op) path(name string) string {
 // first, so that an export interrupted half-way through (a crash, a power
 // cut) is finished by the next one, then performs them and installs the new
 // manifest.
+//
+// Until the journal is in place nothing public has changed, so on a failure
+// then (a full disk) run removes everything staged and the site is exactly
+// as it was. Once it is, the steps are finished by this export or, if it
+// fails or is killed, by the next one.
 func commit(root *os.Root, dirs map[string]*os.Root, ops []op, m manifest) error {
-	if err := writeFileAtomic(root, manifestNew, m.encode()); err != nil {
-		return err
-	}
 	var j bytes.Buffer
 	for _, o := range ops {
 		fmt.Fprintf(&j, "%s\t%s\t%s\n", o.dir, o.from, o.to)
+	}
+	if err := writeFileAtomic(root, manifestNew, m.encode()); err != nil {
+		return err
 	}
 	if err := writeFileAtomic(root, journalPath, j.Bytes()); err != nil {
 		return err
@@ -272,7 +280,15 @@ func openDir(root *os.Root, dir string) (*os.Root, error) {
 // into place.
 func writeFileAtomic(root *os.Root, name string, data []byte) error {
 	tmp := name + ".tmp"
-	if err := root.WriteFile(tmp, data, 0o644); err != nil {
+	err := root.WriteFile(tmp, data, 0o644)
+	if err == nil && failWrite != nil {
+		if ferr := failWrite(name); ferr != nil {
+			_ = root.WriteFile(tmp, data[:len(data)/2], 0o644)
+			err = ferr
+		}
+	}
+	if err != nil {
+		_ = root.Remove(tmp)
 		return fmt.Errorf("export: writing %s: %w", name, err)
 	}
 	if err := root.Rename(tmp, name); err != nil {

@@ -72,7 +72,7 @@ func TestRedlineEscapesAndRebuilds(t *testing.T) {
 		`<del><span class="mk">[-</span>subbing<span class="mk">-]</span></del>`,
 		"<strong>Added:</strong> “No comment.” (O&#39;Brien &lt;b&gt;)",
 		"<strong>Changed:</strong> “It is robust.” (Jane Doe)",
-		"Unchanged: Kicker, Standfirst, Byline, Dateline, Credit, Section, Slug, Rules page, Tags.",
+		"Unchanged: Kicker, Standfirst, Byline, Dateline, Credit, Section, Slug, Rules page, Length target, Tags.",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("redline page lacks %q", want)

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"copydesk/editor"
 )
 
 type ldThing struct {
@@ -77,6 +79,9 @@ func (b *build) newsArticle(si *storyInfo, headline string, words int) ldNewsArt
 		ld.LocationCreated = &ldThing{Type: "Place", Name: v}
 	}
 	for _, c := range s.Corrections {
+		if c.Kind == editor.ChangeUpdate {
+			continue
+		}
 		ld.Correction = append(ld.Correction, ldCorrection{Type: "CorrectionComment", Text: cleanText(c.Note), DatePublished: c.At.UTC().Format(time.RFC3339)})
 	}
 	return ld
@@ -172,7 +177,7 @@ func (b *build) ninjs(w *bytes.Buffer, si *storyInfo, headline, bodyHTML string,
 		d.Descriptions = append(d.Descriptions, ninjsText{Role: "summary", ContentType: "text/plain", Value: v})
 	}
 	for _, c := range s.Corrections {
-		d.Descriptions = append(d.Descriptions, ninjsText{Role: "correction", ContentType: "text/plain",
+		d.Descriptions = append(d.Descriptions, ninjsText{Role: string(c.Kind.Or(editor.ChangeCorrection)), ContentType: "text/plain",
 			Value: c.At.UTC().Format(time.RFC3339) + ": " + cleanText(c.Note)})
 	}
 	if name := authorName(s.Byline); name != "" {

@@ -21,7 +21,7 @@ import (
 
 // run renders every unit whose inputs changed, stages the files that differ
 // from what is on disk beside them, and commits them.
-func (b *build) run(ctx context.Context, outDir string, progress func(done, total int)) ([]File, error) {
+func (b *build) run(ctx context.Context, outDir string, opt Options) (_ []File, err error) {
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, fmt.Errorf("export: making the output folder: %w", err)
 	}
@@ -33,18 +33,31 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 	if err := root.MkdirAll(metaDir, 0o755); err != nil {
 		return nil, fmt.Errorf("export: making %s in the output folder: %w", metaDir, err)
 	}
-	stale, err := lockFolder(root)
+	unlock, err := lockFolder(root)
 	if err != nil {
 		return nil, err
 	}
+	defer unlock()
 	defer func() { _ = root.Remove(busyPath) }()
+	defer func() {
+		// A failure before the commit's journal is in place changed nothing
+		// public: nothing staged may stay behind in the site's folders.
+		if _, jerr := root.Stat(journalPath); err != nil && errors.Is(jerr, fs.ErrNotExist) {
+			removeLeftovers(root)
+		}
+	}()
 	if err := recoverCommit(root); err != nil {
 		return nil, err
 	}
 	old := readManifest(root)
-	if stale {
-		removeStaged(root)
+	if !opt.AllowRemoval {
+		if err := b.checkRemoval(old); err != nil {
+			return nil, err
+		}
 	}
+	// With the folder held and any unfinished commit finished, whatever is
+	// staged was left by an export that failed or was killed.
+	removeLeftovers(root)
 	// A folder that is new (or empty, with nothing of the last export in it)
 	// is written whole under a staged name and renamed into place at the
 	// end, one rename instead of one per file.
@@ -103,13 +116,12 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 	}
 	present := listFiles(dirs)
 
-	results, err := b.renderAll(ctx, dirs, handles, fresh, present, old, progress)
+	results, err := b.renderAll(ctx, dirs, handles, fresh, present, old, opt.Progress)
 	if err == nil {
 		err = ctx.Err()
 	}
 	closeDirs()
 	if err != nil {
-		removeStaged(root)
 		return nil, err
 	}
 
@@ -158,14 +170,53 @@ func (b *build) run(ctx context.Context, outDir string, progress func(done, tota
 	return files, nil
 }
 
+// checkRemoval refuses an export that would remove more than half of the
+// articles the last export into the folder wrote.
+func (b *build) checkRemoval(old manifest) error {
+	kept := map[string]bool{}
+	for _, u := range b.units {
+		for _, f := range u.files {
+			kept[f.path] = true
+		}
+	}
+	articles, removed := 0, 0
+	for p, e := range old {
+		if e.kind != KindArticle {
+			continue
+		}
+		articles++
+		if !kept[p] {
+			removed++
+		}
+	}
+	if removed*2 > articles {
+		return &RemovalError{Removed: removed, Articles: articles}
+	}
+	return nil
+}
+
 // ErrBusy is returned when another export is writing to the same folder.
 var ErrBusy = errors.New("another export is writing to this folder")
 
-// lockFolder claims the output folder for this export by creating busyPath
-// with the process ID in it. A busyPath left by a process that is no longer
-// running is taken over, and stale reports it: that export died before its
-// end and may have left staged files.
-func lockFolder(root *os.Root) (stale bool, err error) {
+// lockFolder claims the output folder for this export: it flocks lockPath,
+// then creates busyPath with the process ID in it, for the message another
+// export gives. A busyPath left by a process that is no longer running is
+// taken over. unlock releases the flock.
+func lockFolder(root *os.Root) (unlock func(), err error) {
+	busy := func() error {
+		data, _ := root.ReadFile(busyPath)
+		if other, _ := strconv.Atoi(strings.TrimSpace(string(data))); other > 0 {
+			return fmt.Errorf("export: %w (process %d); wait for it to finish, or remove %s if it is not running", ErrBusy, other, busyPath)
+		}
+		return fmt.Errorf("export: %w; wait for it to finish", ErrBusy)
+	}
+	unlock, ok, err := flockFolder(root)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, busy()
+	}
 	pid := []byte(strconv.Itoa(os.Getpid()) + "\n")
 	f, err := root.OpenFile(busyPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err == nil {
@@ -173,20 +224,44 @@ func lockFolder(root *os.Root) (stale bool, err error) {
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
-		return false, err
+		if err != nil {
+			unlock()
+			return nil, fmt.Errorf("export: claiming the output folder: %w", err)
+		}
+		return unlock, nil
 	}
 	if !errors.Is(err, fs.ErrExist) {
-		return false, fmt.Errorf("export: claiming the output folder: %w", err)
+		unlock()
+		return nil, fmt.Errorf("export: claiming the output folder: %w", err)
 	}
 	data, _ := root.ReadFile(busyPath)
 	other, _ := strconv.Atoi(strings.TrimSpace(string(data)))
 	if other > 0 && (other == os.Getpid() || processRunning(other)) {
-		return false, fmt.Errorf("export: %w (process %d); wait for it to finish, or remove %s if it is not running", ErrBusy, other, busyPath)
+		unlock()
+		return nil, busy()
 	}
 	if err := root.WriteFile(busyPath, pid, 0o644); err != nil {
-		return false, fmt.Errorf("export: claiming the output folder: %w", err)
+		unlock()
+		return nil, fmt.Errorf("export: claiming the output folder: %w", err)
 	}
-	return true, nil
+	return unlock, nil
+}
+
+// removeLeftovers removes everything an export that failed or was killed
+// can leave: staged files and folders, and the temporary files and unused
+// new manifest in the export's own folder.
+func removeLeftovers(root *os.Root) {
+	removeStaged(root)
+	_ = root.Remove(manifestNew)
+	if f, err := root.Open(metaDir); err == nil {
+		names, _ := f.Readdirnames(-1)
+		f.Close()
+		for _, n := range names {
+			if strings.HasSuffix(n, ".tmp") {
+				_ = root.Remove(metaDir + "/" + n)
+			}
+		}
+	}
 }
 
 // removeStaged removes what an unfinished export staged: files beside their
@@ -378,7 +453,7 @@ func (w *worker) do(old manifest, i int) ([]fileResult, error) {
 		if !w.fresh[dir] {
 			name = stagePrefix + strconv.Itoa(w.id) + "-" + strconv.Itoa(w.seq)
 		}
-		if err := w.dirs[dir].writeFile(name, contents[j]); err != nil {
+		if err := w.dirs[dir].write(name, contents[j]); err != nil {
 			return nil, fmt.Errorf("export: writing %s: %w", f.path, err)
 		}
 		res[j].staged = name

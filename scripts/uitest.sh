@@ -6,6 +6,8 @@
 # read back from the working copy autosave writes a second later. Run
 # through `make uitest`; BIN=path runs another build.
 set -euo pipefail
+# The author is known, so the first start does not stop to ask for it.
+export COPYDESK_AUTHOR="Jane Sub"
 cd "$(dirname "$0")/.."
 # The screenshot tool lives beside the checkout (../shared), or beside the
 # worktrees' folder when this is a git worktree.

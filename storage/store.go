@@ -27,6 +27,8 @@ var (
 	// ErrPermission: the database refused the action to the user's role;
 	// the error is a *PermissionError naming the role needed.
 	ErrPermission = editor.ErrPermission
+	// ErrLogin: the server refused the user name or password.
+	ErrLogin = editor.ErrLogin
 )
 
 // ConflictError says what a refused write clashed with.
@@ -61,6 +63,12 @@ type Store interface {
 	StoryRevision(ctx context.Context, id string, seq int) (*editor.Story, *editor.Revision, error)
 	StoryHistory(ctx context.Context, id string) ([]editor.Story, []editor.Revision, error)
 
+	// Notes between editor and subeditor on a story: kept beside it, not in
+	// its revisions; every save of the story moves their anchors.
+	Notes(ctx context.Context, storyID string) ([]editor.Note, error)
+	AddNote(ctx context.Context, n *editor.Note) error
+	ResolveNote(ctx context.Context, storyID, noteID string, resolved bool, by string) (*editor.Note, error)
+
 	// Site pages.
 	CreatePage(ctx context.Context, p *editor.Page, meta editor.RevisionMeta) error
 	SavePage(ctx context.Context, p *editor.Page, base int, meta editor.RevisionMeta) (saved bool, err error)
@@ -80,11 +88,40 @@ type Store interface {
 	Revisions(ctx context.Context, docID string) ([]editor.Revision, error)
 	Search(ctx context.Context, query string, limit int) ([]editor.SearchHit, error)
 
-	// The desktop app's working copies.
+	// The desktop app's working copies, each one person's on one copy of
+	// the app: keyed by document, user and client (wc.User, wc.Client; on
+	// a shared desk the user is the database user, whatever is given).
+	// Saving one replaces the owner's earlier one and adopts the user's old
+	// client-less one. WorkingCopy, WorkingCopies and DropWorkingCopy see
+	// only who's own: the same user and client, or the same user and no
+	// client (kept before clients had IDs). Nobody else's is ever returned
+	// or dropped.
 	SaveWorkingCopy(ctx context.Context, wc *editor.WorkingCopy) error
-	WorkingCopy(ctx context.Context, docID string) (*editor.WorkingCopy, error)
-	WorkingCopies(ctx context.Context) ([]editor.WorkingCopy, error)
-	DropWorkingCopy(ctx context.Context, docID string) error
+	WorkingCopy(ctx context.Context, docID string, who editor.Owner) (*editor.WorkingCopy, error)
+	WorkingCopies(ctx context.Context, who editor.Owner) ([]editor.WorkingCopy, error)
+	DropWorkingCopy(ctx context.Context, docID string, who editor.Owner) error
+
+	// Presence. Heartbeat says that who has docID open ("" for none) and
+	// whether they are typing; one entry per user and client, so a beat
+	// for another document moves it. Present lists the copies of the app
+	// whose last beat is at most editor.PresenceTTL old, on docID or, for
+	// "", everywhere, by document, user and client; the caller's own
+	// copy is among them (editor.Others drops it). An entry expires on its
+	// own, so a killed copy disappears; Leave removes it at once.
+	Heartbeat(ctx context.Context, docID string, who editor.Owner, typing bool) error
+	Present(ctx context.Context, docID string) ([]editor.Presence, error)
+	Leave(ctx context.Context, who editor.Owner) error
+
+	// The change feed: every new revision of a story or page, by anyone,
+	// in commit order. Changes returns those after since (at most a few
+	// hundred at a time; call again until none come) and the cursor to
+	// pass next; since editor.CursorNow returns none and the newest
+	// cursor. Watch sends the changes after since on the channel as they
+	// are committed (LISTEN/NOTIFY on PostgreSQL, polling on SQLite; within
+	// a second or two), retrying quietly while the database cannot be
+	// reached, and closes it when ctx ends.
+	Changes(ctx context.Context, since editor.Cursor) ([]editor.Change, editor.Cursor, error)
+	Watch(ctx context.Context, since editor.Cursor) <-chan editor.Change
 
 	// Path names the database for a person: the file, or the URL without
 	// its password.

@@ -69,6 +69,7 @@ type command struct {
 var commands = []*command{
 	importCmd, newCmd, storiesCmd, showCmd, updateCmd, statusCmd, quotesCmd, peopleCmd, checkCmd,
 	revisionsCmd, diffCmd, blameCmd, restoreCmd, pagesCmd, searchCmd, exportCmd, backupCmd, sampleCmd, deskCmd, copyCmd,
+	notesCmd, noteCmd,
 }
 
 func findCommand(name string) *command {

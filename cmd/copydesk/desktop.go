@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"copydesk/app"
@@ -29,9 +31,16 @@ func runDesktopArgs(args []string, stderr io.Writer) int {
 		return exitUsage
 	}
 	app.Run(app.Config{
-		DBPath: resolveDBPath(*dbPath),
+		DBPath:  resolveDBPath(*dbPath),
+		DBGiven: *dbPath != "" || os.Getenv("COPYDESK_DB") != "",
 		Open: func(path string) (app.Store, bool, error) {
-			db, err := storage.Open(context.Background(), path, storage.OpenOrCreate)
+			// A shared desk is set up by its administrator (desk init), never
+			// by a copy of the app that finds an empty database.
+			mode := storage.OpenOrCreate
+			if storage.IsURL(path) {
+				mode = storage.OpenExisting
+			}
+			db, err := storage.Open(context.Background(), path, mode)
 			if err != nil {
 				return nil, false, err
 			}
@@ -51,7 +60,12 @@ func runDesktopArgs(args []string, stderr io.Writer) int {
 
 // exportSite writes the website for the desktop app's Export dialog.
 func exportSite(ctx context.Context, out string, site app.ExportSite, stories []editor.Story, pages []editor.Page, progress func(done, total int)) (app.ExportSummary, error) {
-	report, err := export.Export(ctx, out, export.Site{Name: site.Name, BaseURL: site.BaseURL}, stories, pages, progress)
+	report, err := export.ExportWith(ctx, out, export.Site{Name: site.Name, BaseURL: site.BaseURL}, stories, pages,
+		export.Options{Progress: progress, AllowRemoval: site.AllowRemoval})
+	var re *export.RemovalError
+	if errors.As(err, &re) {
+		return app.ExportSummary{}, &app.RemovalError{Removed: re.Removed, Articles: re.Articles}
+	}
 	if err != nil {
 		return app.ExportSummary{}, err
 	}

@@ -3,10 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
 
 	"copydesk/editor"
+	"copydesk/editor/wire"
+	"copydesk/internal/wirefile"
 )
 
 // doc is a story or a page, as the commands that take either find them.
@@ -44,14 +44,7 @@ func (d doc) pageOrStoryID() string {
 // readInput reads a file, or standard input for "-".
 func readInput(e *env, name string) ([]byte, error) {
 	if name == "-" {
-		return io.ReadAll(e.stdin)
+		return wire.ReadFile("standard input", e.stdin, -1)
 	}
-	b, err := os.ReadFile(name)
-	if err != nil {
-		if os.IsNotExist(err) {
-			return nil, usagef("%s: no such file", name)
-		}
-		return nil, usagef("%s: %v", name, err)
-	}
-	return b, nil
+	return wirefile.Read(name)
 }

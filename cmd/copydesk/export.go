@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"strings"
@@ -9,12 +10,13 @@ import (
 	"copydesk/export"
 )
 
-var exportCmd = &command{name: "export", args: "--out DIR [--base-url URL] [--name NAME] [--json]", summary: "write the website: published stories and all pages", maxArgs: 0,
+var exportCmd = &command{name: "export", args: "--out DIR [--base-url URL] [--name NAME] [--allow-removal] [--json]", summary: "write the website: published stories and all pages", maxArgs: 0,
 	setup: func(fs *flag.FlagSet) func(*env, []string) error {
 		out := fs.String("out", "", "the folder to write the site into (created when missing)")
 		baseURL := fs.String("base-url", "", "the address the site is served from, for feeds and sitemaps (default "+export.DefaultBaseURL+")")
 		name := fs.String("name", "", "the site's name, shown in the masthead and feeds")
 		asJSON := fs.Bool("json", false, "print what was written as JSON")
+		allowRemoval := fs.Bool("allow-removal", false, "let the export remove more than half of the site's articles (refused without it)")
 		return func(e *env, _ []string) error {
 			if strings.TrimSpace(*out) == "" {
 				return usagef("--out: give the folder to write the site into")
@@ -32,8 +34,17 @@ var exportCmd = &command{name: "export", args: "--out DIR [--base-url URL] [--na
 				return err
 			}
 			bar := newProgress(e.stderr, "exporting", 0)
-			report, err := export.Export(e.ctx, *out, site, stories, pages, bar.set)
+			report, err := export.ExportWith(e.ctx, *out, site, stories, pages, export.Options{Progress: bar.set, AllowRemoval: *allowRemoval})
 			bar.done()
+			var re *export.RemovalError
+			if errors.As(err, &re) {
+				return &problemError{fmt.Sprintf("export refused: it would remove %d of the %d articles of the site in %s, more than half, because they are not published in %s; "+
+					"check --db and --out, and pass --allow-removal if that is what you want; nothing was changed", re.Removed, re.Articles, *out, e.dbPath)}
+			}
+			if errors.Is(err, export.ErrBusy) {
+				// Not bad usage and not a failure: run it again once the other is done.
+				return &problemError{fmt.Sprintf("%s; the site in %s was left as it was", strings.TrimPrefix(err.Error(), "export: "), *out)}
+			}
 			if err != nil {
 				return fmt.Errorf("%w; the site in %s was left as it was", err, *out)
 			}

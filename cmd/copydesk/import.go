@@ -4,13 +4,12 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"time"
 
 	"copydesk/editor"
 	"copydesk/editor/wire"
+	"copydesk/internal/wirefile"
 )
 
 var importCmd = &command{name: "import", args: "FILE... [--dry-run] [--json] [--status S] [--all-or-nothing]",
@@ -245,13 +244,9 @@ func reportFailures(e *env, outcomes []wire.Outcome) {
 // readImportFile reads a file to import, or standard input for "-".
 func readImportFile(e *env, name string) ([]byte, error) {
 	if name == "-" {
-		return io.ReadAll(e.stdin)
+		return wire.ReadFile("standard input", e.stdin, -1)
 	}
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil, wire.ReadError(name, err)
-	}
-	return data, nil
+	return wirefile.Read(name)
 }
 
 func firstFailure(outcomes []wire.Outcome) error {

@@ -47,7 +47,11 @@ var checkCmd = &command{name: "check", args: "ID [--json]", summary: "pre-public
 			if err != nil {
 				return err
 			}
-			findings := editor.Check(s, people)
+			notes, err := e.db.Notes(e.ctx, s.ID)
+			if err != nil {
+				return err
+			}
+			findings := editor.CheckNotes(editor.Check(s, people), notes)
 			if findings == nil {
 				findings = []editor.Finding{}
 			}
@@ -84,6 +88,7 @@ type quoteRow struct {
 	Changed    []string          `json:"changed,omitempty"`
 	Start      int               `json:"start"`
 	End        int               `json:"end"`
+	Continues  bool              `json:"continues,omitempty"` // the second piece of a quote its attribution interrupts
 }
 
 type quoteSpeaker struct {
@@ -94,9 +99,14 @@ type quoteSpeaker struct {
 
 func quoteRows(s *editor.Story) []quoteRow {
 	rows := []quoteRow{}
-	for _, q := range s.Quotes {
-		p := editor.Place(s.Body, q)
-		rows = append(rows, quoteRow{ID: q.ID, Text: q.Text, Speaker: quoteSpeaker{ID: q.PersonID, Name: q.Speaker, Role: q.Role},
+	placed := make([]editor.Placement, len(s.Quotes))
+	for i, q := range s.Quotes {
+		placed[i] = editor.Place(s.Body, q)
+	}
+	continues := editor.Continuations(s.Body, s.Quotes, placed)
+	for i, q := range s.Quotes {
+		p := placed[i]
+		rows = append(rows, quoteRow{Continues: continues[i], ID: q.ID, Text: q.Text, Speaker: quoteSpeaker{ID: q.PersonID, Name: q.Speaker, Role: q.Role},
 			Verb: q.Verb, Partial: q.Partial, Source: q.Source, SourceKind: q.SourceKind, SaidOn: q.SaidOn,
 			VerifiedBy: q.VerifiedBy, VerifiedAt: q.VerifiedAt, State: p.State, Changed: p.Changed(),
 			Start: p.Anchor.Start, End: p.Anchor.End})

@@ -8,11 +8,16 @@ import (
 	"copydesk/editor"
 )
 
-var restoreCmd = &command{name: "restore", args: "ID REV [--note TEXT]", summary: "make an old revision of a story or page current again, as a new revision", minArgs: 2, maxArgs: 2,
+var restoreCmd = &command{name: "restore", args: "ID REV [--note TEXT] [--kind K]", summary: "make an old revision of a story or page current again, as a new revision", minArgs: 2, maxArgs: 2,
 	setup: func(fs *flag.FlagSet) func(*env, []string) error {
 		note := fs.String("note", "", "a note on the revision (a correction note, when the story is published)")
+		kind := changeKindFlag(fs)
 		author := authorFlag(fs, "who is restoring")
 		return func(e *env, args []string) error {
+			change, err := kind()
+			if err != nil {
+				return err
+			}
 			seq, err := strconv.Atoi(args[1])
 			if err != nil || seq < 1 {
 				return usagef("%q is not a revision number; 'copydesk revisions %s' lists them", args[1], args[0])
@@ -25,7 +30,7 @@ var restoreCmd = &command{name: "restore", args: "ID REV [--note TEXT]", summary
 			if err != nil {
 				return err
 			}
-			meta := editor.RevisionMeta{Author: who, Note: *note}
+			meta := editor.RevisionMeta{Author: who, Note: *note, Change: change}
 			var title string
 			var rev int
 			var saved bool

@@ -27,6 +27,8 @@ func TestShowUpdateRoundTrip(t *testing.T) {
 			switch {
 			case f.Slug:
 				f.Set(&s, "")
+			case f.Count:
+				f.Set(&s, fmt.Sprint(400+i))
 			case f.Key != "":
 				f.Set(&s, string([]rune(v)[:min(len([]rune(v)), f.Max)]))
 			}

@@ -8,16 +8,21 @@ import (
 	"copydesk/editor"
 )
 
-var updateCmd = &command{name: "update", args: "ID FILE [--note TEXT] [--author NAME]", summary: "save a story or page from a file in the 'show --format md' form as a new revision", minArgs: 2, maxArgs: 2,
+var updateCmd = &command{name: "update", args: "ID FILE [--note TEXT] [--kind K] [--author NAME]", summary: "save a story or page from a file in the 'show --format md' form as a new revision", minArgs: 2, maxArgs: 2,
 	setup: func(fs *flag.FlagSet) func(*env, []string) error {
 		note := fs.String("note", "", "a note on the revision (\"subbed\", \"legalled\")")
+		kind := changeKindFlag(fs)
 		author := authorFlag(fs, "who is making the revision")
 		return func(e *env, args []string) error {
+			change, err := kind()
+			if err != nil {
+				return err
+			}
 			who, err := author(e)
 			if err != nil {
 				return err
 			}
-			return runUpdate(e, args[0], args[1], editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: who, Note: *note})
+			return runUpdate(e, args[0], args[1], editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: who, Note: *note, Change: change})
 		}
 	}}
 
@@ -84,6 +89,19 @@ func applyStoryFile(base *editor.Story, f *editor.StoryFile) editor.Story {
 	}
 	f.ApplyTyped(&next)
 	return next
+}
+
+// changeKindFlag is --kind: what a change to a published story is for its
+// readers. Its function returns the kind, or a usage error naming the flag.
+func changeKindFlag(fs *flag.FlagSet) func() (editor.ChangeKind, error) {
+	kind := fs.String("kind", "", "for a published story: correction (the default) or clarification (a public note), update (shown as \"Updated\" with its time) or fix (a minor fix, in the history only)")
+	return func() (editor.ChangeKind, error) {
+		k := editor.ChangeKind(*kind)
+		if err := k.Validate(); err != nil {
+			return "", usagef("--kind %q is not a kind of change; use correction, clarification, update or fix", *kind)
+		}
+		return k, nil
+	}
 }
 
 // withNoteFlag tells a person at the command line how to give the correction

@@ -23,10 +23,11 @@ import (
 )
 
 type article struct {
-	ID     string      `json:"id"`
-	Split  string      `json:"split"`
-	Text   string      `json:"text"`
-	Quotes []goldQuote `json:"quotes"`
+	ID        string      `json:"id"`
+	Split     string      `json:"split"`
+	Publisher string      `json:"publisher"`
+	Text      string      `json:"text"`
+	Quotes    []goldQuote `json:"quotes"`
 }
 
 type goldQuote struct {
@@ -34,6 +35,7 @@ type goldQuote struct {
 	Text             string   `json:"text"`
 	Spans            [][2]int `json:"spans"`
 	Speaker          *string  `json:"speaker"`
+	SpeakerSpans     [][2]int `json:"speaker_spans"`
 	SpeakerIsPronoun bool     `json:"speaker_is_pronoun"`
 }
 
@@ -56,11 +58,46 @@ type tally struct {
 	wrongSpeakers, wrongPronouns []string
 }
 
+func (t *tally) add(o *tally) {
+	t.predicted += o.predicted
+	t.predictedRight += o.predictedRight
+	t.gold += o.gold
+	t.found += o.found
+	t.named += o.named
+	t.namedRight += o.namedRight
+	t.pronoun += o.pronoun
+	t.pronounRight += o.pronounRight
+	t.articles += o.articles
+	t.falsePositives = append(t.falsePositives, o.falsePositives...)
+	t.missed = append(t.missed, o.missed...)
+	t.wrongSpeakers = append(t.wrongSpeakers, o.wrongSpeakers...)
+	t.wrongPronouns = append(t.wrongPronouns, o.wrongPronouns...)
+}
+
+func (t *tally) figures() (p, r, f1 float64) {
+	p = ratio(t.predictedRight, t.predicted)
+	r = ratio(t.found, t.gold)
+	if p+r > 0 {
+		f1 = 2 * p * r / (p + r)
+	}
+	return p, r, f1
+}
+
+// finder is what is scored: the quotes of a body with their speakers.
+type finder func(body string) []wire.Quote
+
+func rulesFinder(body string) []wire.Quote {
+	qs, _ := wire.FindQuotes(body)
+	return qs
+}
+
 func main() {
 	verbose := flag.Bool("v", false, "list the misses, false detections and wrong speakers")
 	split := flag.String("split", "", "score only the articles of this split (train, dev)")
+	rulesOnly := flag.Bool("rules", false, "score the attribution rules alone, without the speaker ranker")
+	trainTo := flag.String("train", "", "train the speaker ranker on every article and write its weights to this file (editor/wire/speaker_weights.json)")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: quotebench [-v] [-split train|dev] CORPUS.jsonl")
+		fmt.Fprintln(os.Stderr, "usage: quotebench [-v] [-rules] [-split train|dev] [-train WEIGHTS.json] CORPUS.jsonl")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -75,34 +112,113 @@ func main() {
 	}
 	defer f.Close()
 	began := time.Now()
-	t, err := run(f, *split)
+	articles, err := load(f, *split)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "quotebench: %s: %v\n", flag.Arg(0), err)
 		os.Exit(2)
 	}
-	elapsed := time.Since(began)
+	loaded := time.Since(began)
+	if *trainTo != "" {
+		if err := writeWeights(*trainTo, articles); err != nil {
+			fmt.Fprintln(os.Stderr, "quotebench:", err)
+			os.Exit(3)
+		}
+		return
+	}
+	trainer := func(train []*article) finder {
+		model := trainRanker(train)
+		return func(body string) []wire.Quote {
+			qs, _ := wire.FindQuotesWith(body, model)
+			return qs
+		}
+	}
+	if *rulesOnly {
+		trainer = func([]*article) finder { return rulesFinder }
+	}
+	trainBegan := time.Now()
+	total, perPublisher, inference := lopo(articles, trainer)
+	training := time.Since(trainBegan) - inference
 	if *verbose {
 		for _, group := range []struct {
 			title string
 			lines []string
-		}{{"false detections", t.falsePositives}, {"missed", t.missed}, {"wrong speakers", t.wrongSpeakers}, {"wrong pronoun speakers", t.wrongPronouns}} {
+		}{{"false detections", total.falsePositives}, {"missed", total.missed}, {"wrong speakers", total.wrongSpeakers}, {"wrong pronoun speakers", total.wrongPronouns}} {
 			fmt.Printf("== %s (%d)\n", group.title, len(group.lines))
 			for _, l := range group.lines {
 				fmt.Println(l)
 			}
 		}
 	}
-	p := ratio(t.predictedRight, t.predicted)
-	r := ratio(t.found, t.gold)
-	f1 := 0.0
-	if p+r > 0 {
-		f1 = 2 * p * r / (p + r)
+	if *rulesOnly {
+		fmt.Println("attribution rules alone (they learn nothing, so this is a breakdown by publisher)")
+	} else {
+		fmt.Println("leave-one-publisher-out: each publisher scored with the speaker ranker trained on the others")
 	}
-	fmt.Printf("articles %d, direct gold quotes %d, predicted quotes %d\n", t.articles, t.gold, t.predicted)
+	fmt.Printf("%-14s %8s %6s %6s  %9s %6s %6s  %13s %13s\n", "publisher", "articles", "gold", "pred", "precision", "recall", "F1", "named", "pronoun")
+	row := func(name string, t *tally) {
+		p, r, f1 := t.figures()
+		fmt.Printf("%-14s %8d %6d %6d  %9.3f %6.3f %6.3f  %5.3f %3d/%-4d %5.3f %3d/%-4d\n", name, t.articles, t.gold, t.predicted, p, r, f1,
+			ratio(t.namedRight, t.named), t.namedRight, t.named, ratio(t.pronounRight, t.pronoun), t.pronounRight, t.pronoun)
+	}
+	for _, pt := range perPublisher {
+		row(pt.publisher, pt.tally)
+	}
+	row("overall", total)
+	p, r, f1 := total.figures()
+	fmt.Printf("articles %d, direct gold quotes %d, predicted quotes %d\n", total.articles, total.gold, total.predicted)
 	fmt.Printf("detection: precision %.3f  recall %.3f  F1 %.3f\n", p, r, f1)
 	fmt.Printf("speaker accuracy: named %.3f (%d/%d)  pronoun %.3f (%d/%d)\n",
-		ratio(t.namedRight, t.named), t.namedRight, t.named, ratio(t.pronounRight, t.pronoun), t.pronounRight, t.pronoun)
-	fmt.Printf("time: %v\n", elapsed.Round(time.Millisecond))
+		ratio(total.namedRight, total.named), total.namedRight, total.named, ratio(total.pronounRight, total.pronoun), total.pronounRight, total.pronoun)
+	fmt.Printf("time: %v for the corpus (finding and attributing quotes; reading the file %v, training and scoring %v)\n",
+		inference.Round(time.Millisecond), loaded.Round(time.Millisecond), training.Round(time.Millisecond))
+}
+
+type publisherTally struct {
+	publisher string
+	tally     *tally
+}
+
+// lopo scores leave-one-publisher-out: for each publisher, train learns from
+// the articles of the others and what it gives is scored on that publisher's
+// articles. It returns the overall tally, one per publisher, and the time
+// spent finding quotes (training left out).
+func lopo(articles []*article, train func([]*article) finder) (*tally, []publisherTally, time.Duration) {
+	var publishers []string
+	seen := map[string]bool{}
+	for _, a := range articles {
+		if !seen[a.Publisher] {
+			seen[a.Publisher] = true
+			publishers = append(publishers, a.Publisher)
+		}
+	}
+	sort.Strings(publishers)
+	total := &tally{}
+	var per []publisherTally
+	var spent time.Duration
+	for _, pub := range publishers {
+		var others, held []*article
+		for _, a := range articles {
+			if a.Publisher == pub {
+				held = append(held, a)
+			} else {
+				others = append(others, a)
+			}
+		}
+		find := train(others)
+		t := &tally{}
+		began := time.Now()
+		found := make([][]wire.Quote, len(held))
+		for i, a := range held {
+			found[i] = find(a.Text)
+		}
+		spent += time.Since(began)
+		for i, a := range held {
+			score(t, a, found[i])
+		}
+		total.add(t)
+		per = append(per, publisherTally{pub, t})
+	}
+	return total, per, spent
 }
 
 func ratio(a, b int) float64 {
@@ -112,8 +228,8 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-func run(r io.Reader, split string) (*tally, error) {
-	t := &tally{}
+func load(r io.Reader, split string) ([]*article, error) {
+	var out []*article
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	line := 0
@@ -127,18 +243,17 @@ func run(r io.Reader, split string) (*tally, error) {
 			return nil, fmt.Errorf("line %d: %w", line, err)
 		}
 		if split == "" || a.Split == split {
-			score(t, &a)
+			out = append(out, &a)
 		}
 	}
-	return t, sc.Err()
+	return out, sc.Err()
 }
 
-func score(t *tally, a *article) {
+func score(t *tally, a *article, quotes []wire.Quote) {
 	t.articles++
-	quotes, _ := wire.FindQuotes(a.Text)
 	var preds []prediction
 	for _, q := range quotes {
-		if q.Continues && len(preds) > 0 {
+		if (q.Continues || q.CarriesOn) && len(preds) > 0 {
 			preds[len(preds)-1].text += " " + q.Text
 			continue
 		}

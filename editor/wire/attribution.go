@@ -14,11 +14,14 @@ type detected struct {
 	partial   bool
 	speaker   mention
 	verb      string
-	continues bool // goes on from the quote before after its attribution interrupts it
-	byAfter   bool // attributed by the clause after it
-	afterEnd  int  // where that clause ends
-	para      int  // paragraph of the opening mark
-	lastPara  int  // paragraph of the closing mark
+	continues bool   // goes on from the quote before after its attribution interrupts it
+	carriesOn bool   // a paragraph of quote that carries on the quote before, with no attribution of its own
+	byAfter   bool   // attributed by the clause after it
+	afterEnd  int    // where that clause ends
+	para      int    // paragraph of the opening mark
+	lastPara  int    // paragraph of the closing mark
+	how       string // which rule found the speaker
+	scare     bool   // a word or two in quotation marks that nobody is said to have said
 }
 
 // paragraph is a line of the body, as byte offsets.
@@ -121,17 +124,17 @@ func attribute(body, masked string, paras []paragraph, qs []detected, i int) {
 		after := markEnd(body, q.span.Close)
 		end := sentenceEnd(masked, after, to)
 		if m, verb, ok := attributionAfter(masked, tokenize(masked, after, end)); ok {
-			q.speaker, q.verb, q.byAfter, q.afterEnd = m, verb, true, end
+			q.speaker, q.verb, q.byAfter, q.afterEnd, q.how = m, verb, true, end, "after"
 		}
 	}
 	if q.speaker.kind == mentionNone {
 		if m, verb, ok := attributionBefore(masked, before); ok {
-			q.speaker, q.verb = m, verb
+			q.speaker, q.verb, q.how = m, verb, "before"
 		}
 	}
 	if q.speaker.kind == mentionNone && q.partial {
 		if m, ok := passiveAgent(masked, before); ok {
-			q.speaker = m
+			q.speaker, q.how = m, "passive"
 		}
 	}
 	if i > 0 {
@@ -144,7 +147,7 @@ func attribute(body, masked string, paras []paragraph, qs []detected, i int) {
 			strings.ContainsAny(lead[max(0, len(lead)-6):], ".,:;—–-") {
 			q.continues = true
 			if q.speaker.kind == mentionNone || q.speaker.kind == mentionPronoun {
-				q.speaker, q.verb = prev.speaker, prev.verb
+				q.speaker, q.verb, q.how = prev.speaker, prev.verb, "interrupted"
 			}
 		}
 	}
@@ -162,7 +165,7 @@ func attributeFromContext(masked string, paras []paragraph, qs []detected, i, be
 	if beforeStart > p.start {
 		prevStart := sentenceStart(masked, p.start, beforeStart-1)
 		if m, verb, ok := attributionBefore(masked, tokenize(masked, prevStart, beforeStart)); ok {
-			q.speaker, q.verb = m, verb
+			q.speaker, q.verb, q.how = m, verb, "sentence-before"
 			return
 		}
 	}
@@ -170,7 +173,7 @@ func attributeFromContext(masked string, paras []paragraph, qs []detected, i, be
 		pp := paras[q.para-1]
 		if strings.HasSuffix(strings.TrimSpace(masked[pp.start:pp.end]), ":") {
 			if m, verb, ok := attributionBefore(masked, tokenize(masked, sentenceStart(masked, pp.start, pp.end-1), pp.end)); ok {
-				q.speaker, q.verb = m, verb
+				q.speaker, q.verb, q.how = m, verb, "colon-before"
 				return
 			}
 		}
@@ -180,7 +183,7 @@ func attributeFromContext(masked string, paras []paragraph, qs []detected, i, be
 	if i > 0 && q.span.Open == p.start {
 		prev := qs[i-1]
 		if (!prev.partial || prev.byAfter) && prev.lastPara == q.para-1 && prev.speaker.kind != mentionNone {
-			q.speaker, q.verb, q.continues = prev.speaker, prev.verb, true
+			q.speaker, q.verb, q.carriesOn, q.how = prev.speaker, prev.verb, true, "paragraph-on"
 			return
 		}
 	}
@@ -191,7 +194,7 @@ func attributeFromContext(masked string, paras []paragraph, qs []detected, i, be
 		pp := paras[q.para-1]
 		from := sentenceStart(masked, pp.start, pp.end-1)
 		if m, ok := sentenceSubject(masked, tokenize(masked, from, pp.end)); ok {
-			q.speaker = m
+			q.speaker, q.how = m, "subject-before"
 		}
 	}
 }
@@ -244,8 +247,7 @@ func attributionAfter(body string, toks []token) (mention, string, bool) {
 		return mention{}, "", false
 	}
 	if toks[0].lower() == "according" && len(toks) > 1 && toks[1].lower() == "to" {
-		np := forwardNP(toks[2:])
-		m := parseMention(body, np)
+		m := accordingTo(body, toks[2:])
 		return m, "according to", m.kind != mentionNone
 	}
 	if isSpeechVerb(toks, 0) || looseVerb(toks, 0) && len(toks) > 1 && toks[1].capitalised() {
@@ -259,6 +261,7 @@ func attributionAfter(body string, toks []token) (mention, string, bool) {
 		if m.kind == mentionNone {
 			return m, "", false
 		}
+		appositionName(body, &m, rest[len(np):])
 		withAppositionRole(body, &m, rest[len(np):])
 		return m, joinTokens(body, toks[:verbEnd]), true
 	}
@@ -282,6 +285,7 @@ func attributionAfter(body string, toks []token) (mention, string, bool) {
 		if m.kind == mentionNone {
 			return m, "", false
 		}
+		appositionName(body, &m, appos)
 		withAppositionRole(body, &m, appos)
 		return m, verbPhrase(body, toks[v:]), true
 	}
@@ -295,7 +299,7 @@ func attributionBefore(body string, toks []token) (mention, string, bool) {
 	for v := len(toks) - 1; v >= 0; v-- {
 		w := toks[v].lower()
 		if w == "according" && v+1 < len(toks) && toks[v+1].lower() == "to" {
-			m := parseMention(body, forwardNP(toks[v+2:]))
+			m := accordingTo(body, toks[v+2:])
 			if m.kind != mentionNone {
 				return m, "according to", true
 			}
@@ -333,6 +337,7 @@ func attributionBefore(body string, toks []token) (mention, string, bool) {
 		if m.kind == mentionNone {
 			continue
 		}
+		appositionName(body, &m, appos)
 		withAppositionRole(body, &m, appos)
 		return m, verbPhrase(body, toks[v:]), true
 	}
@@ -381,4 +386,52 @@ func passiveAgent(body string, toks []token) (mention, bool) {
 		}
 	}
 	return mention{}, false
+}
+
+// accordingTo reads the source after "according to": a name, or the
+// organisation behind a document ("a report by Starlight Housing").
+func accordingTo(body string, toks []token) mention {
+	np := forwardNP(toks)
+	m := parseMention(body, np)
+	if m.kind == mentionGroup && len(np) < len(toks) {
+		switch toks[len(np)].lower() {
+		case "by", "from":
+			if org := forwardNP(toks[len(np)+1:]); len(org) > 0 && org[0].capitalised() {
+				if o := parseMention(body, org); o.kind != mentionNone {
+					return o
+				}
+			}
+		}
+	}
+	return m
+}
+
+// appositionName takes the name from an apposition after a description:
+// "Lopez’s lawyer, Tom Reid" is Tom Reid, whose role is Lopez’s lawyer.
+func appositionName(body string, m *mention, appos []token) {
+	if len(appos) > 0 && appos[0].text == "," {
+		appos = appos[1:]
+	}
+	if m.kind != mentionGroup || len(appos) == 0 {
+		return
+	}
+	end := 0
+	for end < len(appos) && appos[end].isWord() && appos[end].capitalised() && end < 5 {
+		end++
+	}
+	if end == 0 || end < len(appos) && appos[end].isWord() {
+		return
+	}
+	n := parseMention(body, appos[:end])
+	if n.kind != mentionName {
+		return
+	}
+	role := strings.TrimSpace(m.text)
+	for _, d := range []string{"the ", "a ", "an ", "The ", "A ", "An "} {
+		role = strings.TrimPrefix(role, d)
+	}
+	if n.role == "" {
+		n.role = role
+	}
+	*m = n
 }

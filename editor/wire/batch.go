@@ -3,6 +3,7 @@ package wire
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 
 	"copydesk/editor"
@@ -65,12 +66,23 @@ func (b Batch) Run(ctx context.Context, names []string) []Outcome {
 	return out
 }
 
-func (b Batch) parse(name string) (*Result, error) {
+// ErrReaderFailed is wrapped by the reason of a file whose reading crashed
+// copydesk's reader (a bug): the batch goes on with the next file.
+var ErrReaderFailed = errors.New("copydesk's reader failed on this file (a bug; please report it with the file)")
+
+// parse reads one file. A panic in a reader is that file's failure, not the
+// batch's: it is recovered and given as the file's reason.
+func (b Batch) parse(name string) (r *Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = nil, &editor.FileError{Name: name, Err: fmt.Errorf("%w: %v", ErrReaderFailed, p)}
+		}
+	}()
 	data, err := b.Read(name)
 	if err != nil {
 		return nil, err
 	}
-	r, err := ParseFile(name, data)
+	r, err = ParseFile(name, data)
 	if err != nil {
 		return nil, err
 	}
@@ -105,6 +117,10 @@ func (o Outcome) Reason() error {
 // ReadError is the reason for a file that could not be read, naming it:
 // "notes.txt: no such file".
 func ReadError(name string, err error) error {
+	var fe *editor.FileError
+	if errors.As(err, &fe) {
+		return err // names the file already (ReadFile's refusal)
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return &editor.FileError{Name: name, Err: errors.New("no such file")}
 	}

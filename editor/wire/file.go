@@ -59,6 +59,9 @@ var markdownExts = map[string]bool{".md": true, ".markdown": true, ".mdown": tru
 // file that parses is a file that saves. Errors are *editor.FileError values
 // naming the file and, where it helps, the line.
 func ParseFile(name string, data []byte) (*Result, error) {
+	if len(data) > MaxFileBytes {
+		return nil, tooLarge(name, int64(len(data)))
+	}
 	in, err := decode(name, data)
 	if err != nil {
 		return nil, err

@@ -15,7 +15,8 @@ var honorifics = map[string]string{
 	"rev": "", "reverend": "", "president": "", "senator": "", "sen": "", "rep": "", "gov": "", "governor": "",
 	"mayor": "", "judge": "", "justice": "", "king": "he", "queen": "she", "prince": "he", "princess": "she",
 	"pope": "he", "gen": "", "general": "", "col": "", "lt": "", "capt": "", "adm": "", "sgt": "", "cllr": "",
-	"chancellor": "", "secretary": "", "speaker": "", "commissioner": "", "ambassador": "",
+	"chancellor": "", "secretary": "", "speaker": "", "commissioner": "", "ambassador": "", "councillor": "",
+	"councilor": "", "alderman": "", "sheriff": "", "detective": "", "inspector": "", "superintendent": "",
 }
 
 // twoWordTitles are honorifics of two words ("Prime Minister Boris Johnson").
@@ -32,7 +33,8 @@ var roleNouns = set("minister", "secretary", "spokesman", "spokeswoman", "spokes
 	"campaigner", "pollster", "consultant", "strategist", "donor", "member", "mp", "mep", "msp", "ceo", "coach",
 	"whip", "deputy", "shadow", "treasurer", "superintendent", "inspector", "constable", "commander", "justice",
 	"judge", "nominee", "hopeful", "rival", "challenger", "co-chair", "partner", "head", "boss", "president-elect",
-	"commissioner", "ambassador", "counsel", "organizer", "organiser", "operative", "surrogate", "backer", "ally")
+	"commissioner", "ambassador", "counsel", "organizer", "organiser", "operative", "surrogate", "backer", "ally",
+	"judges", "councillors", "ministers", "senators", "campaigners", "presenter", "chef", "author", "writer")
 
 // pronouns that can stand for a speaker, with the people they fit.
 var pronouns = map[string]string{"he": "he", "she": "she", "they": "they", "it": "it", "we": "they", "i": "", "you": ""}
@@ -56,11 +58,12 @@ const (
 
 // mention is the words that name a speaker at one point of the text.
 type mention struct {
-	kind      mentionKind
-	text      string // as written, role included
-	honorific string
-	name      []string // name words, honorific and role left out
-	role      string
+	kind       mentionKind
+	text       string // as written, role included
+	start, end int    // where the text stands in the body
+	honorific  string
+	name       []string // name words, honorific and role left out
+	role       string
 }
 
 func (m mention) nameText() string { return strings.Join(m.name, " ") }
@@ -89,7 +92,7 @@ func parseMention(body string, toks []token) mention {
 	if len(toks) == 0 || timeNouns[toks[len(toks)-1].lower()] {
 		return mention{}
 	}
-	m := mention{text: body[toks[0].start:toks[len(toks)-1].end]}
+	m := mention{text: body[toks[0].start:toks[len(toks)-1].end], start: toks[0].start, end: toks[len(toks)-1].end}
 	if len(toks) == 1 {
 		if _, ok := pronouns[toks[0].lower()]; ok {
 			m.kind = mentionPronoun
@@ -133,7 +136,7 @@ func parseMention(body string, toks []token) mention {
 			}
 			continue
 		}
-		if roleNouns[w] || isAllCaps(run[j].text) && j > 0 {
+		if roleNouns[w] || isAllCaps(run[j].text) && j > 0 && !isInitial(run[j].text) {
 			cut, honorific = j, ""
 		}
 	}
@@ -163,10 +166,25 @@ func parseMention(body string, toks []token) mention {
 	}
 	m.honorific = honorific
 	m.kind = mentionName
-	if len(m.name) == 0 {
+	if len(m.name) == 0 || possessive(name[len(name)-1]) || isOrganisationName(m.name) {
 		m.kind = mentionGroup
 	}
 	return m
+}
+
+// isOrganisationName reports a run of capitals that names a thing, not a
+// person: "Starlight Housing", "the No Campaign", "Indigenous Studies". A
+// known given name before it keeps it a person ("Kim Park").
+func isOrganisationName(name []string) bool {
+	if !isOrganisationWord(name[len(name)-1]) {
+		return false
+	}
+	return len(name) == 1 || givenNameGender(name[0]) == ""
+}
+
+// isInitial reports a middle initial: "G." in "David G. Victor".
+func isInitial(w string) bool {
+	return utf8.RuneCountInString(w) == 2 && strings.HasSuffix(w, ".")
 }
 
 func hasHonorific(run []token) bool {
@@ -192,7 +210,8 @@ func hasRoleNoun(toks []token) bool {
 func isPersonalHonorific(h string) bool {
 	switch strings.ToLower(strings.TrimSuffix(h, ".")) {
 	case "sir", "dame", "lord", "lady", "baroness", "baron", "mr", "mrs", "ms", "miss", "mx", "dr", "prof",
-		"professor", "rev", "reverend", "rep", "sen", "gov", "gen", "col", "lt", "capt", "adm", "sgt", "cllr":
+		"professor", "rev", "reverend", "rep", "sen", "gov", "gen", "col", "lt", "capt", "adm", "sgt", "cllr",
+		"councillor", "councilor", "detective", "inspector":
 		return true
 	}
 	return false

@@ -170,6 +170,9 @@ func splitApposition(toks []token) (head, appos []token) {
 // withAppositionRole takes a role from an apposition: ", a spokeswoman for the
 // committee," gives "spokeswoman for the committee".
 func withAppositionRole(body string, m *mention, appos []token) {
+	if len(appos) > 0 && appos[0].text == "," {
+		appos = appos[1:]
+	}
 	if m.kind != mentionName || len(appos) == 0 {
 		return
 	}

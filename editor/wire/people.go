@@ -16,7 +16,14 @@ type person struct {
 
 func (p *person) fullName() string { return strings.Join(p.name, " ") }
 
-func (p *person) lastName() string { return p.name[len(p.name)-1] }
+// lastName is the last word of the name; a person always has one, but a
+// malformed mention must not crash the import, so none gives "".
+func (p *person) lastName() string {
+	if len(p.name) == 0 {
+		return ""
+	}
+	return p.name[len(p.name)-1]
+}
 
 // cast resolves speaker mentions to people as the story goes on: later
 // references ("Sir Iain", "Mr Cleverly", "Nadler") and pronouns ("he") are
@@ -65,8 +72,9 @@ func (c *cast) resolve(m mention, at int) resolved {
 					return resolved{person: p}
 				}
 			}
-			if p := c.nameBefore(at); p != nil {
-				return resolved{person: p}
+			if p := c.nameBefore(at, m.text); p != nil {
+				c.add(p)
+				return resolved{person: p, role: p.role}
 			}
 		case "it", "they":
 			if c.lastGroup != "" {
@@ -96,8 +104,8 @@ func (c *cast) resolve(m mention, at int) resolved {
 			p.honorific = m.honorific
 			p.pronoun = honorifics[strings.ToLower(strings.TrimSuffix(m.honorific, "."))]
 		}
-		if p.pronoun == "" && m.honorific != "" {
-			p.pronoun = honorifics[strings.ToLower(strings.TrimSuffix(m.honorific, "."))]
+		if p.pronoun == "" {
+			p.pronoun = mentionGender(m)
 		}
 		c.lastSpeaker = p
 		role := m.role
@@ -110,10 +118,7 @@ func (c *cast) resolve(m mention, at int) resolved {
 }
 
 func newPerson(m mention) *person {
-	return &person{
-		name: m.name, honorific: m.honorific, role: m.role,
-		pronoun: honorifics[strings.ToLower(strings.TrimSuffix(m.honorific, "."))],
-	}
+	return &person{name: m.name, honorific: m.honorific, role: m.role, pronoun: mentionGender(m)}
 }
 
 func (c *cast) add(p *person) {
@@ -174,7 +179,9 @@ func (c *cast) earlierFullName(m mention, at int) *person {
 				j++
 			}
 			if j > i+1 && toks[i-1].text == m.honorific {
-				return newPerson(parseMention(c.masked, toks[i-1:j]))
+				if full := parseMention(c.masked, toks[i-1:j]); full.kind == mentionName {
+					return newPerson(full)
+				}
 			}
 			continue
 		}
@@ -199,29 +206,61 @@ func sentenceInitialOnly(toks []token, j, i int) bool {
 }
 
 // nameBefore is the last name-like run of capitals (two words or a title and
-// a word) before at, for a pronoun whose speaker has not yet been quoted.
-func (c *cast) nameBefore(at int) *person {
+// a word) before at, for a pronoun whose speaker has not yet been quoted: the
+// last whose gender does not rule it out. A description in apposition before
+// it ("The director of security at Norwell Bank, Kevin Shaw,") is its role.
+func (c *cast) nameBefore(at int, pronoun string) *person {
 	toks := c.tokensBefore(at)
-	for i := len(toks) - 1; i >= 1; i-- {
-		if !toks[i].capitalised() || !toks[i].isWord() || !toks[i-1].capitalised() {
+	for i := len(toks) - 1; i >= 1 && len(toks)-i < 200; i-- {
+		if !toks[i].capitalised() || !toks[i].isWord() || !toks[i-1].capitalised() || possessive(toks[i]) {
 			continue
 		}
 		j := i - 1
 		for j > 0 && toks[j-1].capitalised() && toks[j-1].isWord() && i-j < 4 {
 			j--
 		}
-		if j > 0 && toks[j-1].text != "." && !toks[j-1].capitalised() || j == 0 {
-			m := parseMention(c.masked, toks[j:i+1])
-			if m.kind == mentionName && len(m.name) > 1 {
-				p := c.find(m)
-				if p == nil {
-					p = newPerson(m)
-				}
-				return p
+		for j < i && sentenceOpeners[toks[j].lower()] {
+			j++
+		}
+		if j > 0 && toks[j-1].capitalised() {
+			continue
+		}
+		m := parseMention(c.masked, toks[j:i+1])
+		if m.kind != mentionName || len(m.name) < 2 && m.honorific == "" {
+			continue
+		}
+		if g := mentionGender(m); g != "" && pronoun != "" && g != pronoun {
+			continue
+		}
+		p := c.find(m)
+		if p == nil {
+			p = newPerson(m)
+			if m.role == "" && j > 0 && toks[j-1].text == "," {
+				p.role = descriptionBefore(c.masked, toks[:j-1])
 			}
 		}
+		return p
 	}
 	return nil
+}
+
+// descriptionBefore is a description that opens a sentence and ends where
+// toks do: "The director of security at Norwell Bank" gives "director of
+// security at Norwell Bank".
+func descriptionBefore(body string, toks []token) string {
+	k := len(toks)
+	for k > 0 && len(toks)-k < 12 && toks[k-1].text != "." && toks[k-1].text != "," && toks[k-1].text != ";" {
+		k--
+	}
+	d := toks[k:]
+	if len(d) < 2 || k > 0 && toks[k-1].text != "." || !determiners[d[0].lower()] {
+		return ""
+	}
+	d = d[1:]
+	if !roleNouns[d[0].lower()] && !(len(d) > 1 && roleNouns[d[1].lower()]) {
+		return ""
+	}
+	return joinTokens(body, d)
 }
 
 func equalFold(a, b []string) bool {

@@ -3,6 +3,7 @@ package wire
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -26,8 +27,13 @@ const boilerplateShare = 5 // a fifth
 // stands, reporting it as boilerplate of kind promo; the paragraphs around
 // it stay in the body.
 func takePromos(r *Result, paras []para) []para {
-	kept := paras[:0:0]
-	for _, p := range paras {
+	first := slices.IndexFunc(paras, func(p para) bool { return isPromoLine(p.text) })
+	if first < 0 {
+		return paras // the common case copies nothing
+	}
+	kept := make([]para, first, len(paras)-1)
+	copy(kept, paras[:first])
+	for _, p := range paras[first:] {
 		if isPromoLine(p.text) {
 			r.Boilerplate = append(r.Boilerplate, Boilerplate{Title: p.text, Text: p.text, Kind: BoilerplatePromo})
 			continue

@@ -70,10 +70,12 @@ type Quote struct {
 	Partial        bool   `json:"partial"`
 	Start          int    `json:"start"`
 	End            int    `json:"end"`
-	// Continues is set when the quote carries on the one before it: after
-	// the attribution that interrupts it (“…,” she said. “…”), or in a new
-	// paragraph of quote with no attribution of its own.
-	Continues bool `json:"-"`
+	// Continues marks the second piece of a quote its attribution
+	// interrupts (“…,” she said. “…”): one quotation in two pieces.
+	Continues bool `json:"continues,omitempty"`
+	// CarriesOn marks a paragraph of quote with no attribution of its own
+	// that carries on the quote before it.
+	CarriesOn bool `json:"-"`
 }
 
 // Boilerplate is site text pasted under a story (comment rules, newsletter
@@ -98,7 +100,7 @@ func (b Boilerplate) kindName() string {
 // quoted.
 func (r *Result) findQuotes(name string) {
 	var notes []string
-	r.Quotes, r.People, notes = findAll(r.Story.Body)
+	r.Quotes, r.People, notes = findAll(r.Story.Body, DefaultSpeakerModel())
 	for _, n := range notes {
 		r.Warnings = append(r.Warnings, name+": "+n)
 	}
@@ -109,24 +111,41 @@ func (r *Result) findQuotes(name string) {
 // call it on a body being edited, to offer the quotes it finds for
 // attribution.
 func FindQuotes(body string) ([]Quote, []Person) {
-	qs, people, _ := findAll(body)
+	qs, people, _ := findAll(body, DefaultSpeakerModel())
 	return qs, people
 }
 
-func findAll(body string) (quotes []Quote, people []Person, notes []string) {
+// FindQuotesWith is FindQuotes with the speaker ranker's weights given; nil
+// leaves the choice to the attribution rules alone.
+func FindQuotesWith(body string, model *SpeakerModel) ([]Quote, []Person) {
+	qs, people, _ := findAll(body, model)
+	return qs, people
+}
+
+func findAll(body string, model *SpeakerModel) (quotes []Quote, people []Person, notes []string) {
 	qs, masked := findQuotes(body)
 	c := &cast{masked: masked}
+	for i := range qs {
+		qs[i].scare = qs[i].speaker.kind == mentionNone && isScareQuote(body, qs[i])
+	}
+	if model != nil && len(qs) > 0 {
+		c.toks = tokenize(masked, 0, len(masked))
+		rankSpeakers(body, masked, c.toks, paragraphsOf(body), qs, model)
+	}
 	quotes = []Quote{}
+	prevSpeaker := ""
 	for _, d := range qs {
 		who := c.resolve(d.speaker, d.span.Open)
-		if who.speaker() == "" && isScareQuote(body, d) {
+		if d.scare {
 			continue
 		}
 		q := Quote{
 			Text:    editor.QuoteWords(body[d.span.Start:d.span.End]),
 			Speaker: who.speaker(), Role: who.role, Verb: d.verb, Partial: d.partial,
-			Start: d.span.Start, End: d.span.End, Continues: d.continues,
+			Start: d.span.Start, End: d.span.End, CarriesOn: d.carriesOn,
 		}
+		q.Continues = d.continues && len(quotes) > 0 && q.Speaker != "" && q.Speaker == prevSpeaker
+		prevSpeaker = q.Speaker
 		if d.speaker.kind != mentionNone {
 			q.SpeakerMention = d.speaker.short()
 		}

@@ -34,6 +34,7 @@ func parseXML(name string, in *input) (*node, error) {
 	dec.CharsetReader = in.charsetReader
 	root := &node{}
 	stack := []*node{root}
+	elements := 0
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -50,6 +51,12 @@ func parseXML(name string, in *input) (*node, error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			line, _ := dec.InputPos()
+			if len(stack) > MaxXMLDepth {
+				return nil, &editor.FileError{Name: name, Line: line, Err: fmt.Errorf("%w: its XML nests elements more than %d deep here, which no news format needs", ErrTooLarge, MaxXMLDepth)}
+			}
+			if elements++; elements > MaxXMLElements {
+				return nil, &editor.FileError{Name: name, Line: line, Err: fmt.Errorf("%w: its XML passes %d elements here; split it into several stories", ErrTooLarge, MaxXMLElements)}
+			}
 			n := &node{name: t.Name.Local, space: t.Name.Space, attrs: t.Copy().Attr, line: line}
 			top.kids = append(top.kids, n)
 			stack = append(stack, n)

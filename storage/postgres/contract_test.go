@@ -3,6 +3,7 @@ package postgres_test
 import (
 	"context"
 	"os"
+	"sync"
 	"testing"
 
 	"copydesk/internal/pgtest"
@@ -34,8 +35,27 @@ func openDesk(t *testing.T) (*postgres.DB, *pgtest.Server, string) {
 }
 
 func TestContract(t *testing.T) {
+	var mu sync.Mutex
+	urls := map[storage.Store]string{} // the URL each store was opened on, for Fixture.Share
 	storetest.Run(t, func(t *testing.T, fx storetest.Fixture) storage.Store {
-		db, _, _ := openDesk(t)
+		var db *postgres.DB
+		if fx.Share != nil {
+			mu.Lock()
+			url := urls[fx.Share]
+			mu.Unlock()
+			var err error
+			if db, err = postgres.Open(context.Background(), url, postgres.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { db.Close() })
+		} else {
+			var srv *pgtest.Server
+			var name string
+			db, srv, name = openDesk(t)
+			mu.Lock()
+			urls[db] = srv.URL(name, pgtest.Superuser)
+			mu.Unlock()
+		}
 		db.Now = fx.Now
 		if fx.NewID != nil {
 			db.NewID = fx.NewID

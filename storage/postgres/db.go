@@ -47,6 +47,7 @@ const DefaultPoolSize = 4
 type DB struct {
 	pool    *pgxpool.Pool
 	name    string // the URL without its password
+	desk    string // host/database, as the app's status bar names it
 	user    string
 	created bool
 
@@ -87,7 +88,7 @@ func Open(ctx context.Context, rawURL string, opts Options) (*DB, error) {
 		pool.Close()
 		return nil, explainConnect(name, &cfg.ConnConfig.Config, err)
 	}
-	d := &DB{pool: pool, name: name, Now: time.Now, NewID: func() string { return uuid.NewString() }}
+	d := &DB{pool: pool, name: name, desk: deskName(&cfg.ConnConfig.Config), Now: time.Now, NewID: func() string { return uuid.NewString() }}
 	if err := pool.QueryRow(ctx, `SELECT session_user`).Scan(&d.user); err != nil {
 		pool.Close()
 		return nil, explainConnect(name, &cfg.ConnConfig.Config, err)
@@ -176,8 +177,8 @@ func explainConnect(name string, c *pgconn.Config, err error) error {
 	var ne net.Error
 	switch {
 	case errors.As(err, &pe) && pe.Code == "28P01", errors.As(err, &pe) && pe.Code == "28000":
-		return fmt.Errorf("%s: the server refused user %s (%s); check the user name and password (--db URL or ~/.pgpass), or ask the desk's administrator: %w",
-			name, c.User, pe.Message, editor.ErrNotFound)
+		return loginError{fmt.Errorf("%s: the server refused user %s (%s); check the user name and password (--db URL or ~/.pgpass), or ask the desk's administrator: %w",
+			name, c.User, pe.Message, editor.ErrNotFound)}
 	case errors.As(err, &pe) && pe.Code == "3D000":
 		return fmt.Errorf("%s: there is no database %q on that server; create it (createdb %s) and run 'copydesk --db URL desk init': %w",
 			name, c.Database, c.Database, editor.ErrNotFound)

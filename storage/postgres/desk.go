@@ -42,6 +42,8 @@ func (d *DB) Init(ctx context.Context) error {
 			`GRANT INSERT, UPDATE ON stories, people TO editor`,
 			`GRANT INSERT ON revisions TO editor`,
 			`GRANT SELECT, INSERT, UPDATE, DELETE ON working_copies TO editor`,
+			`GRANT SELECT, INSERT, UPDATE, DELETE ON presence TO editor`,
+			`GRANT INSERT, UPDATE ON notes TO editor`,
 			`GRANT INSERT, UPDATE ON pages TO desk`,
 		} {
 			if _, err := tx.Exec(ctx, q); err != nil {

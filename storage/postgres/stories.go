@@ -172,7 +172,7 @@ func (d *DB) saveStoryTx(ctx context.Context, s *editor.Story, base int, meta ed
 	err = d.write(ctx, perm, func(tx pgx.Tx) error {
 		*s = orig
 		s.Quotes = slices.Clone(orig.Quotes)
-		cur, err := findStoryByID(ctx, tx, s.ID)
+		cur, err := lockStoryByID(ctx, tx, s.ID)
 		if err != nil {
 			return err
 		}
@@ -214,6 +214,9 @@ func (d *DB) saveStory(ctx context.Context, tx pgx.Tx, cur, s *editor.Story, bas
 	if tag.RowsAffected() == 0 {
 		return editor.SaveResult{}, errStale
 	}
+	if err := reanchorNotes(ctx, tx, s.ID, cur.Body, s.Body); err != nil {
+		return editor.SaveResult{}, err
+	}
 	return editor.SaveResult{Saved: true, MergedWith: plan.MergedWith}, nil
 }
 
@@ -225,7 +228,7 @@ func (d *DB) RestoreStory(ctx context.Context, id string, seq int, meta editor.R
 	}
 	perm := &permission{editor.RoleSubeditor, "restore an old revision"}
 	err = d.write(ctx, perm, func(tx pgx.Tx) error {
-		cur, err := findStoryByID(ctx, tx, id)
+		cur, err := lockStoryByID(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -258,7 +261,7 @@ func (d *DB) SetStatus(ctx context.Context, id string, base int, status editor.S
 	}
 	perm := &permission{editor.RoleSubeditor, "move a story to " + string(status)}
 	err = d.write(ctx, perm, func(tx pgx.Tx) error {
-		cur, err := findStoryByID(ctx, tx, id)
+		cur, err := lockStoryByID(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -451,7 +454,19 @@ func jsonList[T any](list []T) []byte {
 }
 
 func findStoryByID(ctx context.Context, q querier, id string) (*editor.Story, error) {
-	s, err := scanStory(q.QueryRow(ctx, selectStory+` WHERE id = $1`, id))
+	return findStory(ctx, q, selectStory+` WHERE id = $1`, id)
+}
+
+// lockStoryByID reads a story for a write and locks its row until the
+// transaction ends: saves of one story queue here instead of racing to the
+// next revision number and starting again, which under load made the slow
+// saves slower still.
+func lockStoryByID(ctx context.Context, tx pgx.Tx, id string) (*editor.Story, error) {
+	return findStory(ctx, tx, selectStory+` WHERE id = $1 FOR UPDATE`, id)
+}
+
+func findStory(ctx context.Context, q querier, query, id string) (*editor.Story, error) {
+	s, err := scanStory(q.QueryRow(ctx, query, id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, fmt.Errorf("story %s: %w", id, editor.ErrNotFound)
 	}
@@ -501,6 +516,8 @@ func scanStory(row pgx.Row) (*editor.Story, error) {
 	}
 	for i := range s.Corrections {
 		s.Corrections[i].At = s.Corrections[i].At.UTC()
+		// A note kept before there were kinds of change is a correction.
+		s.Corrections[i].Kind = s.Corrections[i].Kind.Or(editor.ChangeCorrection)
 	}
 	return &s, nil
 }

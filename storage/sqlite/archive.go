@@ -102,8 +102,8 @@ func (d *DB) WriteArchive(ctx context.Context, a *editor.Archive) error {
 		for i, c := range s.Corrections {
 			// Ordinals keep the corrections' order; later ones take their
 			// revision's number, which is higher.
-			if _, err := tx.ExecContext(ctx, `INSERT INTO corrections (story_id, seq, note, at) VALUES (?, ?, ?, ?)`,
-				s.ID, i+1, c.Note, formatTime(c.At)); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO corrections (story_id, seq, kind, note, at) VALUES (?, ?, ?, ?, ?)`,
+				s.ID, i+1, string(c.Kind.Or(editor.ChangeCorrection)), c.Note, formatTime(c.At)); err != nil {
 				return false, err
 			}
 		}

@@ -17,7 +17,11 @@ var (
 
 func TestContract(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, fx storetest.Fixture) storage.Store {
-		db, err := sqlite.Open(filepath.Join(t.TempDir(), "contract.db"), sqlite.Options{Create: true})
+		path := filepath.Join(t.TempDir(), "contract.db")
+		if fx.Share != nil {
+			path = fx.Share.Path()
+		}
+		db, err := sqlite.Open(path, sqlite.Options{Create: true})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -162,12 +162,15 @@ func (d *DB) saveStory(ctx context.Context, tx *sql.Tx, cur, s *editor.Story, ba
 		return editor.SaveResult{}, err
 	}
 	if c := plan.Correction; c != nil {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO corrections (story_id, seq, note, at) VALUES (?, ?, ?, ?)`,
-			s.ID, s.Revision, c.Note, formatTime(c.At)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO corrections (story_id, seq, kind, note, at) VALUES (?, ?, ?, ?, ?)`,
+			s.ID, s.Revision, string(c.Kind.Or(editor.ChangeCorrection)), c.Note, formatTime(c.At)); err != nil {
 			return editor.SaveResult{}, err
 		}
 	}
 	if err := writeStoryParts(ctx, tx, s); err != nil {
+		return editor.SaveResult{}, err
+	}
+	if err := reanchorNotes(ctx, tx, s.ID, cur.Body, s.Body); err != nil {
 		return editor.SaveResult{}, err
 	}
 	if err := d.insertRevision(ctx, tx, "story", s.ID, s.Revision, plan.Meta, s.Content(), cur.Content(), s.Words()); err != nil {
@@ -371,7 +374,7 @@ func storiesWithStatus(ctx context.Context, q querier, status editor.Status) ([]
 	if err := quoteRows.Err(); err != nil {
 		return nil, err
 	}
-	corrRows, err := q.QueryContext(ctx, `SELECT story_id, note, at FROM corrections
+	corrRows, err := q.QueryContext(ctx, `SELECT story_id, kind, note, at FROM corrections
 		WHERE story_id IN (SELECT id FROM stories`+where+`) ORDER BY story_id, seq`, args...)
 	if err != nil {
 		return nil, err
@@ -380,7 +383,7 @@ func storiesWithStatus(ctx context.Context, q querier, status editor.Status) ([]
 	for corrRows.Next() {
 		var storyID string
 		var c editor.Correction
-		if err := corrRows.Scan(&storyID, &c.Note, timeCol{&c.At}); err != nil {
+		if err := corrRows.Scan(&storyID, &c.Kind, &c.Note, timeCol{&c.At}); err != nil {
 			return nil, err
 		}
 		if i, ok := index[storyID]; ok {
@@ -518,7 +521,7 @@ func scanStory(row scanner) (*editor.Story, error) {
 }
 
 func findCorrections(ctx context.Context, q querier, storyID string) ([]editor.Correction, error) {
-	rows, err := q.QueryContext(ctx, `SELECT note, at FROM corrections WHERE story_id = ? ORDER BY seq`, storyID)
+	rows, err := q.QueryContext(ctx, `SELECT kind, note, at FROM corrections WHERE story_id = ? ORDER BY seq`, storyID)
 	if err != nil {
 		return nil, err
 	}
@@ -526,7 +529,7 @@ func findCorrections(ctx context.Context, q querier, storyID string) ([]editor.C
 	var out []editor.Correction
 	for rows.Next() {
 		var c editor.Correction
-		if err := rows.Scan(&c.Note, timeCol{&c.At}); err != nil {
+		if err := rows.Scan(&c.Kind, &c.Note, timeCol{&c.At}); err != nil {
 			return nil, err
 		}
 		out = append(out, c)

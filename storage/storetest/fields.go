@@ -19,6 +19,9 @@ func testEveryTextField(t *testing.T, open Opener) {
 		if f.Slug {
 			return fmt.Sprintf("%s-%d", strings.ReplaceAll(f.Name, "_", "-"), n)
 		}
+		if f.Count {
+			return fmt.Sprint(400 + n)
+		}
 		return fmt.Sprintf("%s, take %d", f.Label, n)
 	}
 	s := &editor.Story{}

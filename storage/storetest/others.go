@@ -273,13 +273,14 @@ func testStoryHistory(t *testing.T, open Opener) {
 
 func testWorkingCopies(t *testing.T, open Opener) {
 	db := openStore(t, open)
+	me := ownerOn(db, "ann", "client-a")
 	s := newStory(t, db, "Council sets budget", "First words.")
-	if _, err := db.WorkingCopy(ctx, s.ID); !errors.Is(err, editor.ErrNotFound) {
+	if _, err := db.WorkingCopy(ctx, s.ID, me); !errors.Is(err, editor.ErrNotFound) {
 		t.Fatalf("WorkingCopy of a story never edited = %v, want ErrNotFound", err)
 	}
 	edited := *s
 	edited.Body = "First words. And the words typed since."
-	wc := &editor.WorkingCopy{DocID: s.ID, DocKind: "story", Base: s.Revision, Content: edited.Content()}
+	wc := &editor.WorkingCopy{DocID: s.ID, DocKind: "story", Base: s.Revision, Content: edited.Content(), User: me.User, Client: me.Client}
 	if err := db.SaveWorkingCopy(ctx, wc); err != nil {
 		t.Fatalf("SaveWorkingCopy = %v", err)
 	}
@@ -297,7 +298,7 @@ func testWorkingCopies(t *testing.T, open Opener) {
 	if cur := mustStory(t, db, s.ID); cur.Body != "First words." {
 		t.Errorf("working copy changed the story: body %q", cur.Body)
 	}
-	got, err := db.WorkingCopy(ctx, s.ID)
+	got, err := db.WorkingCopy(ctx, s.ID, me)
 	if err != nil {
 		t.Fatalf("WorkingCopy = %v", err)
 	}
@@ -312,17 +313,17 @@ func testWorkingCopies(t *testing.T, open Opener) {
 	if err := db.CreatePage(ctx, p, editor.RevisionMeta{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SaveWorkingCopy(ctx, &editor.WorkingCopy{DocID: p.ID, DocKind: "page", Base: 1, Content: p.Content()}); err != nil {
+	if err := db.SaveWorkingCopy(ctx, &editor.WorkingCopy{DocID: p.ID, DocKind: "page", Base: 1, Content: p.Content(), User: me.User, Client: me.Client}); err != nil {
 		t.Fatal(err)
 	}
-	all, err := db.WorkingCopies(ctx)
+	all, err := db.WorkingCopies(ctx, me)
 	if err != nil || len(all) != 2 || all[0].DocID != p.ID {
 		t.Errorf("WorkingCopies = %+v, %v, want the page then the story", all, err)
 	}
-	if err := db.DropWorkingCopy(ctx, s.ID); err != nil {
+	if err := db.DropWorkingCopy(ctx, s.ID, me); err != nil {
 		t.Fatalf("DropWorkingCopy = %v", err)
 	}
-	if _, err := db.WorkingCopy(ctx, s.ID); !errors.Is(err, editor.ErrNotFound) {
+	if _, err := db.WorkingCopy(ctx, s.ID, me); !errors.Is(err, editor.ErrNotFound) {
 		t.Errorf("WorkingCopy after drop = %v, want ErrNotFound", err)
 	}
 }
@@ -337,7 +338,7 @@ func testWorkingCopyUnknown(t *testing.T, open Opener) {
 	if err := db.SaveWorkingCopy(ctx, &editor.WorkingCopy{DocID: "x", DocKind: "poem"}); !errors.As(err, &ve) {
 		t.Errorf("SaveWorkingCopy of kind poem = %v, want a ValidationError", err)
 	}
-	if all, err := db.WorkingCopies(ctx); err != nil || len(all) != 0 {
+	if all, err := db.WorkingCopies(ctx, editor.Owner{}); err != nil || len(all) != 0 {
 		t.Errorf("WorkingCopies = %v, %v, want none", all, err)
 	}
 }

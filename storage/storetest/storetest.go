@@ -21,6 +21,10 @@ type Fixture struct {
 	Now func() time.Time
 	// NewID, when not nil, makes the store's identifiers.
 	NewID func() string
+	// Share, when not nil, is a store this opener opened earlier in the
+	// test: open another handle on its database (as a second copy of the
+	// app would), not a new one.
+	Share storage.Store
 }
 
 // Opener opens a new, empty store for one test, with the fixture's clock
@@ -53,6 +57,7 @@ var behaviours = []behaviour{
 	{"StatusMoveFromAStaleBase", testStatusStaleBase},
 	{"Corrections", testCorrections},
 	{"PublishedChangesNeedACorrectionNote", testPublishedNeedsNote},
+	{"KindsOfChangeToAPublishedStory", testChangeKinds},
 	{"ListStoriesWindows", testListWindows},
 	{"QuotesPeopleAndSearch", testQuotesPeopleSearch},
 	{"PeopleMergeByName", testPeopleMerge},
@@ -64,11 +69,17 @@ var behaviours = []behaviour{
 	{"StoryHistory", testStoryHistory},
 	{"WorkingCopies", testWorkingCopies},
 	{"WorkingCopyRefusesUnknownDocuments", testWorkingCopyUnknown},
+	{"WorkingCopiesBelongToTheirOwner", testWorkingCopiesByOwner},
+	{"PresenceComesAndExpires", testPresence},
+	{"ChangesFollowEveryRevision", testChanges},
+	{"LiveAcrossTwoHandles", testLiveAcrossHandles},
 	{"MergeSaveMergesOrRefusesAClash", testMergeSave},
 	{"RacingSavesFromOneBase", testRacingSaves},
 	{"Import", testImport},
 	{"RevisionAuthor", testRevisionAuthor},
 	{"CopyIntoAnEmptyStore", testCopy},
+	{"Notes", testNotes},
+	{"NotesFollowSaves", testNotesFollowSaves},
 }
 
 var ctx = context.Background()

@@ -200,6 +200,65 @@ func testCorrections(t *testing.T, open Opener) {
 	}
 }
 
+// testChangeKinds saves each kind of change to a published story: the
+// public ones are kept, with their kinds, for the story and the export; a
+// minor fix is only in its revision's note.
+func testChangeKinds(t *testing.T, open Opener) {
+	db := openStore(t, open)
+	s := newStory(t, db, "H", "One.")
+	s, err := db.SetStatus(ctx, s.ID, s.Revision, editor.StatusPublished, editor.RevisionMeta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	changes := []struct {
+		kind     editor.ChangeKind
+		note     string
+		wantNote string
+	}{
+		{editor.ChangeCorrection, "A name was misspelt.", "A name was misspelt."},
+		{editor.ChangeFix, "typo", "Minor fix: typo"},
+		{editor.ChangeClarification, "The figure is annual.", "Clarification: The figure is annual."},
+		{editor.ChangeUpdate, "Adds the council's reply.", "Update: Adds the council's reply."},
+	}
+	for i, c := range changes {
+		edit := *s
+		edit.Body = fmt.Sprintf("One, edit %d.", i)
+		if _, err := db.SaveStory(ctx, &edit, s.Revision, editor.RevisionMeta{Note: c.note, Change: c.kind}); err != nil {
+			t.Fatalf("SaveStory(%s) = %v", c.kind, err)
+		}
+		s = mustStory(t, db, s.ID)
+	}
+	want := []editor.Correction{
+		{Kind: editor.ChangeCorrection, Note: "A name was misspelt."},
+		{Kind: editor.ChangeClarification, Note: "The figure is annual."},
+		{Kind: editor.ChangeUpdate, Note: "Adds the council's reply."},
+	}
+	published, err := db.StoriesWithStatus(ctx, editor.StatusPublished)
+	if err != nil || len(published) != 1 {
+		t.Fatalf("StoriesWithStatus(published) = %d, %v", len(published), err)
+	}
+	for _, got := range [][]editor.Correction{s.Corrections, published[0].Corrections} {
+		if len(got) != len(want) {
+			t.Fatalf("Corrections = %+v, want %+v", got, want)
+		}
+		for i := range want {
+			if got[i].Kind != want[i].Kind || got[i].Note != want[i].Note || got[i].At.IsZero() {
+				t.Errorf("Corrections[%d] = %+v, want %+v", i, got[i], want[i])
+			}
+		}
+	}
+	revs, err := db.Revisions(ctx, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	revs = revs[len(revs)-len(changes):]
+	for i, c := range changes {
+		if revs[i].Kind != editor.RevisionCorrection || revs[i].Note != c.wantNote {
+			t.Errorf("revision %d = %s %q, want correction %q", revs[i].Seq, revs[i].Kind, revs[i].Note, c.wantNote)
+		}
+	}
+}
+
 func testPublishedNeedsNote(t *testing.T, open Opener) {
 	db := openStore(t, open)
 	s := newStory(t, db, "H", "The minister said yes.")

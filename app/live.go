@@ -1,0 +1,164 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+)
+
+// Others' saves arrive: on a store with a change feed, every new revision
+// by anyone comes to the window as it is committed. The lists show it; the
+// open document, when it is the one saved, follows: without local edits it
+// reloads to the new revision, with them it keeps them and merges the new
+// revision in, and only a clash asks (clashview.go). Nothing is dropped
+// silently: each arrival says who saved what, and when.
+
+// liveStore is a store with a change feed (storage.Store's Watch).
+type liveStore interface {
+	Watch(ctx context.Context, since editor.Cursor) <-chan editor.Change
+}
+
+// startLive follows the store's change feed until stop; a store without
+// one is left alone.
+func (g *gui) startLive() {
+	ls, ok := g.store.(liveStore)
+	if !ok {
+		return
+	}
+	ctx, cancel := context.WithCancel(g.ctx)
+	g.stopLive = cancel
+	changes := ls.Watch(ctx, editor.CursorNow)
+	go func() {
+		for c := range changes {
+			fyne.Do(func() { g.arrived(c) })
+		}
+	}()
+}
+
+// arrived takes one new revision from the feed to the lists and, when it
+// is of the open document and newer than what it shows, to the editor.
+func (g *gui) arrived(c editor.Change) {
+	switch c.DocKind {
+	case pageKind.noun:
+		g.pages.reload()
+	default:
+		g.list.reloadKeeping(g.list.selected)
+	}
+	if g.current == nil {
+		return
+	}
+	s := g.current.session()
+	if s.id() != c.DocID || s.loaded == nil || c.Revision <= s.loaded.rev() {
+		return // another document, or a save this window made or has seen
+	}
+	s.follow(c)
+}
+
+// follow reads the revision c brought and brings the open document up to
+// it, keeping local edits.
+func (s *docSession) follow(c editor.Change) {
+	g, gen, base, loaded := s.g, s.gen, s.base, s.loaded
+	g.run(func() func() {
+		cur, err := s.kind.read(g.ctx, g.store, c.DocID)
+		from := loaded
+		if err == nil && base != loaded.rev() {
+			from, _, err = s.kind.revision(g.ctx, g.store, c.DocID, base)
+		}
+		return func() {
+			switch {
+			case gen != s.gen || s.loaded == nil:
+				return // another document is open
+			case err != nil:
+				g.showStatusError("Reading "+arrivalText(c), err)
+			case s.loaded.rev() < cur.rev():
+				s.arrive(c, from, cur)
+			}
+		}
+	})
+}
+
+// arrive shows revision cur, saved by someone else over from (the fields'
+// base).
+func (s *docSession) arrive(c editor.Change, from, cur document) {
+	said := arrivalText(c)
+	now := s.ed.current()
+	if bytes.Equal(now.content(), s.saved) {
+		s.rebase(cur, cur)
+		s.notify(said + ".")
+		return
+	}
+	merged, conflicts, err := now.merge(from, cur, nil)
+	if err != nil {
+		s.g.showError("Merging "+said, err)
+		return
+	}
+	if len(conflicts) == 0 {
+		s.rebase(cur, merged)
+		s.notify(fmt.Sprintf("%s; it changed the %s, merged with your unsaved changes.", said, changedFields(from, cur)))
+		return
+	}
+	note := &mergeNote{from: from.rev(), to: cur.rev(), authors: []string{c.Author}, fields: changedFields(from, cur)}
+	s.showClashWith(now, &clash{base: from, mine: now, theirs: cur, conflicts: conflicts, note: note}, "Use these choices", func(resolved document) {
+		s.rebase(cur, resolved)
+		s.notify(fmt.Sprintf("%s; your choices are merged with your unsaved changes.", said))
+	})
+}
+
+// rebase makes cur the revision the fields are based on, and shows shown in
+// them: cur itself, or local edits merged over it.
+func (s *docSession) rebase(cur, shown document) {
+	s.loaded = cur
+	s.base, s.saved, s.savedAt = cur.rev(), cur.content(), cur.updated()
+	s.ed.took(cur)
+	s.g.keepCursor(func() { s.ed.show(shown) })
+	s.history.load(cur.id())
+	s.g.edited()
+}
+
+// arrivalText says who saved revision c and when: "Revision 7 saved by bob
+// at 12:03".
+func arrivalText(c editor.Change) string {
+	text := fmt.Sprintf("Revision %d saved", c.Revision)
+	if c.Author != "" {
+		text += " by " + c.Author
+	}
+	if !c.At.IsZero() {
+		text += " at " + c.At.Local().Format("15:04")
+	}
+	return text
+}
+
+// keepCursor runs show, which refills the fields, and puts the cursor of
+// the field being typed in back beside the same words: where it was when
+// the text before it is unchanged, else as far from the end as it was when
+// the text after it is.
+func (g *gui) keepCursor(show func()) {
+	var e *widget.Entry
+	switch f := g.win.Canvas().Focused().(type) {
+	case *widget.Entry:
+		e = f
+	case *textEntry:
+		e = &f.Entry
+	}
+	if e == nil {
+		show()
+		return
+	}
+	old, at := []rune(e.Text), e.CursorTextOffset()
+	show()
+	now := []rune(e.Text)
+	pos := at
+	tail := len(old) - at
+	switch {
+	case at <= len(now) && string(old[:at]) == string(now[:at]):
+	case tail <= len(now) && string(old[at:]) == string(now[len(now)-tail:]):
+		pos = len(now) - tail
+	}
+	e.CursorRow, e.CursorColumn = rowCol(rowStarts(e), min(pos, len(now)))
+	e.Refresh()
+}

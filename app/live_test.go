@@ -1,0 +1,144 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"copydesk/editor"
+	"copydesk/storage"
+)
+
+// newest is the store's change feed cursor now.
+func newest(t *testing.T, st storage.Store) editor.Cursor {
+	t.Helper()
+	_, c, err := st.Changes(context.Background(), editor.CursorNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// nextChange is the first change after since, as the window's Watch would
+// bring it.
+func nextChange(t *testing.T, st storage.Store, since editor.Cursor) editor.Change {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	select {
+	case c, ok := <-st.Watch(ctx, since):
+		if !ok {
+			t.Fatal("the change feed closed")
+		}
+		return c
+	case <-time.After(30 * time.Second): // a guard against a hang, not a measure
+		t.Fatal("no change came")
+	}
+	return editor.Change{}
+}
+
+func storyBody(t *testing.T, st storage.Store) *editor.Story {
+	t.Helper()
+	ss, err := st.StoriesWithStatus(context.Background(), editor.StatusDraft)
+	if err != nil || len(ss) != 1 {
+		t.Fatalf("stories: %v, %v", ss, err)
+	}
+	return &ss[0]
+}
+
+func TestAnotherSaveArrives(t *testing.T) {
+	tests := []struct {
+		name   string
+		mine   [2]string // the second window's unsaved change, if any
+		want   string    // its body after the arrival
+		notice string
+		dirty  bool
+	}{
+		{
+			name:   "without local edits the story reloads",
+			want:   "The council met on Monday night.\n\nThe vote is due on Tuesday.",
+			notice: "Revision 2 saved by ann at ",
+		},
+		{
+			name:   "local edits are kept and merged with it",
+			mine:   [2]string{"on Tuesday", "on Friday"},
+			want:   "The council met on Monday night.\n\nThe vote is due on Friday.",
+			notice: "it changed the body (1 more word), merged with your unsaved changes",
+			dirty:  true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, gs, _ := openDesk(t)
+			for _, g := range gs {
+				g.list.list.Select(0)
+			}
+			g := gs[1]
+			if tt.mine[0] != "" {
+				replaceIn(t, g.story.body, tt.mine[0], tt.mine[1])
+			}
+			since := newest(t, st)
+			replaceIn(t, gs[0].story.body, "on Monday", "on Monday night")
+			saveAs(gs[0], "ann")
+			c := nextChange(t, st, since)
+			if c.Revision != 2 || c.Author != "ann" {
+				t.Fatalf("the feed brought %+v, want revision 2 by ann", c)
+			}
+			g.arrived(c)
+			s := g.story.sess
+			if g.story.body.Text != tt.want || s.base != 2 || unsaved(g.story) != tt.dirty {
+				t.Errorf("after the arrival: body %q, base %d, unsaved %v; want %q, 2, %v", g.story.body.Text, s.base, unsaved(g.story), tt.want, tt.dirty)
+			}
+			if r, ok := g.list.item(0); !ok || r.Revision != 2 {
+				t.Errorf("the story list shows %+v, want revision 2", r)
+			}
+			if !s.notice.Visible() || !strings.Contains(s.noticeText.Text, tt.notice) {
+				t.Errorf("notice %q (shown %v), want it to say %q", s.noticeText.Text, s.notice.Visible(), tt.notice)
+			}
+			if tt.dirty {
+				saveAs(g, "bob")
+				if got := storyBody(t, st); got.Revision != 3 || got.Body != tt.want {
+					t.Errorf("the save after the arrival made revision %d: %q, want 3: %q", got.Revision, got.Body, tt.want)
+				}
+			}
+			g.arrived(c) // the same change again, as a late poll would bring it
+			if s.base != 2+boolInt(tt.dirty) {
+				t.Errorf("a change seen already moved the base to %d", s.base)
+			}
+		})
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func TestAnArrivingClashAsksAndKeepsTheChoiceUnsaved(t *testing.T) {
+	st, gs, ws := openDesk(t)
+	for _, g := range gs {
+		g.list.list.Select(0)
+	}
+	g := gs[1]
+	replaceIn(t, g.story.body, "on Tuesday", "on Friday")
+	replaceIn(t, g.story.body, "on Monday", "on Monday night")
+	since := newest(t, st)
+	replaceIn(t, gs[0].story.body, "on Tuesday", "on Thursday")
+	saveAs(gs[0], "ann")
+	g.arrived(nextChange(t, st, since))
+	if g.clashView == nil || openDialog(g, "You and ann changed the same words") == nil {
+		t.Fatalf("no clash view; dialogs %q", dialogText(g))
+	}
+	g.clashView.picks[0].SetSelected("Take ann's")
+	tapButton(t, ws[1], "Use these choices")
+	want := "The council met on Monday night.\n\nThe vote is due on Thursday."
+	if g.story.body.Text != want || g.story.sess.base != 2 || !unsaved(g.story) {
+		t.Errorf("after choosing: body %q, base %d, unsaved %v; want %q over revision 2, unsaved", g.story.body.Text, g.story.sess.base, unsaved(g.story), want)
+	}
+	if got := storyBody(t, st); got.Revision != 2 {
+		t.Errorf("choosing saved revision %d", got.Revision)
+	}
+}

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"copydesk/editor"
+)
+
+var notesCmd = &command{name: "notes", args: "ID [--open] [--json]", summary: "the notes between editor and subeditor on a story, open and resolved", minArgs: 1, maxArgs: 1,
+	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+		asJSON := fs.Bool("json", false, "print JSON")
+		openOnly := fs.Bool("open", false, "only the notes not yet resolved")
+		return func(e *env, args []string) error {
+			s, err := e.db.FindStory(e.ctx, args[0])
+			if err != nil {
+				return err
+			}
+			notes, err := e.db.Notes(e.ctx, s.ID)
+			if err != nil {
+				return err
+			}
+			rows := []noteRow{}
+			for _, n := range notes {
+				if !*openOnly || n.Open() {
+					rows = append(rows, newNoteRow(n))
+				}
+			}
+			if *asJSON {
+				return writeJSON(e.stdout, rows)
+			}
+			if len(rows) == 0 {
+				fmt.Fprintf(e.stderr, "%s has no notes\n", s.Title())
+				return nil
+			}
+			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tSTATE\tAUTHOR\tWHEN\tON\tNOTE")
+			for _, r := range rows {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t“%s”\t%s\n", shortID(r.ID), r.State, r.Author,
+					r.CreatedAt.Local().Format("2 Jan 15:04"), shorten(r.Words, 30), shorten(r.Text, 60))
+			}
+			return tw.Flush()
+		}
+	}}
+
+var noteCmd = &command{name: "note", args: `ID --at WORDS --text TEXT | ID --resolve NOTE | ID --reopen NOTE [--json]`, summary: "add a note on words of a story's body, or resolve or reopen one (notes are never exported)", minArgs: 1, maxArgs: 1,
+	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+		at := fs.String("at", "", "the words of the body the note is about, as they stand in it")
+		text := fs.String("text", "", "what the note says")
+		resolve := fs.String("resolve", "", "resolve the note with this ID (or the first characters of it)")
+		reopen := fs.String("reopen", "", "reopen the resolved note with this ID (or the first characters of it)")
+		asJSON := fs.Bool("json", false, "print the note as JSON")
+		author := authorFlag(fs, "who writes or resolves the note")
+		return func(e *env, args []string) error {
+			adding := *at != "" || *text != ""
+			actions := 0
+			for _, on := range []bool{adding, *resolve != "", *reopen != ""} {
+				if on {
+					actions++
+				}
+			}
+			if actions != 1 {
+				return usagef("give --at WORDS with --text TEXT to add a note, or --resolve NOTE, or --reopen NOTE; nothing was changed")
+			}
+			who, err := author(e)
+			if err != nil {
+				return err
+			}
+			s, err := e.db.FindStory(e.ctx, args[0])
+			if err != nil {
+				return err
+			}
+			var n *editor.Note
+			if adding {
+				if strings.TrimSpace(*text) == "" {
+					return usagef("--text is empty; write what the note says; nothing was changed")
+				}
+				a, ok := editor.FindWords(s.Body, *at, 0)
+				if !ok {
+					return usagef("--at %q: the body of %s does not have those words; give them as they stand in it; nothing was changed", *at, s.Title())
+				}
+				n = &editor.Note{StoryID: s.ID, Anchor: a, Text: *text, Author: who}
+				if err := e.db.AddNote(e.ctx, n); err != nil {
+					return err
+				}
+			} else {
+				ref := *resolve + *reopen
+				id, err := findNoteID(e, s, ref)
+				if err != nil {
+					return err
+				}
+				if n, err = e.db.ResolveNote(e.ctx, s.ID, id, *resolve != "", who); err != nil {
+					return err
+				}
+			}
+			if *asJSON {
+				return writeJSON(e.stdout, newNoteRow(*n))
+			}
+			switch {
+			case adding:
+				fmt.Fprintf(e.stdout, "note %s added on “%s” in %s\n", n.ID, shorten(n.Anchor.Exact, 40), s.Title())
+			case n.Resolved:
+				fmt.Fprintf(e.stdout, "note %s resolved\n", n.ID)
+			default:
+				fmt.Fprintf(e.stdout, "note %s reopened\n", n.ID)
+			}
+			return nil
+		}
+	}}
+
+// findNoteID finds the story's note whose ID is ref or starts with it.
+func findNoteID(e *env, s *editor.Story, ref string) (string, error) {
+	notes, err := e.db.Notes(e.ctx, s.ID)
+	if err != nil {
+		return "", err
+	}
+	var found []string
+	for _, n := range notes {
+		if n.ID == ref {
+			return n.ID, nil
+		}
+		if strings.HasPrefix(n.ID, ref) {
+			found = append(found, n.ID)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return "", fmt.Errorf("%s has no note %q; 'copydesk notes %s' lists them: %w", s.Title(), ref, shortID(s.ID), editor.ErrNotFound)
+	case 1:
+		return found[0], nil
+	}
+	return "", fmt.Errorf("%q starts %d of the notes on %s; give more of the ID: %w", ref, len(found), s.Title(), editor.ErrAmbiguous)
+}
+
+// noteRow is one note as `notes --json` and `note --json` print it
+// (docs/contract.md).
+type noteRow struct {
+	ID         string     `json:"id"`
+	State      string     `json:"state"` // "open" or "resolved"
+	Text       string     `json:"text"`
+	Author     string     `json:"author"`
+	CreatedAt  time.Time  `json:"created_at"`
+	ResolvedBy string     `json:"resolved_by"`
+	ResolvedAt *time.Time `json:"resolved_at"`
+	Words      string     `json:"words"`
+	Start      int        `json:"start"`
+	End        int        `json:"end"`
+	Detached   bool       `json:"detached"`
+}
+
+func newNoteRow(n editor.Note) noteRow {
+	state := "open"
+	if n.Resolved {
+		state = "resolved"
+	}
+	return noteRow{ID: n.ID, State: state, Text: n.Text, Author: n.Author, CreatedAt: n.CreatedAt,
+		ResolvedBy: n.ResolvedBy, ResolvedAt: n.ResolvedAt, Words: n.Anchor.Exact,
+		Start: n.Anchor.Start, End: n.Anchor.End, Detached: n.Detached}
+}
+
+func shortID(id string) string {
+	if len(id) > 8 {
+		return id[:8]
+	}
+	return id
+}
