@@ -331,10 +331,16 @@ func syncRun(work func() func()) {
 
 func newTestGUI(t *testing.T, store Store) (*gui, fyne.Window) {
 	t.Helper()
-	test.NewTempApp(t)
-	// Not a first start: the author is known (firstStartAsksForTheAuthor tests that).
-	fyne.CurrentApp().Preferences().SetString(prefAuthor, "A Tester")
+	newTestApp(t)
 	return openTestGUI(t, store)
+}
+
+// newTestApp starts a headless app that is not on its first start: the
+// author is known (firstStartAsksForTheAuthor tests the first start).
+func newTestApp(t *testing.T) {
+	t.Helper()
+	test.NewTempApp(t)
+	fyne.CurrentApp().Preferences().SetString(prefAuthor, "A Tester")
 }
 
 // openTestGUI opens another window on the same app, as a restart would.

@@ -68,7 +68,7 @@ func openStore(dsn string) (Store, error) {
 // link that switches stores as Run does.
 func fileGUI(t *testing.T) (*gui, fyne.Window, *deskLink, string) {
 	t.Helper()
-	test.NewTempApp(t)
+	newTestApp(t)
 	path := filepath.Join(t.TempDir(), "mine.db")
 	st, err := openStore(path)
 	if err != nil {

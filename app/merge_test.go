@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 
 	"copydesk/editor"
 	"copydesk/storage"
@@ -35,7 +34,7 @@ func openDesk(t *testing.T) (storage.Store, [2]*gui, [2]fyne.Window) {
 	if err := db.CreatePage(ctx, &editor.Page{Kind: editor.PageRules, Title: "Comment rules", Body: "Be civil.\n\nStay on topic."}, meta); err != nil {
 		t.Fatal(err)
 	}
-	test.NewTempApp(t)
+	newTestApp(t)
 	var gs [2]*gui
 	var ws [2]fyne.Window
 	for i := range gs {

@@ -72,7 +72,8 @@ func (p *prefs) author() string {
 
 // needsAuthor reports that nobody has said whose name goes on revisions.
 func (p *prefs) needsAuthor() bool {
-	return strings.TrimSpace(p.p.String(prefAuthor)) == "" && strings.TrimSpace(os.Getenv("COPYDESK_AUTHOR")) == ""
+	// On a shared desk the database user is the author, whatever is typed.
+	return p.deskUser == "" && strings.TrimSpace(p.p.String(prefAuthor)) == "" && strings.TrimSpace(os.Getenv("COPYDESK_AUTHOR")) == ""
 }
 
 // systemName is the person's name as the system knows it: the account's

@@ -3,7 +3,6 @@ package wire
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"unicode/utf8"
 )
 
@@ -27,18 +26,21 @@ const boilerplateShare = 5 // a fifth
 // stands, reporting it as boilerplate of kind promo; the paragraphs around
 // it stay in the body.
 func takePromos(r *Result, paras []para) []para {
-	first := slices.IndexFunc(paras, func(p para) bool { return isPromoLine(p.text) })
-	if first < 0 {
-		return paras // the common case copies nothing
-	}
-	kept := make([]para, first, len(paras)-1)
-	copy(kept, paras[:first])
-	for _, p := range paras[first:] {
-		if isPromoLine(p.text) {
-			r.Boilerplate = append(r.Boilerplate, Boilerplate{Title: p.text, Text: p.text, Kind: BoilerplatePromo})
+	var kept []para // nil until a promotional line is found: most stories have none
+	for i, p := range paras {
+		if !isPromoLine(p.text) {
+			if kept != nil {
+				kept = append(kept, p)
+			}
 			continue
 		}
-		kept = append(kept, p)
+		if kept == nil {
+			kept = append(make([]para, 0, len(paras)-1), paras[:i]...)
+		}
+		r.Boilerplate = append(r.Boilerplate, Boilerplate{Title: p.text, Text: p.text, Kind: BoilerplatePromo})
+	}
+	if kept == nil {
+		return paras
 	}
 	return kept
 }
