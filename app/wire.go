@@ -26,6 +26,10 @@ type wireSection struct {
 	root    *widget.Accordion
 }
 
+// wireHeight is the height of the open Wire section: four rows of fields,
+// the rest scrolled to.
+const wireHeight = 180
+
 // urgencyOptions are the urgency choice's options: none, then 1 to 9.
 var urgencyOptions = []string{"None", "1 (flash)", "2", "3", "4", "5", "6", "7", "8", "9"}
 
@@ -34,13 +38,25 @@ func (w *wireSection) build() fyne.CanvasObject {
 	w.facts = widget.NewLabel("")
 	w.facts.Wrapping = fyne.TextWrapWord
 	w.facts.Importance = widget.MediumImportance
-	form := widget.NewForm(widget.NewFormItem(editor.FieldLabel("urgency"), w.urgency))
+	// Two columns of one-line fields, then the multi-line ones across both,
+	// in a scrolling box of a few rows, so that the body keeps its room.
+	left := widget.NewForm(widget.NewFormItem(editor.FieldLabel("urgency"), w.urgency))
+	right, wide := widget.NewForm(), widget.NewForm()
 	for _, f := range editor.StoryFields() {
-		if obj, ok := w.e.widgets[f.Name].(fyne.CanvasObject); ok && f.Wire {
-			form.Append(f.Label, obj)
+		obj, ok := w.e.widgets[f.Name].(fyne.CanvasObject)
+		switch {
+		case !ok || !f.Wire:
+		case !f.SingleLine():
+			wide.Append(f.Label, obj)
+		case len(right.Items) < len(left.Items):
+			right.Append(f.Label, obj)
+		default:
+			left.Append(f.Label, obj)
 		}
 	}
-	w.item = widget.NewAccordionItem("Wire", container.NewVBox(form, w.facts))
+	box := container.NewVScroll(container.NewVBox(container.NewGridWithColumns(2, left, right), wide, w.facts))
+	box.SetMinSize(fyne.NewSize(0, wireHeight))
+	w.item = widget.NewAccordionItem("Wire", box)
 	w.root = widget.NewAccordion(w.item)
 	return w.root
 }
