@@ -180,6 +180,7 @@ func showOpenError(w fyne.Window, path string, err error, open func(string)) {
 			open(r.URI().Path())
 		}, w)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".sqlite3"}))
+		startInDocuments(d)
 		d.Show()
 	}}
 	create := &widget.Button{Text: "Create a new database…", OnTapped: func() {
@@ -192,6 +193,7 @@ func showOpenError(w fyne.Window, path string, err error, open func(string)) {
 			open(p)
 		}, w)
 		d.SetFileName("copydesk.db")
+		startInDocuments(d)
 		d.Show()
 	}}
 	quit := &widget.Button{Text: "Quit", OnTapped: w.Close}

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -99,6 +100,9 @@ func (f *fakeStore) ListStories(_ context.Context, filter editor.StoryFilter) ([
 	defer f.mu.Unlock()
 	f.listed = append(f.listed, filter)
 	all := f.filtered(filter.Status)
+	if filter.HideSpiked {
+		all = slices.DeleteFunc(slices.Clone(all), func(s *editor.Story) bool { return s.Status == editor.StatusSpiked })
+	}
 	var out []editor.StorySummary
 	for i := filter.Offset; i < len(all) && (filter.Limit <= 0 || i < filter.Offset+filter.Limit); i++ {
 		s := all[i]
@@ -345,6 +349,17 @@ func newTestApp(t *testing.T) {
 
 // openTestGUI opens another window on the same app, as a restart would.
 func openTestGUI(t *testing.T, store Store) (*gui, fyne.Window) {
+	t.Helper()
+	// Not a first start: the author is known (TestFirstStartAsksForTheAuthor
+	// opens its window itself).
+	if p := fyne.CurrentApp().Preferences(); p.String(prefAuthor) == "" {
+		p.SetString(prefAuthor, "A Tester")
+	}
+	return openWindow(t, store)
+}
+
+// openWindow opens the main window on store, as the app does.
+func openWindow(t *testing.T, store Store) (*gui, fyne.Window) {
 	t.Helper()
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)

@@ -83,11 +83,11 @@ func TestAKeyringThatFailsIsNotAskedAgain(t *testing.T) {
 		{"never answers", func() error { <-block; return nil }},
 	} {
 		k := &systemKeyring{}
-		if err := k.call(tt.f); err == nil {
+		if _, err := within(k, func() (int, error) { return 0, tt.f() }); err == nil {
 			t.Errorf("%s: the first call succeeded", tt.name)
 		}
 		asked := false
-		if err := k.call(func() error { asked = true; return nil }); !errors.Is(err, errNoKeyring) || asked {
+		if _, err := within(k, func() (int, error) { asked = true; return 0, nil }); !errors.Is(err, errNoKeyring) || asked {
 			t.Errorf("%s: the second call was made (%v): a broken keyring is asked again", tt.name, err)
 		}
 	}

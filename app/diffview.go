@@ -80,6 +80,10 @@ func (g *gui) changesSincePublished() {
 }
 
 func (g *gui) showCompare(kind *docKind, id, name string, from, to int) {
+	if v := g.compareDialog; v != nil && !v.box.closed && v.kind == kind && v.id == id {
+		v.load(from, to)
+		return
+	}
 	v := &compareView{g: g, kind: kind, id: id, name: name}
 	v.build()
 	g.compareDialog = v

@@ -178,7 +178,8 @@ func (e *storyEditor) build() {
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(label("body"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.bodyCount),
 		e.find.root,
 	)
-	bottom := container.NewVBox(widget.NewForm(widget.NewFormItem(label("credit"), container.NewBorder(nil, nil, nil, e.lengthBox(), pair(e.credit, label("rules_page"), e.rules)))),
+	bottom := container.NewVBox(widget.NewForm(widget.NewFormItem(label("credit"), pair(e.credit, label("rules_page"), e.rules)),
+		widget.NewFormItem(label("target_words"), e.lengthBox())),
 		e.wire.build())
 	// The objects in reading order, so Tab goes kicker, headline, standfirst, byline,
 	// dateline, section, tags, body, credit, rules page, length target (a Border built with

@@ -68,11 +68,14 @@ type gui struct {
 
 	// exportSite writes the website (Config.Export); nil when not given.
 	exportSite ExportFunc
-	// The quote, compare and export dialogs shown last, for tests to answer.
+	// The Insert quote and Compare dialogs shown last: while one is on
+	// screen, asking for it again goes back to it rather than stacking a
+	// second one.
 	quoteDialog   *quoteDialog
 	compareDialog *compareView
-	clashView     *clashView
-	exportDialog  *exportDialog
+	// The clash and export dialogs shown last, for tests to answer.
+	clashView    *clashView
+	exportDialog *exportDialog
 
 	// stopLive stops following the store's change feed; nil when not.
 	stopLive func()
@@ -207,11 +210,11 @@ func (st *startup) load(g *gui) {
 	who := g.prefs.owner()
 	st.wcs, err = g.store.WorkingCopies(g.ctx, who)
 	fail("Looking for unsaved changes", err)
-	st.total, err = g.store.CountStories(g.ctx, "")
+	st.total, err = countListed(g.ctx, g.store, "")
 	if fail("Counting stories", err) {
 		return
 	}
-	st.rows, err = g.store.ListStories(g.ctx, editor.StoryFilter{Limit: pageSize})
+	st.rows, err = g.store.ListStories(g.ctx, listFilter("", 0, pageSize))
 	if fail("Loading stories", err) {
 		return
 	}
@@ -262,7 +265,8 @@ func (g *gui) show(st *startup) {
 	}
 	if st.wc == nil {
 		g.win.Canvas().Focus(g.find.entry)
-		if st.err == nil && g.prefs.needsAuthor() {
+		// On a shared desk the author is the database user; no need to ask.
+		if _, desk := g.store.(deskStore); !desk && st.err == nil && g.prefs.needsAuthor() {
 			g.askAuthor()
 		}
 	}

@@ -40,12 +40,7 @@ type systemKeyring struct {
 }
 
 func (k *systemKeyring) password(key string) (string, error) {
-	var pw string
-	err := k.call(func() error {
-		var err error
-		pw, err = keyring.Get(keyringService, key)
-		return err
-	})
+	pw, err := within(k, func() (string, error) { return keyring.Get(keyringService, key) })
 	if errors.Is(err, keyring.ErrNotFound) {
 		return "", nil
 	}
@@ -53,38 +48,48 @@ func (k *systemKeyring) password(key string) (string, error) {
 }
 
 func (k *systemKeyring) keep(key, password string) error {
-	return k.call(func() error { return keyring.Set(keyringService, key, password) })
+	_, err := within(k, func() (struct{}, error) { return struct{}{}, keyring.Set(keyringService, key, password) })
+	return err
 }
 
 func (k *systemKeyring) forget(key string) error {
-	err := k.call(func() error { return keyring.Delete(keyringService, key) })
+	_, err := within(k, func() (struct{}, error) { return struct{}{}, keyring.Delete(keyringService, key) })
 	if errors.Is(err, keyring.ErrNotFound) {
 		return nil
 	}
 	return err
 }
 
-// call runs f, at most keyringWait long; a failure other than "not found"
-// marks the keyring broken.
-func (k *systemKeyring) call(f func() error) error {
+// within runs f on the keyring k, at most keyringWait long; a failure
+// other than "not found" marks the keyring broken. A call that outlives
+// the wait finishes unseen: its answer goes into a channel nobody reads.
+func within[T any](k *systemKeyring, f func() (T, error)) (T, error) {
+	var zero T
 	k.mu.Lock()
 	broken := k.broken
 	k.mu.Unlock()
 	if broken {
-		return errNoKeyring
+		return zero, errNoKeyring
 	}
-	done := make(chan error, 1)
-	go func() { done <- f() }()
-	var err error
+	type answer struct {
+		v   T
+		err error
+	}
+	done := make(chan answer, 1)
+	go func() {
+		v, err := f()
+		done <- answer{v, err}
+	}()
+	var a answer
 	select {
-	case err = <-done:
+	case a = <-done:
 	case <-time.After(keyringWait):
-		err = errNoKeyring
+		a = answer{zero, errNoKeyring}
 	}
-	if err != nil && !errors.Is(err, keyring.ErrNotFound) {
+	if a.err != nil && !errors.Is(a.err, keyring.ErrNotFound) {
 		k.mu.Lock()
 		k.broken = true
 		k.mu.Unlock()
 	}
-	return err
+	return a.v, a.err
 }

@@ -160,6 +160,13 @@ func TestDialogsAnswerEscapeAndReturn(t *testing.T) {
 	if f := w.Canvas().Focused(); f != g.quoteDialog.speaker {
 		t.Errorf("Insert quote opens with %T focused, want the speaker", f)
 	}
+	// Asked for again, it goes back to the dialog on screen.
+	first := g.quoteDialog
+	w.Canvas().Unfocus()
+	g.insertQuote()
+	if g.quoteDialog != first || len(g.dialogs) != 1 || w.Canvas().Focused() != first.speaker {
+		t.Errorf("Insert quote twice: %d dialogs, focus on %T", len(g.dialogs), w.Canvas().Focused())
+	}
 	pressKey(w, fyne.KeyEscape)
 	if g.topDialog() != nil {
 		t.Errorf("Escape did not close Insert quote")

@@ -291,6 +291,15 @@ func TestCompareViewShowsInsertionsAndDeletions(t *testing.T) {
 	if v == nil || v.fromSeq != 1 || v.toSeq != 2 {
 		t.Fatalf("compare view: %+v", v)
 	}
+	// Compare again while it is open shows the new pair in the same view.
+	g.showCompare(storyKind, v.id, v.name, 2, 2)
+	if g.compareDialog != v || len(g.dialogs) != 1 || v.fromSeq != 2 {
+		t.Errorf("compare again: %d dialogs, from %d", len(g.dialogs), v.fromSeq)
+	}
+	g.showCompare(storyKind, v.id, v.name, 1, 2)
+	if v.fromSeq != 1 {
+		t.Fatalf("compare back to 1 and 2: from %d", v.fromSeq)
+	}
 	if !strings.Contains(v.stats.Text, "inserted") || v.from.Selected == "" || !strings.HasPrefix(v.to.Selected, "2 ·") {
 		t.Errorf("stats %q, from %q, to %q", v.stats.Text, v.from.Selected, v.to.Selected)
 	}

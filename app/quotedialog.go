@@ -55,6 +55,10 @@ func (g *gui) insertQuote() {
 		g.saveState.SetText("Open a story first: a quote is inserted into a story's body.")
 		return
 	}
+	if q := g.quoteDialog; q != nil && !q.box.closed {
+		g.win.Canvas().Focus(q.speaker)
+		return
+	}
 	q := &quoteDialog{g: g, cursor: cursorByte(&g.story.body.Entry), people: g.people.all}
 	q.show()
 	g.quoteDialog = q

@@ -104,7 +104,7 @@ var storyFields = []StoryField{
 		ptr: func(s *Story) *string { return &s.Slug }},
 	{Name: "rules_page", Label: "Rules page", Hint: "the slug of a site page, e.g. comment-rules", Whole: true, Slug: true, Key: "rules_page",
 		ptr: func(s *Story) *string { return &s.RulesPage }},
-	{Name: "target_words", Label: "Length target", Hint: "words, e.g. 400", Max: 5, Whole: true, Count: true, Key: "target_words",
+	{Name: "target_words", Label: "Length target", Hint: "e.g. 400", Max: 5, Whole: true, Count: true, Key: "target_words",
 		ptr: func(s *Story) *string { return &s.TargetWords }},
 	// The newsroom fields a feed fills (the editor's "Wire" section).
 	{Name: "slugline", Label: "Slugline", Hint: "the desk's short name, e.g. BC-STORM-COAST", Max: LineFieldMax, Whole: true, Key: "slugline", Wire: true,

@@ -49,7 +49,9 @@ func Others(ps []Presence, me Owner) []Presence {
 }
 
 // Cursor is a position in a store's change feed: Changes returns what came
-// after it. Cursors only grow.
+// after it, and the cursor to ask from next. Cursors never go back. A
+// change's own Cursor orders it among the others; ask for more with the
+// cursor Changes returned, not a change's.
 type Cursor int64
 
 // CursorNow asks Changes and Watch to start from the present: no past

@@ -369,6 +369,9 @@ type StorySummary struct {
 // StoryFilter selects a window of the story list, newest change first.
 type StoryFilter struct {
 	Status Status // empty for every status
-	Offset int
-	Limit  int // 0 for no limit
+	// HideSpiked leaves spiked stories out when Status is empty: the app's
+	// "All statuses" lists the working stories, and Spiked lists the rest.
+	HideSpiked bool
+	Offset     int
+	Limit      int // 0 for no limit
 }

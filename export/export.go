@@ -194,7 +194,9 @@ func (s *Site) normalize() error {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
 		return fmt.Errorf("export: base URL %q must be an absolute http or https address such as https://news.example.com/", s.BaseURL)
 	}
-	u.RawQuery, u.Fragment = "", ""
+	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
+		return fmt.Errorf("export: base URL %q has a query (?…) or a fragment (#…), which the addresses of a site's pages cannot carry; give it without, such as %s://%s%s", s.BaseURL, u.Scheme, u.Host, u.Path)
+	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}

@@ -136,5 +136,34 @@ run "$out/export-dialog.png" --drive "$(drive \
   'xdotool mousemove 690 386 click 1' 'xdotool type --delay 5 "https://news.example.org/"' \
   'xdotool mousemove 712 527 click 1' 'sleep 2')" -- "$bin" --db "$db"
 
+# --- A day on the desk (issue 12) ---------------------------------------------
+
+# The sample story published from the command line, then changed in the
+# window: Save revision asks which kind of change it is. An empty note keeps
+# the dialog open and says what to write; then a clarification, an update and
+# a minor fix, each with its note.
+change() {
+  fresh
+  db=$home/desk.db
+  HOME=$home "$bin" --db "$db" sample >/dev/null
+  for st in subbing ready published; do HOME=$home "$bin" --db "$db" status sir-iain-direct-threat-from-china $st >/dev/null; done
+  run "$out/$1.png" --drive "$(drive \
+    'xdotool mousemove 980 340 click 1' 'sleep 0.3' 'xdotool key End' \
+    'xdotool type --delay 20 " It said so on Monday."' 'sleep 1.5' 'xdotool key ctrl+s' 'sleep 1' \
+    "xdotool mousemove $2 398 mousedown 1" 'sleep 0.1' 'xdotool mouseup 1' 'sleep 0.4' \
+    'xdotool mousemove 742 495 mousedown 1' 'sleep 0.1' 'xdotool mouseup 1' 'sleep 0.3' \
+    "xdotool type --delay 5 \"$3\"" 'sleep 1.5' "$4" 'sleep 1')" -- "$bin" --db "$db"
+}
+change change-correction-empty 519 "" 'xdotool mousemove 735 535 mousedown 1; sleep 0.1; xdotool mouseup 1'
+change change-clarification 638 "This story has been amended to make clear the threat was reported to the co-chairs." :
+change change-update 755 "Adds the Foreign Office minister's reply." :
+change change-minor-fix 874 "typo in the second paragraph" :
+
+# A length target of 400 words on the 321-word sample: the count turns amber.
+fresh
+run "$out/length-target.png" --drive "$(drive \
+  'xdotool mousemove 496 770 mousedown 1' 'sleep 0.1' 'xdotool mouseup 1' 'sleep 0.3' \
+  'xdotool type --delay 30 "400"' 'sleep 1.5')" -- "$bin"
+
 rm -f "$out"/*.log
 echo "screenshots in $out:"; ls "$out"

@@ -23,6 +23,9 @@ type Archiver interface {
 	WriteArchive(ctx context.Context, a *editor.Archive) error
 	// AddPeople adds people with their IDs to a store that has none of them.
 	AddPeople(ctx context.Context, people []editor.Person) error
+	// WriteNotes adds notes as they were (IDs, authors, times, anchors) to
+	// stories the store has.
+	WriteNotes(ctx context.Context, notes []editor.Note) error
 }
 
 // ErrNotEmpty is a copy refused because its target holds something already.
@@ -30,11 +33,11 @@ var ErrNotEmpty = errors.New("target is not empty")
 
 // CopyReport counts what a copy moved.
 type CopyReport struct {
-	Stories, Pages, People, Revisions int
+	Stories, Pages, People, Revisions, Notes int
 }
 
 // Copy copies everything in src (people, stories and pages with every
-// revision, quotes and corrections) into dst, which must be empty, and reads
+// revision, quotes, corrections and notes) into dst, which must be empty, and reads
 // each document back from dst to check that every revision is there with
 // the same SHA-256. Working copies, one person's unsaved typing on one
 // machine, stay behind. progress, when not nil, is told how many documents
@@ -92,7 +95,12 @@ func Copy(ctx context.Context, src, dst Store, progress func(done, total int)) (
 			return report, fmt.Errorf("%s: %w", dst.Path(), err)
 		}
 		if a.Story != nil {
+			n, err := copyNotes(ctx, src, dst, to, id)
+			if err != nil {
+				return report, err
+			}
 			report.Stories++
+			report.Notes += n
 		} else {
 			report.Pages++
 		}
@@ -120,4 +128,23 @@ func sameRevisions(want, got *editor.Archive) error {
 		}
 	}
 	return nil
+}
+
+// copyNotes copies a story's notes and reads them back from dst.
+func copyNotes(ctx context.Context, src, dst Store, to Archiver, id string) (int, error) {
+	notes, err := src.Notes(ctx, id)
+	if err != nil || len(notes) == 0 {
+		return 0, err
+	}
+	if err := to.WriteNotes(ctx, notes); err != nil {
+		return 0, fmt.Errorf("copying the notes on %s: %w", id, err)
+	}
+	back, err := dst.Notes(ctx, id)
+	if err != nil {
+		return 0, fmt.Errorf("reading the notes on %s back from %s: %w", id, dst.Path(), err)
+	}
+	if len(back) != len(notes) {
+		return 0, fmt.Errorf("%s has %d notes on %s after the copy, want %d: %w", dst.Path(), len(back), id, len(notes), editor.ErrCorrupt)
+	}
+	return len(notes), nil
 }

@@ -60,7 +60,11 @@ func runDesktopArgs(args []string, stderr io.Writer) int {
 
 // exportSite writes the website for the desktop app's Export dialog.
 func exportSite(ctx context.Context, out string, site app.ExportSite, stories []editor.Story, pages []editor.Page, progress func(done, total int)) (app.ExportSummary, error) {
-	report, err := export.ExportWith(ctx, out, export.Site{Name: site.Name, BaseURL: site.BaseURL}, stories, pages,
+	loc, err := siteLocation(site.TimeZone)
+	if err != nil {
+		return app.ExportSummary{}, err
+	}
+	report, err := export.ExportWith(ctx, out, export.Site{Name: site.Name, BaseURL: site.BaseURL, Location: loc}, stories, pages,
 		export.Options{Progress: progress, AllowRemoval: site.AllowRemoval})
 	var re *export.RemovalError
 	if errors.As(err, &re) {

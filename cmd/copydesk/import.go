@@ -85,7 +85,7 @@ func runImport(e *env, files []string, o importOptions) error {
 		b.Save = func(ctx context.Context, name string, r *wire.Result) (*editor.Story, error) {
 			s, people := r.ToStory()
 			m := meta
-			m.Note = "imported from " + filepath.Base(name)
+			m.Note = "imported from " + editor.ShownName(filepath.Base(name))
 			if err := e.db.Import(ctx, []*editor.Story{&s}, people, m, nil); err != nil {
 				return nil, err
 			}
@@ -194,7 +194,7 @@ func saveAll(e *env, outcomes []wire.Outcome, meta editor.RevisionMeta) error {
 	}
 	meta.Note = "imported"
 	if len(outcomes) == 1 {
-		meta.Note = "imported from " + filepath.Base(outcomes[0].Name)
+		meta.Note = "imported from " + editor.ShownName(filepath.Base(outcomes[0].Name))
 	}
 	progress := newProgress(e.stderr, "saving", len(stories))
 	err := e.db.Import(e.ctx, stories, people, meta, func(done, total int) { progress.set(done, total) })

@@ -159,3 +159,37 @@ func TestNotesAreNeverExported(t *testing.T) {
 }
 
 func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
+
+// On a shared desk every role may write and resolve notes, in its own
+// name, and a save by any of them moves the notes.
+func TestNotesOnADesk(t *testing.T) {
+	d := newDesk(t)
+	ed, sub := d.as["editor"], d.as["subeditor"]
+	id, _, _ := strings.Cut(ed.ok("import", sampleWirePath), "\t")
+	var n noteJSON
+	ed.json(&n, "note", id, "--at", "Five Eyes sources", "--text", "Which of them?")
+	if n.Author != ed.author {
+		t.Errorf("a note by the editor is by %q, want %q", n.Author, ed.author)
+	}
+	if _, errOut, code := ed.run("", "note", id, "--at", "Five Eyes", "--text", "x", "--author", "Someone Else"); code != exitUsage || !strings.Contains(errOut, "database user") {
+		t.Errorf("note --author someone else on a desk: exit %d %q, want 2", code, errOut)
+	}
+	sub.ok("note", id, "--resolve", n.ID)
+	md := writeFile(t, "b.md", strings.Replace(ed.ok("show", id, "--format", "md"), "Sir Iain Duncan Smith has", "A new first paragraph.\n\nSir Iain Duncan Smith has", 1))
+	var notes []noteJSON
+	ed.json(&notes, "notes", id)
+	start := notes[0].Start
+	ed.ok("update", id, md)
+	ed.json(&notes, "notes", id)
+	if notes[0].Start != start+len("A new first paragraph.\n\n") {
+		t.Fatalf("after the editor's update the note starts at %d, want %d", notes[0].Start, start+len("A new first paragraph.\n\n"))
+	}
+	sub.ok("restore", id, "1")
+	sub.json(&notes, "notes", id)
+	var story storyJSON
+	sub.json(&story, "show", id)
+	if len(notes) != 1 || notes[0].State != "resolved" || notes[0].ResolvedBy != sub.author || notes[0].Detached ||
+		story.Body[notes[0].Start:notes[0].End] != "Five Eyes sources" {
+		t.Fatalf("after an update and a restore, notes = %+v", notes)
+	}
+}

@@ -62,12 +62,15 @@ func ParseFile(name string, data []byte) (*Result, error) {
 	if len(data) > MaxFileBytes {
 		return nil, tooLarge(name, int64(len(data)))
 	}
+	// The file's name chooses the reader; messages and warnings show it on
+	// one line, whatever it holds.
+	file, name := name, editor.ShownName(name)
 	in, err := decode(name, data)
 	if err != nil {
 		return nil, err
 	}
 	var r *Result
-	switch kind := sniff(name, in); kind {
+	switch kind := sniff(file, in); kind {
 	case FormatMarkdown:
 		r, err = parseMarkdown(name, in.text)
 	case FormatText:

@@ -47,6 +47,14 @@ func parseMarkdown(name, text string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(body) > editor.BodyMax {
+		// Name the line where the limit is passed, as the other readers do.
+		line := strings.Count(body[:editor.BodyMax], "\n") + 1
+		if strings.HasSuffix(text, body) {
+			line += strings.Count(text[:len(text)-len(body)], "\n")
+		}
+		return nil, &editor.FileError{Name: name, Line: line, Err: fmt.Errorf("story text passes %d bytes on this line; split it into several stories", editor.BodyMax)}
+	}
 	r := &Result{Format: FormatMarkdown, Boilerplate: []Boilerplate{}, Warnings: []string{}}
 	if err := readArchiveFields(fm, r); err != nil {
 		return nil, err

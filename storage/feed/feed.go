@@ -13,19 +13,28 @@ import (
 // Query is an engine's Changes.
 type Query func(ctx context.Context, since editor.Cursor) ([]editor.Change, editor.Cursor, error)
 
-// maxBackoff is the longest wait between tries while the database cannot be
-// reached.
-const maxBackoff = 5 * time.Second
+const (
+	// maxBackoff is the longest wait between tries while the database
+	// cannot be reached.
+	maxBackoff = 5 * time.Second
+	// afterWake is how long the feed is read every burstEvery after a
+	// wake-up: a commit announced may not be readable at once (on
+	// PostgreSQL, until the transactions begun before it end).
+	afterWake  = 2 * time.Second
+	burstEvery = 200 * time.Millisecond
+)
 
 // Watch sends on the channel it returns every change after since (resolving
-// editor.CursorNow first), in order, asking query every interval and
-// whenever wake has a value; while query fails it tries again, waiting
-// longer each time up to a few seconds. The channel is closed when ctx ends.
+// editor.CursorNow first), in order, asking query every interval, and
+// whenever wake has a value (then often for a moment); while query fails it
+// tries again, waiting longer each time up to a few seconds. The channel is
+// closed when ctx ends.
 func Watch(ctx context.Context, since editor.Cursor, query Query, every time.Duration, wake <-chan struct{}) <-chan editor.Change {
 	out := make(chan editor.Change, 64)
 	go func() {
 		defer close(out)
-		wait := every
+		backoff := time.Duration(0)
+		var burstUntil time.Time
 		timer := time.NewTimer(0) // the first query at once
 		defer timer.Stop()
 		for {
@@ -34,22 +43,23 @@ func Watch(ctx context.Context, since editor.Cursor, query Query, every time.Dur
 				return
 			case <-timer.C:
 			case <-wake:
-				if !timer.Stop() {
-					select {
-					case <-timer.C:
-					default:
-					}
-				}
+				burstUntil = time.Now().Add(afterWake)
+				timer.Stop()
 			}
 			next, err := drain(ctx, since, query, out)
 			since = next
+			wait := every
 			switch {
 			case ctx.Err() != nil:
 				return
 			case err != nil:
-				wait = min(max(wait*2, every), maxBackoff)
+				backoff = min(max(backoff*2, every), maxBackoff)
+				wait = backoff
 			default:
-				wait = every
+				backoff = 0
+				if time.Now().Before(burstUntil) {
+					wait = burstEvery
+				}
 			}
 			timer.Reset(wait)
 		}
@@ -57,16 +67,13 @@ func Watch(ctx context.Context, since editor.Cursor, query Query, every time.Dur
 	return out
 }
 
-// drain sends every change after since and returns the cursor after the
-// last one sent.
+// drain sends every change after since and returns the cursor to ask from
+// next.
 func drain(ctx context.Context, since editor.Cursor, query Query, out chan<- editor.Change) (editor.Cursor, error) {
 	for {
 		changes, next, err := query(ctx, since)
 		if err != nil {
 			return since, err
-		}
-		if since == editor.CursorNow {
-			return next, nil
 		}
 		for _, c := range changes {
 			select {
@@ -74,10 +81,10 @@ func drain(ctx context.Context, since editor.Cursor, query Query, out chan<- edi
 			case <-ctx.Done():
 				return since, ctx.Err()
 			}
-			since = c.Cursor
 		}
 		if len(changes) == 0 {
-			return since, nil
+			return next, nil
 		}
+		since = next
 	}
 }

@@ -23,6 +23,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -50,6 +51,13 @@ type DB struct {
 	desk    string // host/database, as the app's status bar names it
 	user    string
 	created bool
+	// skew is how far the server's clock is ahead of this computer's, as
+	// measured at Open: presence is timed by the server's clock, so that a
+	// desktop whose clock is off neither lingers nor vanishes.
+	skew time.Duration
+	// revised holds the transactions of write that have written a
+	// revision, for the announcement after their commit.
+	revised sync.Map
 
 	// Now returns the current time; tests replace it to fix the clock.
 	Now func() time.Time
@@ -89,10 +97,13 @@ func Open(ctx context.Context, rawURL string, opts Options) (*DB, error) {
 		return nil, explainConnect(name, &cfg.ConnConfig.Config, err)
 	}
 	d := &DB{pool: pool, name: name, desk: deskName(&cfg.ConnConfig.Config), Now: time.Now, NewID: func() string { return uuid.NewString() }}
-	if err := pool.QueryRow(ctx, `SELECT session_user`).Scan(&d.user); err != nil {
+	before := time.Now()
+	var serverNow time.Time
+	if err := pool.QueryRow(ctx, `SELECT session_user, now()`).Scan(&d.user, &serverNow); err != nil {
 		pool.Close()
 		return nil, explainConnect(name, &cfg.ConnConfig.Config, err)
 	}
+	d.skew = serverNow.Sub(before.Add(time.Since(before) / 2))
 	if err := d.migrate(ctx, opts.Create); err != nil {
 		pool.Close()
 		return nil, err

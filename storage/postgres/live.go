@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -20,17 +21,16 @@ const copydeskChannel = "copydesk_changes"
 
 // pollEvery is how often Watch reads the feed without a notification: a
 // safety net for a notification lost while the listening connection was
-// down, not the way saves normally arrive.
-const pollEvery = 3 * time.Second
-
-// changesPerCall bounds one Changes answer.
-const changesPerCall = 500
+// down, not the way saves normally arrive. After a notification it reads
+// the feed more often for a moment (feed.Watch), for a save that another
+// transaction still running held back.
+const pollEvery = 5 * time.Second
 
 // Heartbeat records that this user's copy of the app who.Client has docID
 // open ("" for none), and whether they are typing, now; it clears the
 // entries that are long dead.
 func (d *DB) Heartbeat(ctx context.Context, docID string, who editor.Owner, typing bool) error {
-	now := d.now()
+	now := d.presenceNow()
 	perm := &permission{editor.RoleEditor, "show who is on the desk"}
 	return d.write(ctx, perm, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `DELETE FROM presence WHERE seen_at < $1`, now.Add(-editor.PresenceTTL)); err != nil {
@@ -43,12 +43,16 @@ func (d *DB) Heartbeat(ctx context.Context, docID string, who editor.Owner, typi
 	})
 }
 
+// presenceNow is the store's clock set to the server's: every copy of the
+// app on the desk times its heartbeats alike.
+func (d *DB) presenceNow() time.Time { return d.now().Add(d.skew) }
+
 // Present lists the copies of the app that beat within editor.PresenceTTL,
 // on docID or, for "", anywhere.
 func (d *DB) Present(ctx context.Context, docID string) ([]editor.Presence, error) {
 	rows, err := d.pool.Query(ctx, `SELECT doc_id, user_name, client, typing, seen_at FROM presence
 		WHERE seen_at >= $1 AND ($2 = '' OR doc_id = $2) ORDER BY doc_id, user_name, client`,
-		d.now().Add(-editor.PresenceTTL), docID)
+		d.presenceNow().Add(-editor.PresenceTTL), docID)
 	if err != nil {
 		return nil, d.explain(err, &permission{editor.RoleEditor, "show who is on the desk"})
 	}
@@ -70,34 +74,54 @@ func (d *DB) Leave(ctx context.Context, who editor.Owner) error {
 	return d.explain(err, &permission{editor.RoleEditor, "show who is on the desk"})
 }
 
-// Changes returns the new revisions after since, in commit order, and the
-// cursor to ask from next; since editor.CursorNow gives none and the newest
-// cursor.
+// Changes returns the new revisions after since, and the cursor to ask
+// from next; since editor.CursorNow gives none and the newest cursor. A
+// cursor is a transaction horizon: the changes it covers are those of the
+// transactions that had ended when it was taken, so a save whose commit
+// comes after a later one's is returned the next time, never skipped (a
+// transaction still writing holds the feed back until it ends). A
+// change's own Cursor is its transaction's ID.
 func (d *DB) Changes(ctx context.Context, since editor.Cursor) ([]editor.Change, editor.Cursor, error) {
-	perm := &permission{editor.RoleEditor, "read the desk"}
-	if since < 0 {
-		var head editor.Cursor
-		err := d.pool.QueryRow(ctx, `SELECT coalesce(max(id), 0) FROM changes`).Scan(&head)
-		return nil, head, d.explain(err, perm)
-	}
-	rows, err := d.pool.Query(ctx, `SELECT id, doc_id, doc_kind, seq, kind, author, at FROM changes
-		WHERE id > $1 ORDER BY id LIMIT $2`, since, changesPerCall)
-	if err != nil {
-		return nil, since, d.explain(err, perm)
-	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (editor.Change, error) {
-		var c editor.Change
-		err := row.Scan(&c.Cursor, &c.DocID, &c.DocKind, &c.Revision, &c.Kind, &c.Author, &c.At)
-		c.At = c.At.UTC()
-		return c, err
+	var out []editor.Change
+	next := since
+	err := d.read(ctx, func(tx pgx.Tx) error {
+		var horizon editor.Cursor
+		if err := tx.QueryRow(ctx, `SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint`).Scan(&horizon); err != nil {
+			return err
+		}
+		next = max(since, horizon)
+		if since < 0 || horizon <= since {
+			return nil
+		}
+		rows, err := tx.Query(ctx, `SELECT xid::text::bigint, doc_id, doc_kind, seq, kind, author, at FROM changes
+			WHERE xid >= $1::text::xid8 AND xid < $2::text::xid8 ORDER BY xid, id`,
+			strconv.FormatInt(int64(since), 10), strconv.FormatInt(int64(horizon), 10))
+		if err != nil {
+			return err
+		}
+		out, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (editor.Change, error) {
+			var c editor.Change
+			err := row.Scan(&c.Cursor, &c.DocID, &c.DocKind, &c.Revision, &c.Kind, &c.Author, &c.At)
+			c.At = c.At.UTC()
+			return c, err
+		})
+		return err
 	})
 	if err != nil {
-		return nil, since, d.explain(err, perm)
+		return nil, since, err
 	}
 	if len(out) == 0 {
-		return nil, since, nil
+		out = nil
 	}
-	return out, out[len(out)-1].Cursor, nil
+	return out, next, nil
+}
+
+// announce wakes the copies of the app watching the feed, after a commit
+// that wrote a revision: its own statement, with no transaction to write,
+// so that no save waits for it. A lost announcement costs a watcher only
+// the wait until its next poll.
+func (d *DB) announce(ctx context.Context) {
+	d.pool.Exec(ctx, `SELECT pg_notify($1, '')`, copydeskChannel)
 }
 
 // Watch sends the changes after since as anyone on the desk commits them:

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"copydesk/editor"
+	"copydesk/internal/pgtest"
 	"copydesk/storage/postgres"
 )
 
@@ -124,6 +125,37 @@ func TestLiveDeskAsItsPeople(t *testing.T) {
 		}
 	}
 	if got, _, err := ann.Changes(ctx, 0); err != nil || len(got) != 2 {
+		// Bob's Watch has had revision 2, so the feed's horizon is past it.
 		t.Errorf("the feed after bob's attempts = %d changes, %v; want 2", len(got), err)
+	}
+}
+
+// TestPresenceKeepsTheServersTime: a copy of the app on a computer whose
+// clock is a minute slow is still present for the others, and one whose
+// clock is a minute fast does not linger: heartbeats are timed by the
+// server's clock (the skew Open measures).
+func TestPresenceKeepsTheServersTime(t *testing.T) {
+	ctx := context.Background()
+	first, srv, name := openDesk(t)
+	second, err := postgres.Open(ctx, srv.URL(name, pgtest.Superuser), postgres.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+	for _, off := range []time.Duration{-time.Minute, time.Minute} {
+		first.Now = func() time.Time { return time.Now().Add(off) }
+		postgres.SetSkew(first, -off) // what Open measures on such a computer
+		if err := first.Heartbeat(ctx, "", editor.Owner{Client: "off"}, false); err != nil {
+			t.Fatal(err)
+		}
+		ps, err := second.Present(ctx, "")
+		if err != nil || len(ps) != 1 {
+			t.Errorf("with the clock %v off, Present = %+v, %v; want the copy there", off, ps, err)
+		}
+		if len(ps) == 1 {
+			if d := time.Since(ps[0].SeenAt); d < -5*time.Second || d > 5*time.Second {
+				t.Errorf("with the clock %v off, seen %v ago, want about now", off, d)
+			}
+		}
 	}
 }

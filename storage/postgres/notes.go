@@ -43,10 +43,30 @@ func (d *DB) AddNote(ctx context.Context, n *editor.Note) error {
 		if err := editor.PrepareNote(n, body, d.NewID(), d.now()); err != nil {
 			return err
 		}
-		_, err = tx.Exec(ctx, `INSERT INTO notes (`+noteColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-			n.ID, n.StoryID, n.Text, n.Author, n.CreatedAt, n.Resolved, n.ResolvedBy, n.ResolvedAt, n.Detached, anchorJSON(n.Anchor))
-		return err
+		return insertNote(ctx, tx, n)
 	})
+}
+
+// WriteNotes adds notes as they were (their authors too), for a copy of a
+// database.
+func (d *DB) WriteNotes(ctx context.Context, notes []editor.Note) error {
+	return d.write(ctx, &permission{editor.RoleEditor, "add notes"}, func(tx pgx.Tx) error {
+		for i := range notes {
+			if err := notes[i].Validate(); err != nil {
+				return fmt.Errorf("note %s: %w", notes[i].ID, err)
+			}
+			if err := insertNote(ctx, tx, &notes[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func insertNote(ctx context.Context, tx pgx.Tx, n *editor.Note) error {
+	_, err := tx.Exec(ctx, `INSERT INTO notes (`+noteColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+		n.ID, n.StoryID, n.Text, n.Author, n.CreatedAt, n.Resolved, n.ResolvedBy, n.ResolvedAt, n.Detached, anchorJSON(n.Anchor))
+	return err
 }
 
 // ResolveNote resolves a story's note, or reopens it; on a shared desk in

@@ -57,6 +57,9 @@ func (d *DB) insertRevisionAs(ctx context.Context, tx pgx.Tx, docKind, docID str
 	_, err := tx.Exec(ctx, `INSERT INTO revisions (doc_id, doc_kind, seq, kind, author, note, created_at, sha256, words, content, snapshot, chain_bytes)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
 		docID, docKind, rev.Seq, string(rev.Kind), author, rev.Note, rev.CreatedAt, rev.SHA256, rev.Words, []byte(data), snapshot, chain)
+	if err == nil {
+		d.revised.Store(tx, true)
+	}
 	return err
 }
 

@@ -317,6 +317,8 @@ func (d *DB) ListStories(ctx context.Context, f editor.StoryFilter) ([]editor.St
 	if f.Status != "" {
 		q += ` WHERE status = $1`
 		args = append(args, string(f.Status))
+	} else if f.HideSpiked {
+		q += ` WHERE status <> '` + string(editor.StatusSpiked) + `'`
 	}
 	q += fmt.Sprintf(` ORDER BY updated_at DESC, id OFFSET %d`, max(f.Offset, 0))
 	if f.Limit > 0 {

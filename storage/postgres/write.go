@@ -30,9 +30,20 @@ type permission struct {
 // write runs fn in a transaction and commits it, starting again from the
 // beginning when it lost a race (errStale, a unique revision taken, a
 // serialization failure). fn must read everything it decides on inside tx.
+//
+// A transaction that wrote a revision is announced on the change feed's
+// channel once it has committed.
 func (d *DB) write(ctx context.Context, perm *permission, fn func(tx pgx.Tx) error) error {
 	for attempt := 1; ; attempt++ {
-		err := d.explain(pgx.BeginFunc(ctx, d.pool, fn), perm)
+		var wrote bool
+		err := d.explain(pgx.BeginFunc(ctx, d.pool, func(tx pgx.Tx) error {
+			err := fn(tx)
+			_, wrote = d.revised.LoadAndDelete(tx)
+			return err
+		}), perm)
+		if err == nil && wrote {
+			d.announce(ctx)
+		}
 		if !errors.Is(err, errStale) {
 			return err
 		}

@@ -36,11 +36,30 @@ func (d *DB) AddNote(ctx context.Context, n *editor.Note) error {
 		if err := editor.PrepareNote(n, body, d.NewID(), d.now()); err != nil {
 			return false, err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO notes (`+noteColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			n.ID, n.StoryID, n.Text, n.Author, formatTime(n.CreatedAt), n.Resolved, n.ResolvedBy, formatTimePtr(n.ResolvedAt), n.Detached,
-			n.Anchor.Exact, n.Anchor.Prefix, n.Anchor.Suffix, n.Anchor.Start, n.Anchor.End)
-		return err == nil, err
+		return true, insertNote(ctx, tx, n)
 	})
+}
+
+// WriteNotes adds notes as they were, for a copy of a database.
+func (d *DB) WriteNotes(ctx context.Context, notes []editor.Note) error {
+	return d.write(ctx, func(tx *sql.Tx) (bool, error) {
+		for i := range notes {
+			if err := notes[i].Validate(); err != nil {
+				return false, fmt.Errorf("note %s: %w", notes[i].ID, err)
+			}
+			if err := insertNote(ctx, tx, &notes[i]); err != nil {
+				return false, err
+			}
+		}
+		return true, nil
+	})
+}
+
+func insertNote(ctx context.Context, tx *sql.Tx, n *editor.Note) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO notes (`+noteColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		n.ID, n.StoryID, n.Text, n.Author, formatTime(n.CreatedAt), n.Resolved, n.ResolvedBy, formatTimePtr(n.ResolvedAt), n.Detached,
+		n.Anchor.Exact, n.Anchor.Prefix, n.Anchor.Suffix, n.Anchor.Start, n.Anchor.End)
+	return err
 }
 
 // ResolveNote resolves a story's note in by's name, or reopens it, and

@@ -265,6 +265,8 @@ func (d *DB) ListStories(ctx context.Context, f editor.StoryFilter) ([]editor.St
 	if f.Status != "" {
 		q += ` WHERE status = ?`
 		args = append(args, string(f.Status))
+	} else if f.HideSpiked {
+		q += ` WHERE status <> '` + string(editor.StatusSpiked) + `'`
 	}
 	q += ` ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`
 	limit := f.Limit

@@ -34,6 +34,11 @@ func Fill(t *testing.T, db storage.Store) {
 	if _, err := db.SaveStory(ctx, s, s.Revision, editor.RevisionMeta{Note: "A word was missing."}); err != nil {
 		t.Fatal(err)
 	}
+	addNote(t, db, s, "He will understand.", "Check the words with the Hansard")
+	resolved := addNote(t, db, s, "A second paragraph.", "Needed?")
+	if _, err := db.ResolveNote(ctx, s.ID, resolved.ID, true, noteAuthor(db, "Ann")); err != nil {
+		t.Fatal(err)
+	}
 	newStory(t, db, "", "A draft with no headline yet.")
 	page := &editor.Page{Title: "Comments: Our rules", Summary: "Be civil.", Body: "The rules."}
 	if err := db.CreatePage(ctx, page, editor.RevisionMeta{}); err != nil {
@@ -63,6 +68,7 @@ func SameContent(t *testing.T, a, b storage.Store) {
 			t.Errorf("story %s after the copy = %+v, want %+v", s.ID, got, s)
 		}
 		sameRevisions(t, a, b, s.ID)
+		sameNotes(t, a, b, s.ID)
 	}
 	if n, _ := b.CountStories(ctx, ""); n != len(as) {
 		t.Errorf("%d stories after the copy, want %d", n, len(as))
@@ -107,7 +113,7 @@ func testCopy(t *testing.T, open Opener) {
 	if err != nil {
 		t.Fatalf("Copy() = %v", err)
 	}
-	if report.Stories != 2 || report.Pages != 1 || report.People != 1 || report.Revisions != 7 || len(done) != 3 {
+	if report.Stories != 2 || report.Pages != 1 || report.People != 1 || report.Revisions != 7 || report.Notes != 2 || len(done) != 3 {
 		t.Errorf("Copy() = %+v, progress %v", report, done)
 	}
 	SameContent(t, src, dst)
@@ -122,5 +128,25 @@ func testCopy(t *testing.T, open Opener) {
 	}
 	if _, err := storage.Copy(ctx, src, dst, nil); !errors.Is(err, storage.ErrNotEmpty) {
 		t.Errorf("Copy(into a store with content) = %v, want ErrNotEmpty", err)
+	}
+}
+
+// sameNotes checks a story's notes after a copy: each as it was.
+func sameNotes(t *testing.T, a, b storage.Store, id string) {
+	t.Helper()
+	want, err := a.Notes(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := b.Notes(ctx, id)
+	if err != nil || len(got) != len(want) {
+		t.Fatalf("notes on %s after the copy = %+v, %v; want %+v", id, got, err, want)
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.ID != w.ID || g.Text != w.Text || g.Author != w.Author || !g.CreatedAt.Equal(w.CreatedAt) || g.Anchor != w.Anchor ||
+			g.Resolved != w.Resolved || g.ResolvedBy != w.ResolvedBy || (g.ResolvedAt == nil) != (w.ResolvedAt == nil) || g.Detached != w.Detached {
+			t.Errorf("note %s after the copy = %+v, want %+v", w.ID, g, w)
+		}
 	}
 }

@@ -58,6 +58,7 @@ var behaviours = []behaviour{
 	{"Corrections", testCorrections},
 	{"PublishedChangesNeedACorrectionNote", testPublishedNeedsNote},
 	{"KindsOfChangeToAPublishedStory", testChangeKinds},
+	{"ListStoriesHidesSpiked", testHideSpiked},
 	{"ListStoriesWindows", testListWindows},
 	{"QuotesPeopleAndSearch", testQuotesPeopleSearch},
 	{"PeopleMergeByName", testPeopleMerge},

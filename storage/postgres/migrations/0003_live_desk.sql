@@ -26,15 +26,18 @@ CREATE POLICY presence_move ON presence FOR UPDATE
 CREATE POLICY presence_clear ON presence FOR DELETE
     USING (user_name = session_user OR seen_at < now() - interval '1 hour');
 
--- The change feed: one row per new revision, numbered in commit order, and
--- a NOTIFY on channel copydesk_changes for the copies of the app that
--- LISTEN. The trigger runs at commit (deferred) and takes a lock that it
--- holds until the commit is done, so that a row numbered n is visible
--- before any numbered above n: a reader asking for what came after its
--- cursor never skips a save that commits late. Kept by the trigger alone;
--- no role writes to it.
+-- The change feed: one row per new revision, with the transaction that
+-- wrote it. copydesk NOTIFYs channel copydesk_changes after the commit, in
+-- a statement of its own (a NOTIFY inside the save would make every save
+-- on the server wait for the one before to reach the disk), for the copies
+-- of the app that LISTEN. A reader asks for the rows of the
+-- transactions that have ended since it last asked (xid below the oldest
+-- still running), so that a save that commits late is never skipped and no
+-- save waits for another's commit to be numbered. Kept by the trigger
+-- alone; no role writes to it.
 CREATE TABLE changes (
     id       bigserial PRIMARY KEY,
+    xid      xid8 NOT NULL DEFAULT pg_current_xact_id(),
     doc_id   text NOT NULL,
     doc_kind text NOT NULL,
     seq      integer NOT NULL,
@@ -42,21 +45,16 @@ CREATE TABLE changes (
     author   text NOT NULL,
     at       timestamptz NOT NULL
 );
+CREATE INDEX changes_by_xid ON changes (xid, id);
 
 CREATE FUNCTION copydesk_note_change() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-DECLARE
-    n bigint;
 BEGIN
-    PERFORM pg_advisory_xact_lock(hashtext('copydesk changes'));
     INSERT INTO changes (doc_id, doc_kind, seq, kind, author, at)
-        VALUES (NEW.doc_id, NEW.doc_kind, NEW.seq, NEW.kind, NEW.author, NEW.created_at)
-        RETURNING id INTO n;
-    PERFORM pg_notify('copydesk_changes', n::text);
+        VALUES (NEW.doc_id, NEW.doc_kind, NEW.seq, NEW.kind, NEW.author, NEW.created_at);
     RETURN NULL;
 END $$;
-CREATE CONSTRAINT TRIGGER revisions_feed AFTER INSERT ON revisions
-    DEFERRABLE INITIALLY DEFERRED
+CREATE TRIGGER revisions_feed AFTER INSERT ON revisions
     FOR EACH ROW EXECUTE FUNCTION copydesk_note_change();
 CREATE TRIGGER changes_immutable BEFORE UPDATE OR DELETE ON changes
     FOR EACH ROW EXECUTE FUNCTION copydesk_refuse('the change feed is never rewritten');
