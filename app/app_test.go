@@ -355,15 +355,26 @@ func openTestGUI(t *testing.T, store Store) (*gui, fyne.Window) {
 	if p := fyne.CurrentApp().Preferences(); p.String(prefAuthor) == "" {
 		p.SetString(prefAuthor, "A Tester")
 	}
-	return openWindow(t, store)
+	return openTestGUIWith(t, store, nil)
 }
 
-// openWindow opens the main window on store, as the app does.
+// openWindow opens the main window on store, as the app does, first start
+// or not.
 func openWindow(t *testing.T, store Store) (*gui, fyne.Window) {
+	t.Helper()
+	return openTestGUIWith(t, store, nil)
+}
+
+// openTestGUIWith opens a window as openTestGUI does, after setup (when not
+// nil) has set what Run would set before the window starts.
+func openTestGUIWith(t *testing.T, store Store, setup func(g *gui)) (*gui, fyne.Window) {
 	t.Helper()
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
 	g := newGUI(w, store, syncRun, syncRun)
+	if setup != nil {
+		setup(g)
+	}
 	w.SetContent(g.build())
 	w.SetMainMenu(g.menu())
 	w.Resize(fyne.NewSize(1300, 800))

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -73,14 +72,20 @@ type gui struct {
 	// second one.
 	quoteDialog   *quoteDialog
 	compareDialog *compareView
-	// The clash and export dialogs shown last, for tests to answer.
-	clashView    *clashView
+	// The clash view shown last: while it is on screen, Save waits for its
+	// choices rather than asking a second question.
+	clashView *clashView
+	// The export dialog shown last: after publishing, "Update the website"
+	// opens it and runs it at once.
 	exportDialog *exportDialog
 
 	// stopLive stops following the store's change feed; nil when not.
 	stopLive func()
 	// live is who else is on the desk (presence.go); nil until asked.
 	live *presence
+	// journal keeps the working copies on this computer on a shared desk
+	// (journal.go); nil on a SQLite file.
+	journal Journal
 }
 
 // sidebarList names a tab of the sidebar.
@@ -237,10 +242,7 @@ func (st *startup) load(g *gui) {
 		fail("Opening the story", err)
 	}
 	if err == nil {
-		st.wc, err = g.store.WorkingCopy(g.ctx, id, who)
-		if errors.Is(err, editor.ErrNotFound) {
-			st.wc, err = nil, nil
-		}
+		st.wc, err = g.workingCopy(id, who)
 		fail("Reading unsaved changes", err)
 	}
 }

@@ -392,7 +392,7 @@ func (l *storyList) runSearch(gen int, query string) {
 				continue
 			}
 			rows = append(rows, editor.StorySummary{ID: s.ID, Slug: s.Slug, Headline: s.Headline, Title: s.Title(),
-				Status: s.Status, Section: s.Section, Revision: s.Revision, UpdatedAt: s.UpdatedAt})
+				Status: s.Status, Section: s.Section, Revision: s.Revision, UpdatedAt: s.UpdatedAt, Urgency: s.Urgency, Slugline: s.Slugline})
 		}
 		return func() {
 			if gen != l.gen {
@@ -440,6 +440,9 @@ func (l *storyList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	if who := l.g.presentOn(s.ID); who != "" {
 		line = who + " · " + line
+	}
+	if tag := wireTag(s.Urgency, s.Slugline); tag != "" {
+		line = tag + " · " + line
 	}
 	meta.SetText(line)
 }

@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"copydesk/app"
 	"copydesk/editor"
 	"copydesk/export"
 	"copydesk/storage"
+	"copydesk/storage/journal"
 )
 
 // The desktop app is handed the database through its own small interface.
@@ -54,6 +56,13 @@ func runDesktopArgs(args []string, stderr io.Writer) int {
 			return db, created, nil
 		},
 		Export: exportSite,
+		OpenJournal: func(dir string) (app.Journal, error) {
+			j, err := journal.Open(filepath.Join(dir, journal.FileName))
+			if err != nil {
+				return nil, err
+			}
+			return j, nil
+		},
 	})
 	return exitOK
 }

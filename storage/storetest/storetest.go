@@ -48,6 +48,7 @@ type behaviour struct {
 var behaviours = []behaviour{
 	{"CreateAndSaveStory", testCreateAndSaveStory},
 	{"EveryTextFieldIsStored", testEveryTextField},
+	{"TypedNewsroomFieldsAreStored", testTypedFields},
 	{"SaveFromAStaleBaseIsAConflict", testStaleBase},
 	{"RefusedSavesChangeNothing", testRefusedSaves},
 	{"SlugsAreUniqueAndRefsResolve", testSlugsAndRefs},
