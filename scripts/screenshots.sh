@@ -272,7 +272,7 @@ run "$out/export-dialog.png" "${wait[@]}" --drive "$(drive \
 # A length target of 400 words on the 321-word sample: the count turns amber.
 fresh
 run "$out/length-target.png" "${wait[@]}" --drive "$(drive \
-  'xdotool mousemove 496 770 mousedown 1' 'sleep 0.1' 'xdotool mouseup 1' 'sleep 0.3' \
+  'xdotool mousemove 496 730 mousedown 1' 'sleep 0.1' 'xdotool mouseup 1' 'sleep 0.3' \
   'xdotool type --delay 30 "400"' 'sleep 1.5')" -- "$bin"
 
 rm -f "$out"/*.log
