@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
@@ -184,7 +183,7 @@ func (e *storyEditor) build() {
 	// The objects in reading order, so Tab goes kicker, headline, standfirst, byline,
 	// dateline, section, tags, body, credit, rules page, length target (a Border built with
 	// NewBorder would put the body first).
-	e.root = container.NewPadded(container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, e.body, bottom))
+	e.root = container.NewPadded(newEditorColumn(top, e.body, bottom))
 
 	e.sideTabs = map[sideTab]*container.TabItem{
 		tabQuotes:  container.NewTabItem("Quotes", e.quotes.build()),
