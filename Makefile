@@ -102,7 +102,7 @@ bench-export: build ## time a full and an incremental export of 10,000 articles:
 	$(GO) test $(GOFLAGS_CD) -run '^$$' -bench 'BenchmarkExport' -benchtime 1x -count 1 -timeout 20m ./export/
 	./scripts/bench-export-db.sh
 
-bench-import: build ## time the real binary importing 2,000 plain-text wire stories and 1,000 NITF files, file by file and in one transaction
+bench-import: build ## time the real binary importing 2,000 plain-text wire stories and 1,000 NITF files, file by file and in one transaction, then a 1,000-post Hugo archive and its export
 	$(call apt_install,time)
 	./scripts/bench-import.sh
 

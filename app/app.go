@@ -76,6 +76,9 @@ type Config struct {
 	// Export writes the website (published stories and every page) for the
 	// File ▸ Export website… dialog; nil leaves that item disabled.
 	Export ExportFunc
+	// OpenJournal opens the local journal in folder dir, for shared desks;
+	// nil keeps none.
+	OpenJournal func(dir string) (Journal, error)
 }
 
 // autosaveEvery is how often the working copy is written while someone types;
@@ -94,6 +97,20 @@ func Run(cfg Config) {
 	w.Resize(fyne.NewSize(1360, 840))
 	var g *gui
 	var openLater func(path string)
+	// openJournal opens the journal the first time a shared desk is, and
+	// keeps it for every desk after (it is keyed by desk).
+	var journal Journal
+	openJournal := func() Journal {
+		if journal == nil && cfg.OpenJournal != nil {
+			j, err := cfg.OpenJournal(a.Storage().RootURI().Path())
+			if err != nil {
+				fyne.LogError("opening the local journal; working copies are kept on the desk only", err)
+				return nil
+			}
+			journal = j
+		}
+		return journal
+	}
 	link := &deskLink{keys: &systemKeyring{}, open: func(dsn string) (Store, error) {
 		st, _, err := cfg.Open(dsn)
 		return st, err
@@ -116,6 +133,9 @@ func Run(cfg Config) {
 			})
 		}
 		g = newGUI(w, store, goAsync, newSerial())
+		if isDeskURL(path) {
+			g.journal = openJournal()
+		}
 		g.exportSite = cfg.Export
 		g.onReady = reportReady
 		g.checkDelay = checkDelay
@@ -180,6 +200,7 @@ func showOpenError(w fyne.Window, path string, err error, open func(string)) {
 			open(r.URI().Path())
 		}, w)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".sqlite3"}))
+		startInDocuments(d)
 		d.Show()
 	}}
 	create := &widget.Button{Text: "Create a new database…", OnTapped: func() {
@@ -192,6 +213,7 @@ func showOpenError(w fyne.Window, path string, err error, open func(string)) {
 			open(p)
 		}, w)
 		d.SetFileName("copydesk.db")
+		startInDocuments(d)
 		d.Show()
 	}}
 	quit := &widget.Button{Text: "Quit", OnTapped: w.Close}

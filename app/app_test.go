@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -99,6 +100,9 @@ func (f *fakeStore) ListStories(_ context.Context, filter editor.StoryFilter) ([
 	defer f.mu.Unlock()
 	f.listed = append(f.listed, filter)
 	all := f.filtered(filter.Status)
+	if filter.HideSpiked {
+		all = slices.DeleteFunc(slices.Clone(all), func(s *editor.Story) bool { return s.Status == editor.StatusSpiked })
+	}
 	var out []editor.StorySummary
 	for i := filter.Offset; i < len(all) && (filter.Limit <= 0 || i < filter.Offset+filter.Limit); i++ {
 		s := all[i]
@@ -346,9 +350,31 @@ func newTestApp(t *testing.T) {
 // openTestGUI opens another window on the same app, as a restart would.
 func openTestGUI(t *testing.T, store Store) (*gui, fyne.Window) {
 	t.Helper()
+	// Not a first start: the author is known (TestFirstStartAsksForTheAuthor
+	// opens its window itself).
+	if p := fyne.CurrentApp().Preferences(); p.String(prefAuthor) == "" {
+		p.SetString(prefAuthor, "A Tester")
+	}
+	return openTestGUIWith(t, store, nil)
+}
+
+// openWindow opens the main window on store, as the app does, first start
+// or not.
+func openWindow(t *testing.T, store Store) (*gui, fyne.Window) {
+	t.Helper()
+	return openTestGUIWith(t, store, nil)
+}
+
+// openTestGUIWith opens a window as openTestGUI does, after setup (when not
+// nil) has set what Run would set before the window starts.
+func openTestGUIWith(t *testing.T, store Store, setup func(g *gui)) (*gui, fyne.Window) {
+	t.Helper()
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
 	g := newGUI(w, store, syncRun, syncRun)
+	if setup != nil {
+		setup(g)
+	}
 	w.SetContent(g.build())
 	w.SetMainMenu(g.menu())
 	w.Resize(fyne.NewSize(1300, 800))

@@ -56,6 +56,7 @@ type storyEditor struct {
 	rulesSlugs []string
 
 	quotes *quotesPanel
+	wire   *wireSection
 	notes  *notesPanel
 	checks *checksPanel
 	find   *findBar
@@ -167,6 +168,7 @@ func (e *storyEditor) build() {
 		widget.NewFormItem(label("byline"), pair(e.byline, label("dateline"), e.dateline)),
 		widget.NewFormItem(label("section"), pair(e.section, label("tags"), e.tags)),
 	)
+	e.wire = &wireSection{e: e}
 	top := container.NewVBox(
 		e.sess.banner,
 		e.sess.notice,
@@ -176,7 +178,9 @@ func (e *storyEditor) build() {
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(label("body"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.bodyCount),
 		e.find.root,
 	)
-	bottom := widget.NewForm(widget.NewFormItem(label("credit"), container.NewBorder(nil, nil, nil, e.lengthBox(), pair(e.credit, label("rules_page"), e.rules))))
+	bottom := container.NewVBox(widget.NewForm(widget.NewFormItem(label("credit"), pair(e.credit, label("rules_page"), e.rules)),
+		widget.NewFormItem(label("target_words"), e.lengthBox())),
+		e.wire.build())
 	// The objects in reading order, so Tab goes kicker, headline, standfirst, byline,
 	// dateline, section, tags, body, credit, rules page, length target (a Border built with
 	// NewBorder would put the body first).
@@ -222,6 +226,7 @@ func (e *storyEditor) fill(s *editor.Story) {
 	e.body.replaced, e.body.undone = nil, nil
 	e.statusNow = s.Status
 	e.status.SetSelected(s.Status.Label())
+	e.wire.fill(s)
 }
 
 func (e *storyEditor) showMeta() {
@@ -236,6 +241,7 @@ func (e *storyEditor) story() *editor.Story {
 		in.field.Set(&s, in.get())
 	}
 	s.Status = e.statusNow
+	e.wire.apply(&s)
 	s.Tags = strings.Split(e.tags.Text, ",")
 	s.Normalize()
 	s.Quotes = e.quotes.records()

@@ -28,6 +28,9 @@ type ExportSite struct {
 	// AllowRemoval lets the export remove more than half of the site's
 	// articles; without it such an export is refused with a *RemovalError.
 	AllowRemoval bool
+	// TimeZone is the IANA name of the zone the website shows times in
+	// ("Europe/London"); empty for UTC.
+	TimeZone string
 }
 
 // RemovalError is what an ExportFunc returns when it refused an export that
@@ -163,7 +166,7 @@ func (x *exportDialog) run() {
 	prefs := x.g.prefs.p
 	prefs.SetString(prefExportDir, out)
 	prefs.SetString(prefBaseURL, base)
-	site := ExportSite{Name: x.g.prefs.siteName(), BaseURL: base, AllowRemoval: x.allowRemoval}
+	site := ExportSite{Name: x.g.prefs.siteName(), BaseURL: base, AllowRemoval: x.allowRemoval, TimeZone: x.g.prefs.timeZone()}
 	x.allowRemoval = false
 
 	ctx, stop := context.WithCancel(x.g.ctx)

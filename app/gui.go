@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -73,14 +72,20 @@ type gui struct {
 	// second one.
 	quoteDialog   *quoteDialog
 	compareDialog *compareView
-	// The clash and export dialogs shown last, for tests to answer.
-	clashView    *clashView
+	// The clash view shown last: while it is on screen, Save waits for its
+	// choices rather than asking a second question.
+	clashView *clashView
+	// The export dialog shown last: after publishing, "Update the website"
+	// opens it and runs it at once.
 	exportDialog *exportDialog
 
 	// stopLive stops following the store's change feed; nil when not.
 	stopLive func()
 	// live is who else is on the desk (presence.go); nil until asked.
 	live *presence
+	// journal keeps the working copies on this computer on a shared desk
+	// (journal.go); nil on a SQLite file.
+	journal Journal
 }
 
 // sidebarList names a tab of the sidebar.
@@ -210,11 +215,11 @@ func (st *startup) load(g *gui) {
 	who := g.prefs.owner()
 	st.wcs, err = g.store.WorkingCopies(g.ctx, who)
 	fail("Looking for unsaved changes", err)
-	st.total, err = g.store.CountStories(g.ctx, "")
+	st.total, err = countListed(g.ctx, g.store, "")
 	if fail("Counting stories", err) {
 		return
 	}
-	st.rows, err = g.store.ListStories(g.ctx, editor.StoryFilter{Limit: pageSize})
+	st.rows, err = g.store.ListStories(g.ctx, listFilter("", 0, pageSize))
 	if fail("Loading stories", err) {
 		return
 	}
@@ -237,10 +242,7 @@ func (st *startup) load(g *gui) {
 		fail("Opening the story", err)
 	}
 	if err == nil {
-		st.wc, err = g.store.WorkingCopy(g.ctx, id, who)
-		if errors.Is(err, editor.ErrNotFound) {
-			st.wc, err = nil, nil
-		}
+		st.wc, err = g.workingCopy(id, who)
 		fail("Reading unsaved changes", err)
 	}
 }
@@ -265,7 +267,8 @@ func (g *gui) show(st *startup) {
 	}
 	if st.wc == nil {
 		g.win.Canvas().Focus(g.find.entry)
-		if st.err == nil && g.prefs.needsAuthor() {
+		// On a shared desk the author is the database user; no need to ask.
+		if _, desk := g.store.(deskStore); !desk && st.err == nil && g.prefs.needsAuthor() {
 			g.askAuthor()
 		}
 	}

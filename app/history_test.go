@@ -25,7 +25,7 @@ func TestFirstStartAsksForTheAuthor(t *testing.T) {
 		}
 	})
 	test.NewTempApp(t)
-	g, w := openTestGUI(t, db)
+	g, w := openWindow(t, db)
 	box := g.topDialog()
 	if box == nil || box.title != "Welcome to copydesk" {
 		t.Fatalf("first start shows %+v, want the question of the author's name", box)

@@ -214,7 +214,7 @@ func (x *importDialog) run() {
 		Save: func(ctx context.Context, name string, r *wire.Result) (*editor.Story, error) {
 			s, people := r.ToStory()
 			m := meta
-			m.Note = "imported from " + filepath.Base(name)
+			m.Note = "imported from " + editor.ShownName(filepath.Base(name))
 			if err := store.Import(ctx, []*editor.Story{&s}, people, m, nil); err != nil {
 				return nil, err
 			}

@@ -37,10 +37,13 @@ func lengthText(l editor.Length) (string, widget.Importance) {
 // targetEntry is the length target's field.
 func (e *storyEditor) targetEntry() *widget.Entry { return e.widgets["target_words"].(*widget.Entry) }
 
-// lengthBox is the length target's field with its label, narrow: it holds a
-// number of words.
+// lengthBox is the length target's field, narrow (it holds a number of
+// words), with what it counts.
 func (e *storyEditor) lengthBox() fyne.CanvasObject {
-	return container.NewHBox(widget.NewLabel(label("target_words")), container.New(&maxWidth{width: 80}, e.targetEntry()), widget.NewLabel("words"))
+	unit := widget.NewLabel("words of body; the count above the body shows the difference")
+	unit.Importance = widget.LowImportance
+	unit.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, container.New(&maxWidth{width: 90}, e.targetEntry()), nil, unit)
 }
 
 // showLength counts the body's words against the target.

@@ -99,7 +99,11 @@ func (s *docSession) arrive(c editor.Change, from, cur document) {
 	}
 	if len(conflicts) == 0 {
 		s.rebase(cur, merged)
-		s.notify(fmt.Sprintf("%s; it changed the %s, merged with your unsaved changes.", said, changedFields(from, cur)))
+		text := fmt.Sprintf("%s; it changed the %s", said, changedFields(from, cur))
+		if w := theirWords(now, merged); w != "" {
+			text += ": " + w
+		}
+		s.notify(text + ". Merged with your unsaved changes.")
 		return
 	}
 	note := &mergeNote{from: from.rev(), to: cur.rev(), authors: []string{c.Author}, fields: changedFields(from, cur)}

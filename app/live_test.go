@@ -64,7 +64,7 @@ func TestAnotherSaveArrives(t *testing.T) {
 			name:   "local edits are kept and merged with it",
 			mine:   [2]string{"on Tuesday", "on Friday"},
 			want:   "The council met on Monday night.\n\nThe vote is due on Friday.",
-			notice: "it changed the body (1 more word), merged with your unsaved changes",
+			notice: "it changed the body (1 more word): “night”. Merged with your unsaved changes.",
 			dirty:  true,
 		},
 	}

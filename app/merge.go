@@ -36,7 +36,8 @@ type mergeNote struct {
 	from, to int
 	authors  []string
 	fields   string
-	chosen   int // the clashes the person chose at
+	chosen   int    // the clashes the person chose at
+	words    string // the words that came in (theirWords), once known
 }
 
 // clash is a save that needs the person: mine and theirs (the document as
@@ -60,7 +61,7 @@ func (s *docSession) saveMerging(d document, base int, meta editor.RevisionMeta,
 		if theirs <= base || try == mergeTries {
 			out := saveOutcome{doc: d, changed: changed, merged: note, err: err}
 			if err == nil {
-				out.dropErr = g.store.DropWorkingCopy(g.ctx, id, who)
+				out.dropErr = g.forget(id, who)
 			}
 			return out
 		}
@@ -134,10 +135,36 @@ func (n *mergeNote) who() string {
 // String is what the status bar says of a merged save.
 func (n *mergeNote) String() string {
 	s := fmt.Sprintf("merged in %s, which changed the %s", n.who(), n.fields)
+	if n.words != "" {
+		s += ": " + n.words
+	}
 	if n.chosen > 0 {
 		s += fmt.Sprintf(", with your choice at %s", plural(n.chosen, "clash", "clashes"))
 	}
 	return s
+}
+
+// theirWords quotes the words a revision added over from, so a merge can
+// say which words came in: “in Headingley and Chapeltown”, “Friday”. At
+// most three places are quoted; "" when it only took words out.
+func theirWords(from, to document) string {
+	var quoted []string
+	n := 0
+	for _, f := range from.diff(to).Fields {
+		for _, op := range f.Ops {
+			w := strings.TrimSpace(op.Text)
+			if op.Op != editor.OpInsert || w == "" {
+				continue
+			}
+			if n++; n <= 3 {
+				quoted = append(quoted, "“"+clip(w, 40)+"”")
+			}
+		}
+	}
+	if n > 3 {
+		quoted = append(quoted, fmt.Sprintf("%d more", n-3))
+	}
+	return strings.Join(quoted, ", ")
 }
 
 // savedSince is what the fields should show once sent was saved as saved:

@@ -116,7 +116,7 @@ func TestSavingFromAStaleBaseMergesWithoutAsking(t *testing.T) {
 			if s := g.current.session(); s.base != 3 || s.dirty(g.current.current().content()) {
 				t.Errorf("after the merge the second window is based on %d (dirty %v), want 3 and clean", s.base, s.dirty(g.current.current().content()))
 			}
-			if want := "merged in ann's revision 2, which changed the body"; !strings.Contains(g.saveState.Text, want) || !strings.Contains(g.current.session().noticeText.Text, want) {
+			if want := "merged in ann's revision 2, which changed the body"; !strings.Contains(g.saveState.Text, "”") || !strings.Contains(g.saveState.Text, want) || !strings.Contains(g.current.session().noticeText.Text, want) {
 				t.Errorf("status %q, notice %q: want both to say %q", g.saveState.Text, g.current.session().noticeText.Text, want)
 			}
 		})
@@ -146,6 +146,11 @@ func TestAClashIsShownAndSavesWhatIsChosen(t *testing.T) {
 	if s, _ := st.StoriesWithStatus(context.Background(), editor.StatusDraft); s[0].Revision != 2 {
 		t.Fatalf("the clash saved revision %d before the choice", s[0].Revision)
 	}
+	// Save again while the clash is on screen asks nothing more.
+	g.saveCurrent()
+	if len(g.dialogs) != 1 || !strings.Contains(g.saveState.Text, "clash first") {
+		t.Errorf("Save during the clash: %d dialogs, status %q", len(g.dialogs), g.saveState.Text)
+	}
 	v.picks[0].SetSelected("Take ann's")
 	tapButton(t, ws[1], "Save with these choices")
 	s, _ := st.StoriesWithStatus(context.Background(), editor.StatusDraft)
@@ -156,7 +161,7 @@ func TestAClashIsShownAndSavesWhatIsChosen(t *testing.T) {
 	if g.story.headline.Text != "Council vote set" || g.story.body.Text != want || unsaved(g.story) {
 		t.Errorf("the window shows %q / %q (unsaved %v), want what was saved", g.story.headline.Text, g.story.body.Text, unsaved(g.story))
 	}
-	if !strings.Contains(g.saveState.Text, "with your choice at 2 clashes") {
-		t.Errorf("status %q does not say the choices were saved", g.saveState.Text)
+	if st := g.saveState.Text; !strings.Contains(st, "with your choice at 2 clashes") || strings.Contains(st, "Wednesday") || !strings.Contains(st, "“night”") {
+		t.Errorf("status %q, want it to say the choices were saved and name the words that came in (night, not the Wednesday left out)", g.saveState.Text)
 	}
 }

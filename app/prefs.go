@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/user"
 	"strings"
+	"time"
+	_ "time/tzdata" // the site's time zone is named the same on any machine
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,6 +25,7 @@ const (
 	prefBaseURL  = "base_url"
 	prefCredit   = "default_credit"
 	prefRules    = "default_rules_page" // the slug of the page put under new stories
+	prefTimeZone = "time_zone"          // the website's, an IANA name; "" for UTC
 	prefTheme    = "theme"              // system, light or dark
 	prefTextSize = "text_size"          // a scale: 0.9, 1, 1.15, 1.3
 	// The side columns' widths in pixels, as last dragged.
@@ -122,6 +125,22 @@ func (p *prefs) siteName() string      { return p.p.String(prefSiteName) }
 func (p *prefs) baseURL() string       { return p.p.String(prefBaseURL) }
 func (p *prefs) defaultCredit() string { return p.p.String(prefCredit) }
 
+// timeZone is the IANA name of the zone the website shows times in; "" for UTC.
+func (p *prefs) timeZone() string { return p.p.String(prefTimeZone) }
+
+// validTimeZone accepts an empty zone (UTC) or one the system's zone
+// database knows by its IANA name.
+func validTimeZone(s string) error {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	if _, err := time.LoadLocation(s); err != nil || s == "Local" {
+		return errors.New("write the zone's name as in the time zone database, e.g. Europe/London, or leave it empty for UTC")
+	}
+	return nil
+}
+
 // defaultRulesPage is the slug of the site page new stories link under
 // them; "" (None) for none.
 func (p *prefs) defaultRulesPage() string { return p.p.String(prefRules) }
@@ -148,6 +167,9 @@ func (p *prefs) show(g *gui) {
 	}
 	rulesSel := newChoiceSelect(g, rulesNames, "Rules page", nil)
 	rulesSel.SetSelectedIndex(indexOf(rulesSlugs, p.defaultRulesPage()))
+	zone := newTextEntry(g, false, "e.g. Europe/London (empty for UTC)")
+	zone.SetText(p.timeZone())
+	zone.Validator = validTimeZone
 	themeSel := newChoiceSelect(g, themeChoices, "Theme", nil)
 	themeSel.SetSelectedIndex(indexOf(themeValues, p.p.StringWithFallback(prefTheme, "system")))
 	sizeSel := newChoiceSelect(g, sizeChoices, "Text size", nil)
@@ -158,6 +180,7 @@ func (p *prefs) show(g *gui) {
 		&widget.FormItem{Text: "Your name", Widget: author, HintText: "Your name, as it appears in the revision history"},
 		&widget.FormItem{Text: "Site name", Widget: site},
 		&widget.FormItem{Text: "Site address", Widget: base, HintText: "Links in the exported site and the page preview start with it"},
+		&widget.FormItem{Text: "Site time zone", Widget: zone, HintText: "The exported website shows times in it"},
 		&widget.FormItem{Text: "Default credit", Widget: credit},
 		&widget.FormItem{Text: "Default rules page", Widget: rulesSel, HintText: "Linked under new stories; None for no rules block"},
 		&widget.FormItem{Text: "Theme", Widget: themeSel},
@@ -168,6 +191,7 @@ func (p *prefs) show(g *gui) {
 		p.p.SetString(prefAuthor, strings.TrimSpace(author.Text))
 		p.p.SetString(prefSiteName, strings.TrimSpace(site.Text))
 		p.p.SetString(prefBaseURL, strings.TrimSpace(base.Text))
+		p.p.SetString(prefTimeZone, strings.TrimSpace(zone.Text))
 		p.p.SetString(prefCredit, strings.TrimSpace(credit.Text))
 		p.p.SetString(prefRules, rulesSlugs[max(rulesSel.SelectedIndex(), 0)])
 		p.p.SetString(prefTheme, themeValues[max(themeSel.SelectedIndex(), 0)])

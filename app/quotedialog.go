@@ -220,7 +220,7 @@ func (q *quoteDialog) whereText() string {
 	if len(words) > 8 {
 		words = words[len(words)-8:]
 	}
-	return "It goes in the body at the cursor, after “…" + strings.Join(words, " ") + "”."
+	return "It goes in the body at the cursor, after “…" + strings.Join(words, " ") + "” (inside a sentence, after that sentence's end: the preview shows it)."
 }
 
 func commonPrefix(a, b string) int {

@@ -268,11 +268,15 @@ func (p *quotesPanel) askAccept(i int) {
 	}
 	q, pl := p.shown[i], p.placements[i]
 	words := editor.QuoteWords(pl.Anchor.Exact)
-	p.g.confirm("Record the words in the text?",
-		"The record of "+q.Speaker+"’s quote will read “"+clip(words, 120)+"” ("+strings.Join(pl.Changed(), "; ")+
-			"). Do this only when the source confirms these are the words said. The record is saved with the next revision.",
-		"Record these words", func(ok bool) {
-			if !ok || i >= len(p.shown) || p.shown[i].ID != q.ID {
+	content := container.NewVBox(
+		wrappedLabel("The record of "+q.Speaker+"’s quote will read:"),
+		quoteWordsView(words),
+		wrappedLabel("Changed: "+strings.Join(pl.Changed(), "; ")+"."),
+		wrappedLabel("Do this only when the source confirms these are the words said. The record is saved with the next revision."))
+	p.g.showDialog("Record the words in the text?", container.New(&maxWidth{width: 460}, content), nil,
+		choice{label: "Cancel"},
+		choice{label: "Record these words", importance: widget.DangerImportance, do: func() {
+			if i >= len(p.shown) || p.shown[i].ID != q.ID {
 				return
 			}
 			p.shown[i].Text = words
@@ -280,7 +284,31 @@ func (p *quotesPanel) askAccept(i int) {
 			p.shown[i].VerifiedBy, p.shown[i].VerifiedAt = "", nil
 			p.place()
 			p.g.story.onChanged()
-		})
+		}})
+}
+
+// maxQuoteViewHeight is the height past which the words of a quote in a
+// dialog scroll, so the dialog's buttons stay on screen.
+const maxQuoteViewHeight = 240
+
+// quoteWordsView shows the whole of a quote's words, wrapped, in marks; words
+// too long for the dialog scroll.
+func quoteWordsView(words string) fyne.CanvasObject {
+	l := wrappedLabel("“" + words + "”")
+	l.TextStyle.Italic = true
+	l.Resize(fyne.NewSize(460, l.MinSize().Height))
+	if l.MinSize().Height <= maxQuoteViewHeight {
+		return l
+	}
+	scroll := container.NewVScroll(l)
+	scroll.SetMinSize(fyne.NewSize(0, maxQuoteViewHeight))
+	return scroll
+}
+
+func wrappedLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
 
 // quoteAlert says how many quotes need attention.

@@ -2,7 +2,6 @@ package app
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -110,7 +109,9 @@ func (s *docSession) notify(text string) {
 	s.noticeText.SetText(text)
 	s.notice.Show()
 	// The fields' layout does not grow by itself when a bar above them
-	// appears: lay them out again.
+	// appears: lay them out again, twice, since the notice knows how many
+	// lines it wraps to only once it has been given its width.
+	s.ed.canvas().Refresh()
 	s.ed.canvas().Refresh()
 }
 
@@ -134,10 +135,7 @@ func (s *docSession) open(id string) {
 		var wc *editor.WorkingCopy
 		var wcErr error
 		if err == nil {
-			wc, wcErr = g.store.WorkingCopy(g.ctx, id, who)
-			if errors.Is(wcErr, editor.ErrNotFound) {
-				wc, wcErr = nil, nil
-			}
+			wc, wcErr = g.workingCopy(id, who)
 		}
 		return func() {
 			if gen != s.gen {
@@ -250,6 +248,9 @@ func (s *docSession) tookMerged(sent document, out saveOutcome) {
 	g := s.g
 	s.took(out.doc, out.changed, out.dropErr)
 	if out.merged != nil {
+		// The words that came in are those the save added to what was sent:
+		// theirs, less any clash settled in favour of ours.
+		out.merged.words = theirWords(sent, out.doc)
 		g.keepCursor(func() { s.ed.show(savedSince(sent, s.ed.current(), out.doc)) })
 		g.edited()
 		text := fmt.Sprintf("Saved as revision %d, %s", out.doc.rev(), out.merged)
@@ -301,7 +302,7 @@ func (s *docSession) dropAndReopen(what string) {
 	g, id := s.g, s.id()
 	who := g.prefs.owner()
 	g.write(func() func() {
-		err := g.store.DropWorkingCopy(g.ctx, id, who)
+		err := g.forget(id, who)
 		return func() {
 			if err != nil {
 				g.showError(what, err)
@@ -323,6 +324,11 @@ func (g *gui) saveCurrent() {
 		if g.person.canvas().Visible() {
 			g.person.save()
 		}
+		return
+	}
+	if v := g.clashView; v != nil && !v.box.closed {
+		// The clash is the question on screen: a save now would ask another.
+		g.saveState.SetText("Choose whose words to keep in the clash first; its button saves them.")
 		return
 	}
 	s := g.current.session()

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -128,7 +129,7 @@ func (l *storyList) loadPage(page int) {
 	l.loading[page] = true
 	gen, status := l.gen, l.status
 	l.g.run(func() func() {
-		rows, err := l.g.store.ListStories(l.g.ctx, editor.StoryFilter{Status: status, Offset: page * pageSize, Limit: pageSize})
+		rows, err := l.g.store.ListStories(l.g.ctx, listFilter(status, page*pageSize, pageSize))
 		return func() {
 			if gen != l.gen {
 				return
@@ -164,7 +165,7 @@ func (l *storyList) reload() {
 		return
 	}
 	l.g.run(func() func() {
-		n, err := l.g.store.CountStories(l.g.ctx, status)
+		n, err := countListed(l.g.ctx, l.g.store, status)
 		return func() {
 			if gen != l.gen {
 				return
@@ -328,6 +329,9 @@ func (l *storyList) countStatuses() {
 				break
 			}
 		}
+		if err == nil {
+			counts[0] -= counts[1+slices.Index(editor.Statuses, editor.StatusSpiked)] // "All statuses" hides the spiked
+		}
 		return func() {
 			if err != nil {
 				l.g.showStatusError("Counting stories", err)
@@ -388,7 +392,7 @@ func (l *storyList) runSearch(gen int, query string) {
 				continue
 			}
 			rows = append(rows, editor.StorySummary{ID: s.ID, Slug: s.Slug, Headline: s.Headline, Title: s.Title(),
-				Status: s.Status, Section: s.Section, Revision: s.Revision, UpdatedAt: s.UpdatedAt})
+				Status: s.Status, Section: s.Section, Revision: s.Revision, UpdatedAt: s.UpdatedAt, Urgency: s.Urgency, Slugline: s.Slugline})
 		}
 		return func() {
 			if gen != l.gen {
@@ -436,6 +440,9 @@ func (l *storyList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	if who := l.g.presentOn(s.ID); who != "" {
 		line = who + " · " + line
+	}
+	if tag := wireTag(s.Urgency, s.Slugline); tag != "" {
+		line = tag + " · " + line
 	}
 	meta.SetText(line)
 }

@@ -74,7 +74,7 @@ func (g *gui) autosaveThen(then func()) {
 		s.autosaved = nil
 		id, who := s.id(), g.prefs.owner()
 		g.write(func() func() {
-			err := g.store.DropWorkingCopy(g.ctx, id, who)
+			err := g.forget(id, who)
 			return func() {
 				if err != nil {
 					g.showStatusError("Forgetting the working copy", err)
@@ -91,9 +91,14 @@ func (g *gui) autosaveThen(then func()) {
 		who := g.prefs.owner()
 		wc := &editor.WorkingCopy{DocID: s.id(), DocKind: s.kind.noun, Base: s.base, Content: c, User: who.User, Client: who.Client}
 		g.write(func() func() {
+			// The journal first: it is on this computer, where the desk
+			// may not be reachable.
+			kept := g.keep(wc)
 			err := g.store.SaveWorkingCopy(g.ctx, wc)
 			return func() {
-				if err != nil {
+				if err != nil && kept == nil && g.journal != nil {
+					g.showStatusError("The desk did not take the working copy; your text is kept on this computer", err)
+				} else if err != nil {
 					if g.current != nil && g.current.session() == s {
 						s.autosaved = nil // try again on the next tick
 					}

@@ -110,10 +110,11 @@ type quotePlacer struct {
 	folded [][]string       // their words, folded for comparing
 	counts []int            // words in each span
 	byText map[string][]int // span indexes by their words
+	byBare map[string][]int // span indexes by their words less a final full stop or comma
 }
 
 func newQuotePlacer(body string) *quotePlacer {
-	pl := &quotePlacer{body: body, spans: QuotedSpans(body), byText: map[string][]int{}}
+	pl := &quotePlacer{body: body, spans: QuotedSpans(body), byText: map[string][]int{}, byBare: map[string][]int{}}
 	for i, s := range pl.spans {
 		w := QuoteWords(body[s.Start:s.End])
 		f := quoteFoldedWords(w)
@@ -121,6 +122,7 @@ func newQuotePlacer(body string) *quotePlacer {
 		pl.folded = append(pl.folded, f)
 		pl.counts = append(pl.counts, len(f))
 		pl.byText[w] = append(pl.byText[w], i)
+		pl.byBare[bareQuote(w)] = append(pl.byBare[bareQuote(w)], i)
 	}
 	return pl
 }
@@ -130,11 +132,12 @@ func (pl *quotePlacer) place(q Quote) Placement {
 	if want == "" {
 		want = QuoteWords(q.Anchor.Exact)
 	}
-	best := -1
-	for _, i := range pl.byText[want] {
-		if best < 0 || quoteDistance(pl.spans[i].Start-q.Anchor.Start) < quoteDistance(pl.spans[best].Start-q.Anchor.Start) {
-			best = i
-		}
+	best := pl.nearest(pl.byText[want], q.Anchor)
+	if best < 0 {
+		// A full stop or comma that moved across the closing mark, or that
+		// house style turned one into the other before an attribution, does
+		// not change what was said.
+		best = pl.nearest(pl.byBare[bareQuote(want)], q.Anchor)
 	}
 	if best >= 0 {
 		s := pl.spans[best]
@@ -176,6 +179,25 @@ func (pl *quotePlacer) place(q Quote) Placement {
 	}
 	s := pl.spans[best]
 	return Placement{State: QuoteStateChanged, Anchor: NewAnchor(pl.body, s.Start, s.End), Edits: quoteWordDiff(want, pl.words[best])}
+}
+
+// nearest is the span among spans that starts closest to the old anchor; -1
+// when there is none.
+func (pl *quotePlacer) nearest(spans []int, a Anchor) int {
+	best := -1
+	for _, i := range spans {
+		if best < 0 || quoteDistance(pl.spans[i].Start-a.Start) < quoteDistance(pl.spans[best].Start-a.Start) {
+			best = i
+		}
+	}
+	return best
+}
+
+// bareQuote is a quote's words without the full stop or comma that ends
+// them: that mark belongs to the sentence around the quote as much as to the
+// quote, and moves inside or outside the closing mark with house style.
+func bareQuote(words string) string {
+	return strings.TrimRight(strings.TrimRightFunc(words, unicode.IsSpace), ".,")
 }
 
 // nearQuote is how far from its old anchor, in bytes, a changed quote is

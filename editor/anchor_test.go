@@ -75,6 +75,40 @@ func TestReanchor(t *testing.T) {
 	}
 }
 
+// TestPlacePunctuationAcrossTheMark checks that a full stop or comma moving
+// across the closing mark leaves a quote ok, while other edits at its end
+// still change it.
+func TestPlacePunctuationAcrossTheMark(t *testing.T) {
+	const inside = "Mark Dobson said: “We will win.” The vote is on Friday."
+	const outside = "Mark Dobson said “We will win”. The vote is on Friday."
+	tests := []struct {
+		name, recorded, body string
+		state                editor.QuoteState
+	}{
+		{"full stop moves outside", inside, outside, editor.QuoteStateOK},
+		{"full stop moves inside", outside, inside, editor.QuoteStateOK},
+		{"comma moves inside", "“We will win”, he said.", "“We will win,” he said.", editor.QuoteStateOK},
+		{"comma moves outside", "“We will win,” he said.", "“We will win”, he said.", editor.QuoteStateOK},
+		{"full stop becomes the comma before an attribution", inside, "“We will win,” said Mark Dobson.", editor.QuoteStateOK},
+		{"straight marks, full stop outside", inside, `Mark Dobson said "We will win".`, editor.QuoteStateOK},
+		{"a question is a change", inside, "Mark Dobson said: “We will win?”", editor.QuoteStateChanged},
+		{"a word is a change", inside, "Mark Dobson said: “We will lose.”", editor.QuoteStateChanged},
+		{"marks gone is missing", inside, "Mark Dobson said we will win.", editor.QuoteStateMissing},
+	}
+	for _, tt := range tests {
+		q := quoteAt(t, tt.recorded, 0, "Mark Dobson")
+		if p := editor.Place(tt.body, q); p.State != tt.state {
+			t.Errorf("%s: Place(%q) of record %q = %s %q, want %s", tt.name, tt.body, q.Text, p.State, p.Changed(), tt.state)
+		}
+		qs := []editor.Quote{q}
+		if states := editor.Reanchor(tt.body, qs); states[0] != tt.state {
+			t.Errorf("%s: Reanchor(%q) = %v, want %s", tt.name, tt.body, states, tt.state)
+		} else if tt.state == editor.QuoteStateOK && !strings.HasPrefix(tt.body[qs[0].Anchor.Start:qs[0].Anchor.End], "We will win") {
+			t.Errorf("%s: re-anchored on %q", tt.name, tt.body[qs[0].Anchor.Start:qs[0].Anchor.End])
+		}
+	}
+}
+
 func TestPlacePrefersTheQuoteNearItsAnchor(t *testing.T) {
 	q := quoteAt(t, quoteBody, 0, "Iain Duncan Smith")
 	filler := strings.Repeat("Other news of the day filled the page. ", 40)

@@ -179,7 +179,7 @@ func checkQuotes(s *Story, people []Person) []Finding {
 		}
 		if strings.TrimSpace(q.Source) == "" {
 			fs = append(fs, Finding{Severity: SeverityWarning, Kind: KindNoSource, Field: "quotes", QuoteID: q.ID, Start: start, End: end,
-				Message: fmt.Sprintf("the quote by %s has no source; note where the words came from", who)})
+				Message: fmt.Sprintf("the quote by %s %s has no source; note where the words came from", who, clipQuote(q.Text))})
 		}
 	}
 	for _, sp := range QuotedSpans(s.Body) {

@@ -119,3 +119,26 @@ func TestFindAndMergePerson(t *testing.T) {
 		t.Errorf("FindPerson(unknown) = %d, want -1", i)
 	}
 }
+
+// TestNoSourceNamesItsQuote: two quotes by one speaker with no source are
+// two warnings a subeditor can tell apart.
+func TestNoSourceNamesItsQuote(t *testing.T) {
+	s := &editor.Story{Headline: "H", Byline: "B", Credit: "C", Status: editor.StatusDraft,
+		Body: "The minister, Jane Roe, said: “We will build the bridge.” Later Ms Roe said: “The money is there.”"}
+	for _, sp := range editor.QuotedSpans(s.Body) {
+		s.Quotes = append(s.Quotes, editor.Quote{ID: "q" + string(rune('a'+len(s.Quotes))), Speaker: "Jane Roe", Text: editor.QuoteWords(s.Body[sp.Start:sp.End]), Anchor: editor.NewAnchor(s.Body, sp.Start, sp.End)})
+	}
+	var got []string
+	for _, f := range editor.Check(s, nil) {
+		if f.Kind == editor.KindNoSource {
+			got = append(got, f.Message)
+		}
+	}
+	want := []string{
+		"the quote by Jane Roe “We will build the bridge.” has no source; note where the words came from",
+		"the quote by Jane Roe “The money is there.” has no source; note where the words came from",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("no-source warnings =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -163,7 +163,9 @@ func TestDiffStories(t *testing.T) {
 	if d.From != 3 || d.To != 5 {
 		t.Errorf("DiffStories from/to = %d/%d, want 3/5", d.From, d.To)
 	}
-	wantFields := []string{"kicker", "headline", "standfirst", "byline", "dateline", "body", "credit", "section", "slug", "rules_page", "target_words", "tags", "status"}
+	wantFields := []string{"kicker", "headline", "standfirst", "byline", "dateline", "body", "credit", "section", "slug", "rules_page", "target_words",
+		"slugline", "genre", "ed_note", "language", "rights", "source", "feed_id", "tags", "status",
+		"urgency", "embargo", "expires", "subjects", "media", "aliases"}
 	var gotFields []string
 	for _, f := range d.Fields {
 		gotFields = append(gotFields, f.Field)

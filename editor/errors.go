@@ -6,7 +6,9 @@ package editor
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -128,9 +130,40 @@ type FileError struct {
 
 func (e *FileError) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %v", e.Name, e.Line, e.Err)
+		return fmt.Sprintf("%s:%d: %v", ShownName(e.Name), e.Line, e.Err)
 	}
-	return fmt.Sprintf("%s: %v", e.Name, e.Err)
+	return fmt.Sprintf("%s: %v", ShownName(e.Name), e.Err)
+}
+
+// ShownName is a file name as a message or a revision note shows it: as it
+// is, with any line break or other control character in it (a file may be
+// called "a\nb.txt") written as its Go escape, \n, so that the name stays on
+// one line and cannot pass for another message.
+func ShownName(name string) string {
+	clean := true
+	for _, r := range name {
+		if shownEscaped(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return name
+	}
+	var b strings.Builder
+	for _, r := range strings.ToValidUTF8(name, "\uFFFD") {
+		if shownEscaped(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func shownEscaped(r rune) bool {
+	return unicode.IsControl(r) || strings.ContainsRune(lineBreaks, r) || r == utf8.RuneError
 }
 
 func (e *FileError) Unwrap() error { return e.Err }

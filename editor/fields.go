@@ -56,6 +56,9 @@ type StoryField struct {
 	// FromList makes the field's value from a front-matter list under its
 	// keys (Jekyll's "authors: [A, B]"); nil when a list is refused.
 	FromList func([]string) string
+	// Wire fields are the newsroom's, filled from a feed and shown together
+	// in the editor's compact "Wire" section.
+	Wire bool
 
 	ptr func(*Story) *string
 }
@@ -73,7 +76,8 @@ const (
 	BodyMax       = 1 << 20
 	// CountMax is the largest number a count field (the length target)
 	// holds: a long read, not a book.
-	CountMax = 20000
+	CountMax    = 20000
+	LanguageMax = 35 // a BCP 47 tag
 )
 
 // storyFields is the table StoryFields returns, in the order the editor
@@ -100,8 +104,23 @@ var storyFields = []StoryField{
 		ptr: func(s *Story) *string { return &s.Slug }},
 	{Name: "rules_page", Label: "Rules page", Hint: "the slug of a site page, e.g. comment-rules", Whole: true, Slug: true, Key: "rules_page",
 		ptr: func(s *Story) *string { return &s.RulesPage }},
-	{Name: "target_words", Label: "Length target", Hint: "words, e.g. 400", Max: 5, Whole: true, Count: true, Key: "target_words",
+	{Name: "target_words", Label: "Length target", Hint: "e.g. 400", Max: 5, Whole: true, Count: true, Key: "target_words",
 		ptr: func(s *Story) *string { return &s.TargetWords }},
+	// The newsroom fields a feed fills (the editor's "Wire" section).
+	{Name: "slugline", Label: "Slugline", Hint: "the desk's short name, e.g. BC-STORM-COAST", Max: LineFieldMax, Whole: true, Key: "slugline", Wire: true,
+		ptr: func(s *Story) *string { return &s.Slugline }},
+	{Name: "genre", Label: "Genre", Hint: "e.g. Analysis, Obituary", Max: LineFieldMax, Whole: true, Key: "genre", Wire: true,
+		ptr: func(s *Story) *string { return &s.Genre }},
+	{Name: "ed_note", Label: "Editor's note", Hint: "a note to editors, never published", Max: StandfirstMax, Lines: PlainText, Key: "ed_note", Wire: true,
+		ptr: func(s *Story) *string { return &s.EdNote }},
+	{Name: "language", Label: "Language", Hint: "e.g. en-GB", Max: LanguageMax, Whole: true, Key: "language", Aliases: []string{"lang"}, Wire: true,
+		ptr: func(s *Story) *string { return &s.Language }},
+	{Name: "rights", Label: "Rights", Hint: "e.g. © 2026 Press Association", Max: LineFieldMax, Key: "rights", Wire: true,
+		ptr: func(s *Story) *string { return &s.Rights }},
+	{Name: "source", Label: "Source", Hint: "the agency, e.g. Reuters", Max: LineFieldMax, Whole: true, Key: "source", Wire: true,
+		ptr: func(s *Story) *string { return &s.Source }},
+	{Name: "feed_id", Label: "Feed ID", Hint: "the feed's own ID for the item", Max: LineFieldMax, Whole: true, Key: "feed_id", Wire: true,
+		ptr: func(s *Story) *string { return &s.FeedID }},
 }
 
 // StoryFields lists a story's text fields in the order the editor shows
@@ -226,6 +245,11 @@ func FieldLabel(name string) string {
 	}
 	if l, ok := fieldLabels[name]; ok {
 		return l
+	}
+	for _, f := range typedFields {
+		if f.Name == name {
+			return f.Label
+		}
 	}
 	return name
 }

@@ -37,6 +37,10 @@ func setField(t *testing.T, s *editor.Story, name string) {
 		*x = &when
 	case *[]editor.Quote:
 		*x = []editor.Quote{{ID: "q1", Speaker: "Iain Duncan Smith", Text: "words", Verb: "said", ConfirmedBy: "Desk editor", ConfirmedAt: &when}}
+	case *[]editor.Subject:
+		*x = []editor.Subject{{Code: "medtop:20000763", Name: "weather"}}
+	case *[]editor.Media:
+		*x = []editor.Media{{Href: "https://example.com/storm.jpg", Caption: "The storm", Credit: "PA", Alt: "Waves over a sea wall"}}
 	case *[]editor.Correction:
 		*x = []editor.Correction{{Note: "A name was misspelt.", At: when}}
 	default:

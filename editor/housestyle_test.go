@@ -57,6 +57,69 @@ func TestInsertQuote(t *testing.T) {
 	}
 }
 
+var dobson = editor.Person{ID: "p3", Name: "Mark Dobson", ShortName: "Mr Dobson", Role: "Councillor"}
+
+// TestInsertQuoteReadsTheSentence checks that the form of an inserted quote
+// follows the text around the cursor ("|" marks the cursor in each body).
+func TestInsertQuoteReadsTheSentence(t *testing.T) {
+	win := editor.NewQuote{Person: dobson, Text: "We will win."}
+	tests := []struct {
+		name, body string
+		in         editor.NewQuote
+		want       string
+	}{
+		{"after an attribution, only the words", "Mark Dobson said:|", win,
+			"Mark Dobson said: “We will win.”"},
+		{"after a colon and a space", "Asked about the vote, she told the BBC: |", win,
+			"Asked about the vote, she told the BBC: “We will win.”"},
+		{"after a colon, the next paragraph stays", "Mark Dobson said:|\n\nThe vote is on Friday.", win,
+			"Mark Dobson said: “We will win.”\n\nThe vote is on Friday."},
+		{"after a colon, words in curly marks", "Mark Dobson said:|", editor.NewQuote{Person: dobson, Text: "“We will win.”"},
+			"Mark Dobson said: “We will win.”"},
+		{"after a colon, a full stop added", "Mark Dobson said:|", editor.NewQuote{Person: dobson, Text: "We will win"},
+			"Mark Dobson said: “We will win.”"},
+		{"after a colon, a comma becomes a full stop", "Mark Dobson said:|", editor.NewQuote{Person: dobson, Text: `"We will win,"`},
+			"Mark Dobson said: “We will win.”"},
+		{"after a colon, a question keeps its mark", "Mark Dobson asked:|", editor.NewQuote{Person: dobson, Text: "Why not?"},
+			"Mark Dobson asked: “Why not?”"},
+		{"after a colon, inner quotes go single", "Mark Dobson said:|", editor.NewQuote{Person: dobson, Text: `It is "a mess"`},
+			"Mark Dobson said: “It is ‘a mess’.”"},
+		{"after a colon, several paragraphs", "Mark Dobson said:|", editor.NewQuote{Person: dobson, Text: "One.\n\nTwo"},
+			"Mark Dobson said: “One.\n\n“Two.”"},
+		{"empty paragraph, the full sentence", "The council met.\n\n|\n\nIt voted.", win,
+			"The council met.\n\n“We will win,” said Councillor Mark Dobson.\n\nIt voted."},
+		{"between sentences, the attribution added in the paragraph", "The council met.| It voted.", win,
+			"The council met. “We will win,” said Councillor Mark Dobson. It voted."},
+		{"mid-sentence, after the sentence", "The council met on| Tuesday to vote. It voted.", win,
+			"The council met on Tuesday to vote. “We will win,” said Councillor Mark Dobson. It voted."},
+		{"mid-sentence, the sentence ends inside a mark", "He called| it “a mess.” Others agreed.", win,
+			"He called it “a mess.” “We will win,” said Councillor Mark Dobson. Others agreed."},
+		{"mid-sentence, named before: short name", "Mark Dobson spoke| first. Others disagreed.", win,
+			"Mark Dobson spoke first. “We will win,” Mr Dobson said. Others disagreed."},
+		{"mid-sentence, the last sentence of the paragraph", "Mark Dobson spoke| first.\n\nOthers disagreed.", win,
+			"Mark Dobson spoke first. “We will win,” Mr Dobson said.\n\nOthers disagreed."},
+	}
+	for _, tt := range tests {
+		cursor := strings.Index(tt.body, "|")
+		in := strings.Replace(tt.body, "|", "", 1)
+		body, end, q, err := editor.InsertQuote(in, cursor, tt.in)
+		if err != nil {
+			t.Errorf("%s: InsertQuote(%q) error %v", tt.name, tt.body, err)
+			continue
+		}
+		if body != tt.want {
+			t.Errorf("%s: InsertQuote(%q) body =\n%q\nwant\n%q", tt.name, tt.body, body, tt.want)
+			continue
+		}
+		if p := editor.Place(body, q); p.State != editor.QuoteStateOK || p.Anchor.Start != q.Anchor.Start {
+			t.Errorf("%s: inserted quote placed %s at %d, want ok at %d", tt.name, p.State, p.Anchor.Start, q.Anchor.Start)
+		}
+		if got := body[:end]; !strings.HasSuffix(got, ".") && !strings.HasSuffix(got, "”") {
+			t.Errorf("%s: cursor %d is not after the quote in %q", tt.name, end, body)
+		}
+	}
+}
+
 func TestInsertLongQuoteSplits(t *testing.T) {
 	sentence := "This is one sentence of a long statement that goes on for a while. "
 	body, _, q, err := editor.InsertQuote("", 0, editor.NewQuote{Person: cleverly, Text: strings.Repeat(sentence, 8)})

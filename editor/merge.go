@@ -214,6 +214,7 @@ func ResolveStories(base, ours, theirs *Story, theirsAt []bool) (*Story, []Confl
 	out.Status = Status(mg.value("status", string(base.Status), string(ours.Status), string(theirs.Status)))
 	out.Tags = mergeSet(base.Tags, ours.Tags, theirs.Tags)
 	out.Quotes = mg.quotes(base.Quotes, ours.Quotes, theirs.Quotes)
+	mg.typed(out, base, ours, theirs)
 	return out, mg.conflicts
 }
 

@@ -141,7 +141,8 @@ func changeNoteHint(k ChangeKind) string {
 
 // PlanNewStory prepares a new story to be saved as revision 1: it checks
 // it, gives it an ID, a slug unique among stories (from its slug, headline
-// or first words), its times (a published one its date of publication) and
+// or first words), its times (a published one its date of publication, an
+// archive's post its last change) and
 // its quotes their anchors, IDs and speakers. It returns the revision's
 // meta, its kind decided.
 func PlanNewStory(s *Story, meta RevisionMeta, now time.Time, l Lookups) (RevisionMeta, error) {
@@ -160,9 +161,15 @@ func PlanNewStory(s *Story, meta RevisionMeta, now time.Time, l Lookups) (Revisi
 	if err != nil {
 		return meta, err
 	}
+	// An archive's post keeps its own last change (Hugo's lastmod) when it
+	// gives one no earlier than its creation.
+	updated := s.UpdatedAt
 	s.ID, s.Slug, s.Revision, s.UpdatedAt = l.NewID(), slug, 1, now
 	if s.CreatedAt.IsZero() {
 		s.CreatedAt = now
+	}
+	if !updated.IsZero() && !updated.Before(s.CreatedAt) && !updated.After(now) {
+		s.UpdatedAt = updated.UTC()
 	}
 	if s.Status == StatusPublished && s.PublishedAt == nil {
 		t := s.CreatedAt

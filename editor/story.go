@@ -36,6 +36,22 @@ type Story struct {
 	PublishedAt *time.Time   `json:"published_at"`
 	Quotes      []Quote      `json:"quotes"`
 	Corrections []Correction `json:"corrections"`
+	// The newsroom fields, from wire feeds and for the desk (DESIGN.md's data
+	// model), each omitted from JSON when empty. EdNote is never exported;
+	// Aliases are old paths of the story that the export redirects.
+	Urgency  int        `json:"urgency,omitempty"`
+	Slugline string     `json:"slugline,omitempty"`
+	Embargo  *time.Time `json:"embargo,omitempty"`
+	Expires  *time.Time `json:"expires,omitempty"`
+	Subjects []Subject  `json:"subjects,omitempty"`
+	Genre    string     `json:"genre,omitempty"`
+	EdNote   string     `json:"ed_note,omitempty"`
+	Language string     `json:"language,omitempty"`
+	Rights   string     `json:"rights,omitempty"`
+	Source   string     `json:"source,omitempty"`
+	Media    []Media    `json:"media,omitempty"`
+	FeedID   string     `json:"feed_id,omitempty"`
+	Aliases  []string   `json:"aliases,omitempty"`
 }
 
 // Validate reports the first field that cannot be saved, naming it.
@@ -44,6 +60,9 @@ func (s *Story) Validate() error {
 		return ps[0].err
 	}
 	if err := s.Status.Validate(); err != nil {
+		return err
+	}
+	if err := s.typedProblem(); err != nil {
 		return err
 	}
 	for i := range s.Quotes {
@@ -184,8 +203,21 @@ type storyContent struct {
 	Quotes     []Quote  `json:"quotes"`
 	// Fields added since the first revisions were saved go here, last and
 	// omitted when empty, so that those revisions' bytes and hashes stay.
-	Kicker      string `json:"kicker,omitempty"`
-	TargetWords string `json:"target_words,omitempty"`
+	Kicker      string     `json:"kicker,omitempty"`
+	TargetWords string     `json:"target_words,omitempty"`
+	Urgency     int        `json:"urgency,omitempty"`
+	Slugline    string     `json:"slugline,omitempty"`
+	Embargo     *time.Time `json:"embargo,omitempty"`
+	Expires     *time.Time `json:"expires,omitempty"`
+	Subjects    []Subject  `json:"subjects,omitempty"`
+	Genre       string     `json:"genre,omitempty"`
+	EdNote      string     `json:"ed_note,omitempty"`
+	Language    string     `json:"language,omitempty"`
+	Rights      string     `json:"rights,omitempty"`
+	Source      string     `json:"source,omitempty"`
+	Media       []Media    `json:"media,omitempty"`
+	FeedID      string     `json:"feed_id,omitempty"`
+	Aliases     []string   `json:"aliases,omitempty"`
 }
 
 // Content is the story's revision content: a canonical JSON encoding of every
@@ -204,6 +236,9 @@ func (s *Story) Content() []byte {
 		Dateline: s.Dateline, Body: s.Body, Credit: s.Credit, Section: s.Section,
 		Tags: tags, Status: s.Status, RulesPage: s.RulesPage, Quotes: quotes, Kicker: s.Kicker,
 		TargetWords: s.TargetWords,
+		Urgency:     s.Urgency, Slugline: s.Slugline, Embargo: utcOrNil(s.Embargo), Expires: utcOrNil(s.Expires),
+		Subjects: s.Subjects, Genre: s.Genre, EdNote: s.EdNote, Language: s.Language, Rights: s.Rights,
+		Source: s.Source, Media: s.Media, FeedID: s.FeedID, Aliases: s.Aliases,
 	})
 	if err != nil {
 		panic("editor: story content does not encode: " + err.Error())
@@ -221,7 +256,19 @@ func (s *Story) ApplyContent(content []byte) error {
 	s.Dateline, s.Body, s.Credit, s.Section = c.Dateline, c.Body, c.Credit, c.Section
 	s.Tags, s.Status, s.RulesPage, s.Quotes = c.Tags, c.Status, c.RulesPage, c.Quotes
 	s.Kicker, s.TargetWords = c.Kicker, c.TargetWords
+	s.Urgency, s.Slugline, s.Embargo, s.Expires = c.Urgency, c.Slugline, c.Embargo, c.Expires
+	s.Subjects, s.Genre, s.EdNote, s.Language, s.Rights = c.Subjects, c.Genre, c.EdNote, c.Language, c.Rights
+	s.Source, s.Media, s.FeedID, s.Aliases = c.Source, c.Media, c.FeedID, c.Aliases
 	return nil
+}
+
+// utcOrNil is a time in UTC, so that the same instant hashes the same.
+func utcOrNil(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	u := t.UTC()
+	return &u
 }
 
 // ContentHash is the hex SHA-256 of revision content.
@@ -315,11 +362,16 @@ type StorySummary struct {
 	Section   string    `json:"section"`
 	Revision  int       `json:"revision"`
 	UpdatedAt time.Time `json:"updated_at"`
+	Urgency   int       `json:"urgency,omitempty"`
+	Slugline  string    `json:"slugline,omitempty"`
 }
 
 // StoryFilter selects a window of the story list, newest change first.
 type StoryFilter struct {
 	Status Status // empty for every status
-	Offset int
-	Limit  int // 0 for no limit
+	// HideSpiked leaves spiked stories out when Status is empty: the app's
+	// "All statuses" lists the working stories, and Spiked lists the rest.
+	HideSpiked bool
+	Offset     int
+	Limit      int // 0 for no limit
 }

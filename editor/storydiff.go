@@ -101,6 +101,7 @@ func DiffStories(a, b *Story) StoryDiff {
 		FieldDiff{Field: "tags", Ops: diffTokens(listTokens(a.Tags), listTokens(b.Tags))},
 		wholeValueDiff("status", string(a.Status), string(b.Status)),
 	)
+	d.Fields = append(d.Fields, diffTyped(a, b)...)
 	d.Quotes = diffQuotes(a.Quotes, b.Quotes)
 	d.Stats = countStats(d.Fields)
 	return d

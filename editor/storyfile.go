@@ -34,6 +34,11 @@ func storyFieldKeys(field string) []string {
 		return f.frontMatterKeys()
 	}
 	var keys []string
+	for _, f := range typedFields {
+		if f.Name == field {
+			keys = append(keys, f.Name)
+		}
+	}
 	for _, k := range storyFileKeys {
 		if k.field == field {
 			keys = append(keys, k.key)
@@ -53,6 +58,11 @@ func storyFileKey(key string) bool {
 	}
 	for _, k := range storyFileKeys {
 		if k.key == key {
+			return true
+		}
+	}
+	for _, f := range typedFields {
+		if f.Name == key {
 			return true
 		}
 	}
@@ -91,6 +101,9 @@ func ParseStoryMarkdown(name string, data []byte) (*StoryFile, error) {
 		s.Tags, f.Set["tags"] = v, true
 	}
 	if err := readStoryStatus(fm, f); err != nil {
+		return nil, err
+	}
+	if err := readTyped(fm, s, f.Set); err != nil {
 		return nil, err
 	}
 	if f.Date, _, err = fm.date("date"); err != nil {
@@ -195,6 +208,7 @@ func FormatStoryMarkdown(s *Story) []byte {
 	}
 	writeYAML(&b, "tags", tags)
 	writeYAML(&b, "status", string(s.Status))
+	writeTypedYAML(&b, s)
 	date := s.CreatedAt
 	if s.PublishedAt != nil {
 		date = *s.PublishedAt

@@ -19,6 +19,7 @@ type articleView struct {
 	Published   timeView
 	Updated     *timeView
 	Body        template.HTML
+	Media       []mediaView
 	Credit      string
 	Quoted      []quotedView
 	Corrections []correctionView
@@ -81,6 +82,7 @@ func (w *worker) renderStory(si *storyInfo) ([][]byte, error) {
 		Dateline:   cleanText(s.Dateline),
 		Published:  b.timeView(si.published),
 		Body:       template.HTML(body),
+		Media:      mediaViews(s.Media),
 		Credit:     cleanText(s.Credit),
 	}
 	if si.section != nil {

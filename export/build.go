@@ -138,7 +138,7 @@ func newBuild(site Site, stories []editor.Story, pages []editor.Page) (*build, e
 func loadTemplates(fsys fs.FS) (*template.Template, []byte, [16]byte, error) {
 	h := xxh3.New128()
 	t := template.New("site").Funcs(template.FuncMap{})
-	for _, name := range []string{"layout.html", "article.html", "list.html", "page.html", "notfound.html"} {
+	for _, name := range []string{"layout.html", "article.html", "list.html", "page.html", "notfound.html", "redirect.html"} {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, nil, [16]byte{}, fmt.Errorf("export: reading template %s: %w", name, err)
@@ -191,7 +191,7 @@ func (b *build) planStories(stories []editor.Story) {
 	var out []*storyInfo
 	for i := range stories {
 		s := &stories[i]
-		if s.Status != editor.StatusPublished {
+		if s.Status != editor.StatusPublished || held(s, b.site.Now) {
 			continue
 		}
 		si := &storyInfo{s: s, updated: s.UpdatedAt.UTC().Truncate(time.Second)}
@@ -279,6 +279,10 @@ func hashStory(h hash.Hash, si *storyInfo) {
 		writeStrings(h, q.ID, q.Speaker, q.Role, q.Text, q.Verb, q.SaidOn, q.Source, string(q.SourceKind), q.Anchor.Exact)
 		writeInt(h, q.Anchor.Start)
 		writeInt(h, q.Anchor.End)
+	}
+	writeInt(h, len(s.Media))
+	for _, m := range s.Media {
+		writeStrings(h, m.Href, m.Caption, m.Credit, m.Alt)
 	}
 	writeInt(h, len(s.Corrections))
 	for _, c := range s.Corrections {

@@ -37,6 +37,10 @@ type Site struct {
 	// Location is the time zone dates are shown in; UTC when nil. Machine-readable
 	// dates are always UTC.
 	Location *time.Location
+	// Now is the time of the export: a story embargoed until after it, or
+	// expired by it, is left out (and taken down if an export put it up).
+	// The zero time means the clock's time.
+	Now time.Time
 }
 
 // DefaultBaseURL is used when Site.BaseURL is empty; feeds and sitemaps need
@@ -56,6 +60,7 @@ const (
 	KindSitemap Kind = "sitemap"
 	KindNinjs   Kind = "ninjs"
 	KindAsset   Kind = "asset"
+	// KindRedirect (redirect.go) is a story's old path.
 )
 
 // State says what an export did with a file.
@@ -178,6 +183,9 @@ func (s *Site) normalize() error {
 	if s.Location == nil {
 		s.Location = time.UTC
 	}
+	if s.Now.IsZero() {
+		s.Now = time.Now()
+	}
 	base := strings.TrimSpace(s.BaseURL)
 	if base == "" {
 		base = DefaultBaseURL
@@ -186,7 +194,9 @@ func (s *Site) normalize() error {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
 		return fmt.Errorf("export: base URL %q must be an absolute http or https address such as https://news.example.com/", s.BaseURL)
 	}
-	u.RawQuery, u.Fragment = "", ""
+	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
+		return fmt.Errorf("export: base URL %q has a query (?…) or a fragment (#…), which the addresses of a site's pages cannot carry; give it without, such as %s://%s%s", s.BaseURL, u.Scheme, u.Host, u.Path)
+	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}

@@ -17,6 +17,20 @@ var notOnTheArticle = map[string]string{
 	"CreatedAt":   "the article shows when it was published and updated",
 	"Status":      "only published stories go out; taking one off the site is tested elsewhere",
 	"TargetWords": "the desk's length target, not for readers",
+	// The newsroom fields are for the desk (newsroom_test.go tests what the
+	// export does with the embargo, the expiry, the media and the old paths).
+	"Urgency":  "for the desk's list",
+	"Slugline": "the desk's name for the story",
+	"Embargo":  "holds the story back; TestEmbargoAndExpiry",
+	"Expires":  "takes the story down; TestEmbargoAndExpiry",
+	"Subjects": "for the desk and syndication",
+	"Genre":    "for the desk and syndication",
+	"EdNote":   "never exported; TestEdNoteIsNeverExported",
+	"Language": "the site's language is the page's",
+	"Rights":   "for the desk and syndication",
+	"Source":   "the credit line says who filed it",
+	"FeedID":   "the feed's ID, for its notices",
+	"Aliases":  "old paths are redirect pages; TestMediaAndRedirects",
 }
 
 // TestEveryFieldRewritesTheArticle changes each field of a published story
@@ -34,7 +48,10 @@ func TestEveryFieldRewritesTheArticle(t *testing.T) {
 		"Corrections": func(s *editor.Story) {
 			s.Corrections = append(s.Corrections, editor.Correction{Note: "A name was misspelt.", At: later(s.UpdatedAt)})
 		},
-		"UpdatedAt":   func(s *editor.Story) { s.UpdatedAt = later(s.UpdatedAt) },
+		"UpdatedAt": func(s *editor.Story) { s.UpdatedAt = later(s.UpdatedAt) },
+		"Media": func(s *editor.Story) {
+			s.Media = append(s.Media, editor.Media{Href: "https://example.com/new.jpg", Alt: "A new picture"})
+		},
 		"PublishedAt": func(s *editor.Story) { p := later(*s.PublishedAt); s.PublishedAt, s.UpdatedAt = &p, p },
 	}
 	// The text fields, from the domain's table; the slug fields need a slug.

@@ -94,7 +94,7 @@ func parseManifest(data []byte) (manifest, error) {
 // internKind returns the Kind constant spelled by b, without allocating for
 // the known ones.
 func internKind(b []byte) Kind {
-	for _, k := range []Kind{KindArticle, KindNinjs, KindSection, KindPage, KindFront, KindFeed, KindSitemap, KindAsset} {
+	for _, k := range []Kind{KindArticle, KindNinjs, KindSection, KindPage, KindFront, KindFeed, KindSitemap, KindAsset, KindRedirect} {
 		if string(b) == string(k) {
 			return k
 		}

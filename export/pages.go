@@ -162,6 +162,7 @@ func (b *build) planUnits() error {
 			seen[f.path] = true
 		}
 	}
+	b.planRedirects(seen)
 	return nil
 }
 

@@ -72,7 +72,11 @@ func newRedlineView(d editor.StoryDiff, opt RedlineOptions) redlineView {
 	v := redlineView{Title: opt.Title, From: opt.From, To: opt.To, FromSeq: d.From, ToSeq: d.To, Stats: d.Stats}
 	for _, f := range d.Fields {
 		if !f.Changed() {
-			v.Unchanged = append(v.Unchanged, editor.FieldLabel(f.Field))
+			// An empty newsroom field (a story that came from no feed) is
+			// not worth naming.
+			if !editor.NewsroomField(f.Field) || f.New() != "" {
+				v.Unchanged = append(v.Unchanged, editor.FieldLabel(f.Field))
+			}
 			continue
 		}
 		v.Fields = append(v.Fields, newRedlineField(f))

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"strings"
 	"testing"
 	"time"
 
@@ -50,5 +51,15 @@ func TestMassRemovalRefused(t *testing.T) {
 				t.Errorf("removed %d files, want at least %d", got, 4-tc.keep)
 			}
 		})
+	}
+}
+
+// TestBaseURLWithAQueryRefused: a base URL's query or fragment cannot be
+// kept in the site's addresses, so it is refused rather than dropped.
+func TestBaseURLWithAQueryRefused(t *testing.T) {
+	for _, base := range []string{"https://news.example.com/?utm=1", "https://news.example.com/#top", "https://news.example.com/?"} {
+		if err := (export.Site{BaseURL: base}).Validate(); err == nil || !strings.Contains(err.Error(), "query") {
+			t.Errorf("Validate(%q) = %v, want a refusal naming the query", base, err)
+		}
 	}
 }

@@ -43,7 +43,10 @@ func exportValidationSite(t *testing.T) []string {
 	hs, hp := hostileContent()
 	hostile := filepath.Join(t.TempDir(), "hostile")
 	exportTo(t, hostile, hs, hp)
-	return []string{sample, hostile}
+	ns, np := newsroomSite(t)
+	newsroom := filepath.Join(t.TempDir(), "newsroom")
+	exportTo(t, newsroom, ns, np)
+	return []string{sample, hostile, newsroom}
 }
 
 func filesWithSuffix(t *testing.T, dirs []string, suffix string) []string {

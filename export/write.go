@@ -80,6 +80,21 @@ func (b *build) run(ctx context.Context, outDir string, opt Options) (_ []File, 
 		}
 	}
 	defer closeDirs()
+	// Only a folder at the top with no planned folder inside it (a story's
+	// old path may be "articles/2019/old/") is staged whole.
+	planned := map[string]bool{}
+	for _, u := range b.units {
+		for _, f := range u.files {
+			dir, _ := splitPath(f.path)
+			planned[dir] = true
+		}
+	}
+	holdsFolders := map[string]bool{}
+	for dir := range planned {
+		for i := strings.IndexByte(dir, '/'); i >= 0; i = next(dir, i) {
+			holdsFolders[dir[:i]] = true
+		}
+	}
 	for _, u := range b.units {
 		for _, f := range u.files {
 			dir, _ := splitPath(f.path)
@@ -87,7 +102,7 @@ func (b *build) run(ctx context.Context, outDir string, opt Options) (_ []File, 
 				continue
 			}
 			open := dir
-			if dir != "" && !oldDirs[dir] && emptyDir(root, dir) {
+			if dir != "" && !strings.Contains(dir, "/") && !holdsFolders[dir] && !oldDirs[dir] && emptyDir(root, dir) {
 				fresh[dir] = true
 				open = stagePrefix + "dir-" + dir
 			}
@@ -252,6 +267,7 @@ func removeLeftovers(root *os.Root) {
 // removeStaged removes what an unfinished export staged: files beside their
 // targets, and whole staged folders, all named with stagePrefix.
 func removeStaged(root *os.Root) {
+	const maxDepth = 8 // old paths nest a few folders deep: 2019/03/18/title/
 	var walk func(dir string, depth int)
 	walk = func(dir string, depth int) {
 		f, err := root.Open(dir)
@@ -268,7 +284,7 @@ func removeStaged(root *os.Root) {
 			switch {
 			case strings.HasPrefix(e.Name(), stagePrefix):
 				_ = root.RemoveAll(p)
-			case e.IsDir() && depth == 0 && e.Name() != metaDir:
+			case e.IsDir() && depth < maxDepth && !(depth == 0 && e.Name() == metaDir):
 				walk(p, depth+1)
 			}
 		}
@@ -288,6 +304,14 @@ func emptyDir(root *os.Root, dir string) bool {
 	defer f.Close()
 	names, err := f.Readdirnames(1)
 	return len(names) == 0 && errors.Is(err, io.EOF)
+}
+
+// next is the index of the slash after the one at i in p, or -1.
+func next(p string, i int) int {
+	if j := strings.IndexByte(p[i+1:], '/'); j >= 0 {
+		return i + 1 + j
+	}
+	return -1
 }
 
 // splitPath splits a slash path into its folder ("" for the top) and name.

@@ -82,14 +82,63 @@ run "$out/error-save.png" --drive "$(drive \
   'xdotool mousemove 560 190 click 1' 'sleep 0.3' 'xdotool key End' \
   "xdotool type --delay 2 ' $long'" 'xdotool key ctrl+s' 'sleep 0.5' 'xdotool key Return' 'sleep 1')" -- "$bin"
 
-# Someone else saves the story (here the command line) while it is being
-# edited: Save revision keeps the text and offers a way on.
-fresh
-db=$home/desk.db
-run "$out/conflict.png" --drive "$(drive \
-  'xdotool mousemove 905 190 click 1' 'sleep 0.3' 'xdotool type --delay 20 "Westminster"' \
-  "HOME=$home $bin status --db $db sir-iain-direct-threat-from-china subbing --note 'moved by the night desk' >/dev/null" \
-  'xdotool key ctrl+s' 'sleep 0.5' 'xdotool key Return' 'sleep 1')" -- "$bin" --db "$db"
+# The live desk: someone else (bob, here the command line or a second copy)
+# saves the story while it is being edited. Each shot has its own database
+# holding one three-paragraph story.
+cat > "$work/council.md" <<'STORY'
+---
+headline: Council vote on the new library is due next week
+standfirst: Councillors meet on Monday to decide the future of the Market Street site.
+byline: Jo Reporter
+dateline: Leeds
+section: Local
+---
+The council met on Monday to discuss the plans for the new library on Market Street.
+
+Councillors said the vote is due on Tuesday, after a public consultation that drew more than 400 replies.
+
+Opponents say the money would be better spent on the branch libraries.
+STORY
+slug=council-vote-on-the-new-library-is-due-next-week
+# desk makes the shot's database and names the author of its copy of the app.
+desk() {
+  db=$home/desk.db
+  HOME=$home "$bin" --db "$db" import "$work/council.md" --author wire >/dev/null
+  mkdir -p "$home/config/fyne/io.copydesk.desk"
+  printf '{"author":"%s"}' "$1" > "$home/config/fyne/io.copydesk.desk/preferences.json"
+}
+# bobsaves has bob save revision 1 with sed's change made to it.
+bobsaves() {
+  echo "HOME=$home $bin --db $db show $slug --format md > $work/bob$n.md" \
+    "&& sed -i '$1' $work/bob$n.md" \
+    "&& HOME=$home $bin --db $db update $slug $work/bob$n.md --author bob >/dev/null"
+}
+# Bob's save arrives while ann has changed the same word: the clash view.
+fresh; desk ann
+retype='xdotool mousemove 622 385 click 1; sleep 0.3; xdotool key --delay 40 BackSpace BackSpace BackSpace BackSpace BackSpace BackSpace BackSpace; xdotool type --delay 30 Wednesday'
+run "$out/live-clash.png" --drive "$(drive "$retype" \
+  'xdotool mousemove 905 347 click 1' 'sleep 0.3' 'xdotool type --delay 30 " The meeting ran late."' \
+  "$(bobsaves 's/due on Tuesday/due on Thursday/; s/branch libraries/branch libraries in Headingley/')" 'sleep 4')" -- "$bin" --db "$db"
+# Ann keeps editing instead, then saves: the save merges bob's revision,
+# asks at the clash, and says what it merged.
+fresh; desk ann
+run "$out/live-merge.png" --drive "$(drive "$retype" \
+  'xdotool mousemove 905 347 click 1' 'sleep 0.3' 'xdotool type --delay 30 " The meeting ran late."' \
+  "$(bobsaves 's/due on Tuesday/due on Thursday/; s/branch libraries/branch libraries in Headingley/')" 'sleep 2.5' \
+  'xdotool key Escape' 'sleep 0.5' 'xdotool key ctrl+s' 'sleep 1' 'xdotool key Return' 'sleep 1' 'xdotool key Return' 'sleep 3')" -- "$bin" --db "$db"
+# Bob's save arrives while ann types, and merges with her changes.
+fresh; desk ann
+run "$out/live-arrive.png" --drive "$(drive \
+  'xdotool mousemove 905 347 click 1' 'sleep 0.3' 'xdotool type --delay 30 " The meeting ran late."' 'sleep 1.2' \
+  "$(bobsaves 's/branch libraries/branch libraries in Headingley and Chapeltown/')" 'sleep 3')" -- "$bin" --db "$db"
+# A second copy of the app, bob's, has the story open (its window hidden).
+fresh; desk ann
+mkdir -p "$home/bob/config/fyne/io.copydesk.desk"
+printf '{"author":"bob"}' > "$home/bob/config/fyne/io.copydesk.desk/preferences.json"
+run "$out/live-presence.png" --drive "$(drive \
+  "HOME=$home/bob XDG_CONFIG_HOME=$home/bob/config $bin --db $db >/dev/null 2>&1 & bob=\$!" \
+  'for i in $(seq 100); do w=$(xdotool search --onlyvisible --pid $bob | head -1); [ -n "$w" ] && break; sleep 0.1; done' \
+  'sleep 3' 'xdotool windowunmap $w' 'sleep 4' 'kill $bob' 'sleep 1')" -- "$bin" --db "$db"
 
 # Quitting with changes not saved as a revision asks first.
 fresh
@@ -135,6 +184,35 @@ run "$out/export-dialog.png" --drive "$(drive \
   'xdotool mousemove 690 347 click 1' "xdotool type --delay 5 '$work/site'" \
   'xdotool mousemove 690 386 click 1' 'xdotool type --delay 5 "https://news.example.org/"' \
   'xdotool mousemove 712 527 click 1' 'sleep 2')" -- "$bin" --db "$db"
+
+# --- A day on the desk (issue 12) ---------------------------------------------
+
+# The sample story published from the command line, then changed in the
+# window: Save revision asks which kind of change it is. An empty note keeps
+# the dialog open and says what to write; then a clarification, an update and
+# a minor fix, each with its note.
+change() {
+  fresh
+  db=$home/desk.db
+  HOME=$home "$bin" --db "$db" sample >/dev/null
+  for st in subbing ready published; do HOME=$home "$bin" --db "$db" status sir-iain-direct-threat-from-china $st >/dev/null; done
+  run "$out/$1.png" --drive "$(drive \
+    'xdotool mousemove 980 340 click 1' 'sleep 0.3' 'xdotool key End' \
+    'xdotool type --delay 20 " It said so on Monday."' 'sleep 1.5' 'xdotool key ctrl+s' 'sleep 1' \
+    "xdotool mousemove $2 398 mousedown 1" 'sleep 0.1' 'xdotool mouseup 1' 'sleep 0.4' \
+    'xdotool mousemove 742 495 mousedown 1' 'sleep 0.1' 'xdotool mouseup 1' 'sleep 0.3' \
+    "xdotool type --delay 5 \"$3\"" 'sleep 1.5' "$4" 'sleep 1')" -- "$bin" --db "$db"
+}
+change change-correction-empty 519 "" 'xdotool mousemove 735 535 mousedown 1; sleep 0.1; xdotool mouseup 1'
+change change-clarification 638 "This story has been amended to make clear the threat was reported to the co-chairs." :
+change change-update 755 "Adds the Foreign Office minister's reply." :
+change change-minor-fix 874 "typo in the second paragraph" :
+
+# A length target of 400 words on the 321-word sample: the count turns amber.
+fresh
+run "$out/length-target.png" --drive "$(drive \
+  'xdotool mousemove 496 770 mousedown 1' 'sleep 0.1' 'xdotool mouseup 1' 'sleep 0.3' \
+  'xdotool type --delay 30 "400"' 'sleep 1.5')" -- "$bin"
 
 rm -f "$out"/*.log
 echo "screenshots in $out:"; ls "$out"

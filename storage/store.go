@@ -56,6 +56,9 @@ type Store interface {
 	ListStories(ctx context.Context, f editor.StoryFilter) ([]editor.StorySummary, error)
 	CountStories(ctx context.Context, status editor.Status) (int, error)
 	StoriesWithStatus(ctx context.Context, status editor.Status) ([]editor.Story, error)
+	// StoryIDsByFeedID lists the stories a feed's item became, by the
+	// feed's own ID (editor.Story.FeedID), oldest first; none is no error.
+	StoryIDsByFeedID(ctx context.Context, feedID string) ([]string, error)
 	PublishedRevision(ctx context.Context, id string) (int, error)
 	StoryRevision(ctx context.Context, id string, seq int) (*editor.Story, *editor.Revision, error)
 	StoryHistory(ctx context.Context, id string) ([]editor.Story, []editor.Revision, error)

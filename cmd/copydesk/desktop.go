@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"copydesk/app"
 	"copydesk/editor"
 	"copydesk/export"
 	"copydesk/storage"
+	"copydesk/storage/journal"
 )
 
 // The desktop app is handed the database through its own small interface.
@@ -54,13 +56,24 @@ func runDesktopArgs(args []string, stderr io.Writer) int {
 			return db, created, nil
 		},
 		Export: exportSite,
+		OpenJournal: func(dir string) (app.Journal, error) {
+			j, err := journal.Open(filepath.Join(dir, journal.FileName))
+			if err != nil {
+				return nil, err
+			}
+			return j, nil
+		},
 	})
 	return exitOK
 }
 
 // exportSite writes the website for the desktop app's Export dialog.
 func exportSite(ctx context.Context, out string, site app.ExportSite, stories []editor.Story, pages []editor.Page, progress func(done, total int)) (app.ExportSummary, error) {
-	report, err := export.ExportWith(ctx, out, export.Site{Name: site.Name, BaseURL: site.BaseURL}, stories, pages,
+	loc, err := siteLocation(site.TimeZone)
+	if err != nil {
+		return app.ExportSummary{}, err
+	}
+	report, err := export.ExportWith(ctx, out, export.Site{Name: site.Name, BaseURL: site.BaseURL, Location: loc}, stories, pages,
 		export.Options{Progress: progress, AllowRemoval: site.AllowRemoval})
 	var re *export.RemovalError
 	if errors.As(err, &re) {

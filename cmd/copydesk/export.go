@@ -5,23 +5,30 @@ import (
 	"flag"
 	"fmt"
 	"strings"
+	"time"
+	_ "time/tzdata" // the zone names of --time-zone and Preferences, on any machine
 
 	"copydesk/editor"
 	"copydesk/export"
 )
 
-var exportCmd = &command{name: "export", args: "--out DIR [--base-url URL] [--name NAME] [--allow-removal] [--json]", summary: "write the website: published stories and all pages", maxArgs: 0,
+var exportCmd = &command{name: "export", args: "--out DIR [--base-url URL] [--name NAME] [--time-zone ZONE] [--allow-removal] [--json]", summary: "write the website: published stories and all pages", maxArgs: 0,
 	setup: func(fs *flag.FlagSet) func(*env, []string) error {
 		out := fs.String("out", "", "the folder to write the site into (created when missing)")
 		baseURL := fs.String("base-url", "", "the address the site is served from, for feeds and sitemaps (default "+export.DefaultBaseURL+")")
 		name := fs.String("name", "", "the site's name, shown in the masthead and feeds")
 		asJSON := fs.Bool("json", false, "print what was written as JSON")
+		zone := fs.String("time-zone", "", "the time zone the site shows times in, by its IANA name (\"Europe/London\"; default UTC)")
 		allowRemoval := fs.Bool("allow-removal", false, "let the export remove more than half of the site's articles (refused without it)")
 		return func(e *env, _ []string) error {
 			if strings.TrimSpace(*out) == "" {
 				return usagef("--out: give the folder to write the site into")
 			}
-			site := export.Site{Name: *name, BaseURL: *baseURL}
+			loc, err := siteLocation(*zone)
+			if err != nil {
+				return usagef("--time-zone: %v", err)
+			}
+			site := export.Site{Name: *name, BaseURL: *baseURL, Location: loc}
 			if err := site.Validate(); err != nil {
 				return usagef("%s", strings.TrimPrefix(err.Error(), "export: "))
 			}
@@ -57,3 +64,21 @@ var exportCmd = &command{name: "export", args: "--out DIR [--base-url URL] [--na
 			return nil
 		}
 	}}
+
+// siteLocation is the time zone named zone, UTC when it is empty; the
+// zone database is built in (time/tzdata), so a machine without one
+// still knows the names.
+func siteLocation(zone string) (*time.Location, error) {
+	zone = strings.TrimSpace(zone)
+	if zone == "" {
+		return time.UTC, nil
+	}
+	if zone == "Local" {
+		return nil, fmt.Errorf("%q is this machine's zone, which another machine would read differently; name the zone, e.g. Europe/London", zone)
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		return nil, fmt.Errorf("%q is not a time zone the zone database knows; write its IANA name, e.g. Europe/London", zone)
+	}
+	return loc, nil
+}

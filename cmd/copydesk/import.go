@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"copydesk/editor"
 	"copydesk/editor/wire"
@@ -44,6 +45,15 @@ type importResult struct {
 	Quotes   int    `json:"quotes"`
 	File     string `json:"file"`
 	Error    string `json:"error,omitempty"`
+	// Notice is the feed's cancellation or withdrawal the file is; ID
+	// names the story it marked (or, in a dry run, would mark).
+	Notice *wire.Notice `json:"notice,omitempty"`
+}
+
+// noticeResult is what `import --json` prints for a notice that was applied.
+func noticeResult(oc wire.Outcome) importResult {
+	s := oc.Story
+	return importResult{ID: s.ID, Slug: s.Slug, Headline: s.Headline, Quotes: len(s.Quotes), File: oc.Name, Notice: oc.Notice}
 }
 
 // runImport imports each file in a transaction of its own, so that a bad
@@ -67,11 +77,15 @@ func runImport(e *env, files []string, o importOptions) error {
 		Status:   status,
 		Progress: progress.set,
 	}
+	b.Notice = func(ctx context.Context, name string, n *wire.Notice) (*editor.Story, error) {
+		// With --all-or-nothing the notices are applied once the stories are saved.
+		return applyNotice(e, name, n, meta, o.dryRun || o.allOrNothing)
+	}
 	if !o.dryRun && !o.allOrNothing {
 		b.Save = func(ctx context.Context, name string, r *wire.Result) (*editor.Story, error) {
 			s, people := r.ToStory()
 			m := meta
-			m.Note = "imported from " + filepath.Base(name)
+			m.Note = "imported from " + editor.ShownName(filepath.Base(name))
 			if err := e.db.Import(ctx, []*editor.Story{&s}, people, m, nil); err != nil {
 				return nil, err
 			}
@@ -100,6 +114,15 @@ func runImport(e *env, files []string, o importOptions) error {
 		if err := saveAll(e, outcomes, meta); err != nil {
 			return err
 		}
+		for i, oc := range outcomes {
+			if oc.Notice != nil {
+				s, err := applyNotice(e, oc.Name, oc.Notice, meta, false)
+				if err != nil {
+					return err
+				}
+				outcomes[i].Story = s
+			}
+		}
 	}
 	if o.allOrNothing && wire.Failed(outcomes) > 0 {
 		reportFailures(e, outcomes)
@@ -115,19 +138,63 @@ func runImport(e *env, files []string, o importOptions) error {
 	return batchError(e, outcomes, o.asJSON)
 }
 
+// applyNotice marks the story a feed's cancellation or withdrawal notice
+// names (by the feed's ID) as the notice says, in a revision of its own; a
+// dry run only finds it. A notice for a story copydesk does not have is
+// refused, naming the ID.
+func applyNotice(e *env, name string, n *wire.Notice, meta editor.RevisionMeta, dryRun bool) (*editor.Story, error) {
+	ids, err := e.db.StoryIDsByFeedID(e.ctx, n.FeedID)
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		return nil, &editor.FileError{Name: name, Err: &problemError{fmt.Sprintf(
+			"is a notice that %s the story %s, which no story here came from; nothing was imported", noticeVerb(n), n.FeedID)}}
+	}
+	var last *editor.Story
+	for _, id := range ids {
+		cur, err := e.db.Story(e.ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		last = cur
+		if dryRun {
+			continue
+		}
+		next, m := n.Withdraw(cur, time.Now())
+		m.Author, m.Note = meta.Author, m.Note+" ("+filepath.Base(name)+")"
+		if _, err := e.db.SaveStory(e.ctx, next, cur.Revision, m); err != nil {
+			return nil, err
+		}
+		last = next
+		fmt.Fprintf(e.stderr, "copydesk import: %s: %s the story %s (%s); it is now spiked\n", name, noticeVerb(n), next.Title(), next.ID)
+	}
+	return last, nil
+}
+
+func noticeVerb(n *wire.Notice) string {
+	if n.Action == wire.PubWithheld {
+		return "withholds"
+	}
+	return "cancels"
+}
+
 // saveAll saves every file's story, with the people they quote, in one
 // transaction.
 func saveAll(e *env, outcomes []wire.Outcome, meta editor.RevisionMeta) error {
-	stories := make([]*editor.Story, len(outcomes))
+	stories := make([]*editor.Story, 0, len(outcomes))
 	var people []editor.Person
-	for i, oc := range outcomes {
+	for _, oc := range outcomes {
+		if oc.Notice != nil {
+			continue // applied after the stories are saved
+		}
 		s, p := oc.Result.ToStory()
-		stories[i] = &s
+		stories = append(stories, &s)
 		people = append(people, p...)
 	}
 	meta.Note = "imported"
 	if len(outcomes) == 1 {
-		meta.Note = "imported from " + filepath.Base(outcomes[0].Name)
+		meta.Note = "imported from " + editor.ShownName(filepath.Base(outcomes[0].Name))
 	}
 	progress := newProgress(e.stderr, "saving", len(stories))
 	err := e.db.Import(e.ctx, stories, people, meta, func(done, total int) { progress.set(done, total) })
@@ -135,8 +202,12 @@ func saveAll(e *env, outcomes []wire.Outcome, meta editor.RevisionMeta) error {
 	if err != nil {
 		return fmt.Errorf("nothing was imported: %w", err)
 	}
+	next := 0
 	for i := range outcomes {
-		outcomes[i].Story = stories[i]
+		if outcomes[i].Notice == nil {
+			outcomes[i].Story = stories[next]
+			next++
+		}
 	}
 	return nil
 }
@@ -192,7 +263,9 @@ func printImported(e *env, outcomes []wire.Outcome, asJSON bool) error {
 		results := make([]importResult, 0, len(outcomes))
 		for _, oc := range outcomes {
 			res := importResult{File: oc.Name}
-			if s := oc.Story; s != nil {
+			if oc.Notice != nil && oc.Story != nil {
+				res = noticeResult(oc)
+			} else if s := oc.Story; s != nil {
 				res.ID, res.Slug, res.Headline, res.Quotes = s.ID, s.Slug, s.Headline, len(s.Quotes)
 			} else if oc.Err != nil {
 				res.Error = oneLine(oc.Reason().Error())
@@ -202,7 +275,7 @@ func printImported(e *env, outcomes []wire.Outcome, asJSON bool) error {
 		return writeJSON(e.stdout, results)
 	}
 	for _, oc := range outcomes {
-		if s := oc.Story; s != nil {
+		if s := oc.Story; s != nil && oc.Notice == nil {
 			fmt.Fprintf(e.stdout, "%s\t%s\n", s.ID, s.Title())
 		}
 	}
@@ -217,12 +290,19 @@ func printDryRun(e *env, outcomes []wire.Outcome, asJSON bool) error {
 			if outcomes[0].Err != nil {
 				return nil
 			}
+			if outcomes[0].Notice != nil {
+				return writeJSON(e.stdout, noticeResult(outcomes[0]))
+			}
 			return writeJSON(e.stdout, outcomes[0].Result)
 		}
 		results := make([]any, len(outcomes))
 		for i, oc := range outcomes {
 			if oc.Err != nil {
 				results[i] = importResult{File: oc.Name, Error: oneLine(oc.Reason().Error())}
+				continue
+			}
+			if oc.Notice != nil {
+				results[i] = noticeResult(oc)
 				continue
 			}
 			results[i] = oc.Result
@@ -232,6 +312,10 @@ func printDryRun(e *env, outcomes []wire.Outcome, asJSON bool) error {
 	for _, oc := range outcomes {
 		r := oc.Result
 		if oc.Err != nil {
+			continue
+		}
+		if oc.Notice != nil {
+			fmt.Fprintf(e.stdout, "%s: a notice that %s the story %s: %q (%s)\n", oc.Name, noticeVerb(oc.Notice), oc.Notice.FeedID, oc.Story.Title(), oc.Story.ID)
 			continue
 		}
 		fmt.Fprintf(e.stdout, "%s (%s): %q, %d words, %d quotes, %d people\n", oc.Name, r.Format, r.Story.Headline,

@@ -67,7 +67,8 @@ func runUpdate(e *env, ref, file string, meta editor.RevisionMeta) error {
 }
 
 // applyStoryFile is base with the file's body and the fields its front
-// matter sets: every text field, the tags and the status.
+// matter sets: every text field, the tags, the status and the newsroom
+// fields it gives.
 func applyStoryFile(base *editor.Story, f *editor.StoryFile) editor.Story {
 	next := *base
 	next.Body = f.Story.Body
@@ -82,6 +83,7 @@ func applyStoryFile(base *editor.Story, f *editor.StoryFile) editor.Story {
 	if f.Set["status"] {
 		next.Status = f.Story.Status
 	}
+	f.ApplyTyped(&next)
 	return next
 }
 

@@ -95,6 +95,7 @@ func main() {
 	verbose := flag.Bool("v", false, "list the misses, false detections and wrong speakers")
 	split := flag.String("split", "", "score only the articles of this split (train, dev)")
 	rulesOnly := flag.Bool("rules", false, "score the attribution rules alone, without the speaker ranker")
+	noRules := flag.Bool("no-rule-features", false, "train the ranker without the features that say which rule found a candidate (how far the learned part carries alone)")
 	trainTo := flag.String("train", "", "train the speaker ranker on every article and write its weights to this file (editor/wire/speaker_weights.json)")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: quotebench [-v] [-rules] [-split train|dev] [-train WEIGHTS.json] CORPUS.jsonl")
@@ -119,14 +120,14 @@ func main() {
 	}
 	loaded := time.Since(began)
 	if *trainTo != "" {
-		if err := writeWeights(*trainTo, articles); err != nil {
+		if err := writeWeights(*trainTo, articles, *noRules); err != nil {
 			fmt.Fprintln(os.Stderr, "quotebench:", err)
 			os.Exit(3)
 		}
 		return
 	}
 	trainer := func(train []*article) finder {
-		model := trainRanker(train)
+		model := trainRanker(train, *noRules)
 		return func(body string) []wire.Quote {
 			qs, _ := wire.FindQuotesWith(body, model)
 			return qs
@@ -136,7 +137,7 @@ func main() {
 		trainer = func([]*article) finder { return rulesFinder }
 	}
 	trainBegan := time.Now()
-	total, perPublisher, inference := lopo(articles, trainer)
+	total, perPublisher, inference, inferenceCPU := lopo(articles, trainer)
 	training := time.Since(trainBegan) - inference
 	if *verbose {
 		for _, group := range []struct {
@@ -169,8 +170,8 @@ func main() {
 	fmt.Printf("detection: precision %.3f  recall %.3f  F1 %.3f\n", p, r, f1)
 	fmt.Printf("speaker accuracy: named %.3f (%d/%d)  pronoun %.3f (%d/%d)\n",
 		ratio(total.namedRight, total.named), total.namedRight, total.named, ratio(total.pronounRight, total.pronoun), total.pronounRight, total.pronoun)
-	fmt.Printf("time: %v for the corpus (finding and attributing quotes; reading the file %v, training and scoring %v)\n",
-		inference.Round(time.Millisecond), loaded.Round(time.Millisecond), training.Round(time.Millisecond))
+	fmt.Printf("time: %v for the corpus, %v of processor time (finding and attributing quotes; reading the file %v, training and scoring %v)\n",
+		inference.Round(time.Millisecond), inferenceCPU.Round(time.Millisecond), loaded.Round(time.Millisecond), training.Round(time.Millisecond))
 }
 
 type publisherTally struct {
@@ -182,7 +183,7 @@ type publisherTally struct {
 // the articles of the others and what it gives is scored on that publisher's
 // articles. It returns the overall tally, one per publisher, and the time
 // spent finding quotes (training left out).
-func lopo(articles []*article, train func([]*article) finder) (*tally, []publisherTally, time.Duration) {
+func lopo(articles []*article, train func([]*article) finder) (*tally, []publisherTally, time.Duration, time.Duration) {
 	var publishers []string
 	seen := map[string]bool{}
 	for _, a := range articles {
@@ -194,7 +195,7 @@ func lopo(articles []*article, train func([]*article) finder) (*tally, []publish
 	sort.Strings(publishers)
 	total := &tally{}
 	var per []publisherTally
-	var spent time.Duration
+	var spent, cpu time.Duration
 	for _, pub := range publishers {
 		var others, held []*article
 		for _, a := range articles {
@@ -206,19 +207,20 @@ func lopo(articles []*article, train func([]*article) finder) (*tally, []publish
 		}
 		find := train(others)
 		t := &tally{}
-		began := time.Now()
+		began, beganCPU := time.Now(), cpuTime()
 		found := make([][]wire.Quote, len(held))
 		for i, a := range held {
 			found[i] = find(a.Text)
 		}
 		spent += time.Since(began)
+		cpu += cpuTime() - beganCPU
 		for i, a := range held {
 			score(t, a, found[i])
 		}
 		total.add(t)
 		per = append(per, publisherTally{pub, t})
 	}
-	return total, per, spent
+	return total, per, spent, cpu
 }
 
 func ratio(a, b int) float64 {

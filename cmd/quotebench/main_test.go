@@ -13,7 +13,7 @@ func TestLOPONeverTrainsOnTheHeldOutPublisher(t *testing.T) {
 		{ID: "b1", Publisher: "beta", Text: "“We will lose this fight,” Jones said.", Quotes: []goldQuote{{Type: "direct", Text: "“We will lose this fight,”", Spans: [][2]int{{0, 26}}, Speaker: &said}}},
 	}
 	var trainedOn [][]string
-	total, per, _ := lopo(articles, func(train []*article) finder {
+	total, per, _, _ := lopo(articles, func(train []*article) finder {
 		var pubs []string
 		for _, a := range train {
 			pubs = append(pubs, a.Publisher)

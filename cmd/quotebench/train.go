@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"sort"
+	"strings"
 
 	"copydesk/editor/wire"
 )
@@ -13,25 +13,35 @@ import (
 const trainingEpochs = 15
 
 // trainRanker fits the speaker ranker on the articles given.
-func trainRanker(articles []*article) *wire.SpeakerModel {
+// Without rule features, the candidates are the same but nothing says which
+// rule, if any, found one.
+func trainRanker(articles []*article, noRuleFeatures bool) *wire.SpeakerModel {
 	var data []wire.TrainingQuote
 	for _, a := range articles {
 		data = append(data, trainingQuotes(a)...)
+	}
+	if noRuleFeatures {
+		for _, q := range data {
+			for k, fs := range q.Features {
+				kept := fs[:0:0]
+				for _, f := range fs {
+					if !strings.HasPrefix(f, "rule=") && !strings.HasPrefix(f, "none&rule=") {
+						kept = append(kept, f)
+					}
+				}
+				q.Features[k] = kept
+			}
+		}
 	}
 	return wire.TrainSpeakerModel(data, trainingEpochs)
 }
 
 // writeWeights trains on every article and writes the weights: numbers only,
 // no text of the corpus.
-func writeWeights(path string, articles []*article) error {
-	m := trainRanker(articles)
+func writeWeights(path string, articles []*article, noRuleFeatures bool) error {
+	m := trainRanker(articles, noRuleFeatures)
 	m.Note = fmt.Sprintf("speaker ranker weights, trained by quotebench -train on %d annotated articles (weights only)", len(articles))
-	keys := make([]string, 0, len(m.Weights))
-	for k := range m.Weights {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	b, err := json.MarshalIndent(m, "", "  ")
+	b, err := json.MarshalIndent(m, "", "  ") // map keys in sorted order
 	if err != nil {
 		return err
 	}

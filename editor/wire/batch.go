@@ -22,6 +22,11 @@ type Batch struct {
 	// Save saves one file's story (in a transaction of its own) and returns
 	// it as saved; nil makes the batch a dry run that saves nothing.
 	Save func(ctx context.Context, name string, r *Result) (*editor.Story, error)
+	// Notice, when set, applies a feed's cancellation or withdrawal notice
+	// to the story it names (or, in a dry run, finds that story) and
+	// returns it; its error is the file's reason. Without it a notice is
+	// refused like a file in no known format.
+	Notice func(ctx context.Context, name string, n *Notice) (*editor.Story, error)
 	// Progress, when set, is told how many files are done.
 	Progress func(done, total int)
 }
@@ -30,7 +35,8 @@ type Batch struct {
 type Outcome struct {
 	Name   string
 	Result *Result       // what was read; nil when the file could not be read
-	Story  *editor.Story // the story saved; nil in a dry run or when it failed
+	Story  *editor.Story // the story saved (or marked by a notice); nil in a dry run or when it failed
+	Notice *Notice       // the notice the file is, when it is one
 	Err    error         // why the file was not imported; nil when it was (or would be)
 }
 
@@ -46,7 +52,11 @@ func (b Batch) Run(ctx context.Context, names []string) []Outcome {
 			continue
 		}
 		out[i].Result, out[i].Err = b.parse(name)
-		if out[i].Err == nil && b.Save != nil {
+		var ne *NoticeError
+		if errors.As(out[i].Err, &ne) && b.Notice != nil {
+			out[i].Notice = &ne.Notice
+			out[i].Story, out[i].Err = b.Notice(ctx, name, out[i].Notice)
+		} else if out[i].Err == nil && b.Save != nil {
 			out[i].Story, out[i].Err = b.Save(ctx, name, out[i].Result)
 		}
 		if b.Progress != nil {

@@ -62,12 +62,15 @@ func ParseFile(name string, data []byte) (*Result, error) {
 	if len(data) > MaxFileBytes {
 		return nil, tooLarge(name, int64(len(data)))
 	}
+	// The file's name chooses the reader; messages and warnings show it on
+	// one line, whatever it holds.
+	file, name := name, editor.ShownName(name)
 	in, err := decode(name, data)
 	if err != nil {
 		return nil, err
 	}
 	var r *Result
-	switch kind := sniff(name, in); kind {
+	switch kind := sniff(file, in); kind {
 	case FormatMarkdown:
 		r, err = parseMarkdown(name, in.text)
 	case FormatText:
@@ -97,17 +100,15 @@ func ParseFile(name string, data []byte) (*Result, error) {
 	return r, nil
 }
 
-// finish does what every reader's result needs: it refuses a notice and an
-// empty story, checks the fields as a save would, notes what was kept out of
+// finish does what every reader's result needs: it returns a notice as a
+// *NoticeError, refuses an empty story, checks the fields as a save would, notes what was kept out of
 // the body, and finds the quotes.
 func (r *Result) finish(name string) error {
-	if r.Meta.PubStatus == PubCanceled || r.Meta.PubStatus == PubWithheld {
-		what := "the story"
-		if r.Meta.FeedID != "" {
-			what = "the story " + r.Meta.FeedID
+	if n := r.notice(); n != nil {
+		if n.FeedID == "" {
+			return &editor.FileError{Name: name, Err: fmt.Errorf("%w, but it names no story by the feed's ID; nothing was imported", ErrNotice)}
 		}
-		return &editor.FileError{Name: name, Err: fmt.Errorf("%w: it %s %s; nothing was imported (marking the story it names is not done yet)",
-			ErrNotice, map[string]string{PubCanceled: "cancels", PubWithheld: "withholds"}[r.Meta.PubStatus], what)}
+		return &editor.FileError{Name: name, Err: &NoticeError{Notice: *n}}
 	}
 	r.Story.Body = strings.TrimSpace(r.Story.Body)
 	if r.Story.Body == "" {
@@ -124,14 +125,14 @@ func (r *Result) finish(name string) error {
 	if r.Warnings == nil {
 		r.Warnings = []string{}
 	}
+	r.fitMeta(name)
 	s, _ := r.ToStory()
 	s.Normalize()
 	if err := s.Validate(); err != nil {
 		return &editor.FileError{Name: name, Err: err}
 	}
 	if e := r.Meta.Embargo; e != nil {
-		// The story does not keep the embargo yet (see Meta): the desk must.
-		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: is embargoed until %s; copydesk does not hold stories back yet, so do not publish it before then", name, e.Format(time.RFC3339)))
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: is embargoed until %s; the export holds it back until then", name, e.Format(time.RFC3339)))
 	}
 	for _, b := range r.Boilerplate {
 		where := "under the story"
@@ -145,6 +146,37 @@ func (r *Result) finish(name string) error {
 	}
 	r.findQuotes(name)
 	return nil
+}
+
+// fitMeta warns of the feed's newsroom fields a story cannot hold, which
+// ToStory leaves out rather than the whole file be refused: an old path the
+// export could not serve, a picture with no web address, and those past the
+// limits. Meta keeps them all, for the dry run.
+func (r *Result) fitMeta(name string) {
+	for _, a := range r.Meta.Aliases {
+		if _, err := editor.AliasPath(a); err != nil {
+			r.Warnings = append(r.Warnings, fmt.Sprintf("%s: the old path %q was left out: %v", name, a, err))
+		}
+	}
+	for _, md := range r.Meta.Media {
+		if !editor.MediaHref(md.Href) {
+			r.Warnings = append(r.Warnings, fmt.Sprintf("%s: the picture %q was left out: it has no http(s) address or path from the site's root", name, md.Href))
+		}
+	}
+	if n := len(storyAliases(r.Meta.Aliases)); n > editor.AliasMax {
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: it gives %d old paths; the first %d were kept", name, n, editor.AliasMax))
+	}
+}
+
+// storyAliases are the old paths the export can serve.
+func storyAliases(paths []string) []string {
+	var out []string
+	for _, a := range paths {
+		if _, err := editor.AliasPath(a); err == nil {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // fitTags keeps the feed's keywords within what a story may hold: a tag
@@ -186,6 +218,23 @@ func (r *Result) ToStory() (editor.Story, []editor.Person) {
 		Slug: st.Slug, Headline: st.Headline, Standfirst: st.Standfirst, Byline: st.Byline,
 		Dateline: st.Dateline, Body: st.Body, Credit: st.Credit, Section: st.Section,
 		Tags: append([]string{}, st.Tags...), Status: st.Status, RulesPage: st.RulesPage,
+	}
+	m := r.Meta
+	s.Urgency, s.Slugline, s.Genre, s.EdNote = m.Urgency, m.Slugline, m.Genre, m.EdNote
+	s.Language, s.Rights, s.Source, s.FeedID = m.Language, m.Rights, m.Source, m.FeedID
+	s.Embargo, s.Expires = copyTime(m.Embargo), copyTime(m.Expires)
+	s.Aliases = storyAliases(m.Aliases)
+	s.Aliases = s.Aliases[:min(len(s.Aliases), editor.AliasMax)]
+	for _, sub := range m.Subjects[:min(len(m.Subjects), editor.SubjectMax)] {
+		s.Subjects = append(s.Subjects, editor.Subject{Code: sub.Code, Name: sub.Name})
+	}
+	for _, md := range m.Media {
+		if editor.MediaHref(md.Href) && len(s.Media) < editor.MediaMax {
+			s.Media = append(s.Media, editor.Media{Href: md.Href, Caption: md.Caption, Credit: md.Credit, Alt: md.Alt})
+		}
+	}
+	if st.UpdatedAt != nil {
+		s.UpdatedAt = *st.UpdatedAt
 	}
 	if s.Status == "" {
 		s.Status = editor.StatusDraft
@@ -232,6 +281,14 @@ func (r *Result) SetStatus(st editor.Status) {
 	if st != editor.StatusPublished {
 		r.Story.PublishedAt = nil
 	}
+}
+
+func copyTime(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	c := t.UTC()
+	return &c
 }
 
 func timePtr(t time.Time) *time.Time {

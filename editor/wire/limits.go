@@ -15,7 +15,7 @@ import (
 // than built into a tree.
 const (
 	// MaxFileBytes is the largest file ParseFile reads.
-	MaxFileBytes = 4 * editor.BodyMax
+	MaxFileBytes = 2 * editor.BodyMax
 	// MaxXMLDepth is how deeply XML elements may nest.
 	MaxXMLDepth = 256
 	// MaxXMLElements is how many elements one XML file may hold.

@@ -94,6 +94,7 @@ func TestHostileXMLStaysSmall(t *testing.T) {
 	} {
 		var err error
 		mem := allocated(func() { _, err = wire.ParseFile(tc.name, tc.data) })
+		t.Logf("%s (%d KB): %d MB allocated in all", tc.name, len(tc.data)>>10, mem>>20)
 		if !tc.refused && err != nil && !strings.Contains(tc.name, "json") {
 			t.Errorf("ParseFile(%s) = %v, want it read", tc.name, err)
 		}

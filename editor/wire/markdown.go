@@ -25,6 +25,9 @@ var archiveKeys = map[string]string{
 	"expirydate": "expires", "expires": "expires",
 	"aliases": "aliases", "redirect_from": "aliases", "url": "aliases", "permalink": "aliases",
 	"lang": "language", "language": "language",
+	// The newsroom fields `show --format md` writes.
+	"slugline": "slugline", "genre": "genre", "ed_note": "ed_note", "rights": "rights", "source": "source",
+	"feed_id": "feed_id", "urgency": "urgency", "embargo": "embargo",
 }
 
 // jekyllName is a Jekyll post's file name: its date, then its slug.
@@ -43,6 +46,14 @@ func parseMarkdown(name, text string) (*Result, error) {
 	fm, body, err := splitFrontMatter(name, text)
 	if err != nil {
 		return nil, err
+	}
+	if len(body) > editor.BodyMax {
+		// Name the line where the limit is passed, as the other readers do.
+		line := strings.Count(body[:editor.BodyMax], "\n") + 1
+		if strings.HasSuffix(text, body) {
+			line += strings.Count(text[:len(text)-len(body)], "\n")
+		}
+		return nil, &editor.FileError{Name: name, Line: line, Err: fmt.Errorf("story text passes %d bytes on this line; split it into several stories", editor.BodyMax)}
 	}
 	r := &Result{Format: FormatMarkdown, Boilerplate: []Boilerplate{}, Warnings: []string{}}
 	if err := readArchiveFields(fm, r); err != nil {
@@ -80,6 +91,12 @@ func readArchiveFields(fm *frontMatter, r *Result) error {
 		{[]string{"credit"}, &s.Credit},
 		{[]string{"rules_page"}, &s.RulesPage},
 		{[]string{"lang", "language"}, &m.Language},
+		{[]string{"slugline"}, &m.Slugline},
+		{[]string{"genre"}, &m.Genre},
+		{[]string{"ed_note"}, &m.EdNote},
+		{[]string{"rights"}, &m.Rights},
+		{[]string{"source"}, &m.Source},
+		{[]string{"feed_id"}, &m.FeedID},
 	} {
 		for _, key := range f.keys {
 			if fm.has(key) {
@@ -249,6 +266,20 @@ func readArchiveDates(name string, fm *frontMatter, r *Result) error {
 	}
 	s.UpdatedAt = timePtr(updated)
 	r.Meta.Expires = timePtr(expires)
+	if fm.has("embargo") {
+		t, err := fm.date("embargo")
+		if err != nil {
+			return err
+		}
+		r.Meta.Embargo = timePtr(t)
+	}
+	if fm.has("urgency") {
+		v, err := fm.str("urgency")
+		if err != nil {
+			return err
+		}
+		r.Meta.setUrgency(v)
+	}
 	return nil
 }
 

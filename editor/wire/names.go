@@ -17,6 +17,7 @@ var honorifics = map[string]string{
 	"pope": "he", "gen": "", "general": "", "col": "", "lt": "", "capt": "", "adm": "", "sgt": "", "cllr": "",
 	"chancellor": "", "secretary": "", "speaker": "", "commissioner": "", "ambassador": "", "councillor": "",
 	"councilor": "", "alderman": "", "sheriff": "", "detective": "", "inspector": "", "superintendent": "",
+	"premier": "", "bishop": "", "archbishop": "", "rabbi": "", "imam": "", "chief": "",
 }
 
 // twoWordTitles are honorifics of two words ("Prime Minister Boris Johnson").
@@ -176,11 +177,30 @@ func parseMention(body string, toks []token) mention {
 // person: "Starlight Housing", "the No Campaign", "Indigenous Studies". A
 // known given name before it keeps it a person ("Kim Park").
 func isOrganisationName(name []string) bool {
-	if !isOrganisationWord(name[len(name)-1]) {
+	if len(name) > 1 && givenNameGender(name[0]) != "" {
 		return false
 	}
-	return len(name) == 1 || givenNameGender(name[0]) == ""
+	if len(name) == 1 {
+		w := strings.ToLower(name[0])
+		return isOrganisationWord(w) || organisationNames[w] || isAllCaps(name[0]) && !isInitial(name[0])
+	}
+	for _, w := range name {
+		if isOrganisationWord(w) {
+			return true
+		}
+	}
+	return false
 }
+
+// organisationNames are one-word names of parties and organisations that
+// speak in the news, which no surname rule can tell from a person.
+var organisationNames = set("labour", "conservatives", "tories", "liberals", "democrats", "republicans", "greens",
+	"ndp", "snp", "ukip", "plaid", "fianna", "sinn", "greenpeace", "amnesty", "oxfam", "unicef", "unesco", "nato",
+	"interpol", "europol", "ofcom", "ofsted", "ofgem", "ofwat", "google", "microsoft", "apple", "amazon", "facebook",
+	"meta", "twitter", "tesla", "uber", "netflix", "samsung", "huawei", "toyota", "boeing", "airbus", "pfizer",
+	"moderna", "astrazeneca", "hamas", "hezbollah", "taliban", "kremlin", "pentagon", "whitehall", "westminster",
+	"scotland", "wales", "england", "ireland", "britain", "canada", "ontario", "quebec", "china", "russia",
+	"ukraine", "israel", "iran", "france", "germany", "washington", "ottawa", "london", "beijing", "moscow")
 
 // isInitial reports a middle initial: "G." in "David G. Victor".
 func isInitial(w string) bool {

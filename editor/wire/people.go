@@ -86,6 +86,14 @@ func (c *cast) resolve(m mention, at int) resolved {
 		}
 		return resolved{}
 	case mentionGroup:
+		// "the rookie defender" is someone the story has named.
+		if isPersonDescription(m.text) {
+			if p := c.nameBefore(at, ""); p != nil {
+				c.add(p)
+				c.lastSpeaker = p
+				return resolved{person: p, role: p.role}
+			}
+		}
 		c.lastGroup = m.text
 		return resolved{group: m.text}
 	case mentionName:
@@ -323,4 +331,21 @@ func defaultShortName(p *person) string {
 		return p.honorific + " " + p.name[0]
 	}
 	return p.honorific + " " + p.lastName()
+}
+
+// personDescriptions head a definite description of one person, not of an
+// office that speaks for others ("the spokesman" is left alone).
+var personDescriptions = set("defender", "striker", "forward", "midfielder", "goalkeeper", "keeper", "winger",
+	"player", "rookie", "veteran", "teenager", "youngster", "quarterback", "pitcher", "sprinter", "swimmer",
+	"batsman", "bowler", "golfer", "boxer", "actress", "singer", "rapper", "novelist", "pensioner", "widow",
+	"widower", "grandmother", "grandfather", "survivor")
+
+// isPersonDescription reports a definite description of one person: "the
+// rookie defender", "the 24-year-old striker".
+func isPersonDescription(text string) bool {
+	ws := strings.Fields(strings.ToLower(text))
+	if len(ws) < 2 || len(ws) > 5 || ws[0] != "the" {
+		return false
+	}
+	return personDescriptions[strings.Trim(ws[len(ws)-1], ",.")]
 }

@@ -221,8 +221,12 @@ func candidatesFor(body, masked string, toks []token, paras []paragraph, qs []de
 	if how == "" {
 		how = "nothing"
 	}
-	none := candidate{none: true, feats: []string{"none", "none&rule=" + how, "none&partial=" + strconv.FormatBool(q.partial)}}
-	cands = append(cands, none)
+	// Nobody is a choice unless the quote's own sentence names its speaker.
+	switch how {
+	case "after", "before", "interrupted":
+	default:
+		cands = append(cands, candidate{none: true, feats: []string{"none", "none&rule=" + how, "none&partial=" + strconv.FormatBool(q.partial)}})
+	}
 	return cands
 }
 
@@ -419,7 +423,8 @@ var organisationWords = set("bank", "housing", "studies", "inc", "corp", "univer
 	"church", "hospital", "county", "city", "state", "street", "avenue", "road", "square", "park", "river", "tower",
 	"airport", "station", "magazine", "press", "tv", "radio", "channel", "report", "statement", "administration",
 	"republicans", "democrats", "caucus", "pac", "ltd", "llc", "plc", "co", "media", "capital", "partners", "holdings",
-	"airlines", "motors", "industries", "technologies", "labs", "network", "court", "army", "navy", "guard", "force")
+	"airlines", "motors", "industries", "technologies", "labs", "court", "army", "navy", "guard", "force",
+	"international", "rail", "transport", "railway", "railways", "authority", "trust", "unit", "hq", "bbc")
 
 func isOrganisationWord(w string) bool {
 	return organisationWords[strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"))]

@@ -28,9 +28,15 @@ func TestDefaultSpeakerModelIsEmbedded(t *testing.T) {
 	if m == nil || len(m.Weights) < 50 {
 		t.Fatalf("no speaker weights embedded")
 	}
-	for _, q := range SpeakerCandidates("“We will win,” Smith said.") {
-		if len(q.Candidates) < 2 || q.Candidates[len(q.Candidates)-1].Start != -1 {
-			t.Errorf("candidates %+v: want Smith and nobody", q.Candidates)
+	// Nobody is a choice only when the quote's own sentence names no one.
+	for body, nobody := range map[string]bool{"“We will win,” Smith said.": false, "Smith was there.\n\n“We will win.”": true} {
+		qs := SpeakerCandidates(body)
+		if len(qs) != 1 || len(qs[0].Candidates) < 1 {
+			t.Fatalf("%q: candidates %+v", body, qs)
+		}
+		c := qs[0].Candidates
+		if got := c[len(c)-1].Start == -1; got != nobody {
+			t.Errorf("%q: candidates %+v, nobody among them %v, want %v", body, c, got, nobody)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -24,7 +25,8 @@ type querier interface {
 // (editor.StoryFields) has a column named as the field is, so that a field
 // added to the domain needs only its migration here.
 var storyColumns = append(append([]string{"id"}, editor.StoryFieldNames()...),
-	"tags", "status", "revision", "created_at", "updated_at", "published_at", "quotes", "corrections")
+	"tags", "status", "revision", "created_at", "updated_at", "published_at", "quotes", "corrections",
+	"urgency", "embargo", "expires", "subjects", "media", "aliases")
 
 // textFields are the story's text fields, in the order of their columns.
 var textFields = editor.StoryFields()
@@ -310,11 +312,13 @@ func (d *DB) FindStory(ctx context.Context, ref string) (s *editor.Story, err er
 
 // ListStories lists stories, the most recently changed first.
 func (d *DB) ListStories(ctx context.Context, f editor.StoryFilter) ([]editor.StorySummary, error) {
-	q := `SELECT id, slug, headline, substr(body, 1, 200), status, section, revision, updated_at FROM stories`
+	q := `SELECT id, slug, headline, substr(body, 1, 200), status, section, revision, updated_at, urgency, slugline FROM stories`
 	var args []any
 	if f.Status != "" {
 		q += ` WHERE status = $1`
 		args = append(args, string(f.Status))
+	} else if f.HideSpiked {
+		q += ` WHERE status <> '` + string(editor.StatusSpiked) + `'`
 	}
 	q += fmt.Sprintf(` ORDER BY updated_at DESC, id OFFSET %d`, max(f.Offset, 0))
 	if f.Limit > 0 {
@@ -327,7 +331,7 @@ func (d *DB) ListStories(ctx context.Context, f editor.StoryFilter) ([]editor.St
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (editor.StorySummary, error) {
 		var s editor.StorySummary
 		var body string
-		err := row.Scan(&s.ID, &s.Slug, &s.Headline, &body, &s.Status, &s.Section, &s.Revision, &s.UpdatedAt)
+		err := row.Scan(&s.ID, &s.Slug, &s.Headline, &body, &s.Status, &s.Section, &s.Revision, &s.UpdatedAt, &s.Urgency, &s.Slugline)
 		s.UpdatedAt = s.UpdatedAt.UTC()
 		s.Title = (&editor.Story{Headline: s.Headline, Body: body}).Title()
 		return s, err
@@ -343,6 +347,15 @@ func (d *DB) CountStories(ctx context.Context, status editor.Status) (int, error
 	var n int
 	err := d.pool.QueryRow(ctx, `SELECT count(*) FROM stories WHERE $1 = '' OR status = $1`, string(status)).Scan(&n)
 	return n, err
+}
+
+// StoryIDsByFeedID lists the stories with this feed ID, oldest first.
+func (d *DB) StoryIDsByFeedID(ctx context.Context, feedID string) ([]string, error) {
+	rows, err := d.pool.Query(ctx, `SELECT id FROM stories WHERE feed_id = $1 AND feed_id <> '' ORDER BY created_at, id`, feedID)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[string])
 }
 
 // StoriesWithStatus loads every story with this status (all when empty)
@@ -426,7 +439,8 @@ func storyArgs(s *editor.Story) []any {
 		args = append(args, f.Get(s))
 	}
 	return append(args, tags, string(s.Status), s.Revision, s.CreatedAt, s.UpdatedAt, s.PublishedAt,
-		jsonList(s.Quotes), jsonList(s.Corrections))
+		jsonList(s.Quotes), jsonList(s.Corrections),
+		s.Urgency, s.Embargo, s.Expires, jsonList(s.Subjects), jsonList(s.Media), jsonList(s.Aliases))
 }
 
 // jsonList encodes a list for a jsonb column, an empty one as [].
@@ -464,19 +478,31 @@ func findStory(ctx context.Context, q querier, query, id string) (*editor.Story,
 // scanStory reads a row of storyColumns.
 func scanStory(row pgx.Row) (*editor.Story, error) {
 	var s editor.Story
-	var quotes, corrections []byte
+	var quotes, corrections, subjects, media, aliases []byte
 	dest := []any{&s.ID}
 	for _, f := range textFields {
 		dest = append(dest, f.Addr(&s))
 	}
-	dest = append(dest, &s.Tags, &s.Status, &s.Revision, &s.CreatedAt, &s.UpdatedAt, &s.PublishedAt, &quotes, &corrections)
+	dest = append(dest, &s.Tags, &s.Status, &s.Revision, &s.CreatedAt, &s.UpdatedAt, &s.PublishedAt, &quotes, &corrections,
+		&s.Urgency, &s.Embargo, &s.Expires, &subjects, &media, &aliases)
 	if err := row.Scan(dest...); err != nil {
 		return nil, err
 	}
 	s.CreatedAt, s.UpdatedAt = s.CreatedAt.UTC(), s.UpdatedAt.UTC()
-	if s.PublishedAt != nil {
-		t := s.PublishedAt.UTC()
-		s.PublishedAt = &t
+	for _, t := range []**time.Time{&s.PublishedAt, &s.Embargo, &s.Expires} {
+		if *t != nil {
+			u := (*t).UTC()
+			*t = &u
+		}
+	}
+	for _, col := range []struct {
+		name string
+		json []byte
+		dst  any
+	}{{"subjects", subjects, &s.Subjects}, {"media", media, &s.Media}, {"aliases", aliases, &s.Aliases}} {
+		if err := json.Unmarshal(col.json, col.dst); err != nil {
+			return nil, fmt.Errorf("story %s: %s: %w", s.ID, col.name, err)
+		}
 	}
 	if err := json.Unmarshal(quotes, &s.Quotes); err != nil {
 		return nil, fmt.Errorf("story %s: quotes: %w", s.ID, err)

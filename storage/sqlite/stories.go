@@ -16,7 +16,8 @@ import (
 // (editor.StoryFields) has a column named as the field is, so that a field
 // added to the domain needs only its migration here.
 var storyColumns = append(append([]string{"id"}, editor.StoryFieldNames()...),
-	"tags", "status", "revision", "created_at", "updated_at", "published_at")
+	"tags", "status", "revision", "created_at", "updated_at", "published_at",
+	"urgency", "embargo", "expires", "subjects", "media", "aliases")
 
 // textFields are the story's text fields, in the order of their columns.
 var textFields = editor.StoryFields()
@@ -259,11 +260,13 @@ func (d *DB) FindStory(ctx context.Context, ref string) (s *editor.Story, err er
 
 // ListStories lists stories, the most recently changed first.
 func (d *DB) ListStories(ctx context.Context, f editor.StoryFilter) ([]editor.StorySummary, error) {
-	q := `SELECT id, slug, headline, substr(body, 1, 200), status, section, revision, updated_at FROM stories`
+	q := `SELECT id, slug, headline, substr(body, 1, 200), status, section, revision, updated_at, urgency, slugline FROM stories`
 	var args []any
 	if f.Status != "" {
 		q += ` WHERE status = ?`
 		args = append(args, string(f.Status))
+	} else if f.HideSpiked {
+		q += ` WHERE status <> '` + string(editor.StatusSpiked) + `'`
 	}
 	q += ` ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`
 	limit := f.Limit
@@ -280,7 +283,7 @@ func (d *DB) ListStories(ctx context.Context, f editor.StoryFilter) ([]editor.St
 	for rows.Next() {
 		var s editor.StorySummary
 		var body string
-		if err := rows.Scan(&s.ID, &s.Slug, &s.Headline, &body, &s.Status, &s.Section, &s.Revision, timeCol{&s.UpdatedAt}); err != nil {
+		if err := rows.Scan(&s.ID, &s.Slug, &s.Headline, &body, &s.Status, &s.Section, &s.Revision, timeCol{&s.UpdatedAt}, &s.Urgency, &s.Slugline); err != nil {
 			return nil, err
 		}
 		s.Title = (&editor.Story{Headline: s.Headline, Body: body}).Title()
@@ -309,6 +312,26 @@ func (d *DB) StoriesWithStatus(ctx context.Context, status editor.Status) (out [
 		return err
 	})
 	return out, err
+}
+
+// StoryIDsByFeedID lists the stories with this feed ID, oldest first.
+func (d *DB) StoryIDsByFeedID(ctx context.Context, feedID string) (ids []string, err error) {
+	err = d.read(ctx, func(q querier) error {
+		rows, err := q.QueryContext(ctx, `SELECT id FROM stories WHERE feed_id = ? AND feed_id <> '' ORDER BY created_at, id`, feedID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		return rows.Err()
+	})
+	return ids, err
 }
 
 func storiesWithStatus(ctx context.Context, q querier, status editor.Status) ([]editor.Story, error) {
@@ -442,7 +465,20 @@ func storyArgs(s *editor.Story) []any {
 		args = append(args, f.Get(s))
 	}
 	return append(args, string(tagJSON), string(s.Status), s.Revision, formatTime(s.CreatedAt), formatTime(s.UpdatedAt),
-		formatTimePtr(s.PublishedAt))
+		formatTimePtr(s.PublishedAt), s.Urgency, formatTimePtr(s.Embargo), formatTimePtr(s.Expires),
+		jsonList(s.Subjects), jsonList(s.Media), jsonList(s.Aliases))
+}
+
+// jsonList encodes a list for a JSON column, an empty one as [].
+func jsonList[T any](list []T) string {
+	if list == nil {
+		list = []T{}
+	}
+	b, err := json.Marshal(list)
+	if err != nil {
+		panic("sqlite: a list does not encode: " + err.Error())
+	}
+	return string(b)
 }
 
 func findStoryByID(ctx context.Context, q querier, id string) (*editor.Story, error) {
@@ -465,17 +501,23 @@ func findStoryByID(ctx context.Context, q querier, id string) (*editor.Story, er
 // scanStory reads a row of storyColumns.
 func scanStory(row scanner) (*editor.Story, error) {
 	var s editor.Story
-	var tags string
+	var tags, subjects, media, aliases string
 	dest := []any{&s.ID}
 	for _, f := range textFields {
 		dest = append(dest, f.Addr(&s))
 	}
-	dest = append(dest, &tags, &s.Status, &s.Revision, timeCol{&s.CreatedAt}, timeCol{&s.UpdatedAt}, nullTime{&s.PublishedAt})
+	dest = append(dest, &tags, &s.Status, &s.Revision, timeCol{&s.CreatedAt}, timeCol{&s.UpdatedAt}, nullTime{&s.PublishedAt},
+		&s.Urgency, nullTime{&s.Embargo}, nullTime{&s.Expires}, &subjects, &media, &aliases)
 	if err := row.Scan(dest...); err != nil {
 		return nil, err
 	}
-	if err := json.Unmarshal([]byte(tags), &s.Tags); err != nil {
-		return nil, fmt.Errorf("story %s: tags: %w", s.ID, err)
+	for _, col := range []struct {
+		name, json string
+		dst        any
+	}{{"tags", tags, &s.Tags}, {"subjects", subjects, &s.Subjects}, {"media", media, &s.Media}, {"aliases", aliases, &s.Aliases}} {
+		if err := json.Unmarshal([]byte(col.json), col.dst); err != nil {
+			return nil, fmt.Errorf("story %s: %s: %w", s.ID, col.name, err)
+		}
 	}
 	return &s, nil
 }

@@ -48,6 +48,7 @@ type behaviour struct {
 var behaviours = []behaviour{
 	{"CreateAndSaveStory", testCreateAndSaveStory},
 	{"EveryTextFieldIsStored", testEveryTextField},
+	{"TypedNewsroomFieldsAreStored", testTypedFields},
 	{"SaveFromAStaleBaseIsAConflict", testStaleBase},
 	{"RefusedSavesChangeNothing", testRefusedSaves},
 	{"SlugsAreUniqueAndRefsResolve", testSlugsAndRefs},
@@ -57,6 +58,7 @@ var behaviours = []behaviour{
 	{"Corrections", testCorrections},
 	{"PublishedChangesNeedACorrectionNote", testPublishedNeedsNote},
 	{"KindsOfChangeToAPublishedStory", testChangeKinds},
+	{"ListStoriesHidesSpiked", testHideSpiked},
 	{"ListStoriesWindows", testListWindows},
 	{"QuotesPeopleAndSearch", testQuotesPeopleSearch},
 	{"PeopleMergeByName", testPeopleMerge},

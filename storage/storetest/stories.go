@@ -259,6 +259,32 @@ func testChangeKinds(t *testing.T, open Opener) {
 	}
 }
 
+// testHideSpiked: a list of every status may leave the spiked out.
+func testHideSpiked(t *testing.T, open Opener) {
+	db := openStore(t, open)
+	newStory(t, db, "Kept", "B")
+	gone := newStory(t, db, "Spiked", "B")
+	if _, err := db.SetStatus(ctx, gone.ID, gone.Revision, editor.StatusSpiked, editor.RevisionMeta{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		f    editor.StoryFilter
+		want int
+	}{
+		{editor.StoryFilter{}, 2},
+		{editor.StoryFilter{HideSpiked: true}, 1},
+		{editor.StoryFilter{Status: editor.StatusSpiked, HideSpiked: true}, 1},
+	} {
+		got, err := db.ListStories(ctx, tt.f)
+		if err != nil || len(got) != tt.want {
+			t.Errorf("ListStories(%+v) = %d stories, %v; want %d", tt.f, len(got), err, tt.want)
+		}
+		if tt.f.HideSpiked && tt.f.Status == "" && len(got) == 1 && got[0].Headline != "Kept" {
+			t.Errorf("ListStories(HideSpiked) listed %q", got[0].Headline)
+		}
+	}
+}
+
 func testPublishedNeedsNote(t *testing.T, open Opener) {
 	db := openStore(t, open)
 	s := newStory(t, db, "H", "The minister said yes.")
