@@ -284,12 +284,12 @@ func (e *storyEditor) runChecks() {
 	if e.loaded == nil {
 		return
 	}
-	s, people, notes := e.story(), e.g.people.all, e.notes.stored
+	s, people, notes, opt := e.story(), e.g.people.all, e.notes.stored, e.g.prefs.checkOptions()
 	e.checkGen++
 	gen := e.checkGen
 	e.g.run(func() func() {
 		placedNotes := editor.PlaceNotes(s.Body, notes)
-		fs := editor.CheckNotes(editor.Check(s, people), placedNotes)
+		fs := editor.CheckNotes(editor.CheckWith(s, people, opt), placedNotes)
 		placed := make([]editor.Placement, len(s.Quotes))
 		for i, q := range s.Quotes {
 			placed[i] = editor.Place(s.Body, q)

@@ -148,6 +148,9 @@ func TestInsertQuoteFromTheDirectory(t *testing.T) {
 	if len(recs) != 1 || recs[0].PersonID != "p-1" || recs[0].Source != "Hansard" || recs[0].SourceKind != editor.SourceSpeech || recs[0].ID == "" {
 		t.Fatalf("records = %+v", recs)
 	}
+	if recs[0].ConfirmedBy != "A Tester" || recs[0].ConfirmedAt == nil {
+		t.Errorf("a quote the desk inserted is not confirmed by them: %+v", recs[0])
+	}
 	if g.story.quotes.placements[0].State != editor.QuoteStateOK {
 		t.Errorf("inserted quote is %v", g.story.quotes.placements[0].State)
 	}

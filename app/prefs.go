@@ -33,7 +33,14 @@ const (
 	prefColumnRight = "column_right"
 	// This copy of the app's client ID (editor.NewClientID), made once.
 	prefClientID = "client_id"
+	// Every quote's speaker must be confirmed before publishing.
+	prefRequireConfirmed = "require_confirmed_speakers"
 )
+
+// checkOptions are the desk's settings for the pre-publication checks.
+func (p *prefs) checkOptions() editor.CheckOptions {
+	return editor.CheckOptions{RequireConfirmedSpeakers: p.p.Bool(prefRequireConfirmed)}
+}
 
 // prefs reads and writes the person's preferences.
 type prefs struct {
@@ -167,6 +174,8 @@ func (p *prefs) show(g *gui) {
 	themeSel.SetSelectedIndex(indexOf(themeValues, p.p.StringWithFallback(prefTheme, "system")))
 	sizeSel := newChoiceSelect(g, sizeChoices, "Text size", nil)
 	sizeSel.SetSelectedIndex(nearestSize(p.p.FloatWithFallback(prefTextSize, 1)))
+	confirmed := widget.NewCheck("Every speaker must be confirmed before publishing", nil)
+	confirmed.SetChecked(p.p.Bool(prefRequireConfirmed))
 	form := widget.NewForm(
 		&widget.FormItem{Text: "Your name", Widget: author, HintText: "Your name, as it appears in the revision history"},
 		&widget.FormItem{Text: "Site name", Widget: site},
@@ -176,6 +185,7 @@ func (p *prefs) show(g *gui) {
 		&widget.FormItem{Text: "Default rules page", Widget: rulesSel, HintText: "Linked under new stories; None for no rules block"},
 		&widget.FormItem{Text: "Theme", Widget: themeSel},
 		&widget.FormItem{Text: "Text size", Widget: sizeSel},
+		&widget.FormItem{Text: "Quotes", Widget: confirmed, HintText: "An unconfirmed speaker is then an error that stops publishing, not a warning"},
 	)
 	keep := func() {
 		p.p.SetString(prefAuthor, strings.TrimSpace(author.Text))
@@ -186,6 +196,12 @@ func (p *prefs) show(g *gui) {
 		p.p.SetString(prefRules, rulesSlugs[max(rulesSel.SelectedIndex(), 0)])
 		p.p.SetString(prefTheme, themeValues[max(themeSel.SelectedIndex(), 0)])
 		p.p.SetFloat(prefTextSize, sizeValues[max(sizeSel.SelectedIndex(), 0)])
+		if confirmed.Checked != p.p.Bool(prefRequireConfirmed) {
+			p.p.SetBool(prefRequireConfirmed, confirmed.Checked)
+			if g.story != nil && g.story.loaded != nil {
+				g.story.runChecks() // the findings change severity
+			}
+		}
 		applyTheme(fyne.CurrentApp())
 		if g.current == g.page && g.page.loaded != nil {
 			g.page.onChanged() // the preview's link uses the site address

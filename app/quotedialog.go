@@ -2,6 +2,7 @@ package app
 
 import (
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -287,6 +288,9 @@ func (q *quoteDialog) place(nq editor.NewQuote) {
 		return
 	}
 	rec.ID = uuid.NewString()
+	// The person inserting the quote chose its speaker: a confirmed
+	// attribution, not a suggestion (it stays one with nobody named).
+	_ = rec.ConfirmSpeaker(q.g.prefs.author(), time.Now())
 	q.box.hide()
 	e.quotes.add(rec)
 	e.body.SetText(newBody)

@@ -3,10 +3,12 @@ package app
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
@@ -138,7 +140,7 @@ func (p *quotesPanel) render() {
 	}
 	var key strings.Builder
 	for i, q := range p.shown {
-		key.WriteString(q.ID + "\x01" + q.Text + "\x01")
+		key.WriteString(q.ID + "\x01" + q.Text + "\x01" + q.ConfirmedBy + "\x01")
 		if i < len(p.placements) {
 			pl := p.placements[i]
 			key.WriteString(string(pl.State) + strings.Join(pl.Changed(), "|"))
@@ -177,6 +179,10 @@ func (p *quotesPanel) render() {
 				p.box.Remove(p.box.Objects[n-1]) // no line between the pieces
 			}
 		}
+		if !continues[i] && !q.SpeakerConfirmed() && strings.TrimSpace(q.Speaker) != "" {
+			confirm := &widget.Button{Text: "Confirm speaker", Icon: theme.ConfirmIcon(), Importance: widget.MediumImportance, OnTapped: func() { p.confirmSpeaker(i) }}
+			card = container.NewVBox(card, container.NewHBox(confirm))
+		}
 		if pl != nil && pl.State == editor.QuoteStateMissing {
 			remove := &widget.Button{Text: "Remove this quote record…", Importance: widget.LowImportance, OnTapped: func() { p.askRemove(i) }}
 			card = container.NewVBox(card, container.NewHBox(remove))
@@ -204,6 +210,33 @@ func continuationCard(q editor.Quote, placed *editor.Placement) fyne.CanvasObjec
 		objects = append(objects, state)
 	}
 	return container.New(&tightVBox{}, objects...)
+}
+
+// confirmSpeaker records that the person at the desk confirmed who said
+// quote i (and the pieces that continue it); the record is saved with the
+// next revision, so the history shows who confirmed it and when.
+func (p *quotesPanel) confirmSpeaker(i int) {
+	if i >= len(p.shown) {
+		return
+	}
+	who := p.g.prefs.author()
+	if strings.TrimSpace(who) == "" {
+		p.g.saveState.SetText("Set your name in Preferences (Ctrl+,) first: a confirmed speaker records who confirmed it.")
+		return
+	}
+	now := time.Now()
+	if err := p.shown[i].ConfirmSpeaker(who, now); err != nil {
+		p.g.saveState.SetText("The speaker was not confirmed: " + err.Error())
+		return
+	}
+	continues := editor.Continuations(normalBody(p.bodyText()), p.shown, p.placements)
+	for j := i + 1; j < len(p.shown) && j < len(continues) && continues[j]; j++ {
+		if p.shown[j].Speaker == p.shown[i].Speaker && !p.shown[j].SpeakerConfirmed() {
+			_ = p.shown[j].ConfirmSpeaker(who, now) // same speaker: cannot be refused
+		}
+	}
+	p.render()
+	p.g.story.onChanged()
 }
 
 // askRemove offers to drop the record of quote i, whose words are no longer
@@ -324,6 +357,15 @@ func quoteCard(q editor.Quote, placed *editor.Placement) fyne.CanvasObject {
 	speaker := widget.NewLabelWithStyle(who, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	speaker.Wrapping = fyne.TextWrapWord
 	objects := []fyne.CanvasObject{speaker}
+	if q.Speaker != "" {
+		confirmed := widget.NewLabel(speakerConfirmation(q))
+		confirmed.Wrapping = fyne.TextWrapWord
+		confirmed.Importance = widget.WarningImportance
+		if q.SpeakerConfirmed() {
+			confirmed.Importance = widget.SuccessImportance
+		}
+		objects = append(objects, confirmed)
+	}
 	if q.Role != "" {
 		role := widget.NewLabel(q.Role)
 		role.Wrapping = fyne.TextWrapWord
@@ -370,6 +412,18 @@ func quoteCard(q editor.Quote, placed *editor.Placement) fyne.CanvasObject {
 	meta.Importance = widget.MediumImportance
 	objects = append(objects, meta)
 	return container.New(&tightVBox{}, objects...)
+}
+
+// speakerConfirmation says whether a person has confirmed the speaker.
+func speakerConfirmation(q editor.Quote) string {
+	if !q.SpeakerConfirmed() {
+		return "Suggested speaker: not confirmed yet, so not published under “Quoted in this story”."
+	}
+	at := ""
+	if q.ConfirmedAt != nil {
+		at = ", " + q.ConfirmedAt.Local().Format("2 Jan 2006 15:04")
+	}
+	return "✓ Speaker confirmed by " + q.ConfirmedBy + at + "."
 }
 
 // quoteStateText says in words whether the body still holds the quote.

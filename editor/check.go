@@ -32,7 +32,17 @@ const (
 	KindInvalidField   = "invalid_field" // a value a save refuses for another reason (a bad slug)
 	KindUnclosedQuote  = "unclosed_quote"
 	KindStraightQuotes = "straight_quotes"
+	// KindUnconfirmedSpeaker: nobody has confirmed who said the quote; a
+	// warning, or an error when the desk requires confirmed speakers.
+	KindUnconfirmedSpeaker = "unconfirmed_speaker"
 )
+
+// CheckOptions are the desk's settings for Check.
+type CheckOptions struct {
+	// RequireConfirmedSpeakers makes an unconfirmed speaker an error, which
+	// stops publication, instead of a warning.
+	RequireConfirmedSpeakers bool
+}
 
 // Finding is one thing a subeditor should look at before publishing. Field
 // names the field it is about, as StoryField.Name does ("byline"), "tags",
@@ -67,10 +77,16 @@ func HasErrors(findings []Finding) bool {
 // names and short names of the speakers; it may be nil. Findings come errors
 // first, then in the order of the body.
 func Check(s *Story, people []Person) []Finding {
+	return CheckWith(s, people, CheckOptions{})
+}
+
+// CheckWith runs Check with the desk's settings.
+func CheckWith(s *Story, people []Person, opt CheckOptions) []Finding {
 	var fs []Finding
 	fs = append(fs, checkLimits(s)...)
 	fs = append(fs, checkFields(s)...)
 	fs = append(fs, checkQuotes(s, people)...)
+	fs = append(fs, checkConfirmed(s, opt)...)
 	fs = append(fs, checkQuoteMarks(s.Body)...)
 	sortFindings(fs)
 	return fs
@@ -172,6 +188,31 @@ func checkQuotes(s *Story, people []Person) []Finding {
 		}
 		fs = append(fs, Finding{Severity: SeverityWarning, Kind: KindUnattributed, Field: "body", Start: sp.Start, End: sp.End,
 			Message: fmt.Sprintf("the quoted words %s have no attributed quote; attribute them or take the quotation marks away", clipQuote(QuoteWords(s.Body[sp.Start:sp.End])))})
+	}
+	return fs
+}
+
+// checkConfirmed reports each quote whose speaker nobody has confirmed (a
+// quote with no speaker at all is reported as no_speaker instead).
+func checkConfirmed(s *Story, opt CheckOptions) []Finding {
+	var fs []Finding
+	sev, then := SeverityWarning, "confirm it in the Quotes panel (or with quotes --confirm) before publishing"
+	if opt.RequireConfirmedSpeakers {
+		sev, then = SeverityError, "the desk publishes only confirmed speakers; confirm it in the Quotes panel (or with quotes --confirm)"
+	}
+	pl := newQuotePlacer(s.Body)
+	for _, q := range s.Quotes {
+		if q.SpeakerConfirmed() || (q.Speaker == "" && q.PersonID == "") {
+			continue
+		}
+		p := pl.place(q)
+		start, end := clampSpan(p.Anchor.Start, p.Anchor.End, len(s.Body))
+		who := q.Speaker
+		if who == "" {
+			who = "the speaker"
+		}
+		fs = append(fs, Finding{Severity: sev, Kind: KindUnconfirmedSpeaker, Field: "quotes", QuoteID: q.ID, Start: start, End: end,
+			Message: fmt.Sprintf("nobody has confirmed that %s said %s (quote %s); %s", who, clipQuote(q.Text), q.ID, then)})
 	}
 	return fs
 }

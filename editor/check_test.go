@@ -12,6 +12,9 @@ func checkedStory(t *testing.T) (*editor.Story, []editor.Person) {
 	s := &editor.Story{Headline: "China threat", Standfirst: "An MP says he is a target.", Byline: "PA reporter",
 		Credit: "Reporting by Press Association.", Section: "politics", Body: quoteBody}
 	s.Quotes = []editor.Quote{quoteAt(t, quoteBody, 0, "Iain Duncan Smith"), quoteAt(t, quoteBody, 1, "James Cleverly")}
+	for i := range s.Quotes {
+		s.Quotes[i].ConfirmedBy = "Desk editor" // the unconfirmed ones are confirm_test.go's
+	}
 	people := []editor.Person{
 		{Name: "Iain Duncan Smith", Honorific: "Sir", ShortName: "Sir Iain"},
 		{Name: "James Cleverly", ShortName: "Mr Cleverly"},
@@ -59,7 +62,7 @@ func TestCheck(t *testing.T) {
 		{"organisation named at a sentence start", func(s *editor.Story, p []editor.Person) []editor.Person {
 			s.Body += "\n\nThe Chinese government said: “We deny it all, every word.”"
 			sp := editor.QuotedSpans(s.Body)[2]
-			s.Quotes = append(s.Quotes, editor.Quote{ID: "q3", Speaker: "the Chinese government", Text: s.Body[sp.Start:sp.End], Source: "statement", Anchor: editor.NewAnchor(s.Body, sp.Start, sp.End)})
+			s.Quotes = append(s.Quotes, editor.Quote{ID: "q3", Speaker: "the Chinese government", Text: s.Body[sp.Start:sp.End], Source: "statement", Anchor: editor.NewAnchor(s.Body, sp.Start, sp.End), ConfirmedBy: "Desk editor"})
 			return p
 		}, "", false},
 		{"no source", func(s *editor.Story, p []editor.Person) []editor.Person {

@@ -233,7 +233,7 @@ var fieldLabels = map[string]string{
 	"speaker": "Speaker", "person_id": "Person", "role": "Role", "text": "Words",
 	"verb": "Verb", "context": "Context", "said_on": "Said on", "source": "Source",
 	"source_kind": "Source kind", "partial": "Partial quote", "verified_by": "Verified by",
-	"verified_at": "Verified at",
+	"verified_at": "Verified at", "confirmed_by": "Speaker confirmed by", "confirmed_at": "Speaker confirmed at",
 }
 
 // FieldLabel names a field of a story, page or quote record as the editor

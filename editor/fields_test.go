@@ -36,7 +36,7 @@ func setField(t *testing.T, s *editor.Story, name string) {
 	case **time.Time:
 		*x = &when
 	case *[]editor.Quote:
-		*x = []editor.Quote{{ID: "q1", Speaker: "Iain Duncan Smith", Text: "words", Verb: "said"}}
+		*x = []editor.Quote{{ID: "q1", Speaker: "Iain Duncan Smith", Text: "words", Verb: "said", ConfirmedBy: "Desk editor", ConfirmedAt: &when}}
 	case *[]editor.Subject:
 		*x = []editor.Subject{{Code: "medtop:20000763", Name: "weather"}}
 	case *[]editor.Media:

@@ -49,6 +49,28 @@ type Quote struct {
 	VerifiedBy string     `json:"verified_by"`
 	VerifiedAt *time.Time `json:"verified_at"`
 	Anchor     Anchor     `json:"anchor"`
+	// ConfirmedBy names the person who confirmed the speaker, and ConfirmedAt
+	// says when; both empty, the attribution is a suggestion (one the quote
+	// finder made, say) that nobody has confirmed yet.
+	ConfirmedBy string     `json:"confirmed_by,omitempty"`
+	ConfirmedAt *time.Time `json:"confirmed_at,omitempty"`
+}
+
+// SpeakerConfirmed reports whether a person has confirmed who said the quote.
+func (q *Quote) SpeakerConfirmed() bool { return strings.TrimSpace(q.ConfirmedBy) != "" }
+
+// ConfirmSpeaker records that by confirmed the quote's speaker at at.
+func (q *Quote) ConfirmSpeaker(by string, at time.Time) error {
+	by = strings.TrimSpace(by)
+	if by == "" {
+		return invalid("confirmed_by", "is empty; say who confirms the speaker")
+	}
+	if strings.TrimSpace(q.Speaker) == "" {
+		return invalid("speaker", "is empty; a quote with nobody as its speaker has no speaker to confirm")
+	}
+	at = at.UTC().Truncate(time.Second)
+	q.ConfirmedBy, q.ConfirmedAt = by, &at
+	return nil
 }
 
 // Validate reports the first field that cannot be saved, naming it.
@@ -70,5 +92,6 @@ func (q *Quote) Validate() error {
 			return invalid("said_on", "%q is not a date; write it as YYYY-MM-DD", q.SaidOn)
 		}
 	}
-	return firstError(checkSingleLine("verb", q.Verb), checkLen("verb", q.Verb, LineFieldMax))
+	return firstError(checkSingleLine("verb", q.Verb), checkLen("verb", q.Verb, LineFieldMax),
+		checkSingleLine("confirmed_by", q.ConfirmedBy), checkLen("confirmed_by", q.ConfirmedBy, LineFieldMax))
 }

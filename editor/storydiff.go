@@ -210,6 +210,8 @@ func diffQuoteFields(q *Quote) [][2]string {
 		{"partial", strconv.FormatBool(q.Partial)},
 		{"verified_by", q.VerifiedBy},
 		{"verified_at", diffTime(q.VerifiedAt)},
+		{"confirmed_by", q.ConfirmedBy},
+		{"confirmed_at", diffTime(q.ConfirmedAt)},
 	}
 }
 

@@ -29,13 +29,12 @@ type articleView struct {
 	Rules     *rulesView
 }
 
+// quotedView is one line of "Quoted in this story": a speaker a person has
+// confirmed, with their role, linked to their first quote.
 type quotedView struct {
-	Anchor    string
-	Speaker   string
-	Role      string
-	Verb      string
-	SaidOn    *timeView
-	SourceURL string
+	Anchor  string
+	Speaker string
+	Role    string
 }
 
 // correctionView is a correction or clarification shown under an article;
@@ -93,16 +92,7 @@ func (w *worker) renderStory(si *storyInfo) ([][]byte, error) {
 		t := b.timeView(at)
 		v.Updated = &t
 	}
-	for _, q := range quotes {
-		qv := quotedView{Anchor: q.anchor, Speaker: cleanText(q.q.Speaker), Role: cleanText(q.q.Role), Verb: cleanText(q.q.Verb), SourceURL: webURL(q.q.Source)}
-		if qv.Speaker == "" {
-			qv.Speaker = "Unnamed speaker"
-		}
-		if d, ok := parseDay(q.q.SaidOn); ok {
-			qv.SaidOn = &timeView{ISO: q.q.SaidOn, Human: d}
-		}
-		v.Quoted = append(v.Quoted, qv)
-	}
+	v.Quoted = quotedList(quotes)
 	for _, c := range s.Corrections {
 		switch c.Kind.Or(editor.ChangeCorrection) {
 		case editor.ChangeCorrection:

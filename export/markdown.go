@@ -333,7 +333,7 @@ func renderQuote(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.Wal
 	if qn.first {
 		_, _ = w.WriteString(` id="` + q.anchor + `"`)
 	}
-	if q.q.Speaker != "" {
+	if q.q.Speaker != "" && q.q.SpeakerConfirmed() { // an unconfirmed attribution is not published
 		_, _ = w.WriteString(` data-speaker="` + html.EscapeString(cleanText(q.q.Speaker)) + `"`)
 	}
 	if u := webURL(q.q.Source); u != "" {

@@ -68,7 +68,8 @@ func sampleContent(t *testing.T) (editor.Story, editor.Page) {
 		}
 		return editor.Quote{ID: id, Speaker: speaker, Role: role, Verb: verb, Text: s.Body[start:end], Partial: partial,
 			SaidOn: "2021-07-19", Source: "https://hansard.parliament.uk/commons/2021-07-19", SourceKind: editor.SourceSpeech,
-			Anchor: editor.Anchor{Exact: s.Body[start:end], Start: start, End: end}}
+			Anchor: editor.Anchor{Exact: s.Body[start:end], Start: start, End: end},
+			ConfirmedBy: "Desk editor", ConfirmedAt: ptr(at("2021-07-19T16:00:00Z"))}
 	}
 	s.Quotes = []editor.Quote{
 		quote("q1", "Iain Duncan Smith", "Chingford and Woodford Green MP", "claimed", "direct threat", "direct threat", true),

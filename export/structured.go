@@ -186,7 +186,7 @@ func (b *build) ninjs(w *bytes.Buffer, si *storyInfo, headline, bodyHTML string,
 	seen := map[string]bool{}
 	for _, q := range s.Quotes {
 		name := cleanText(strings.TrimSpace(q.Speaker))
-		if name != "" && !seen[name] {
+		if name != "" && !seen[name] && q.SpeakerConfirmed() { // an unconfirmed attribution is a suggestion, not published
 			seen[name] = true
 			d.People = append(d.People, ninjsName{Name: name, Rel: "quoted"})
 		}

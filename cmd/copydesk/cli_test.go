@@ -515,10 +515,17 @@ func TestQuotesAndCheck(t *testing.T) {
 			}
 			return f
 		}
+		unconfirmed := 0
 		for _, f := range check(1).Findings {
-			if f.QuoteID != "" {
+			switch {
+			case f.Kind == "unconfirmed_speaker" && f.Severity == "warning":
+				unconfirmed++ // the finder's attributions are suggestions until a person confirms them
+			case f.QuoteID != "":
 				t.Errorf("the imported story has a quote finding: %+v", f)
 			}
+		}
+		if unconfirmed != len(quotes) {
+			t.Errorf("check warns about %d unconfirmed speakers, want one per quote, %d", unconfirmed, len(quotes))
 		}
 
 		// Change one word inside Mr Cleverly's quote: reported as changed, naming the word.

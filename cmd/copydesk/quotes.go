@@ -8,15 +8,29 @@ import (
 	"time"
 
 	"copydesk/editor"
+	"copydesk/storage"
 )
 
-var quotesCmd = &command{name: "quotes", args: "ID [--json]", summary: "a story's attributed quotes and whether each still matches the text", minArgs: 1, maxArgs: 1,
+var quotesCmd = &command{name: "quotes", args: "ID [--json] [--confirm QUOTE [--author NAME] [--note TEXT] [--kind K]]", summary: "a story's attributed quotes and whether each still matches the text; --confirm records that a person confirmed a speaker", minArgs: 1, maxArgs: 1,
 	setup: func(fs *flag.FlagSet) func(*env, []string) error {
 		asJSON := fs.Bool("json", false, "print JSON")
+		confirm := fs.String("confirm", "", "confirm the speaker of this quote (its ID, or a unique start of it; \"all\" for every quote with a speaker), saved as a new revision")
+		author := authorFlag(fs, "who confirms the speaker")
+		note := fs.String("note", "", "a note on the revision (a published story needs one)")
+		kind := changeKindFlag(fs)
 		return func(e *env, args []string) error {
 			s, err := e.db.FindStory(e.ctx, args[0])
 			if err != nil {
 				return err
+			}
+			if *confirm != "" {
+				meta, err := checkpointMeta(e, kind, author, *note)
+				if err != nil {
+					return err
+				}
+				if s, err = confirmSpeakers(e, s, *confirm, meta); err != nil {
+					return err
+				}
 			}
 			rows := quoteRows(s)
 			if *asJSON {
@@ -35,9 +49,10 @@ var quotesCmd = &command{name: "quotes", args: "ID [--json]", summary: "a story'
 		}
 	}}
 
-var checkCmd = &command{name: "check", args: "ID [--json]", summary: "pre-publication checks; exit 1 when any finding is an error", minArgs: 1, maxArgs: 1,
+var checkCmd = &command{name: "check", args: "ID [--json] [--require-confirmed]", summary: "pre-publication checks; exit 1 when any finding is an error", minArgs: 1, maxArgs: 1,
 	setup: func(fs *flag.FlagSet) func(*env, []string) error {
 		asJSON := fs.Bool("json", false, "print JSON")
+		require := requireConfirmedFlag(fs)
 		return func(e *env, args []string) error {
 			s, err := e.db.FindStory(e.ctx, args[0])
 			if err != nil {
@@ -51,7 +66,7 @@ var checkCmd = &command{name: "check", args: "ID [--json]", summary: "pre-public
 			if err != nil {
 				return err
 			}
-			findings := editor.CheckNotes(editor.Check(s, people), notes)
+			findings := editor.CheckNotes(editor.CheckWith(s, people, editor.CheckOptions{RequireConfirmedSpeakers: *require}), notes)
 			if findings == nil {
 				findings = []editor.Finding{}
 			}
@@ -84,11 +99,15 @@ type quoteRow struct {
 	SaidOn     string            `json:"said_on"`
 	VerifiedBy string            `json:"verified_by"`
 	VerifiedAt *time.Time        `json:"verified_at"`
-	State      editor.QuoteState `json:"state"`
-	Changed    []string          `json:"changed,omitempty"`
-	Start      int               `json:"start"`
-	End        int               `json:"end"`
-	Continues  bool              `json:"continues,omitempty"` // the second piece of a quote its attribution interrupts
+	// ConfirmedBy and ConfirmedAt say who confirmed the speaker and when;
+	// "" and null for an attribution that is still a suggestion.
+	ConfirmedBy string            `json:"confirmed_by"`
+	ConfirmedAt *time.Time        `json:"confirmed_at"`
+	State       editor.QuoteState `json:"state"`
+	Changed     []string          `json:"changed,omitempty"`
+	Start       int               `json:"start"`
+	End         int               `json:"end"`
+	Continues   bool              `json:"continues,omitempty"` // the second piece of a quote its attribution interrupts
 }
 
 type quoteSpeaker struct {
@@ -108,7 +127,7 @@ func quoteRows(s *editor.Story) []quoteRow {
 		p := placed[i]
 		rows = append(rows, quoteRow{Continues: continues[i], ID: q.ID, Text: q.Text, Speaker: quoteSpeaker{ID: q.PersonID, Name: q.Speaker, Role: q.Role},
 			Verb: q.Verb, Partial: q.Partial, Source: q.Source, SourceKind: q.SourceKind, SaidOn: q.SaidOn,
-			VerifiedBy: q.VerifiedBy, VerifiedAt: q.VerifiedAt, State: p.State, Changed: p.Changed(),
+			VerifiedBy: q.VerifiedBy, VerifiedAt: q.VerifiedAt, ConfirmedBy: q.ConfirmedBy, ConfirmedAt: q.ConfirmedAt, State: p.State, Changed: p.Changed(),
 			Start: p.Anchor.Start, End: p.Anchor.End})
 	}
 	return rows
@@ -150,4 +169,77 @@ func shorten(s string, n int) string {
 		return string(r[:n]) + "…"
 	}
 	return s
+}
+
+// confirmSpeakers records that who confirmed the speaker of the quote ref
+// names (an ID or a unique start of one, or "all"), and saves the story as a
+// new revision; a quote already confirmed keeps its first confirmation.
+func confirmSpeakers(e *env, s *editor.Story, ref string, meta editor.RevisionMeta) (*editor.Story, error) {
+	who := meta.Author
+	if desk, ok := e.db.(storage.Desk); ok {
+		who = desk.User()
+	}
+	var pick []int
+	for i, q := range s.Quotes {
+		switch {
+		case ref == "all" && strings.TrimSpace(q.Speaker) != "":
+			pick = append(pick, i)
+		case ref != "all" && q.ID == ref:
+			pick = []int{i} // an exact ID wins over IDs it starts
+		case ref != "all" && strings.HasPrefix(q.ID, ref) && (len(pick) == 0 || s.Quotes[pick[0]].ID != ref):
+			pick = append(pick, i)
+		}
+	}
+	switch {
+	case len(pick) == 0 && ref == "all":
+		return nil, usagef("--confirm all: %s has no quote with a speaker to confirm; nothing was saved", s.Title())
+	case len(pick) == 0:
+		return nil, usagef("--confirm %q: %s has no quote with that ID (see quotes %s --json); nothing was saved", ref, s.Title(), s.ID)
+	case len(pick) > 1 && ref != "all":
+		return nil, usagef("--confirm %q: %d quotes' IDs start so; give more of the ID, nothing was saved", ref, len(pick))
+	}
+	now := time.Now()
+	var names []string
+	for _, i := range pick {
+		q := &s.Quotes[i]
+		if q.SpeakerConfirmed() {
+			continue
+		}
+		if err := q.ConfirmSpeaker(who, now); err != nil {
+			return nil, usagef("--confirm %q: %v; nothing was saved", q.ID, err)
+		}
+		names = append(names, q.Speaker)
+	}
+	if len(names) == 0 {
+		fmt.Fprintf(e.stderr, "%s: the speaker is already confirmed; nothing to save\n", s.Title())
+		return s, nil
+	}
+	if meta.Note == "" && s.Status != editor.StatusPublished {
+		meta.Note = "speaker confirmed: " + strings.Join(names, ", ")
+	}
+	if _, err := e.db.SaveStory(e.ctx, s, s.Revision, meta); err != nil {
+		return nil, withNoteFlag(err)
+	}
+	fmt.Fprintf(e.stderr, "%s: confirmed %s (revision %d)\n", s.Title(), strings.Join(names, ", "), s.Revision)
+	return s, nil
+}
+
+// requireConfirmedFlag is the desk setting that makes every unconfirmed
+// speaker an error that stops publication.
+func requireConfirmedFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("require-confirmed", false, "every quote's speaker must be confirmed by a person: an unconfirmed one is an error, not a warning")
+}
+
+// checkpointMeta is the revision an edit from the command line makes: its
+// --kind of change, --author and --note.
+func checkpointMeta(e *env, kind func() (editor.ChangeKind, error), author func(*env) (string, error), note string) (editor.RevisionMeta, error) {
+	change, err := kind()
+	if err != nil {
+		return editor.RevisionMeta{}, err
+	}
+	who, err := author(e)
+	if err != nil {
+		return editor.RevisionMeta{}, err
+	}
+	return editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: who, Note: note, Change: change}, nil
 }

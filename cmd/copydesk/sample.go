@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"slices"
+	"time"
 
 	"copydesk/assets"
 	"copydesk/editor"
@@ -89,6 +91,20 @@ func addSample(ctx context.Context, db storage.Store) (*editor.Story, *editor.Pa
 	subbed := filed
 	sub := subbedFile.Story
 	subbed.Headline, subbed.Standfirst, subbed.Body, subbed.Slug = sub.Headline, sub.Standfirst, sub.Body, sub.Slug
+	// The sub confirmed the speakers the import found, as a desk does before
+	// they appear under "Quoted in this story".
+	confirmer := author("Copydesk sample")
+	if desk, shared := db.(storage.Desk); shared {
+		confirmer = desk.User()
+	}
+	subbed.Quotes = slices.Clone(filed.Quotes)
+	for i := range subbed.Quotes {
+		if subbed.Quotes[i].Speaker != "" {
+			if err := subbed.Quotes[i].ConfirmSpeaker(confirmer, time.Now()); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
 	if _, err := db.SaveStory(ctx, &subbed, filed.Revision, editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: author("Copydesk sample"), Note: "subbed"}); err != nil {
 		return nil, nil, err
 	}

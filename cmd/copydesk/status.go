@@ -8,11 +8,12 @@ import (
 	"copydesk/editor"
 )
 
-var statusCmd = &command{name: "status", args: "ID STATUS | STATUS ID... [--note TEXT] [--override REASON]", summary: "move stories through the workflow: draft, subbing, ready, published, spiked", minArgs: 2, maxArgs: -1,
+var statusCmd = &command{name: "status", args: "ID STATUS | STATUS ID... [--note TEXT] [--override REASON] [--require-confirmed]", summary: "move stories through the workflow: draft, subbing, ready, published, spiked", minArgs: 2, maxArgs: -1,
 	setup: func(fs *flag.FlagSet) func(*env, []string) error {
 		note := fs.String("note", "", "a note on the revision")
 		author := authorFlag(fs, "who is making the change")
 		override := fs.String("override", "", "publish over the check's errors, giving the desk's reason (recorded in the revision)")
+		require := requireConfirmedFlag(fs)
 		return func(e *env, args []string) error {
 			st, ids, err := statusArgs(args)
 			if err != nil {
@@ -22,7 +23,7 @@ var statusCmd = &command{name: "status", args: "ID STATUS | STATUS ID... [--note
 			if err != nil {
 				return err
 			}
-			m := move{to: st, author: who, note: *note, override: *override}
+			m := move{to: st, author: who, note: *note, override: *override, check: editor.CheckOptions{RequireConfirmedSpeakers: *require}}
 			if len(ids) == 1 {
 				return m.story(e, ids[0])
 			}
@@ -63,6 +64,7 @@ func statusArgs(args []string) (editor.Status, []string, error) {
 type move struct {
 	to                     editor.Status
 	author, note, override string
+	check                  editor.CheckOptions // the desk's settings for the check before publishing
 }
 
 // story moves one story: only along the workflow's moves, and to published
@@ -86,7 +88,7 @@ func (m move) story(e *env, id string) error {
 		if err != nil {
 			return err
 		}
-		fs := editor.PublishBlockers(editor.Check(s, people))
+		fs := editor.PublishBlockers(editor.CheckWith(s, people, m.check))
 		blockers = len(fs)
 		if blockers > 0 && strings.TrimSpace(m.override) == "" {
 			printFindings(e, s, fs)

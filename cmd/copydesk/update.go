@@ -14,15 +14,11 @@ var updateCmd = &command{name: "update", args: "ID FILE [--note TEXT] [--kind K]
 		kind := changeKindFlag(fs)
 		author := authorFlag(fs, "who is making the revision")
 		return func(e *env, args []string) error {
-			change, err := kind()
+			meta, err := checkpointMeta(e, kind, author, *note)
 			if err != nil {
 				return err
 			}
-			who, err := author(e)
-			if err != nil {
-				return err
-			}
-			return runUpdate(e, args[0], args[1], editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: who, Note: *note, Change: change})
+			return runUpdate(e, args[0], args[1], meta)
 		}
 	}}
 

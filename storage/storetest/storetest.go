@@ -81,6 +81,7 @@ var behaviours = []behaviour{
 	{"CopyIntoAnEmptyStore", testCopy},
 	{"Notes", testNotes},
 	{"NotesFollowSaves", testNotesFollowSaves},
+	{"ConfirmedSpeakersAreStored", testConfirmedSpeakers},
 }
 
 var ctx = context.Background()
