@@ -23,15 +23,15 @@ export HOME=$work/home XDG_DATA_HOME=$work/home/data XDG_CONFIG_HOME=$work/home/
 marker=ZQXJ
 
 # The window sits at 0,0 (1360×840). The sample story opens with the body's
-# first paragraph at y≈307 and its third at y≈421.
+# first paragraph at y≈345 and its third at y≈470 (under the kicker row).
 cat > "$work/drive.sh" <<DRIVE
-xdotool mousemove 700 307 click 1
+xdotool mousemove 700 345 click 1
 sleep 0.3
 xdotool key ctrl+shift+q
 sleep 1
 xdotool key Escape
 sleep 0.5
-xdotool mousemove 420 421 click 1
+xdotool mousemove 420 470 click 1
 sleep 0.3
 xdotool type --delay 30 "$marker"
 sleep 2.5
