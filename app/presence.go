@@ -34,6 +34,12 @@ type presence struct {
 	// (the installation's client ID and one of this run's own, so two
 	// copies on one machine are two entries).
 	me editor.Owner
+	// home is the installation's client ID, the start of me.Client, and
+	// since when this run has been beating: an entry of this person from
+	// this installation last seen before then is a copy that died (killed,
+	// or the machine stopped), not a second copy, and is not shown.
+	home  string
+	since time.Time
 	// others are the other copies' last beats, by document.
 	others map[string][]editor.Presence
 	// beaten is the open document's content at the last beat, to tell
@@ -59,8 +65,9 @@ func (g *gui) startPresence(every time.Duration) {
 func (g *gui) presence() *presence {
 	if g.live == nil {
 		who := g.prefs.owner()
+		home := who.Client
 		who.Client += "-" + editor.NewClientID()[:6]
-		g.live = &presence{me: who, others: map[string][]editor.Presence{}}
+		g.live = &presence{me: who, home: home, since: time.Now(), others: map[string][]editor.Presence{}}
 	}
 	return g.live
 }
@@ -108,9 +115,25 @@ func (g *gui) beat() {
 			if err != nil {
 				return // presence is a courtesy: the next beat tries again
 			}
-			g.showPresence(editor.Others(all, who))
+			g.showPresence(g.live.alive(editor.Others(all, who)))
 		}
 	})
+}
+
+// alive leaves out this person's own earlier runs on this installation
+// that have not beaten since this run began: a copy that died leaves its
+// last beat behind for up to editor.PresenceTTL, and it is not "someone
+// else editing". A second copy running beside this one beats again within
+// beatEvery, and shows from then on.
+func (p *presence) alive(others []editor.Presence) []editor.Presence {
+	out := others[:0:0]
+	for _, o := range others {
+		if o.User == p.me.User && strings.HasPrefix(o.Client, p.home+"-") && o.SeenAt.Before(p.since) {
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
 }
 
 // showPresence shows the others' beats in the story list and the editor.

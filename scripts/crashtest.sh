@@ -13,12 +13,14 @@ mkdir -p "$work/home" docs/screenshots
 db=$work/desk.db
 words="Kill-test words $(date +%s) typed two seconds before SIGKILL"
 export HOME=$work/home XDG_DATA_HOME=$work/home/data XDG_CONFIG_HOME=$work/home/config
+# The author is known, so the first start does not stop to ask for it.
+export COPYDESK_AUTHOR="Jane Sub"
 
 # 1. Type into the body, wait two seconds, kill -9 the app.
 cat > "$work/type-and-kill.sh" <<DRIVE
 win=\$(xdotool search --onlyvisible --name copydesk | head -1)
 pid=\$(xdotool getwindowpid "\$win")
-xdotool mousemove 660 310 click 1
+xdotool mousemove 660 470 click 1
 sleep 0.3
 xdotool key End
 xdotool type --delay 15 " $words"
