@@ -284,6 +284,14 @@ func hashStory(h hash.Hash, si *storyInfo) {
 	for _, m := range s.Media {
 		writeStrings(h, m.Href, m.Caption, m.Credit, m.Alt)
 	}
+	if len(s.Subjects) > 0 {
+		// Only when there are some, so that a site exported before there
+		// were subjects is not written again for them.
+		writeInt(h, len(s.Subjects))
+		for _, sub := range s.Subjects {
+			writeStrings(h, sub.Code, sub.Name)
+		}
+	}
 	writeInt(h, len(s.Corrections))
 	for _, c := range s.Corrections {
 		if k := c.Kind.Or(editor.ChangeCorrection); k != editor.ChangeCorrection {

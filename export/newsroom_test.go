@@ -2,11 +2,14 @@ package export_test
 
 import (
 	"context"
+	"encoding/json"
+	"maps"
 	"strings"
 	"testing"
 	"time"
 
 	"copydesk/editor"
+	"copydesk/editor/wire"
 	"copydesk/export"
 )
 
@@ -92,6 +95,14 @@ func newsroomSite(t *testing.T) ([]editor.Story, []editor.Page) {
 	s.Media = []editor.Media{
 		{Href: "https://example.com/pictures/storm.jpg", Caption: "Waves break over the sea wall <b>at dawn</b>", Credit: "Jane Photo/PA", Alt: "Waves over a sea wall"},
 		{Href: "https://example.com/pictures/bare.jpg"},
+		{Href: "/pictures/local.png", Caption: "The pier", Credit: "Staff"},
+	}
+	s.Subjects = []editor.Subject{
+		{Code: "medtop:20000763", Name: "weather"},
+		{Code: "subj:15054000"},
+		{Code: "https://example.org/topics/coast", Name: "Coast"},
+		{Code: "LOCAL-STORM"},
+		{Name: "Storms"},
 	}
 	s.Aliases = []string{"/2019/03/old-story/", "/old-story.html", "/index.html", "/articles/" + stories[2].Slug + ".html"}
 	return stories, pages
@@ -143,4 +154,89 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestNinjsMediaAndSubjects: a story's pictures are ninjs associations of
+// type picture, its subjects ninjs subjects with their code as literal and
+// (for IPTC codes and http addresses) uri; copydesk reads both back.
+func TestNinjsMediaAndSubjects(t *testing.T) {
+	stories, pages := newsroomSite(t)
+	dir := t.TempDir()
+	exportTo(t, dir, stories, pages)
+	data := readTree(t, dir)["ninjs/"+stories[1].Slug+".json"]
+	var doc struct {
+		Subjects     []map[string]string `json:"subjects"`
+		Associations []struct {
+			Name, URI, Type, CopyrightHolder string
+			Descriptions                     []map[string]string
+			Renditions                       []map[string]string
+		} `json:"associations"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatalf("ninjs: %v\n%s", err, data)
+	}
+	var subjects []string
+	for _, s := range doc.Subjects {
+		if s["rel"] == "" {
+			subjects = append(subjects, s["literal"]+"|"+s["uri"]+"|"+s["name"])
+		}
+	}
+	wantSubjects := []string{
+		"medtop:20000763|http://cv.iptc.org/newscodes/mediatopic/20000763|weather",
+		"subj:15054000|http://cv.iptc.org/newscodes/subjectcode/15054000|",
+		"https://example.org/topics/coast|https://example.org/topics/coast|Coast",
+		"LOCAL-STORM||",
+		"||Storms",
+	}
+	if strings.Join(subjects, "\n") != strings.Join(wantSubjects, "\n") {
+		t.Errorf("ninjs subjects:\n%s\nwant:\n%s", strings.Join(subjects, "\n"), strings.Join(wantSubjects, "\n"))
+	}
+	for i, tc := range []struct {
+		uri, name, credit, caption, alt, contentType string
+	}{
+		{"https://example.com/pictures/storm.jpg", "picture 1", "Jane Photo/PA", "Waves break over the sea wall <b>at dawn</b>", "Waves over a sea wall", "image/jpeg"},
+		{"https://example.com/pictures/bare.jpg", "picture 2", "", "", "", "image/jpeg"},
+		{"https://news.example.com/pictures/local.png", "picture 3", "Staff", "The pier", "", "image/png"},
+	} {
+		if i >= len(doc.Associations) {
+			t.Fatalf("ninjs has %d associations, want 3:\n%s", len(doc.Associations), data)
+		}
+		a := doc.Associations[i]
+		roles, want := map[string]string{}, map[string]string{}
+		for _, d := range a.Descriptions {
+			roles[d["role"]] = d["value"]
+		}
+		for role, v := range map[string]string{"caption": tc.caption, "alt": tc.alt} {
+			if v != "" {
+				want[role] = v
+			}
+		}
+		if a.URI != tc.uri || a.Type != "picture" || a.Name != tc.name || a.CopyrightHolder != tc.credit ||
+			!maps.Equal(roles, want) {
+			t.Errorf("association %d = %+v, want uri %s, name %q, credit %q, caption %q, alt %q", i, a, tc.uri, tc.name, tc.credit, tc.caption, tc.alt)
+		}
+		if len(a.Renditions) != 1 || a.Renditions[0]["href"] != tc.uri || a.Renditions[0]["name"] != "original" || a.Renditions[0]["contentType"] != tc.contentType {
+			t.Errorf("association %d renditions = %v, want one original at %s (%s)", i, a.Renditions, tc.uri, tc.contentType)
+		}
+	}
+	if len(doc.Associations) != 3 {
+		t.Errorf("ninjs has %d associations, want 3", len(doc.Associations))
+	}
+
+	// copydesk reads its own ninjs back with the same subjects and media.
+	r, err := wire.ParseFile("story.json", data)
+	if err != nil {
+		t.Fatalf("reading the exported ninjs back: %v", err)
+	}
+	var gotSubjects []string
+	for _, s := range r.Meta.Subjects {
+		gotSubjects = append(gotSubjects, s.Code+"|"+s.Name)
+	}
+	if want := "medtop:20000763|weather subj:15054000| https://example.org/topics/coast|Coast LOCAL-STORM| |Storms"; strings.Join(gotSubjects, " ") != want {
+		t.Errorf("subjects read back = %q, want %q", strings.Join(gotSubjects, " "), want)
+	}
+	if len(r.Meta.Media) != 3 || r.Meta.Media[0].Caption != stories[1].Media[0].Caption || r.Meta.Media[0].Credit != "Jane Photo/PA" ||
+		r.Meta.Media[0].Alt != "Waves over a sea wall" || r.Meta.Media[2].Href != "https://news.example.com/pictures/local.png" {
+		t.Errorf("media read back = %+v", r.Meta.Media)
+	}
 }

@@ -2,6 +2,9 @@ package export
 
 import (
 	"bytes"
+	"fmt"
+	"net/url"
+	"path"
 	"strings"
 	"time"
 
@@ -121,7 +124,30 @@ type ninjsName struct {
 type ninjsRendition struct {
 	Name        string `json:"name"`
 	Href        string `json:"href"`
-	ContentType string `json:"contentType"`
+	ContentType string `json:"contentType,omitempty"`
+}
+
+// ninjsSubject is a subject of the story: a section or tag by name, or a
+// feed's subject code as a uri (IPTC codes written out in full) and as the
+// literal code, with its name where it has one.
+type ninjsSubject struct {
+	Name    string `json:"name,omitempty"`
+	Rel     string `json:"rel,omitempty"`
+	URI     string `json:"uri,omitempty"`
+	Literal string `json:"literal,omitempty"`
+}
+
+// ninjsAssociation is a picture (or video) the story carries: its address
+// as uri and as its one rendition, its caption and alternative text as
+// descriptions with the roles "caption" and "alt", its credit line as the
+// copyright holder.
+type ninjsAssociation struct {
+	Name            string           `json:"name"`
+	URI             string           `json:"uri"`
+	Type            string           `json:"type"`
+	Descriptions    []ninjsText      `json:"descriptions,omitempty"`
+	CopyrightHolder string           `json:"copyrightHolder,omitempty"`
+	Renditions      []ninjsRendition `json:"renditions"`
 }
 
 type ninjsStandard struct {
@@ -132,25 +158,26 @@ type ninjsStandard struct {
 
 // ninjsDoc is an IPTC ninjs 3.1 news item. Field names are 3.x camelCase.
 type ninjsDoc struct {
-	URI                string           `json:"uri"`
-	Standard           ninjsStandard    `json:"standard"`
-	Type               string           `json:"type"`
-	RepresentationType string           `json:"representationType"`
-	FirstCreated       string           `json:"firstCreated"`
-	VersionCreated     string           `json:"versionCreated"`
-	PubStatus          string           `json:"pubStatus"`
-	Language           string           `json:"language"`
-	Slugline           string           `json:"slugline"`
-	Headlines          []ninjsText      `json:"headlines"`
-	Descriptions       []ninjsText      `json:"descriptions,omitempty"`
-	Bodies             []ninjsText      `json:"bodies"`
-	By                 string           `json:"by,omitempty"`
-	Located            string           `json:"located,omitempty"`
-	People             []ninjsName      `json:"people,omitempty"`
-	Subjects           []ninjsName      `json:"subjects,omitempty"`
-	InfoSources        []ninjsName      `json:"infoSources,omitempty"`
-	CopyrightHolder    string           `json:"copyrightHolder"`
-	Renditions         []ninjsRendition `json:"renditions"`
+	URI                string             `json:"uri"`
+	Standard           ninjsStandard      `json:"standard"`
+	Type               string             `json:"type"`
+	RepresentationType string             `json:"representationType"`
+	FirstCreated       string             `json:"firstCreated"`
+	VersionCreated     string             `json:"versionCreated"`
+	PubStatus          string             `json:"pubStatus"`
+	Language           string             `json:"language"`
+	Slugline           string             `json:"slugline"`
+	Headlines          []ninjsText        `json:"headlines"`
+	Descriptions       []ninjsText        `json:"descriptions,omitempty"`
+	Bodies             []ninjsText        `json:"bodies"`
+	By                 string             `json:"by,omitempty"`
+	Located            string             `json:"located,omitempty"`
+	People             []ninjsName        `json:"people,omitempty"`
+	Subjects           []ninjsSubject     `json:"subjects,omitempty"`
+	InfoSources        []ninjsName        `json:"infoSources,omitempty"`
+	CopyrightHolder    string             `json:"copyrightHolder"`
+	Renditions         []ninjsRendition   `json:"renditions"`
+	Associations       []ninjsAssociation `json:"associations,omitempty"`
 }
 
 // ninjs is the story as IPTC ninjs 3.1, its body the same HTML as its page's.
@@ -192,13 +219,19 @@ func (b *build) ninjs(w *bytes.Buffer, si *storyInfo, headline, bodyHTML string,
 		}
 	}
 	if si.section != nil {
-		d.Subjects = append(d.Subjects, ninjsName{Name: si.section.name, Rel: "section"})
+		d.Subjects = append(d.Subjects, ninjsSubject{Name: si.section.name, Rel: "section"})
 	}
 	for _, t := range s.Tags {
 		if t = cleanText(strings.TrimSpace(t)); t != "" {
-			d.Subjects = append(d.Subjects, ninjsName{Name: t, Rel: "tag"})
+			d.Subjects = append(d.Subjects, ninjsSubject{Name: t, Rel: "tag"})
 		}
 	}
+	for _, sub := range s.Subjects {
+		if v, ok := ninjsSubjectOf(sub); ok {
+			d.Subjects = append(d.Subjects, v)
+		}
+	}
+	d.Associations = b.ninjsAssociations(s.Media)
 	if v := cleanText(s.Credit); v != "" {
 		d.InfoSources = append(d.InfoSources, ninjsName{Name: v, Role: "credit"})
 	}
@@ -207,6 +240,81 @@ func (b *build) ninjs(w *bytes.Buffer, si *storyInfo, headline, bodyHTML string,
 		return nil, err
 	}
 	return w.Bytes(), nil
+}
+
+// iptcSchemes are the IPTC NewsCodes schemes whose codes ("medtop:20000763")
+// a subject's uri writes out in full.
+var iptcSchemes = map[string]string{
+	"medtop": "http://cv.iptc.org/newscodes/mediatopic/",
+	"subj":   "http://cv.iptc.org/newscodes/subjectcode/",
+}
+
+// ninjsSubjectOf is a feed's subject as ninjs: its code as the literal, and
+// as the uri when the code is an absolute http(s) address or an IPTC code.
+func ninjsSubjectOf(sub editor.Subject) (ninjsSubject, bool) {
+	code, name := cleanText(strings.TrimSpace(sub.Code)), cleanText(strings.TrimSpace(sub.Name))
+	if code == "" && name == "" {
+		return ninjsSubject{}, false
+	}
+	v := ninjsSubject{Name: name, Literal: code}
+	if scheme, rest, ok := strings.Cut(code, ":"); ok && rest != "" {
+		if base, known := iptcSchemes[strings.ToLower(scheme)]; known && !strings.ContainsAny(rest, "/?#% ") {
+			v.URI = base + rest
+		} else if u, err := url.Parse(code); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+			v.URI = u.String()
+		}
+	}
+	return v, true
+}
+
+// mediaTypes are the IANA media types of the pictures and videos a story
+// may carry, by file extension: a table of its own, so that the export does
+// not depend on the machine's.
+var mediaTypes = map[string]string{
+	".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif",
+	".webp": "image/webp", ".avif": "image/avif", ".svg": "image/svg+xml",
+	".mp4": "video/mp4", ".webm": "video/webm", ".mov": "video/quicktime",
+}
+
+// ninjsAssociations are the story's pictures as ninjs associations, each
+// address made absolute against the site's address; an address the export
+// would not show is left out.
+func (b *build) ninjsAssociations(media []editor.Media) []ninjsAssociation {
+	base, err := url.Parse(b.site.BaseURL)
+	if err != nil {
+		return nil
+	}
+	var out []ninjsAssociation
+	for _, m := range media {
+		if !editor.MediaHref(m.Href) {
+			continue
+		}
+		ref, err := url.Parse(strings.TrimSpace(m.Href))
+		if err != nil {
+			continue
+		}
+		href := base.ResolveReference(ref).String()
+		ctype := mediaTypes[strings.ToLower(path.Ext(ref.Path))]
+		kind := "picture"
+		if strings.HasPrefix(ctype, "video/") {
+			kind = "video"
+		}
+		a := ninjsAssociation{
+			Name:            fmt.Sprintf("%s %d", kind, len(out)+1),
+			URI:             href,
+			Type:            kind,
+			CopyrightHolder: cleanText(strings.TrimSpace(m.Credit)),
+			Renditions:      []ninjsRendition{{Name: "original", Href: href, ContentType: ctype}},
+		}
+		if v := cleanText(strings.TrimSpace(m.Caption)); v != "" {
+			a.Descriptions = append(a.Descriptions, ninjsText{Role: "caption", ContentType: "text/plain", Value: v})
+		}
+		if v := cleanText(strings.TrimSpace(m.Alt)); v != "" {
+			a.Descriptions = append(a.Descriptions, ninjsText{Role: "alt", ContentType: "text/plain", Value: v})
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // parseDay formats a YYYY-MM-DD date for people, reporting whether it is one.

@@ -57,7 +57,7 @@ func parseNinjs(name, text string) (*Result, error) {
 			case "tag":
 				s.Tags = appendTag(s.Tags, sub.Name)
 			default:
-				m.addSubject(firstNonEmpty(sub.Code, sub.URI, sub.QCode), sub.Name)
+				m.addSubject(firstNonEmpty(sub.Code, sub.Literal, sub.QCode, sub.URI), sub.Name)
 			}
 		}
 	}
@@ -118,12 +118,13 @@ type ninjsText struct {
 
 // ninjsName is an entry of subjects, people, genres or infosources.
 type ninjsName struct {
-	Name  string `json:"name"`
-	Rel   string `json:"rel"`
-	Role  string `json:"role"`
-	Code  string `json:"code"`
-	URI   string `json:"uri"`
-	QCode string `json:"qcode"`
+	Name    string `json:"name"`
+	Rel     string `json:"rel"`
+	Role    string `json:"role"`
+	Code    string `json:"code"`
+	URI     string `json:"uri"`
+	QCode   string `json:"qcode"`
+	Literal string `json:"literal"` // 3.x's code as written, beside its uri
 }
 
 // str reads a string (or a number, as urgency may be written) property.
@@ -155,7 +156,7 @@ func (j ninjsObject) names(key string) []ninjsName {
 	var out []ninjsName
 	for _, obj := range j.objects(key) {
 		out = append(out, ninjsName{Name: obj.str("name"), Rel: obj.str("rel"), Role: obj.str("role"),
-			Code: obj.str("code"), URI: obj.str("uri"), QCode: obj.str("qcode")})
+			Code: obj.str("code"), URI: obj.str("uri"), QCode: obj.str("qcode"), Literal: obj.str("literal")})
 	}
 	return out
 }
