@@ -187,3 +187,77 @@ func TestCancellationNoticeMarksItsStory(t *testing.T) {
 		t.Errorf("the notice's revision = %+v, want a status revision saying so", last)
 	}
 }
+
+// TestMarkdownKeepsSubjectsAndMedia: the subjects and media show --format md
+// writes are read back by update (unchanged, or as edited) and by import.
+func TestMarkdownKeepsSubjectsAndMedia(t *testing.T) {
+	c := newCLI(t)
+	c.ok("import", nitfFull)
+	var list []struct {
+		ID string `json:"id"`
+	}
+	c.json(&list, "stories")
+	if len(list) != 1 {
+		t.Fatalf("stories --json = %+v, want one story", list)
+	}
+	id := list[0].ID
+	type fields struct {
+		Subjects []map[string]string `json:"subjects"`
+		Media    []map[string]string `json:"media"`
+	}
+	var orig fields
+	c.json(&orig, "show", id)
+	if len(orig.Subjects) != 2 || len(orig.Media) != 1 {
+		t.Fatalf("imported subjects %v media %v, want two subjects and one picture", orig.Subjects, orig.Media)
+	}
+	md := c.ok("show", id, "--format", "md")
+	edited := strings.Replace(md, "name: Economy, Business and Finance / transport\n", "name: Transport\n", 1)
+	edited = strings.Replace(edited, "\nmedia:\n", "\nmedia:\n    - href: /pictures/pier.jpg\n      alt: The pier at low tide\n", 1)
+	if edited == md || !strings.Contains(edited, "name: Transport") {
+		t.Fatalf("show --format md is not as the test expects:\n%s", md)
+	}
+	wantEdited := fields{Subjects: []map[string]string{orig.Subjects[0], {"code": orig.Subjects[1]["code"], "name": "Transport"}},
+		Media: append([]map[string]string{{"href": "/pictures/pier.jpg", "alt": "The pier at low tide"}}, orig.Media...)}
+	for _, tc := range []struct {
+		name, cmd, file string
+		want           fields
+	}{
+		{"update with the file show printed", "update", md, orig},
+		{"update with edited subjects and media", "update", edited, wantEdited},
+		{"import of the edited file", "import", edited, wantEdited},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			target := id
+			if tc.cmd == "update" {
+				c.ok("update", id, writeFile(t, "story.md", tc.file))
+			} else {
+				var before []struct {
+					ID string `json:"id"`
+				}
+				c.json(&before, "stories")
+				c.ok("import", writeFile(t, "story.md", tc.file))
+				var after []struct {
+					ID string `json:"id"`
+				}
+				c.json(&after, "stories")
+				known := map[string]bool{}
+				for _, s := range before {
+					known[s.ID] = true
+				}
+				for _, s := range after {
+					if !known[s.ID] {
+						target = s.ID
+					}
+				}
+				if target == id {
+					t.Fatalf("import made no new story")
+				}
+			}
+			var got fields
+			c.json(&got, "show", target)
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("subjects and media = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package wire_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -129,12 +130,44 @@ func TestArchiveErrorsNameTheLine(t *testing.T) {
 		{"bad-date.md", "---\ntitle: ok\ndate: last Tuesday\n---\nBody\n", 3},
 		{"bad-status.md", "+++\ntitle = \"ok\"\nstatus = \"live\"\n+++\nBody\n", 3},
 		{"bad-draft.md", "---\ntitle: ok\ndraft: maybe\n---\nBody\n", 3},
+		{"bad-subjects.md", "---\ntitle: ok\nsubjects: weather\n---\nBody\n", 3},
+		{"bad-subject-key.md", "---\ntitle: ok\nsubjects:\n  - code: subj:1\n    label: x\n---\nBody\n", 3},
+		{"bad-media-item.md", "---\ntitle: ok\nmedia:\n  - /a.jpg\n---\nBody\n", 3},
+		{"bad-media-value.md", "+++\ntitle = \"ok\"\n[[media]]\nhref = [\"/a.jpg\"]\n+++\nBody\n", 0},
 	}
 	for _, tt := range tests {
 		_, err := wire.ParseFile(tt.name, []byte(tt.in))
 		var fe *editor.FileError
 		if !errors.As(err, &fe) || fe.Name != tt.name || (tt.line > 0 && fe.Line != tt.line) {
 			t.Errorf("ParseFile(%s) = %v, want an error naming %s line %d", tt.name, err, tt.name, tt.line)
+		}
+	}
+}
+
+// TestArchiveSubjectsAndMedia: the subjects and media of copydesk's own
+// file are read in each front-matter syntax.
+func TestArchiveSubjectsAndMedia(t *testing.T) {
+	want := "[{medtop:20000763 weather} {subj:15054000 }] [{/pictures/a.jpg The pier Staff Pier at dusk} {https://example.com/b.png   }]"
+	for _, tt := range []struct{ name, in string }{
+		{"yaml.md", "---\nheadline: Storm\nsubjects:\n  - code: medtop:20000763\n    name: weather\n  - code: subj:15054000\n" +
+			"media:\n  - href: /pictures/a.jpg\n    caption: The pier\n    credit: Staff\n    alt: Pier at dusk\n  - href: https://example.com/b.png\n---\nBody\n"},
+		{"toml.md", "+++\nheadline = \"Storm\"\n[[subjects]]\ncode = \"medtop:20000763\"\nname = \"weather\"\n[[subjects]]\ncode = \"subj:15054000\"\n" +
+			"[[media]]\nhref = \"/pictures/a.jpg\"\ncaption = \"The pier\"\ncredit = \"Staff\"\nalt = \"Pier at dusk\"\n[[media]]\nhref = \"https://example.com/b.png\"\n+++\nBody\n"},
+		{"json.md", `{"headline": "Storm", "subjects": [{"code": "medtop:20000763", "name": "weather"}, {"code": "subj:15054000"}],` +
+			`"media": [{"href": "/pictures/a.jpg", "caption": "The pier", "credit": "Staff", "alt": "Pier at dusk"}, {"href": "https://example.com/b.png"}]}` + "\nBody\n"},
+	} {
+		r, err := wire.ParseFile(tt.name, []byte(tt.in))
+		if err != nil {
+			t.Errorf("ParseFile(%s) = %v", tt.name, err)
+			continue
+		}
+		if got := fmt.Sprint(r.Meta.Subjects, " ", r.Meta.Media); got != want {
+			t.Errorf("ParseFile(%s): subjects and media = %s, want %s", tt.name, got, want)
+		}
+		for _, w := range r.Warnings {
+			if strings.Contains(w, "subjects") || strings.Contains(w, "media") {
+				t.Errorf("ParseFile(%s) warns %q", tt.name, w)
+			}
 		}
 	}
 }

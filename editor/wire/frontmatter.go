@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -296,6 +297,49 @@ func (fm *frontMatter) listOf(key string, v any) ([]string, error) {
 		}
 	}
 	return nil, fm.errorAt(key, "must be a list, as [politics, china]")
+}
+
+// records reads a key as a list of records, as `show --format md` writes
+// subjects and media: each a map of the fields named to single values.
+func (fm *frontMatter) records(key string, fields ...string) ([]map[string]string, error) {
+	v, ok := fm.values[key]
+	if !ok || v == nil {
+		return nil, nil
+	}
+	list, ok := v.([]any)
+	if tables, isTables := v.([]map[string]any); isTables { // TOML's [[key]] tables
+		list, ok = make([]any, len(tables)), true
+		for i, t := range tables {
+			list[i] = t
+		}
+	}
+	if !ok {
+		return nil, fm.errorAt(key, "must be a list of records with %s, as show --format md writes it", strings.Join(fields, ", "))
+	}
+	var out []map[string]string
+	for i, x := range list {
+		rec, ok := x.(map[string]any)
+		if !ok {
+			return nil, fm.errorAt(key, "item %d must be a record with %s, as show --format md writes it", i+1, strings.Join(fields, ", "))
+		}
+		r := map[string]string{}
+		for k, val := range rec {
+			if k = strings.ToLower(k); !slices.Contains(fields, k) {
+				return nil, fm.errorAt(key, "item %d: %s is not one of %s", i+1, k, strings.Join(fields, ", "))
+			}
+			switch val := val.(type) {
+			case nil:
+			case []any, map[string]any:
+				return nil, fm.errorAt(key, "item %d: %s must be a single value", i+1, k)
+			case string:
+				r[k] = strings.TrimSpace(val)
+			default:
+				r[k] = fmt.Sprint(val)
+			}
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 func (fm *frontMatter) boolean(key string) (bool, error) {

@@ -28,6 +28,7 @@ var archiveKeys = map[string]string{
 	// The newsroom fields `show --format md` writes.
 	"slugline": "slugline", "genre": "genre", "ed_note": "ed_note", "rights": "rights", "source": "source",
 	"feed_id": "feed_id", "urgency": "urgency", "embargo": "embargo",
+	"subjects": "subjects", "media": "media",
 }
 
 // jekyllName is a Jekyll post's file name: its date, then its slug.
@@ -148,6 +149,20 @@ func readArchiveFields(fm *frontMatter, r *Result) error {
 			s.Slug = editor.Slugify(slug)
 			r.Warnings = append(r.Warnings, fmt.Sprintf("%s:%d: slug %q is not one copydesk makes; it was imported as %q", fm.name, fm.lines["slug"], slug, s.Slug))
 		}
+	}
+	subjects, err := fm.records("subjects", "code", "name")
+	if err != nil {
+		return err
+	}
+	for _, sub := range subjects {
+		m.addSubject(sub["code"], sub["name"])
+	}
+	media, err := fm.records("media", "href", "caption", "credit", "alt")
+	if err != nil {
+		return err
+	}
+	for _, x := range media {
+		m.Media = append(m.Media, Media{Href: x["href"], Caption: x["caption"], Credit: x["credit"], Alt: x["alt"]})
 	}
 	for _, key := range []string{"aliases", "redirect_from", "url", "permalink"} {
 		paths, err := fm.list(key)
