@@ -219,7 +219,7 @@ func (st *startup) load(g *gui) {
 	if fail("Counting stories", err) {
 		return
 	}
-	st.rows, err = g.store.ListStories(g.ctx, listFilter("", 0, pageSize))
+	st.rows, err = g.store.ListStories(g.ctx, listFilter("", g.prefs.storyOrder(), 0, pageSize))
 	if fail("Loading stories", err) {
 		return
 	}

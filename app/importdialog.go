@@ -229,6 +229,17 @@ func (x *importDialog) run() {
 			})
 		},
 	}
+	if ns, ok := x.g.store.(wire.NoticeStore); ok {
+		// A feed's cancellation or withdrawal marks the story it names, as
+		// `copydesk import` does.
+		b.Notice = func(ctx context.Context, name string, n *wire.Notice) (*editor.Story, error) {
+			marked, err := wire.ApplyNotice(ctx, ns, name, n, meta, false)
+			if err != nil {
+				return nil, &editor.FileError{Name: name, Err: err}
+			}
+			return marked[len(marked)-1], nil
+		}
+	}
 	x.g.run(func() func() {
 		outcomes := b.Run(ctx, files)
 		cancelled := ctx.Err() != nil
@@ -243,11 +254,15 @@ func (x *importDialog) finished(outcomes []wire.Outcome, cancelled bool) {
 	x.stop = nil
 	x.mu.Unlock()
 	x.setRunning(false)
-	saved, failed := 0, 0
+	saved, marked, failed := 0, 0, 0
 	var lines []string
 	var firstID string
 	for _, oc := range outcomes {
 		switch {
+		case oc.Story != nil && oc.Notice != nil:
+			marked++
+			lines = append(lines, fmt.Sprintf("⊘ %s: a notice that %s the story %s: %s is now spiked",
+				filepath.Base(oc.Name), oc.Notice.Verb(), oc.Notice.FeedID, oc.Story.Title()))
 		case oc.Story != nil:
 			saved++
 			if firstID == "" {
@@ -270,6 +285,9 @@ func (x *importDialog) finished(outcomes []wire.Outcome, cancelled bool) {
 	x.results.Show()
 	x.content.Refresh()
 	text := "Imported " + plural(saved, "story", "stories") + "."
+	if marked > 0 {
+		text += " Applied " + plural(marked, "notice", "notices") + "."
+	}
 	imp := widget.SuccessImportance
 	if failed > 0 {
 		text += " " + plural(failed, "file was", "files were") + " not imported; each is named below with its reason."
@@ -280,7 +298,7 @@ func (x *importDialog) finished(outcomes []wire.Outcome, cancelled bool) {
 		imp = widget.WarningImportance
 	}
 	x.say(text, imp)
-	if saved > 0 {
+	if saved+marked > 0 {
 		x.setFiles(nil)
 		x.g.list.reloadKeeping(firstID)
 		x.g.people.reload()

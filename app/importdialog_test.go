@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"copydesk/editor"
+	"copydesk/storage/sqlite"
 )
 
 // importingStore is the fake store with the optional Import capability.
@@ -90,5 +91,59 @@ func TestImportMenuNeedsAnImporter(t *testing.T) {
 	}
 	if it := g.importMenuItem(fyne.NewMenuItem("Import…", nil)); !it.Disabled {
 		t.Errorf("Import… enabled for a store that cannot import")
+	}
+}
+
+// TestImportDialogAppliesNotices: as `copydesk import` does, a feed's
+// cancellation marks the story it names by the feed's ID (spiked, the
+// notice in its editor's note) rather than importing as a story, and the
+// dialog's list says so; a notice for a story not here is named as refused.
+func TestImportDialogAppliesNotices(t *testing.T) {
+	db, err := sqlite.Open(filepath.Join(t.TempDir(), "desk.db"), sqlite.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	quake := &editor.Story{Headline: "Quake shakes the city", Body: "The ground shook.", FeedID: "XNW-20261203-0042"}
+	if err := db.CreateStory(t.Context(), quake, editor.RevisionMeta{Kind: editor.RevisionImport}); err != nil {
+		t.Fatal(err)
+	}
+	g, _ := newTestGUI(t, db)
+	notice, err := filepath.Abs("../editor/wire/testdata/feeds/nitf-canceled.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stray := writeTemp(t, "stray.xml", `<?xml version="1.0" encoding="UTF-8"?>
+<nitf><head><docdata management-status="withheld"><doc-id id-string="XNW-NOT-HERE"/></docdata></head>
+<body><body.content><p>Withheld.</p></body.content></body></nitf>
+`)
+	good := writeTemp(t, "storm.txt", "Storm hits the coast\nWinds battered the town overnight.\n")
+
+	x := g.showImport()
+	x.setFiles([]string{notice, stray, good})
+	test.Tap(x.start)
+
+	report := x.report.Text
+	for _, want := range []string{
+		"⊘ nitf-canceled.xml: a notice that cancels the story XNW-20261203-0042: Quake shakes the city is now spiked",
+		"✗ stray.xml: is a notice that withholds the story XNW-NOT-HERE, which no story here came from",
+		"✓ storm.txt: Storm hits the coast",
+	} {
+		if !strings.Contains(report, want) {
+			t.Errorf("report = %q, want a line with %q", report, want)
+		}
+	}
+	if !strings.Contains(x.state.Text, "Imported 1 story. Applied 1 notice. 1 file was not imported") {
+		t.Errorf("state = %q, want the stories, the notices and the failed files counted", x.state.Text)
+	}
+	s, err := db.Story(t.Context(), quake.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Status != editor.StatusSpiked || !strings.HasPrefix(s.EdNote, "Cancelled by the feed on ") || !strings.Contains(s.EdNote, "Story withdrawn.") {
+		t.Errorf("the named story after the notice: status %q, ed_note %q; want spiked with the notice in its note", s.Status, s.EdNote)
+	}
+	if n, _ := db.CountStories(t.Context(), ""); n != 2 {
+		t.Errorf("%d stories after the import, want 2 (the notice is no new story)", n)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"os/user"
+	"slices"
 	"strings"
 	"time"
 	_ "time/tzdata" // the site's time zone is named the same on any machine
@@ -35,12 +36,26 @@ const (
 	prefClientID = "client_id"
 	// Every quote's speaker must be confirmed before publishing.
 	prefRequireConfirmed = "require_confirmed_speakers"
+	// The story list's order (editor.StoryOrder): "" newest, urgency or slugline.
+	prefStoryOrder = "story_order"
 )
 
 // checkOptions are the desk's settings for the pre-publication checks.
 func (p *prefs) checkOptions() editor.CheckOptions {
 	return editor.CheckOptions{RequireConfirmedSpeakers: p.p.Bool(prefRequireConfirmed)}
 }
+
+// storyOrder is the story list's order as last chosen; newest first when
+// none was, or an unknown one is stored.
+func (p *prefs) storyOrder() editor.StoryOrder {
+	o := editor.StoryOrder(p.p.String(prefStoryOrder))
+	if !slices.Contains(editor.StoryOrders, o) {
+		return editor.OrderNewest
+	}
+	return o
+}
+
+func (p *prefs) setStoryOrder(o editor.StoryOrder) { p.p.SetString(prefStoryOrder, string(o)) }
 
 // prefs reads and writes the person's preferences.
 type prefs struct {

@@ -10,9 +10,9 @@ import (
 // listed only when Spiked is chosen.
 
 // listFilter is the store's filter for a page of the list with this status
-// ("" for All statuses).
-func listFilter(status editor.Status, offset, limit int) editor.StoryFilter {
-	return editor.StoryFilter{Status: status, HideSpiked: status == "", Offset: offset, Limit: limit}
+// ("" for All statuses) in this order.
+func listFilter(status editor.Status, order editor.StoryOrder, offset, limit int) editor.StoryFilter {
+	return editor.StoryFilter{Status: status, HideSpiked: status == "", Order: order, Offset: offset, Limit: limit}
 }
 
 // countListed counts the stories the list shows for this status: for All

@@ -31,11 +31,13 @@ type storyList struct {
 
 	search *widget.Entry
 	filter *widget.Select
+	sort   *widget.Select // the list's order, remembered in Preferences
 	count  *widget.Label
 	list   *widget.List
 	empty  *widget.Label
 
 	status   editor.Status
+	order    editor.StoryOrder
 	query    string
 	total    int
 	pages    map[int][]editor.StorySummary
@@ -70,6 +72,13 @@ func (l *storyList) build() fyne.CanvasObject {
 	}
 	l.filter = widget.NewSelect(options, l.onFilterChanged)
 	l.filter.SetSelectedIndex(0)
+	l.order = l.g.prefs.storyOrder()
+	var orders []string
+	for _, o := range editor.StoryOrders {
+		orders = append(orders, o.Label())
+	}
+	l.sort = widget.NewSelect(orders, l.onSortChanged)
+	l.sort.SetSelectedIndex(max(slices.Index(editor.StoryOrders, l.order), 0))
 	l.count = widget.NewLabel("")
 	l.count.Importance = widget.MediumImportance
 	l.empty = widget.NewLabel("")
@@ -92,7 +101,7 @@ func (l *storyList) build() fyne.CanvasObject {
 		},
 	}
 	l.list.ExtendBaseWidget(l.list)
-	top := container.NewVBox(l.search, container.NewBorder(nil, nil, nil, l.count, l.filter))
+	top := container.NewVBox(l.search, container.NewBorder(nil, nil, nil, container.NewHBox(l.sort, l.count), l.filter))
 	return container.NewBorder(top, nil, nil, nil, container.NewStack(l.list, container.NewPadded(l.empty)))
 }
 
@@ -127,9 +136,9 @@ func (l *storyList) loadPage(page int) {
 		return
 	}
 	l.loading[page] = true
-	gen, status := l.gen, l.status
+	gen, status, order := l.gen, l.status, l.order
 	l.g.run(func() func() {
-		rows, err := l.g.store.ListStories(l.g.ctx, listFilter(status, page*pageSize, pageSize))
+		rows, err := l.g.store.ListStories(l.g.ctx, listFilter(status, order, page*pageSize, pageSize))
 		return func() {
 			if gen != l.gen {
 				return
@@ -310,6 +319,18 @@ func (l *storyList) onFilterChanged(string) {
 	if i := l.filter.SelectedIndex(); i > 0 {
 		l.status = editor.Statuses[i-1]
 	}
+	if l.list != nil {
+		l.reload()
+	}
+}
+
+func (l *storyList) onSortChanged(string) {
+	i := l.sort.SelectedIndex()
+	if i < 0 || editor.StoryOrders[i] == l.order {
+		return
+	}
+	l.order = editor.StoryOrders[i]
+	l.g.prefs.setStoryOrder(l.order)
 	if l.list != nil {
 		l.reload()
 	}

@@ -366,9 +366,48 @@ type StorySummary struct {
 	Slugline  string    `json:"slugline,omitempty"`
 }
 
-// StoryFilter selects a window of the story list, newest change first.
+// StoryOrder is the order a story list is in.
+type StoryOrder string
+
+// The orders of the story list. Ties keep the newest change first.
+const (
+	OrderNewest   StoryOrder = ""         // the most recently changed first
+	OrderUrgency  StoryOrder = "urgency"  // urgency 1 (most urgent) first, stories with none last
+	OrderSlugline StoryOrder = "slugline" // slugline A to Z, stories with none last
+)
+
+// StoryOrders are the list's orders, as the app offers them.
+var StoryOrders = []StoryOrder{OrderNewest, OrderUrgency, OrderSlugline}
+
+// Label is the order's name in the app.
+func (o StoryOrder) Label() string {
+	switch o {
+	case OrderUrgency:
+		return "Urgency"
+	case OrderSlugline:
+		return "Slugline"
+	}
+	return "Newest"
+}
+
+// OrderBy is the SQL ORDER BY clause for this order, the same in SQLite and
+// PostgreSQL; an unknown order is the newest first.
+func (o StoryOrder) OrderBy() string {
+	const newest = "updated_at DESC, id"
+	switch o {
+	case OrderUrgency:
+		return "urgency = 0, urgency, " + newest
+	case OrderSlugline:
+		return "slugline = '', lower(slugline), slugline, " + newest
+	}
+	return newest
+}
+
+// StoryFilter selects a window of the story list, newest change first
+// unless Order says otherwise.
 type StoryFilter struct {
 	Status Status // empty for every status
+	Order  StoryOrder
 	// HideSpiked leaves spiked stories out when Status is empty: the app's
 	// "All statuses" lists the working stories, and Spiked lists the rest.
 	HideSpiked bool

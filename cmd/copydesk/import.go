@@ -2,10 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
-	"time"
 
 	"copydesk/editor"
 	"copydesk/editor/wire"
@@ -138,45 +138,25 @@ func runImport(e *env, files []string, o importOptions) error {
 	return batchError(e, outcomes, o.asJSON)
 }
 
-// applyNotice marks the story a feed's cancellation or withdrawal notice
-// names (by the feed's ID) as the notice says, in a revision of its own; a
-// dry run only finds it. A notice for a story copydesk does not have is
-// refused, naming the ID.
+// applyNotice applies a feed's cancellation or withdrawal notice to the
+// story it names (wire.ApplyNotice), saying so on stderr for each story it
+// marks, and returns the last. A notice for a story copydesk does not have
+// is refused (exit 1), naming the ID.
 func applyNotice(e *env, name string, n *wire.Notice, meta editor.RevisionMeta, dryRun bool) (*editor.Story, error) {
-	ids, err := e.db.StoryIDsByFeedID(e.ctx, n.FeedID)
+	marked, err := wire.ApplyNotice(e.ctx, e.db, name, n, meta, dryRun)
+	var ns *wire.NoStoryError
+	if errors.As(err, &ns) {
+		return nil, &editor.FileError{Name: name, Err: &problemError{ns.Error()}}
+	}
 	if err != nil {
 		return nil, err
 	}
-	if len(ids) == 0 {
-		return nil, &editor.FileError{Name: name, Err: &problemError{fmt.Sprintf(
-			"is a notice that %s the story %s, which no story here came from; nothing was imported", noticeVerb(n), n.FeedID)}}
-	}
-	var last *editor.Story
-	for _, id := range ids {
-		cur, err := e.db.Story(e.ctx, id)
-		if err != nil {
-			return nil, err
+	if !dryRun {
+		for _, s := range marked {
+			fmt.Fprintf(e.stderr, "copydesk import: %s: %s the story %s (%s); it is now spiked\n", name, n.Verb(), s.Title(), s.ID)
 		}
-		last = cur
-		if dryRun {
-			continue
-		}
-		next, m := n.Withdraw(cur, time.Now())
-		m.Author, m.Note = meta.Author, m.Note+" ("+filepath.Base(name)+")"
-		if _, err := e.db.SaveStory(e.ctx, next, cur.Revision, m); err != nil {
-			return nil, err
-		}
-		last = next
-		fmt.Fprintf(e.stderr, "copydesk import: %s: %s the story %s (%s); it is now spiked\n", name, noticeVerb(n), next.Title(), next.ID)
 	}
-	return last, nil
-}
-
-func noticeVerb(n *wire.Notice) string {
-	if n.Action == wire.PubWithheld {
-		return "withholds"
-	}
-	return "cancels"
+	return marked[len(marked)-1], nil
 }
 
 // saveAll saves every file's story, with the people they quote, in one
@@ -315,7 +295,7 @@ func printDryRun(e *env, outcomes []wire.Outcome, asJSON bool) error {
 			continue
 		}
 		if oc.Notice != nil {
-			fmt.Fprintf(e.stdout, "%s: a notice that %s the story %s: %q (%s)\n", oc.Name, noticeVerb(oc.Notice), oc.Notice.FeedID, oc.Story.Title(), oc.Story.ID)
+			fmt.Fprintf(e.stdout, "%s: a notice that %s the story %s: %q (%s)\n", oc.Name, oc.Notice.Verb(), oc.Notice.FeedID, oc.Story.Title(), oc.Story.ID)
 			continue
 		}
 		fmt.Fprintf(e.stdout, "%s (%s): %q, %d words, %d quotes, %d people\n", oc.Name, r.Format, r.Story.Headline,

@@ -310,7 +310,7 @@ func (d *DB) FindStory(ctx context.Context, ref string) (s *editor.Story, err er
 	return s, err
 }
 
-// ListStories lists stories, the most recently changed first.
+// ListStories lists stories in the filter's order, the most recently changed first by default.
 func (d *DB) ListStories(ctx context.Context, f editor.StoryFilter) ([]editor.StorySummary, error) {
 	q := `SELECT id, slug, headline, substr(body, 1, 200), status, section, revision, updated_at, urgency, slugline FROM stories`
 	var args []any
@@ -320,7 +320,7 @@ func (d *DB) ListStories(ctx context.Context, f editor.StoryFilter) ([]editor.St
 	} else if f.HideSpiked {
 		q += ` WHERE status <> '` + string(editor.StatusSpiked) + `'`
 	}
-	q += fmt.Sprintf(` ORDER BY updated_at DESC, id OFFSET %d`, max(f.Offset, 0))
+	q += fmt.Sprintf(` ORDER BY %s OFFSET %d`, f.Order.OrderBy(), max(f.Offset, 0))
 	if f.Limit > 0 {
 		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
 	}

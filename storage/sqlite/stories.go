@@ -258,7 +258,7 @@ func (d *DB) FindStory(ctx context.Context, ref string) (s *editor.Story, err er
 	return s, err
 }
 
-// ListStories lists stories, the most recently changed first.
+// ListStories lists stories in the filter's order, the most recently changed first by default.
 func (d *DB) ListStories(ctx context.Context, f editor.StoryFilter) ([]editor.StorySummary, error) {
 	q := `SELECT id, slug, headline, substr(body, 1, 200), status, section, revision, updated_at, urgency, slugline FROM stories`
 	var args []any
@@ -268,7 +268,7 @@ func (d *DB) ListStories(ctx context.Context, f editor.StoryFilter) ([]editor.St
 	} else if f.HideSpiked {
 		q += ` WHERE status <> '` + string(editor.StatusSpiked) + `'`
 	}
-	q += ` ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`
+	q += ` ORDER BY ` + f.Order.OrderBy() + ` LIMIT ? OFFSET ?`
 	limit := f.Limit
 	if limit <= 0 {
 		limit = -1

@@ -60,6 +60,7 @@ var behaviours = []behaviour{
 	{"KindsOfChangeToAPublishedStory", testChangeKinds},
 	{"ListStoriesHidesSpiked", testHideSpiked},
 	{"ListStoriesWindows", testListWindows},
+	{"ListStoriesOrders", testListOrders},
 	{"QuotesPeopleAndSearch", testQuotesPeopleSearch},
 	{"PeopleMergeByName", testPeopleMerge},
 	{"Pages", testPages},

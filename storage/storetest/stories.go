@@ -351,6 +351,50 @@ func testListWindows(t *testing.T, open Opener) {
 	}
 }
 
+func testListOrders(t *testing.T, open Opener) {
+	db := openStore(t, open)
+	for _, s := range []editor.Story{
+		{Headline: "A", Urgency: 5, Slugline: "beta"},
+		{Headline: "B", Urgency: 0, Slugline: "Alpha"},
+		{Headline: "C", Urgency: 1, Slugline: ""},
+		{Headline: "D", Urgency: 5, Slugline: "gamma"},
+		{Headline: "E", Urgency: 0, Slugline: "delta"},
+	} {
+		if err := db.CreateStory(ctx, &s, editor.RevisionMeta{Kind: editor.RevisionImport}); err != nil {
+			t.Fatalf("CreateStory(%q) = %v", s.Headline, err)
+		}
+	}
+	for _, c := range []struct {
+		order editor.StoryOrder
+		want  string
+	}{
+		{editor.OrderNewest, "EDCBA"},
+		{editor.OrderUrgency, "CDAEB"},  // unset last; ties newest first
+		{editor.OrderSlugline, "BAEDC"}, // A to Z whatever the case; none last
+		{"nonsense", "EDCBA"},
+	} {
+		var got string
+		rows, err := db.ListStories(ctx, editor.StoryFilter{Order: c.order})
+		for _, r := range rows {
+			got += r.Headline
+		}
+		if err != nil || got != c.want {
+			t.Errorf("ListStories(order %q) = %s, %v, want %s", c.order, got, err, c.want)
+		}
+		// The order holds across pages.
+		var paged string
+		for off := 0; off < 5; off += 2 {
+			rows, _ := db.ListStories(ctx, editor.StoryFilter{Order: c.order, Offset: off, Limit: 2})
+			for _, r := range rows {
+				paged += r.Headline
+			}
+		}
+		if paged != c.want {
+			t.Errorf("ListStories(order %q) in pages of 2 = %s, want %s", c.order, paged, c.want)
+		}
+	}
+}
+
 func testRestoreStory(t *testing.T, open Opener) {
 	db := openStore(t, open)
 	s := newStory(t, db, "H", "One.")
