@@ -203,3 +203,37 @@ func checkSingleLine(field, value string) error {
 // or password (the error also matches ErrNotFound), so that the desktop app
 // can ask for the password rather than only report it.
 var ErrLogin = errors.New("login refused")
+
+// RefPrefixMin is the fewest characters of an ID that find a document by
+// its start.
+const RefPrefixMin = 6
+
+// ResolveRef turns what a person typed for a document (its ID, a slug, or
+// the first RefPrefixMin or more characters of its ID) into its ID, by
+// the same rules on every engine: exact looks for an ID or slug equal to
+// ref; prefix lists up to two IDs that start with it. An empty ref or no
+// match is ErrNotFound; a prefix of two documents' IDs is ErrAmbiguous.
+func ResolveRef(noun, ref string, exact func(ref string) (id string, found bool, err error), prefix func(start string) ([]string, error)) (string, error) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return "", fmt.Errorf("no %s given: %w", noun, ErrNotFound)
+	}
+	if id, found, err := exact(ref); err != nil || found {
+		return id, err
+	}
+	// LIKE's wildcards and escape never start an ID, so a ref holding one
+	// is not looked for as a prefix.
+	if len(ref) >= RefPrefixMin && !strings.ContainsAny(ref, `%_\`) {
+		ids, err := prefix(strings.ToLower(ref))
+		if err != nil {
+			return "", err
+		}
+		switch len(ids) {
+		case 1:
+			return ids[0], nil
+		case 2:
+			return "", fmt.Errorf("%q starts the IDs of more than one %s; give more of the ID: %w", ref, noun, ErrAmbiguous)
+		}
+	}
+	return "", fmt.Errorf("no %s has the ID or slug %q: %w", noun, ref, ErrNotFound)
+}

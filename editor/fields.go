@@ -90,7 +90,7 @@ var storyFields = []StoryField{
 	{Name: "standfirst", Label: "Standfirst", Hint: "Standfirst: the summary under the headline", Max: StandfirstMax, Lines: PlainText,
 		Key: "standfirst", Aliases: []string{"description", "summary", "excerpt"},
 		ptr: func(s *Story) *string { return &s.Standfirst }},
-	{Name: "byline", Label: "Byline", Hint: "e.g. Press Association", Max: LineFieldMax, Key: "byline", Aliases: []string{"author", "authors"}, FromList: joinNames,
+	{Name: "byline", Label: "Byline", Hint: "e.g. Press Association", Max: LineFieldMax, Key: "byline", Aliases: []string{"author", "authors"}, FromList: JoinNames,
 		ptr: func(s *Story) *string { return &s.Byline }},
 	{Name: "dateline", Label: "Dateline", Hint: "e.g. London", Max: LineFieldMax, Key: "dateline",
 		ptr: func(s *Story) *string { return &s.Dateline }},
@@ -264,8 +264,8 @@ func firstItem(items []string) string {
 	return ""
 }
 
-// joinNames writes a list of authors as a byline: "A, B and C".
-func joinNames(names []string) string {
+// JoinNames writes a list of authors as a byline: "A, B and C".
+func JoinNames(names []string) string {
 	var kept []string
 	for _, n := range names {
 		if n = strings.TrimSpace(n); n != "" {

@@ -120,7 +120,7 @@ func readArchiveFields(fm *frontMatter, r *Result) error {
 		} else {
 			var names []string
 			names, err = fm.list(key)
-			s.Byline = joinNames(names)
+			s.Byline = editor.JoinNames(names)
 		}
 		if err != nil {
 			return err
@@ -296,20 +296,4 @@ func readArchiveDates(name string, fm *frontMatter, r *Result) error {
 		r.Meta.setUrgency(v)
 	}
 	return nil
-}
-
-func joinNames(names []string) string {
-	var kept []string
-	for _, n := range names {
-		if n = strings.TrimSpace(n); n != "" {
-			kept = append(kept, n)
-		}
-	}
-	switch len(kept) {
-	case 0:
-		return ""
-	case 1:
-		return kept[0]
-	}
-	return strings.Join(kept[:len(kept)-1], ", ") + " and " + kept[len(kept)-1]
 }

@@ -524,36 +524,23 @@ func scanStory(row pgx.Row) (*editor.Story, error) {
 	return &s, nil
 }
 
-// resolveRef turns an ID, an ID prefix of 6 or more characters, or a slug
-// into an ID.
+// resolveRef turns an ID, an ID prefix or a slug into an ID, by
+// editor.ResolveRef's rules.
 func resolveRef(ctx context.Context, q querier, table, noun, ref string) (string, error) {
-	ref = strings.TrimSpace(ref)
-	if ref == "" {
-		return "", fmt.Errorf("no %s given: %w", noun, editor.ErrNotFound)
+	exact := func(ref string) (string, bool, error) {
+		var id string
+		err := q.QueryRow(ctx, `SELECT id FROM `+table+` WHERE id = $1 OR slug = $1`, ref).Scan(&id)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return "", false, nil
+		}
+		return id, err == nil, err
 	}
-	var id string
-	err := q.QueryRow(ctx, `SELECT id FROM `+table+` WHERE id = $1 OR slug = $1`, ref).Scan(&id)
-	if err == nil {
-		return id, nil
-	}
-	if !errors.Is(err, pgx.ErrNoRows) {
-		return "", err
-	}
-	if len(ref) >= 6 && !strings.ContainsAny(ref, `%_\`) {
-		rows, err := q.Query(ctx, `SELECT id FROM `+table+` WHERE id LIKE $1 || '%' LIMIT 2`, strings.ToLower(ref))
+	prefix := func(start string) ([]string, error) {
+		rows, err := q.Query(ctx, `SELECT id FROM `+table+` WHERE id LIKE $1 || '%' LIMIT 2`, start)
 		if err != nil {
-			return "", err
+			return nil, err
 		}
-		ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
-		if err != nil {
-			return "", err
-		}
-		switch len(ids) {
-		case 1:
-			return ids[0], nil
-		case 2:
-			return "", fmt.Errorf("%q starts the IDs of more than one %s; give more of the ID: %w", ref, noun, editor.ErrAmbiguous)
-		}
+		return pgx.CollectRows(rows, pgx.RowTo[string])
 	}
-	return "", fmt.Errorf("no %s has the ID or slug %q: %w", noun, ref, editor.ErrNotFound)
+	return editor.ResolveRef(noun, ref, exact, prefix)
 }

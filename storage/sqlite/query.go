@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
-	"strings"
 
 	"copydesk/editor"
 )
@@ -28,43 +26,32 @@ func slugTaken(ctx context.Context, q querier, table, slug, exceptID string) (bo
 	return n > 0, err
 }
 
-// resolveRef turns an ID, an ID prefix of 6 or more characters, or a slug into an ID.
+// resolveRef turns an ID, an ID prefix or a slug into an ID, by
+// editor.ResolveRef's rules.
 func resolveRef(ctx context.Context, q querier, table, noun, ref string) (string, error) {
-	ref = strings.TrimSpace(ref)
-	if ref == "" {
-		return "", fmt.Errorf("no %s given: %w", noun, editor.ErrNotFound)
+	exact := func(ref string) (string, bool, error) {
+		var id string
+		err := q.QueryRowContext(ctx, `SELECT id FROM `+table+` WHERE id = ? OR slug = ?`, ref, ref).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return "", false, nil
+		}
+		return id, err == nil, err
 	}
-	var id string
-	err := q.QueryRowContext(ctx, `SELECT id FROM `+table+` WHERE id = ? OR slug = ?`, ref, ref).Scan(&id)
-	if err == nil {
-		return id, nil
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return "", err
-	}
-	if len(ref) >= 6 && !strings.ContainsAny(ref, "%_") {
-		rows, err := q.QueryContext(ctx, `SELECT id FROM `+table+` WHERE id LIKE ? || '%' LIMIT 2`, strings.ToLower(ref))
+	prefix := func(start string) ([]string, error) {
+		rows, err := q.QueryContext(ctx, `SELECT id FROM `+table+` WHERE id LIKE ? || '%' LIMIT 2`, start)
 		if err != nil {
-			return "", err
+			return nil, err
 		}
 		defer rows.Close()
 		var ids []string
 		for rows.Next() {
 			var id string
 			if err := rows.Scan(&id); err != nil {
-				return "", err
+				return nil, err
 			}
 			ids = append(ids, id)
 		}
-		if err := rows.Err(); err != nil {
-			return "", err
-		}
-		switch len(ids) {
-		case 1:
-			return ids[0], nil
-		case 2:
-			return "", fmt.Errorf("%q starts the IDs of more than one %s; give more of the ID: %w", ref, noun, editor.ErrAmbiguous)
-		}
+		return ids, rows.Err()
 	}
-	return "", fmt.Errorf("no %s has the ID or slug %q: %w", noun, ref, editor.ErrNotFound)
+	return editor.ResolveRef(noun, ref, exact, prefix)
 }
