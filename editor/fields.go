@@ -216,8 +216,9 @@ func (f StoryField) tooLong(v string) error {
 	return checkLen(f.Name, v, f.Max)
 }
 
-// frontMatterKeys are the keys the field is read from, its own first.
-func (f StoryField) frontMatterKeys() []string {
+// FrontMatterKeys are the keys the field is read from, its own first; none
+// for the body, which is the Markdown under the front matter.
+func (f StoryField) FrontMatterKeys() []string {
 	if f.Key == "" {
 		return nil
 	}

@@ -31,7 +31,7 @@ var storyFileKeys = []struct{ key, field string }{
 // storyFieldKeys are the front-matter keys a field is read from, in order.
 func storyFieldKeys(field string) []string {
 	if f, ok := LookupStoryField(field); ok {
-		return f.frontMatterKeys()
+		return f.FrontMatterKeys()
 	}
 	var keys []string
 	for _, f := range typedFields {
@@ -50,7 +50,7 @@ func storyFieldKeys(field string) []string {
 // storyFileKey reports whether a story file may hold the key.
 func storyFileKey(key string) bool {
 	for _, f := range storyFields {
-		for _, k := range f.frontMatterKeys() {
+		for _, k := range f.FrontMatterKeys() {
 			if k == key {
 				return true
 			}
@@ -83,7 +83,7 @@ func ParseStoryMarkdown(name string, data []byte) (*StoryFile, error) {
 	s := &f.Story
 	s.Body = mf.body
 	for _, field := range storyFields {
-		for _, key := range field.frontMatterKeys() {
+		for _, key := range field.FrontMatterKeys() {
 			v, ok, err := fm.text(key, field.FromList)
 			if err != nil {
 				return nil, err

@@ -249,6 +249,11 @@ func (r *Result) ToStory() (editor.Story, []editor.Person) {
 			s.CreatedAt = t
 		}
 	}
+	for _, f := range editor.StoryFields() {
+		if f.Get(&s) == "" {
+			f.Set(&s, f.Get(&r.text))
+		}
+	}
 	source := st.Credit
 	if source == "" {
 		source = "wire (" + r.Format + ")"

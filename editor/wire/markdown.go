@@ -31,6 +31,49 @@ var archiveKeys = map[string]string{
 	"subjects": "subjects", "media": "media",
 }
 
+// isArchiveKey says whether a post's front matter key is one copydesk reads:
+// one of archiveKeys, or a text field's key or alias in the one field table.
+func isArchiveKey(key string) bool {
+	if _, ok := archiveKeys[key]; ok {
+		return true
+	}
+	for _, f := range editor.StoryFields() {
+		if slices.Contains(f.FrontMatterKeys(), key) {
+			return true
+		}
+	}
+	return false
+}
+
+// readTextFields reads each text field of the one field table
+// (editor.StoryFields) from its own key or the first of its aliases the
+// front matter gives; a list is made one value where the field says how
+// (Jekyll's authors), and refused otherwise.
+func readTextFields(fm *frontMatter, t *editor.Story) error {
+	for _, f := range editor.StoryFields() {
+		for _, key := range f.FrontMatterKeys() {
+			if !fm.has(key) {
+				continue
+			}
+			var v string
+			var err error
+			if _, isList := fm.values[key].([]any); isList && f.FromList != nil {
+				var items []string
+				items, err = fm.list(key)
+				v = f.FromList(items)
+			} else {
+				v, err = fm.str(key)
+			}
+			if err != nil {
+				return err
+			}
+			f.Set(t, v)
+			break
+		}
+	}
+	return nil
+}
+
 // jekyllName is a Jekyll post's file name: its date, then its slug.
 var jekyllName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
 
@@ -78,7 +121,7 @@ func parseMarkdown(name, text string) (*Result, error) {
 func readArchiveFields(fm *frontMatter, r *Result) error {
 	s, m := &r.Story, &r.Meta
 	for _, key := range fm.keys {
-		if _, known := archiveKeys[key]; !known {
+		if !isArchiveKey(key) {
 			r.Warnings = append(r.Warnings, fmt.Sprintf("%s:%d: %s is not a story field; it was left out", fm.name, fm.lines[key], key))
 		}
 	}
@@ -126,6 +169,9 @@ func readArchiveFields(fm *frontMatter, r *Result) error {
 			return err
 		}
 		break
+	}
+	if err := readTextFields(fm, &r.text); err != nil {
+		return err
 	}
 	tax, _ := fm.values["taxonomies"].(map[string]any) // Zola
 	section, err := firstList(fm, tax, "section", "categories", "category")

@@ -27,6 +27,11 @@ type Result struct {
 	// notes are warnings a reader's layout made before it knew the file's
 	// name; finish names the file in each.
 	notes []string
+	// text is every text field a post's front matter gives, read by the one
+	// field table (editor.StoryFields); ToStory fills from it each field
+	// Story and Meta leave empty, so that a field copydesk adds (the kicker,
+	// the length target) comes back from `show --format md` as it went out.
+	text editor.Story
 }
 
 // Story is the story's fields as read from the file.
