@@ -109,8 +109,8 @@ bench-import: build ## time the real binary importing 2,000 plain-text wire stor
 bench-desk: deps pg-deps ## 200 simulated editors on a pool of 20 connections saving edits to 50 stories for 2 minutes, on a private PostgreSQL and on one SQLite file: saves/s, p50/p99, merges, clashes, lost updates
 	$(GO) run $(GOFLAGS_CD) ./scripts/benchdesk -editors 200 -stories 50 -pool 20 -duration 2m
 
-screenshots: build ## save PNGs of the main screens under docs/ (runs the real binary under Xvfb)
-	$(call apt_install,$(SHOT_PKGS))
+screenshots: build ## save PNGs of the main screens under docs/ (runs the real binary under Xvfb; the exported page in headless Chromium)
+	$(call apt_install,$(SHOT_PKGS) chromium)
 	./scripts/screenshots.sh
 
 clean: ## remove built files

@@ -275,5 +275,15 @@ run "$out/length-target.png" "${wait[@]}" --drive "$(drive \
   'xdotool mousemove 496 730 mousedown 1' 'sleep 0.1' 'xdotool mouseup 1' 'sleep 0.3' \
   'xdotool type --delay 30 "400"' 'sleep 1.5')" -- "$bin"
 
+# The exported article page with its "Quoted in this story" box (issue 14),
+# as a reader's browser shows it: headless Chromium on the exported file.
+fresh
+db=$home/desk.db
+publish
+HOME=$home "$bin" export --db "$db" --out "$work/quoted-site" --base-url https://news.example.org/ >/dev/null
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,2100 \
+  --screenshot="$out/quoted-in-this-story.png" \
+  "file://$work/quoted-site/articles/sir-iain-direct-threat-from-china.html" 2>/dev/null
+
 rm -f "$out"/*.log
 echo "screenshots in $out:"; ls "$out"
