@@ -63,9 +63,12 @@ type changeDialog struct {
 func (g *gui) askChange(s *docSession, d document) *changeDialog {
 	c := &changeDialog{
 		explain: &widget.Label{Wrapping: fyne.TextWrapWord},
-		note:    newTextEntry(g, false, ""),
+		note:    newTextEntry(g, true, ""),
 		problem: &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance},
 	}
+	// A correction note runs to a sentence or two: three lines show it
+	// whole while it is written (Ctrl+Return saves, Return starts a line).
+	c.note.SetMinRowsVisible(3)
 	c.problem.Hide()
 	var labels []string
 	for _, k := range editor.ChangeKinds() {

@@ -93,6 +93,9 @@ func TestChangeDialogOffersEachKind(t *testing.T) {
 		}
 		kinds.SetSelected(c.kind)
 		note := focusedText(t, w)
+		if one := g.story.headline.MinSize().Height; !note.MultiLine || note.Size().Height < 2*one {
+			t.Errorf("%s: the note is %.0f px high (multi-line %v), want several lines for a sentence or two", c.kind, note.Size().Height, note.MultiLine)
+		}
 		box.submit()
 		if g.topDialog() != box {
 			t.Fatalf("%s: an empty note closed the dialog", c.kind)
