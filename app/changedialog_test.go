@@ -157,11 +157,14 @@ func radioGroup(t *testing.T, w fyne.Window) *widget.RadioGroup {
 // focusedText is the text entry with the keyboard.
 func focusedText(t *testing.T, w fyne.Window) *textEntry {
 	t.Helper()
-	e, ok := w.Canvas().Focused().(*textEntry)
-	if !ok {
-		t.Fatalf("the keyboard is with %T, want the note", w.Canvas().Focused())
+	switch e := w.Canvas().Focused().(type) {
+	case *textEntry:
+		return e
+	case *wrapLine:
+		return &e.textEntry
 	}
-	return e
+	t.Fatalf("the keyboard is with %T, want a text field", w.Canvas().Focused())
+	return nil
 }
 
 // labelShown reports whether a visible label on screen reads text.
