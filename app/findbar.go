@@ -63,8 +63,8 @@ func newFindBar(e *storyEditor) *findBar {
 
 // findLayout lays out the find bar's objects, the find field, the replace
 // field, the find row's buttons and the replace row's, as two rows, each
-// field taking the width its buttons leave; a hidden replace field hides
-// its row.
+// field as wide as the wider row's buttons leave, so the two fields line
+// up; a hidden replace field hides its row.
 type findLayout struct{}
 
 func (findLayout) rows(objects []fyne.CanvasObject) [][2]fyne.CanvasObject {
@@ -92,12 +92,17 @@ func (l findLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 func (l findLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
 	y := float32(0)
-	for _, r := range l.rows(objects) {
+	rows := l.rows(objects)
+	var widest float32
+	for _, r := range rows {
+		widest = max(widest, r[1].MinSize().Width)
+	}
+	for _, r := range rows {
 		field, tools := r[0], r[1]
 		h := max(field.MinSize().Height, tools.MinSize().Height)
 		tw := tools.MinSize().Width
 		field.Move(fyne.NewPos(0, y))
-		field.Resize(fyne.NewSize(max(size.Width-tw-pad, 0), h))
+		field.Resize(fyne.NewSize(max(size.Width-widest-pad, 0), h))
 		tools.Move(fyne.NewPos(size.Width-tw, y))
 		tools.Resize(fyne.NewSize(tw, h))
 		y += h + pad
