@@ -122,6 +122,8 @@ func entryOf(f fyne.Focusable) *widget.Entry {
 		return e
 	case *textEntry:
 		return &e.Entry
+	case *wrapLine:
+		return &e.Entry
 	}
 	panic(fmt.Sprintf("%T is not a text field", f))
 }

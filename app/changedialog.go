@@ -53,7 +53,7 @@ func requireNote(text string) error {
 type changeDialog struct {
 	kinds   *widget.RadioGroup
 	explain *widget.Label
-	note    *textEntry
+	note    *wrapLine
 	problem *widget.Label
 	box     *dialogBox
 }
@@ -63,9 +63,11 @@ type changeDialog struct {
 func (g *gui) askChange(s *docSession, d document) *changeDialog {
 	c := &changeDialog{
 		explain: &widget.Label{Wrapping: fyne.TextWrapWord},
-		note:    newTextEntry(g, false, ""),
+		note:    newWrapLine(g, "", 3),
 		problem: &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance},
 	}
+	// A correction note runs to a sentence or two: it wraps, three lines at
+	// least, so it is seen whole while written; Return saves.
 	c.problem.Hide()
 	var labels []string
 	for _, k := range editor.ChangeKinds() {

@@ -93,6 +93,9 @@ func TestChangeDialogOffersEachKind(t *testing.T) {
 		}
 		kinds.SetSelected(c.kind)
 		note := focusedText(t, w)
+		if one := g.story.headline.MinSize().Height; !note.MultiLine || note.Size().Height < 2*one {
+			t.Errorf("%s: the note is %.0f px high (multi-line %v), want several lines for a sentence or two", c.kind, note.Size().Height, note.MultiLine)
+		}
 		box.submit()
 		if g.topDialog() != box {
 			t.Fatalf("%s: an empty note closed the dialog", c.kind)
@@ -154,11 +157,14 @@ func radioGroup(t *testing.T, w fyne.Window) *widget.RadioGroup {
 // focusedText is the text entry with the keyboard.
 func focusedText(t *testing.T, w fyne.Window) *textEntry {
 	t.Helper()
-	e, ok := w.Canvas().Focused().(*textEntry)
-	if !ok {
-		t.Fatalf("the keyboard is with %T, want the note", w.Canvas().Focused())
+	switch e := w.Canvas().Focused().(type) {
+	case *textEntry:
+		return e
+	case *wrapLine:
+		return &e.textEntry
 	}
-	return e
+	t.Fatalf("the keyboard is with %T, want a text field", w.Canvas().Focused())
+	return nil
 }
 
 // labelShown reports whether a visible label on screen reads text.

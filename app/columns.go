@@ -119,7 +119,13 @@ func (r *columnsRenderer) Layout(size fyne.Size) {
 	for _, p := range c.panes {
 		p.MinSize() // asked all the same: widgets set themselves up when first measured
 	}
-	c.narrow = size.Width < narrowBelow
+	// No column is narrower than its pane needs (with Larger text the side
+	// panel's tabs and the editor's rows ask for more): the panes fold into
+	// tabs sooner instead of cutting a field off.
+	left, right := c.widths(size.Width)
+	left, right = max(left, c.panes[paneLeft].MinSize().Width), max(right, c.panes[paneRight].MinSize().Width)
+	centre := max(float32(minCentre), c.panes[paneCentre].MinSize().Width)
+	c.narrow = size.Width < narrowBelow || size.Width-left-right-2*c.div[0].width() < centre
 	if c.narrow {
 		c.div[0].Hide()
 		c.div[1].Hide()
@@ -139,7 +145,6 @@ func (r *columnsRenderer) Layout(size fyne.Size) {
 		return
 	}
 	c.bar.Hide()
-	left, right := c.widths(size.Width)
 	d := c.div[0].width()
 	x := float32(0)
 	for i, w := range []float32{left, size.Width - left - right - 2*d, right} {

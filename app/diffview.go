@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 	"fmt"
-	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -404,28 +403,12 @@ func (p *revisionsPanel) revisionChoices(id string, seq int) []choice {
 		choice{label: fmt.Sprintf("Restore revision %d…", seq), importance: widget.DangerImportance, stay: true, do: func() { s.restore(seq) }})
 }
 
-// The colours of inserted and deleted words, darker on a light background and
-// lighter on a dark one than Fyne's success and error colours, so they read
-// well in both themes.
+// The colours of inserted and deleted words (deskPalette), darker on a light
+// background and lighter on a dark one, so they read well in both themes.
 const (
 	colorNameInserted fyne.ThemeColorName = "copydeskInserted"
 	colorNameDeleted  fyne.ThemeColorName = "copydeskDeleted"
 )
-
-func diffColor(n fyne.ThemeColorName, v fyne.ThemeVariant) (color.Color, bool) {
-	dark := v == theme.VariantDark
-	switch {
-	case n == colorNameInserted && dark:
-		return color.NRGBA{R: 0x81, G: 0xc9, B: 0x95, A: 0xff}, true
-	case n == colorNameInserted:
-		return color.NRGBA{R: 0x13, G: 0x73, B: 0x33, A: 0xff}, true
-	case n == colorNameDeleted && dark:
-		return color.NRGBA{R: 0xf2, G: 0x8b, B: 0x82, A: 0xff}, true
-	case n == colorNameDeleted:
-		return color.NRGBA{R: 0xb3, G: 0x26, B: 0x1e, A: 0xff}, true
-	}
-	return nil, false
-}
 
 // diffColorName is name when the app's theme knows it, else fallback.
 func diffColorName(name, fallback fyne.ThemeColorName) fyne.ThemeColorName {

@@ -40,13 +40,13 @@ type storyEditor struct {
 	inputs  []fieldInput
 	widgets map[string]fyne.Focusable
 
-	headline      *widget.Entry
+	headline      *wrapLine
 	headlineCount *widget.Label
 	standfirst    *textEntry
 	byline        *widget.Entry
 	dateline      *widget.Entry
 	section       *widget.Entry
-	tags          *widget.Entry
+	tags          *wrapLine
 	body          *textEntry
 	bodyCount     *widget.Label
 	credit        *widget.Entry
@@ -117,6 +117,13 @@ func (e *storyEditor) buildInputs() {
 			e.inputs = append(e.inputs, fieldInput{field: f, get: e.rulesSlug, set: e.setRulesOptions})
 			continue
 		}
+		if f.Name == "headline" {
+			entry := newWrapLine(e.g, f.Hint, 1)
+			entry.OnChanged = changed
+			e.headline, e.widgets[f.Name] = entry, entry
+			e.inputs = append(e.inputs, fieldInput{field: f, get: func() string { return entry.Text }, set: entry.SetText})
+			continue
+		}
 		if f.SingleLine() {
 			entry := &widget.Entry{PlaceHolder: f.Hint, OnChanged: changed, Wrapping: fyne.TextWrapOff}
 			lines[f.Name], e.widgets[f.Name] = entry, entry
@@ -128,10 +135,11 @@ func (e *storyEditor) buildInputs() {
 		texts[f.Name], e.widgets[f.Name] = entry, entry
 		e.inputs = append(e.inputs, fieldInput{field: f, get: func() string { return entry.Text }, set: entry.SetText})
 	}
-	e.tags = &widget.Entry{PlaceHolder: "comma-separated, e.g. China, security", OnChanged: changed, Wrapping: fyne.TextWrapOff}
+	e.tags = newWrapLine(e.g, "comma-separated, e.g. China, security", 1)
+	e.tags.OnChanged = changed
 	e.widgets["tags"] = e.tags
 	e.standfirst, e.body = texts["standfirst"], texts["body"]
-	e.headline, e.byline, e.dateline = lines["headline"], lines["byline"], lines["dateline"]
+	e.byline, e.dateline = lines["byline"], lines["dateline"]
 	e.section, e.credit = lines["section"], lines["credit"]
 }
 
@@ -165,7 +173,10 @@ func (e *storyEditor) build() {
 		widget.NewFormItem(label("headline"), container.NewBorder(nil, nil, nil, e.headlineCount, e.headline)),
 		widget.NewFormItem(label("standfirst"), e.standfirst),
 		widget.NewFormItem(label("byline"), pair(e.byline, label("dateline"), e.dateline)),
-		widget.NewFormItem(label("section"), pair(e.section, label("tags"), e.tags)),
+		// The tags have a row of their own, wrapping, so a long list is
+		// seen whole; the section beside them had only half the width.
+		widget.NewFormItem(label("section"), e.section),
+		widget.NewFormItem(label("tags"), e.tags),
 	)
 	e.wire = &wireSection{e: e}
 	top := container.NewVBox(

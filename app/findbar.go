@@ -25,7 +25,7 @@ type findBar struct {
 	root       *fyne.Container
 	find       *textEntry
 	replace    *textEntry
-	replaceRow *fyne.Container
+	replaceRow *fyne.Container // the replace row's buttons, hidden with its field
 	matchCase  *widget.Check
 	wholeWord  *widget.Check
 	count      *widget.Label
@@ -51,11 +51,62 @@ func newFindBar(e *storyEditor) *findBar {
 	done := &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: f.close}
 	one := &widget.Button{Text: "Replace", OnTapped: f.replaceOne}
 	all := &widget.Button{Text: "Replace all", OnTapped: f.replaceAll}
-	findRow := container.NewBorder(nil, nil, nil, container.NewHBox(f.count, prev, next, f.matchCase, f.wholeWord, done), f.find)
-	f.replaceRow = container.NewBorder(nil, nil, nil, container.NewHBox(one, all), f.replace)
-	f.root = container.NewVBox(findRow, f.replaceRow, widget.NewSeparator())
+	f.replaceRow = container.NewHBox(one, all)
+	// Both fields come first in the tree, so Tab goes from Find to Replace
+	// before the buttons; findLayout puts each row's buttons at its end.
+	rows := container.New(findLayout{}, f.find, f.replace,
+		container.NewHBox(f.count, prev, next, f.matchCase, f.wholeWord, done), f.replaceRow)
+	f.root = container.NewVBox(rows, widget.NewSeparator())
 	f.root.Hide()
 	return f
+}
+
+// findLayout lays out the find bar's objects, the find field, the replace
+// field, the find row's buttons and the replace row's, as two rows, each
+// field as wide as the wider row's buttons leave, so the two fields line
+// up; a hidden replace field hides its row.
+type findLayout struct{}
+
+func (findLayout) rows(objects []fyne.CanvasObject) [][2]fyne.CanvasObject {
+	rows := [][2]fyne.CanvasObject{{objects[0], objects[2]}}
+	if objects[1].Visible() {
+		rows = append(rows, [2]fyne.CanvasObject{objects[1], objects[3]})
+	}
+	return rows
+}
+
+func (l findLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	pad := theme.Padding()
+	var size fyne.Size
+	for i, r := range l.rows(objects) {
+		field, tools := r[0].MinSize(), r[1].MinSize()
+		size.Width = max(size.Width, field.Width+pad+tools.Width)
+		if i > 0 {
+			size.Height += pad
+		}
+		size.Height += max(field.Height, tools.Height)
+	}
+	return size
+}
+
+func (l findLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	y := float32(0)
+	rows := l.rows(objects)
+	var widest float32
+	for _, r := range rows {
+		widest = max(widest, r[1].MinSize().Width)
+	}
+	for _, r := range rows {
+		field, tools := r[0], r[1]
+		h := max(field.MinSize().Height, tools.MinSize().Height)
+		tw := tools.MinSize().Width
+		field.Move(fyne.NewPos(0, y))
+		field.Resize(fyne.NewSize(max(size.Width-widest-pad, 0), h))
+		tools.Move(fyne.NewPos(size.Width-tw, y))
+		tools.Resize(fyne.NewSize(tw, h))
+		y += h + pad
+	}
 }
 
 func (f *findBar) visible() bool { return f.root.Visible() }
@@ -66,7 +117,7 @@ func (f *findBar) open(replacing bool) {
 	if sel := f.e.body.SelectedText(); sel != "" && !strings.Contains(sel, "\n") {
 		f.find.SetText(sel)
 	}
-	f.replaceRow.Hidden = !replacing
+	f.replaceRow.Hidden, f.replace.Hidden = !replacing, !replacing
 	f.root.Show()
 	f.e.g.showPane(paneCentre)
 	focus := f.find

@@ -13,10 +13,15 @@ func TestFindAndReplaceInTheStory(t *testing.T) {
 	g, w := newTestGUI(t, store)
 	f := g.story.find
 	shortcut(t, g, w, fyne.KeyH, fyne.KeyModifierShortcutDefault)
-	if !f.visible() || f.replaceRow.Hidden || w.Canvas().Focused() != f.find {
-		t.Fatalf("Ctrl+H: bar shown %v, replace row hidden %v, focus %T", f.visible(), f.replaceRow.Hidden, w.Canvas().Focused())
+	if !f.visible() || f.replaceRow.Hidden || f.replace.Hidden || w.Canvas().Focused() != f.find {
+		t.Fatalf("Ctrl+H: bar shown %v, replace row hidden %v, focus %T", f.visible(), f.replace.Hidden, w.Canvas().Focused())
 	}
 	typeRunes(w, "council")
+	w.Canvas().FocusNext() // Tab, as the window's driver does it
+	if w.Canvas().Focused() != f.replace {
+		t.Errorf("Tab from Find went to %T, want the Replace field", w.Canvas().Focused())
+	}
+	w.Canvas().FocusPrevious()
 	if f.count.Text != "5 matches" {
 		t.Errorf("count = %q, want 5 matches", f.count.Text)
 	}

@@ -138,7 +138,7 @@ func (g *gui) build() fyne.CanvasObject {
 	g.showCenter(g.empty, nil)
 
 	p := g.prefs.p
-	g.cols = newColumns(container.NewScroll(left), g.center, container.NewScroll(g.right),
+	g.cols = newColumns(container.NewVScroll(left), g.center, container.NewVScroll(g.right),
 		[3]string{"Stories, pages, people", "Editor", "Quotes, checks, history"},
 		float32(p.Float(prefColumnLeft)), float32(p.Float(prefColumnRight)))
 	g.cols.onResized = func(left, right float32) {

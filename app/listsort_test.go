@@ -78,3 +78,40 @@ func TestStoryListSortsInTheStore(t *testing.T) {
 		t.Errorf("reopened: rows %s, want the urgency order", got)
 	}
 }
+
+// TestListRowsKeepTheirHeadlinesWhileReloading: while the list loads again
+// after others' saves arrive, its rows show the stories they showed, not
+// "…"; a change of filter starts afresh.
+func TestListRowsKeepTheirHeadlinesWhileReloading(t *testing.T) {
+	store := newFakeStore(3)
+	g, _ := newTestGUI(t, store)
+	var queued []func() func()
+	g.run = func(work func() func()) { queued = append(queued, work) }
+	row := newStoryRow()
+	title := func() string {
+		g.list.updateRow(0, row)
+		return row.(*fyne.Container).Objects[0].(*widget.Label).Text
+	}
+	before := title()
+	if before == "…" || before == "" {
+		t.Fatalf("row 0 reads %q before the reload, want a headline", before)
+	}
+	g.list.reloadKeeping(g.list.selected) // as live.go does when a save arrives
+	for len(queued) > 0 {
+		if got := title(); got != before {
+			t.Errorf("row 0 reads %q while the list reloads, want %q", got, before)
+		}
+		work := queued[0]
+		queued = queued[1:]
+		if ui := work(); ui != nil {
+			ui()
+		}
+	}
+	if got := title(); got != before {
+		t.Errorf("row 0 reads %q after the reload, want %q", got, before)
+	}
+	g.list.reload() // a new filter or order: nothing old is shown
+	if got := title(); got != "…" {
+		t.Errorf("row 0 reads %q while a new filter loads, want …", got)
+	}
+}

@@ -286,10 +286,7 @@ func (t *deskTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 	case "dark":
 		v = theme.VariantDark
 	}
-	if c, ok := diffColor(n, v); ok {
-		return c
-	}
-	return theme.DefaultTheme().Color(n, v)
+	return deskColor(n, v)
 }
 
 func (t *deskTheme) Font(s fyne.TextStyle) fyne.Resource     { return theme.DefaultTheme().Font(s) }

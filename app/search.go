@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -178,6 +179,12 @@ func (p *findPanel) open(h editor.SearchHit) {
 	switch h.Kind {
 	case "story":
 		p.g.showList(listStories)
+		query, e := p.entry.Text, p.g.story
+		if p.g.current == e && e.loaded != nil && e.loaded.ID == h.ID {
+			e.selectHit(query) // open already
+			break
+		}
+		e.sess.openedID, e.sess.opened = h.ID, func() { e.selectHit(query) }
 		p.g.openStory(h.ID)
 	case "quote":
 		p.g.showList(listStories)
@@ -240,4 +247,23 @@ func snippetSegments(snippet string, highlights [][2]int) []widget.RichTextSegme
 		segs = append(segs, &widget.TextSegment{Text: snippet[at:], Style: plain})
 	}
 	return segs
+}
+
+// selectHit selects in the body the first place the search's words are
+// found, the whole query where it stands as typed, else its first word
+// found, scrolled into view with the keyboard there.
+func (e *storyEditor) selectHit(query string) {
+	body := e.body.Text
+	spans := editor.Find(body, query, editor.FindOptions{})
+	for _, w := range strings.Fields(query) {
+		if len(spans) > 0 {
+			break
+		}
+		spans = editor.Find(body, strings.Trim(w, `"*()`), editor.FindOptions{WholeWord: true})
+	}
+	if len(spans) == 0 {
+		return
+	}
+	e.g.showPane(paneCentre)
+	selectRange(e.g.win, e.body, spans[0].Start, spans[0].End)
 }

@@ -1,11 +1,16 @@
 package app
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+	"copydesk/storage"
 )
 
 func TestFindAcrossEverythingAndOpen(t *testing.T) {
@@ -42,5 +47,33 @@ func TestFindAcrossEverythingAndOpen(t *testing.T) {
 	g.find.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if g.current != nil || g.person.name.Text != "James Cleverly" {
 		t.Errorf("opening a person result shows %q", g.person.name.Text)
+	}
+}
+
+// TestOpeningASearchHitSelectsTheMatch: a story found by words deep in its
+// body opens with those words selected, the keyboard in the body.
+func TestOpeningASearchHitSelectsTheMatch(t *testing.T) {
+	body := strings.Repeat("The council met on Monday to set the budget.\n\n", 60) + "A pangolin was seen in the chamber.\n\nThe end."
+	g, w, _ := openSQLiteGUI(t, func(ctx context.Context, db storage.Store) {
+		s := &editor.Story{Headline: "Council sets its budget", Body: body}
+		if err := db.CreateStory(ctx, s, editor.RevisionMeta{Kind: editor.RevisionImport}); err != nil {
+			t.Fatal(err)
+		}
+		// A newer story is the one open when the window starts.
+		if err := db.CreateStory(ctx, &editor.Story{Headline: "Roads to close", Body: "The roads close."}, editor.RevisionMeta{Kind: editor.RevisionImport}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if g.story.loaded == nil || g.story.loaded.Headline != "Roads to close" {
+		t.Fatalf("the window opened %+v, want the newer story", g.story.loaded)
+	}
+	test.Type(g.find.entry, "pangolin")
+	g.find.searchNow()
+	g.find.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if g.story.loaded == nil || g.story.loaded.Headline != "Council sets its budget" {
+		t.Fatalf("Enter opened %+v, want the story", g.story.loaded)
+	}
+	if got := g.story.body.SelectedText(); got != "pangolin" || w.Canvas().Focused() != g.story.body {
+		t.Errorf("after opening the hit the body selects %q (focus %T), want \"pangolin\" in the body", got, w.Canvas().Focused())
 	}
 }

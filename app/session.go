@@ -52,6 +52,10 @@ type docSession struct {
 	ed   docEditor
 	kind *docKind
 	gen  int // bumped whenever another document is shown, so late reads are dropped
+	// opened is run once document openedID is shown (a search hit's words
+	// selected in it).
+	openedID string
+	opened   func()
 
 	loaded    document // as last read from or saved to the database; nil when none
 	base      int      // the revision the fields started from
@@ -126,6 +130,9 @@ func (s *docSession) dirty(content []byte) bool { return !bytes.Equal(content, s
 
 // open reads the document and its working copy, then shows them.
 func (s *docSession) open(id string) {
+	if s.openedID != id {
+		s.opened, s.openedID = nil, "" // meant for a document not opened after all
+	}
 	s.gen++
 	gen := s.gen
 	g := s.g
@@ -149,6 +156,11 @@ func (s *docSession) open(id string) {
 				g.showError("Reading unsaved changes", wcErr)
 			}
 			s.set(d, wc)
+			if s.opened != nil && s.openedID == id {
+				then := s.opened
+				s.opened, s.openedID = nil, ""
+				then()
+			}
 		}
 	})
 }

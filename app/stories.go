@@ -36,11 +36,15 @@ type storyList struct {
 	list   *widget.List
 	empty  *widget.Label
 
-	status   editor.Status
-	order    editor.StoryOrder
-	query    string
-	total    int
-	pages    map[int][]editor.StorySummary
+	status editor.Status
+	order  editor.StoryOrder
+	query  string
+	total  int
+	pages  map[int][]editor.StorySummary
+	// stale are the pages shown before a reload that kept the list's
+	// filter and order (others' saves arriving, a save): their rows stand
+	// until the new pages come, rather than a row of "…".
+	stale    map[int][]editor.StorySummary
 	loading  map[int]bool
 	hits     []editor.StorySummary // the rows while a search is shown
 	gen      int                   // bumped on every reload, so late answers are dropped
@@ -71,6 +75,7 @@ func (l *storyList) build() fyne.CanvasObject {
 		options = append(options, s.Label())
 	}
 	l.filter = widget.NewSelect(options, l.onFilterChanged)
+	l.filter.PlaceHolder = "Status" // a select is as wide as its placeholder at least
 	l.filter.SetSelectedIndex(0)
 	l.order = l.g.prefs.storyOrder()
 	var orders []string
@@ -78,6 +83,7 @@ func (l *storyList) build() fyne.CanvasObject {
 		orders = append(orders, o.Label())
 	}
 	l.sort = widget.NewSelect(orders, l.onSortChanged)
+	l.sort.PlaceHolder = "Order"
 	l.sort.SetSelectedIndex(max(slices.Index(editor.StoryOrders, l.order), 0))
 	l.count = widget.NewLabel("")
 	l.count.Importance = widget.MediumImportance
@@ -101,7 +107,11 @@ func (l *storyList) build() fyne.CanvasObject {
 		},
 	}
 	l.list.ExtendBaseWidget(l.list)
-	top := container.NewVBox(l.search, container.NewBorder(nil, nil, nil, container.NewHBox(l.sort, l.count), l.filter))
+	// The status and the order each have a row, so neither is squeezed in a
+	// narrow column, and the column never needs to scroll sideways.
+	top := container.NewVBox(l.search,
+		container.NewBorder(nil, nil, nil, l.count, l.filter),
+		container.NewBorder(nil, nil, widget.NewLabel("Order"), nil, l.sort))
 	return container.NewBorder(top, nil, nil, nil, container.NewStack(l.list, container.NewPadded(l.empty)))
 }
 
@@ -128,6 +138,9 @@ func (l *storyList) item(i int) (editor.StorySummary, bool) {
 		return editor.StorySummary{}, false
 	}
 	l.loadPage(page)
+	if rows := l.stale[page]; i%pageSize < len(rows) {
+		return rows[i%pageSize], true
+	}
 	return editor.StorySummary{}, false
 }
 
@@ -144,6 +157,7 @@ func (l *storyList) loadPage(page int) {
 				return
 			}
 			delete(l.loading, page)
+			delete(l.stale, page)
 			if err != nil {
 				l.g.showError("Loading stories", err)
 				return
@@ -164,6 +178,12 @@ func (l *storyList) loadPage(page int) {
 
 // reload forgets what is loaded and starts again from the count.
 func (l *storyList) reload() {
+	l.stale = nil
+	l.restart()
+}
+
+// restart loads the list again from the count.
+func (l *storyList) restart() {
 	l.countStatuses()
 	l.gen++
 	l.pages, l.loading, l.pendingSelect = map[int][]editor.StorySummary{}, map[int]bool{}, -1
@@ -222,7 +242,10 @@ func (l *storyList) quietly(f func()) {
 // loaded page (a saved story moves to the top).
 func (l *storyList) reloadKeeping(id string) {
 	l.keep = id
-	l.reload()
+	if l.query == "" {
+		l.stale = l.pages // the same rows, perhaps moved: shown until their pages load again
+	}
+	l.restart()
 }
 
 // reselect selects the kept story when it is among the rows just loaded.
