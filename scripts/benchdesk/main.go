@@ -6,7 +6,10 @@
 // the load against a private PostgreSQL it starts (durable: fsync on) and
 // then against one SQLite file, and prints saves/s, save latency, merges,
 // clashes and lost updates: saves reported as done whose words are in
-// neither the current text nor any revision.
+// neither the current text nor any revision. Under each engine's line it
+// prints where a save's time goes, phase by phase (internal/savetrace), and
+// the machine's load average when the load started and ended, for figures
+// taken on a shared machine are only comparable at a like load.
 //
 //	go run -tags sqlite_fts5 ./scripts/benchdesk [-editors 200] [-stories 50] [-pool 20] [-duration 2m] [-think 1s]
 package main
@@ -28,6 +31,7 @@ import (
 
 	"copydesk/editor"
 	"copydesk/internal/pgtest"
+	"copydesk/internal/savetrace"
 	"copydesk/storage"
 )
 
@@ -100,6 +104,7 @@ type saved struct {
 
 type result struct {
 	latencies             []time.Duration
+	traces                []savetrace.Trace
 	merges, clashes, errs atomic.Int64
 	mu                    sync.Mutex
 	done                  []saved
@@ -120,15 +125,19 @@ func bench(name, dsn string, c config) bool {
 		return false
 	}
 	var r result
+	loadStart := loadAverage()
 	deadline := time.Now().Add(c.duration)
 	var wg sync.WaitGroup
 	perEditor := make([][]time.Duration, c.editors)
+	traces := make([][]savetrace.Trace, c.editors)
 	for e := range c.editors {
-		wg.Go(func() { perEditor[e] = editorLoop(ctx, db, ids, e, deadline, c, &r) })
+		wg.Go(func() { perEditor[e], traces[e] = editorLoop(ctx, db, ids, e, deadline, c, &r) })
 	}
 	wg.Wait()
-	for _, l := range perEditor {
+	loadEnd := loadAverage()
+	for e, l := range perEditor {
 		r.latencies = append(r.latencies, l...)
+		r.traces = append(r.traces, traces[e]...)
 	}
 	lost, missing, err := check(ctx, db, r.done)
 	if err != nil {
@@ -145,6 +154,8 @@ func bench(name, dsn string, c config) bool {
 	}
 	fmt.Printf("%-34s %8d %8.1f %8.1f %8.1f %8.1f %7d %7d %6d %6d\n", name, len(r.done), float64(len(r.done))/c.duration.Seconds(),
 		pct(0.50), pct(0.99), pct(1), r.merges.Load(), r.clashes.Load(), r.errs.Load(), lost)
+	printPhases(r.latencies, r.traces)
+	fmt.Printf("  load average at start %s, at end %s\n", loadStart, loadEnd)
 	if missing > 0 {
 		fmt.Printf("  %d saved edits are in a revision but not in the current text\n", missing)
 	}
@@ -177,9 +188,10 @@ func seed(ctx context.Context, db storage.Store, c config) ([]string, error) {
 // editorLoop is one editor: read a story, type, save the edit of one
 // paragraph from the revision read; until the deadline. It returns the
 // latency of each save.
-func editorLoop(ctx context.Context, db storage.Store, ids []string, e int, deadline time.Time, c config, r *result) []time.Duration {
+func editorLoop(ctx context.Context, db storage.Store, ids []string, e int, deadline time.Time, c config, r *result) ([]time.Duration, []savetrace.Trace) {
 	rng := rand.New(rand.NewPCG(uint64(e), 7))
 	var lat []time.Duration
+	var traces []savetrace.Trace
 	for n := 0; time.Now().Before(deadline); n++ {
 		id := ids[rng.IntN(len(ids))]
 		s, err := db.Story(ctx, id)
@@ -195,9 +207,11 @@ func editorLoop(ctx context.Context, db storage.Store, ids []string, e int, dead
 		p := rng.IntN(len(paras))
 		paras[p] += " " + words
 		s.Body = strings.Join(paras, "\n\n")
+		var trace savetrace.Trace
 		start := time.Now()
-		res, err := db.MergeStory(ctx, s, s.Revision, editor.RevisionMeta{})
+		res, err := db.MergeStory(savetrace.With(ctx, &trace), s, s.Revision, editor.RevisionMeta{})
 		lat = append(lat, time.Since(start))
+		traces = append(traces, trace)
 		var ce *editor.ConflictError
 		switch {
 		case errors.As(err, &ce) && ce.Kind == editor.ConflictClash:
@@ -213,7 +227,7 @@ func editorLoop(ctx context.Context, db storage.Store, ids []string, e int, dead
 			r.mu.Unlock()
 		}
 	}
-	return lat
+	return lat, traces
 }
 
 func (r *result) fail(err error) {
@@ -258,4 +272,56 @@ func containsWord(text, w string) bool {
 		}
 	}
 	return false
+}
+
+// printPhases prints, for each phase of a save, its mean and p99 and its
+// share of the time all saves took; "other" is what no phase accounts for
+// (the store's own work between phases, and waiting for a CPU).
+func printPhases(latencies []time.Duration, traces []savetrace.Trace) {
+	if len(traces) == 0 {
+		return
+	}
+	var total time.Duration
+	for _, l := range latencies {
+		total += l
+	}
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	row := func(name string, each []time.Duration) {
+		var sum time.Duration
+		for _, d := range each {
+			sum += d
+		}
+		slices.Sort(each)
+		fmt.Printf("  %-10s mean %7.1f ms  p99 %7.1f ms  %5.1f%%\n", name, ms(sum/time.Duration(len(each))),
+			ms(each[min(len(each)-1, int(float64(len(each))*0.99))]), 100*float64(sum)/float64(max(total, 1)))
+	}
+	each := make([]time.Duration, len(traces))
+	for p := range savetrace.Phases {
+		for i, t := range traces {
+			each[i] = t.Took[p]
+		}
+		row(p.String(), each)
+	}
+	attempts, most := 0, 0
+	for i, t := range traces {
+		other := latencies[i]
+		for _, d := range t.Took {
+			other -= d
+		}
+		each[i] = other
+		attempts += t.Attempts
+		most = max(most, t.Attempts)
+	}
+	row("other", each)
+	fmt.Printf("  attempts per save: mean %.2f, most %d\n", float64(attempts)/float64(len(traces)), most)
+}
+
+// loadAverage is the machine's 1, 5 and 15 minute load averages, or "?"
+// where /proc/loadavg cannot be read.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return "?"
 }

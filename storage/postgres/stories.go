@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"copydesk/editor"
+	"copydesk/internal/savetrace"
 )
 
 // querier is a pool or a transaction: the small helpers below serve both.
@@ -172,7 +173,9 @@ func (d *DB) saveStoryTx(ctx context.Context, s *editor.Story, base int, meta ed
 	err = d.write(ctx, perm, func(tx pgx.Tx) error {
 		*s = orig
 		s.Quotes = slices.Clone(orig.Quotes)
+		start := time.Now()
 		cur, err := lockStoryByID(ctx, tx, s.ID)
+		savetrace.From(ctx).Since(savetrace.ReadBase, start)
 		if err != nil {
 			return err
 		}
@@ -185,6 +188,7 @@ func (d *DB) saveStoryTx(ctx context.Context, s *editor.Story, base int, meta ed
 // saveStory plans and writes one save of a story inside tx; perm learns
 // what the save needs, for the message should the desk refuse it.
 func (d *DB) saveStory(ctx context.Context, tx pgx.Tx, cur, s *editor.Story, base int, meta editor.RevisionMeta, merge bool, perm *permission) (editor.SaveResult, error) {
+	trace, start := savetrace.From(ctx), time.Now()
 	in := editor.StorySave{Current: cur, Edited: s, Base: base, Meta: meta, Now: d.now(), Lookups: d.lookups(ctx, tx, "stories")}
 	if merge && base >= 1 && base < cur.Revision {
 		old, _, err := d.oldStory(ctx, tx, cur, base)
@@ -193,10 +197,13 @@ func (d *DB) saveStory(ctx context.Context, tx pgx.Tx, cur, s *editor.Story, bas
 		}
 		in.BaseStory = old
 	}
+	start = trace.Since(savetrace.ReadBase, start)
 	plan, err := editor.PlanStorySave(in)
+	start = trace.Since(savetrace.Merge, start)
 	if err != nil || !plan.Write {
 		return editor.SaveResult{}, err
 	}
+	defer trace.Since(savetrace.Write, start)
 	if plan.Meta.Kind == editor.RevisionRestore {
 		perm.role, perm.action = editor.RoleSubeditor, "restore an old revision"
 	}

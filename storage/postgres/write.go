@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"copydesk/editor"
+	"copydesk/internal/savetrace"
 )
 
 // errStale is a write that lost a race: another transaction wrote the next
@@ -34,15 +36,19 @@ type permission struct {
 // A transaction that wrote a revision is announced on the change feed's
 // channel once it has committed.
 func (d *DB) write(ctx context.Context, perm *permission, fn func(tx pgx.Tx) error) error {
+	trace := savetrace.From(ctx)
 	for attempt := 1; ; attempt++ {
+		trace.Attempt()
 		var wrote bool
-		err := d.explain(pgx.BeginFunc(ctx, d.pool, func(tx pgx.Tx) error {
+		err := d.explain(d.inTx(ctx, trace, func(tx pgx.Tx) error {
 			err := fn(tx)
 			_, wrote = d.revised.LoadAndDelete(tx)
 			return err
 		}), perm)
 		if err == nil && wrote {
+			start := time.Now()
 			d.announce(ctx)
+			trace.Since(savetrace.Notify, start)
 		}
 		if !errors.Is(err, errStale) {
 			return err
@@ -54,6 +60,30 @@ func (d *DB) write(ctx context.Context, perm *permission, fn func(tx pgx.Tx) err
 			return err
 		}
 	}
+}
+
+// inTx runs fn in a transaction on a connection of the pool and commits
+// it, adding the wait for the connection and the commit to trace.
+func (d *DB) inTx(ctx context.Context, trace *savetrace.Trace, fn func(tx pgx.Tx) error) error {
+	start := time.Now()
+	conn, err := d.pool.Acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Release()
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	trace.Since(savetrace.Acquire, start)
+	if err := fn(tx); err != nil {
+		return err
+	}
+	start = time.Now()
+	err = tx.Commit(ctx)
+	trace.Since(savetrace.Commit, start)
+	return err
 }
 
 // read runs fn in a read-only transaction that sees one snapshot.

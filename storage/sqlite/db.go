@@ -30,6 +30,7 @@ import (
 	sqlite3 "github.com/mattn/go-sqlite3"
 
 	"copydesk/editor"
+	"copydesk/internal/savetrace"
 )
 
 //go:embed migrations/*.sql
@@ -181,14 +182,19 @@ func readOnlyError(path string) error {
 // write runs fn in a transaction of the write pool and commits when fn says
 // so, explaining a lock that could not be had or a file that cannot be written.
 func (d *DB) write(ctx context.Context, fn func(tx *sql.Tx) (commit bool, err error)) error {
+	trace, start := savetrace.From(ctx), time.Now()
+	trace.Attempt()
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
 		return d.explainWrite(err)
 	}
 	defer tx.Rollback()
+	trace.Since(savetrace.Acquire, start)
 	commit, err := fn(tx)
 	if err == nil && commit {
+		start = time.Now()
 		err = tx.Commit()
+		trace.Since(savetrace.Commit, start)
 	}
 	return d.explainWrite(err)
 }

@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"copydesk/editor"
+	"copydesk/internal/savetrace"
 )
 
 // storyColumns are the columns of stories, in the order storyArgs gives
@@ -134,7 +136,9 @@ func (d *DB) MergeStory(ctx context.Context, s *editor.Story, base int, meta edi
 
 func (d *DB) saveStoryTx(ctx context.Context, s *editor.Story, base int, meta editor.RevisionMeta, merge bool) (res editor.SaveResult, err error) {
 	err = d.write(ctx, func(tx *sql.Tx) (bool, error) {
+		start := time.Now()
 		cur, err := findStoryByID(ctx, tx, s.ID)
+		savetrace.From(ctx).Since(savetrace.ReadBase, start)
 		if err != nil {
 			return false, err
 		}
@@ -146,6 +150,7 @@ func (d *DB) saveStoryTx(ctx context.Context, s *editor.Story, base int, meta ed
 
 // saveStory plans and writes one save of a story inside tx.
 func (d *DB) saveStory(ctx context.Context, tx *sql.Tx, cur, s *editor.Story, base int, meta editor.RevisionMeta, merge bool) (editor.SaveResult, error) {
+	trace, start := savetrace.From(ctx), time.Now()
 	in := editor.StorySave{Current: cur, Edited: s, Base: base, Meta: meta, Now: d.now(), Lookups: d.lookups(ctx, tx, "stories")}
 	if merge && base >= 1 && base < cur.Revision {
 		old, err := baseVersion(ctx, tx, cur, cur.ID, base)
@@ -154,10 +159,13 @@ func (d *DB) saveStory(ctx context.Context, tx *sql.Tx, cur, s *editor.Story, ba
 		}
 		in.BaseStory = old
 	}
+	start = trace.Since(savetrace.ReadBase, start)
 	plan, err := editor.PlanStorySave(in)
+	start = trace.Since(savetrace.Merge, start)
 	if err != nil || !plan.Write {
 		return editor.SaveResult{}, err
 	}
+	defer trace.Since(savetrace.Write, start)
 	if _, err := tx.ExecContext(ctx, updateStory, append(storyArgs(s)[1:], s.ID)...); err != nil {
 		return editor.SaveResult{}, err
 	}
