@@ -48,6 +48,7 @@ type storyEditor struct {
 	section       *widget.Entry
 	tags          *widget.Entry
 	body          *textEntry
+	spell         *speller
 	bodyCount     *widget.Label
 	credit        *widget.Entry
 	rules         *widget.Select
@@ -131,6 +132,7 @@ func (e *storyEditor) buildInputs() {
 	e.tags = &widget.Entry{PlaceHolder: "comma-separated, e.g. China, security", OnChanged: changed, Wrapping: fyne.TextWrapOff}
 	e.widgets["tags"] = e.tags
 	e.standfirst, e.body = texts["standfirst"], texts["body"]
+	e.spell = newSpeller(e.g, e.body)
 	e.headline, e.byline, e.dateline = lines["headline"], lines["byline"], lines["dateline"]
 	e.section, e.credit = lines["section"], lines["credit"]
 }
@@ -262,6 +264,7 @@ func (e *storyEditor) onChanged() {
 	e.headlineCount.Refresh()
 	e.showLength()
 	e.scheduleChecks()
+	e.spell.changed()
 	e.g.typed()
 }
 
@@ -284,7 +287,7 @@ func (e *storyEditor) runChecks() {
 	if e.loaded == nil {
 		return
 	}
-	s, people, notes, opt := e.story(), e.g.people.all, e.notes.stored, e.g.prefs.checkOptions()
+	s, people, notes, opt := e.story(), e.g.people.all, e.notes.stored, e.g.checkOptions()
 	e.checkGen++
 	gen := e.checkGen
 	e.g.run(func() func() {
