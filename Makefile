@@ -13,6 +13,8 @@ export CGO_ENABLED := 1
 # Debian packages needed to build (cgo: SQLite, GLFW/OpenGL).
 BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+# Hunspell dictionaries for the body's spelling (en-GB is the default).
+SPELL_PKGS := hunspell-en-gb hunspell-en-us
 # Validators the export tests run (Nu Html Checker needs a JRE; jing checks Atom).
 TEST_PKGS  := jing
 JRE_PKG    := default-jre-headless
@@ -47,8 +49,8 @@ endef
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  %-13s %s\n", $$1, $$2 }'
 
-deps: $(WORK) ## install the system packages the build needs (apt-get)
-	$(call apt_install,$(BUILD_PKGS))
+deps: $(WORK) ## install the system packages the build needs, and the Hunspell dictionaries (apt-get)
+	$(call apt_install,$(BUILD_PKGS) $(SPELL_PKGS))
 
 $(WORK): go.mod $(wildcard third_party/fyne/*.patch) scripts/fyne-patched.sh
 	$(call apt_install,patch)

@@ -46,6 +46,12 @@ type Store interface {
 	People(ctx context.Context) ([]editor.Person, error)
 	SavePerson(ctx context.Context, p *editor.Person) error
 
+	// The settings the desk shares: house words, and whether speakers must
+	// be confirmed.
+	DeskSettings(ctx context.Context) (editor.DeskSettings, error)
+	SaveDeskSettings(ctx context.Context, s *editor.DeskSettings) error
+	AddHouseWord(ctx context.Context, word string) error
+
 	SaveWorkingCopy(ctx context.Context, wc *editor.WorkingCopy) error
 	WorkingCopy(ctx context.Context, docID string, who editor.Owner) (*editor.WorkingCopy, error)
 	WorkingCopies(ctx context.Context, who editor.Owner) ([]editor.WorkingCopy, error)

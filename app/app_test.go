@@ -34,6 +34,8 @@ type fakeStore struct {
 	dropErr error
 	// pageVersions holds old revisions of pages, for RestorePage.
 	pageVersions map[string]map[int]editor.Page
+	// desk are the desk's shared settings (DeskSettings).
+	desk editor.DeskSettings
 }
 
 func newFakeStore(n int) *fakeStore {
@@ -564,3 +566,38 @@ func dialogText(g *gui) string {
 
 // unsaved reports whether an editor's fields differ from the revision saved last.
 func unsaved(ed docEditor) bool { return ed.session().dirty(ed.current().content()) }
+
+func (f *fakeStore) DeskSettings(context.Context) (editor.DeskSettings, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	s := f.desk
+	s.HouseWords = append([]string(nil), s.HouseWords...)
+	if len(s.HouseWords) == 0 {
+		s.HouseWords = nil
+	}
+	return s, nil
+}
+
+func (f *fakeStore) SaveDeskSettings(_ context.Context, s *editor.DeskSettings) error {
+	f.called("SaveDeskSettings")
+	s.Normalize()
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.desk = *s
+	return nil
+}
+
+func (f *fakeStore) AddHouseWord(_ context.Context, word string) error {
+	f.called("AddHouseWord " + word)
+	if err := editor.ValidHouseWord(word); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.desk.HouseWords = append(f.desk.HouseWords, word)
+	f.desk.Normalize()
+	return nil
+}

@@ -48,6 +48,7 @@ type storyEditor struct {
 	section       *widget.Entry
 	tags          *wrapLine
 	body          *textEntry
+	spell         *speller
 	bodyCount     *widget.Label
 	credit        *widget.Entry
 	rules         *widget.Select
@@ -139,6 +140,7 @@ func (e *storyEditor) buildInputs() {
 	e.tags.OnChanged = changed
 	e.widgets["tags"] = e.tags
 	e.standfirst, e.body = texts["standfirst"], texts["body"]
+	e.spell = newSpeller(e.g, e.body)
 	e.byline, e.dateline = lines["byline"], lines["dateline"]
 	e.section, e.credit = lines["section"], lines["credit"]
 }
@@ -273,6 +275,7 @@ func (e *storyEditor) onChanged() {
 	e.headlineCount.Refresh()
 	e.showLength()
 	e.scheduleChecks()
+	e.spell.changed()
 	e.g.typed()
 }
 
@@ -295,7 +298,7 @@ func (e *storyEditor) runChecks() {
 	if e.loaded == nil {
 		return
 	}
-	s, people, notes, opt := e.story(), e.g.people.all, e.notes.stored, e.g.prefs.checkOptions()
+	s, people, notes, opt := e.story(), e.g.people.all, e.notes.stored, e.g.checkOptions()
 	e.checkGen++
 	gen := e.checkGen
 	e.g.run(func() func() {

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor/spell"
 )
 
 // textEntry is the app's text field where Fyne's would trap the keyboard:
@@ -18,6 +20,13 @@ type textEntry struct {
 	// replaced are the replacements made through replaceText, newest last,
 	// and undone those undone since: each undoes and redoes in one step.
 	replaced, undone []textEdit
+	// spelling checks the body's words (nil in other fields); misspelt are
+	// the words it found, marks their underlines now drawn, marked the
+	// renderer drawing them.
+	spelling *speller
+	misspelt []spell.Span
+	marks    []spellMark
+	marked   *markedRenderer
 }
 
 // textEdit is the text before and after a replacement.

@@ -22,6 +22,8 @@ type gui struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	prefs  *prefs
+	// settings are the settings the desk shares, read from the store.
+	settings editor.DeskSettings
 
 	list    *storyList
 	pages   *filterList[editor.Page]
@@ -182,6 +184,8 @@ func (g *gui) start() {
 	g.showStore()
 	g.pages.reload()
 	g.people.reload()
+	g.loadDeskSettings()
+	g.story.spell.use(g.prefs.dictionary())
 	// Everything the first screen needs is read in one trip off the UI
 	// goroutine, so the window is usable after a single update.
 	g.run(func() func() {

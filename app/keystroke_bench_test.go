@@ -16,11 +16,12 @@ import (
 )
 
 // benchParagraphs are the paragraphs a long body is made of: wire copy of
-// the usual shape, one sentence or two each, some with quotes.
+// the usual shape, one sentence or two each, some with quotes, and a slip
+// (libaries) for spelling to underline.
 var benchParagraphs = []string{
 	"The council said the budget would be set next month after a consultation with residents and businesses across the borough.",
 	"Councillor Jane Smith, the cabinet member for finance, said: “We have listened to residents and we will protect the services they rely on most.”",
-	"Opposition members said the plans would mean cuts to libraries, youth clubs and street cleaning, and called for an independent review of the figures.",
+	"Opposition members said the plans would mean cuts to libaries, youth clubs and street cleaning, and called for an independent review of the figures.",
 	"The authority faces a shortfall of £12m over the next two years, according to a report presented to the cabinet on Tuesday evening.",
 	"“This is the hardest budget we have had to set in a decade,” she added, saying that the government grant had fallen in real terms.",
 }
@@ -70,6 +71,8 @@ func benchEditor(b testing.TB, words int) *gui {
 	// Painted once, as a window is, so every widget has its renderer and a
 	// keystroke does the layout work it does on screen.
 	w.Canvas().Capture()
+	// The spelling checked, as it is once the story has been open a moment.
+	g.story.spell.recheck()
 	w.Canvas().Focus(g.story.body)
 	// The cursor in the middle of the body, where subbing happens.
 	g.story.body.CursorRow = strings.Count(g.story.body.Text, "\n") / 2
@@ -93,6 +96,25 @@ func BenchmarkKeystroke(b *testing.B) {
 			b.StopTimer()
 			if g.story.checkTimer != nil {
 				g.story.checkTimer.Stop()
+			}
+		})
+	}
+}
+
+// BenchmarkSpellingAfterTyping is the spelling's work once typing pauses:
+// checking the paragraph typed in (off the UI goroutine in the app) and
+// drawing the underlines in view.
+func BenchmarkSpellingAfterTyping(b *testing.B) {
+	for _, words := range []int{190, 3400, 5000} {
+		b.Run(fmt.Sprintf("words=%d", words), func(b *testing.B) {
+			g := benchEditor(b, words)
+			if len(g.story.body.misspelt) == 0 {
+				b.Fatal("no word underlined: the dictionary did not load")
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				g.story.body.TypedRune('x')
+				g.story.spell.recheck()
 			}
 		})
 	}

@@ -33,6 +33,7 @@ func newPeopleList(g *gui) *filterList[editor.Person] {
 			return p.FullName(), strings.Join(meta, " · ")
 		},
 		open:    g.openPerson,
+		loaded:  g.spellingKnown,
 		noMatch: "No one matches.",
 		none:    "The people directory is empty. People are added when wire copy with quotes is imported, or with New person below.",
 		below:   container.NewHBox(add),

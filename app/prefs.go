@@ -34,16 +34,15 @@ const (
 	prefColumnRight = "column_right"
 	// This copy of the app's client ID (editor.NewClientID), made once.
 	prefClientID = "client_id"
-	// Every quote's speaker must be confirmed before publishing.
-	prefRequireConfirmed = "require_confirmed_speakers"
+	// The Hunspell dictionary the body's spelling is checked with ("en_GB";
+	// spellingOff for none).
+	prefDictionary = "spelling_dictionary"
 	// The story list's order (editor.StoryOrder): "" newest, urgency or slugline.
 	prefStoryOrder = "story_order"
 )
 
-// checkOptions are the desk's settings for the pre-publication checks.
-func (p *prefs) checkOptions() editor.CheckOptions {
-	return editor.CheckOptions{RequireConfirmedSpeakers: p.p.Bool(prefRequireConfirmed)}
-}
+// dictionary is the spelling dictionary chosen, en_GB unless another was.
+func (p *prefs) dictionary() string { return p.p.StringWithFallback(prefDictionary, defaultDictionary) }
 
 // storyOrder is the story list's order as last chosen; newest first when
 // none was, or an unknown one is stored.
@@ -189,8 +188,23 @@ func (p *prefs) show(g *gui) {
 	themeSel.SetSelectedIndex(indexOf(themeValues, p.p.StringWithFallback(prefTheme, "system")))
 	sizeSel := newChoiceSelect(g, sizeChoices, "Text size", nil)
 	sizeSel.SetSelectedIndex(nearestSize(p.p.FloatWithFallback(prefTextSize, 1)))
+	dictNames := append([]string{"Off"}, dictionaries()...)
+	dictValues := append([]string{spellingOff}, dictionaries()...)
+	if !slices.Contains(dictValues, p.dictionary()) {
+		dictNames, dictValues = append(dictNames, p.dictionary()+" (not installed)"), append(dictValues, p.dictionary())
+	}
+	dictSel := newChoiceSelect(g, dictNames, "Spelling", nil)
+	dictSel.SetSelectedIndex(indexOf(dictValues, p.dictionary()))
+	house := newTextEntry(g, true, "One word a line: names of places, people and things the paper spells its way")
+	house.SetText(strings.Join(g.settings.HouseWords, "\n"))
+	house.SetMinRowsVisible(4)
+	house.Validator = func(text string) error {
+		s := editor.DeskSettings{HouseWords: houseWordLines(text)}
+		s.Normalize()
+		return s.Validate()
+	}
 	confirmed := widget.NewCheck("Every speaker must be confirmed before publishing", nil)
-	confirmed.SetChecked(p.p.Bool(prefRequireConfirmed))
+	confirmed.SetChecked(g.settings.RequireConfirmedSpeakers)
 	form := widget.NewForm(
 		&widget.FormItem{Text: "Your name", Widget: author, HintText: "Your name, as it appears in the revision history"},
 		&widget.FormItem{Text: "Site name", Widget: site},
@@ -200,7 +214,9 @@ func (p *prefs) show(g *gui) {
 		&widget.FormItem{Text: "Default rules page", Widget: rulesSel, HintText: "Linked under new stories; None for no rules block"},
 		&widget.FormItem{Text: "Theme", Widget: themeSel},
 		&widget.FormItem{Text: "Text size", Widget: sizeSel},
-		&widget.FormItem{Text: "Quotes", Widget: confirmed, HintText: "An unconfirmed speaker is then an error that stops publishing, not a warning"},
+		&widget.FormItem{Text: "Spelling", Widget: dictSel, HintText: "Hunspell dictionaries installed in " + dictionaryDir},
+		&widget.FormItem{Text: "House words", Widget: house, HintText: "Spelt right for everyone on the desk, as are the names in the people directory"},
+		&widget.FormItem{Text: "Quotes", Widget: confirmed, HintText: "For everyone on the desk: an unconfirmed speaker is then an error that stops publishing, not a warning"},
 	)
 	keep := func() {
 		p.p.SetString(prefAuthor, strings.TrimSpace(author.Text))
@@ -211,11 +227,14 @@ func (p *prefs) show(g *gui) {
 		p.p.SetString(prefRules, rulesSlugs[max(rulesSel.SelectedIndex(), 0)])
 		p.p.SetString(prefTheme, themeValues[max(themeSel.SelectedIndex(), 0)])
 		p.p.SetFloat(prefTextSize, sizeValues[max(sizeSel.SelectedIndex(), 0)])
-		if confirmed.Checked != p.p.Bool(prefRequireConfirmed) {
-			p.p.SetBool(prefRequireConfirmed, confirmed.Checked)
-			if g.story != nil && g.story.loaded != nil {
-				g.story.runChecks() // the findings change severity
-			}
+		if dict := dictValues[max(dictSel.SelectedIndex(), 0)]; dict != p.dictionary() {
+			p.p.SetString(prefDictionary, dict)
+			g.story.spell.use(dict)
+		}
+		desk := editor.DeskSettings{HouseWords: houseWordLines(house.Text), RequireConfirmedSpeakers: confirmed.Checked}
+		desk.Normalize()
+		if !slices.Equal(desk.HouseWords, g.settings.HouseWords) || desk.RequireConfirmedSpeakers != g.settings.RequireConfirmedSpeakers {
+			g.saveDeskSettings(desk)
 		}
 		applyTheme(fyne.CurrentApp())
 		if g.current == g.page && g.page.loaded != nil {

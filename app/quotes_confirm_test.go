@@ -67,7 +67,7 @@ func TestConfirmSpeaker(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			g.prefs.p.SetBool(prefRequireConfirmed, tt.require)
+			g.setDeskSettings(editor.DeskSettings{RequireConfirmedSpeakers: tt.require})
 			got := unconfirmedFindings(g)
 			if len(got) != n-1 {
 				t.Fatalf("%d unconfirmed findings, want %d", len(got), n-1)

@@ -78,7 +78,7 @@ func (e *storyEditor) onStatus(label string) {
 // unless the desk publishes over them with a reason for the history.
 func (e *storyEditor) askPublish(revert func()) {
 	g, s := e.g, e.loaded
-	fs := editor.CheckWith(s, g.people.all, g.prefs.checkOptions())
+	fs := editor.CheckWith(s, g.people.all, g.checkOptions())
 	blockers := editor.PublishBlockers(fs)
 	var warnings []editor.Finding
 	for _, f := range fs {

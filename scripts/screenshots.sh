@@ -96,6 +96,15 @@ run "$out/checks.png" "${wait[@]}" --drive "$(drive \
   "$(tabs 4)" 'xdotool key ctrl+Home' 'xdotool key --repeat 57 --delay 5 Right' \
   'xdotool key --repeat 6 --delay 20 Delete' 'xdotool type --delay 20 "grave"' 'sleep 1.5')" -- "$bin"
 
+# Spelling: two slips typed at the start of the body are underlined once
+# typing pauses; a right-click on the second offers the dictionary's
+# spellings and Add to house words.
+fresh
+run "$out/spelling.png" "${wait[@]}" --drive "$(drive \
+  "$headline" 'sleep 0.3' "$body" 'xdotool key ctrl+Home' \
+  'xdotool type --delay 30 "Teh councl "' 'sleep 4' \
+  'xdotool mousemove 393 347 click 3' 'sleep 1')" -- "$bin"
+
 # Preferences (Ctrl+,).
 fresh
 run "$out/preferences.png" "${wait[@]}" --drive "$(drive \

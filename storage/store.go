@@ -84,6 +84,16 @@ type Store interface {
 	Person(ctx context.Context, id string) (*editor.Person, error)
 	People(ctx context.Context) ([]editor.Person, error)
 
+	// The settings a desk shares (on a shared desk, every copy of the app
+	// reads the same): the house words spelling counts as correct, and
+	// whether speakers must be confirmed. DeskSettings gives the defaults
+	// when none were saved; SaveDeskSettings replaces them all (normalised,
+	// the desk role only on a shared desk); AddHouseWord adds one word
+	// (anyone), one already there, ignoring case, being no error.
+	DeskSettings(ctx context.Context) (editor.DeskSettings, error)
+	SaveDeskSettings(ctx context.Context, s *editor.DeskSettings) error
+	AddHouseWord(ctx context.Context, word string) error
+
 	// Revisions of a story or page, and search over everything.
 	Revisions(ctx context.Context, docID string) ([]editor.Revision, error)
 	Search(ctx context.Context, query string, limit int) ([]editor.SearchHit, error)

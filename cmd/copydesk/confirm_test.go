@@ -1,10 +1,28 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"copydesk/editor"
+	"copydesk/storage"
 )
+
+// setDeskRequires saves the desk setting require_confirmed_speakers, as
+// the app's Preferences do.
+func setDeskRequires(t *testing.T, dsn string, require bool) {
+	t.Helper()
+	db, err := storage.Open(context.Background(), dsn, storage.OpenExisting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.SaveDeskSettings(context.Background(), &editor.DeskSettings{RequireConfirmedSpeakers: require}); err != nil {
+		t.Fatalf("SaveDeskSettings: %v", err)
+	}
+}
 
 // TestQuotesConfirm: quotes --confirm records who confirmed a speaker and
 // when, in a new revision; check warns about every other speaker, and with
@@ -83,6 +101,12 @@ func TestQuotesConfirm(t *testing.T) {
 		if n, sev := unconfirmed("--require-confirmed"); n != len(quotes)-1 || sev != "error" {
 			t.Errorf("check --require-confirmed: %d unconfirmed_speaker %ss, want %d errors", n, sev, len(quotes)-1)
 		}
+		// The desk's shared setting does what the flag does.
+		setDeskRequires(t, c.db, true)
+		if n, sev := unconfirmed(); n != len(quotes)-1 || sev != "error" {
+			t.Errorf("check with the desk requiring confirmed speakers: %d unconfirmed_speaker %ss, want %d errors", n, sev, len(quotes)-1)
+		}
+		setDeskRequires(t, c.db, false)
 		for _, to := range []string{"subbing", "ready"} {
 			c.ok("status", id, to)
 		}

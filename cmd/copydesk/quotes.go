@@ -66,7 +66,11 @@ var checkCmd = &command{name: "check", args: "ID [--json] [--require-confirmed]"
 			if err != nil {
 				return err
 			}
-			findings := editor.CheckNotes(editor.CheckWith(s, people, editor.CheckOptions{RequireConfirmedSpeakers: *require}), notes)
+			opt, err := checkOptions(e, *require)
+			if err != nil {
+				return err
+			}
+			findings := editor.CheckNotes(editor.CheckWith(s, people, opt), notes)
 			if findings == nil {
 				findings = []editor.Finding{}
 			}
@@ -224,8 +228,18 @@ func confirmSpeakers(e *env, s *editor.Story, ref string, meta editor.RevisionMe
 	return s, nil
 }
 
-// requireConfirmedFlag is the desk setting that makes every unconfirmed
-// speaker an error that stops publication.
+// checkOptions are the checks' options: speakers must be confirmed when
+// --require-confirmed says so or the desk's settings do.
+func checkOptions(e *env, require bool) (editor.CheckOptions, error) {
+	s, err := e.db.DeskSettings(e.ctx)
+	if err != nil {
+		return editor.CheckOptions{}, err
+	}
+	return editor.CheckOptions{RequireConfirmedSpeakers: require || s.RequireConfirmedSpeakers}, nil
+}
+
+// requireConfirmedFlag makes every unconfirmed speaker an error that stops
+// publication, as the desk setting require_confirmed_speakers does.
 func requireConfirmedFlag(fs *flag.FlagSet) *bool {
 	return fs.Bool("require-confirmed", false, "every quote's speaker must be confirmed by a person: an unconfirmed one is an error, not a warning")
 }

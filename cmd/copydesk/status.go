@@ -23,7 +23,11 @@ var statusCmd = &command{name: "status", args: "ID STATUS | STATUS ID... [--note
 			if err != nil {
 				return err
 			}
-			m := move{to: st, author: who, note: *note, override: *override, check: editor.CheckOptions{RequireConfirmedSpeakers: *require}}
+			opt, err := checkOptions(e, *require)
+			if err != nil {
+				return err
+			}
+			m := move{to: st, author: who, note: *note, override: *override, check: opt}
 			if len(ids) == 1 {
 				return m.story(e, ids[0])
 			}

@@ -81,6 +81,7 @@ var behaviours = []behaviour{
 	{"RevisionAuthor", testRevisionAuthor},
 	{"CopyIntoAnEmptyStore", testCopy},
 	{"Notes", testNotes},
+	{"DeskSettingsAreShared", testDeskSettings},
 	{"NotesFollowSaves", testNotesFollowSaves},
 	{"ConfirmedSpeakersAreStored", testConfirmedSpeakers},
 }
