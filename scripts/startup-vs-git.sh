@@ -22,7 +22,8 @@ git -C "$repo" config user.email bench@example.invalid
 # Each edit inserts a word at a later place in the body, in both tools.
 for i in $(seq "$edits"); do
   "$bin" --db "$db" show "$id" --format md >"$work/story.md"
-  awk -v n="$(( i * 3 ))" '/^---$/ { fm++ } { if (fm >= 2 && !done) { k = gsub(/ the /, " the "); if (seen + k >= n) { line = $0; out = ""; while (match(line, / the /)) { seen++; out = out substr(line, 1, RSTART - 1) (seen == n ? " the edited " : " the "); line = substr(line, RSTART + RLENGTH) } $0 = out line; done = 1 } else seen += k } print }' "$work/story.md" >"$work/edited.md"
+  total=$(awk '/^---$/ { fm++ } fm >= 2 { n += gsub(/ the /, " the ") } END { print n }' "$work/story.md")
+  awk -v n="$(( (i * 3 - 1) % total + 1 ))" '/^---$/ { fm++ } { if (fm >= 2 && !done) { k = gsub(/ the /, " the "); if (seen + k >= n) { line = $0; out = ""; while (match(line, / the /)) { seen++; out = out substr(line, 1, RSTART - 1) (seen == n ? " the edited " : " the "); line = substr(line, RSTART + RLENGTH) } $0 = out line; done = 1 } else seen += k } print }' "$work/story.md" >"$work/edited.md"
   "$bin" --db "$db" update "$id" "$work/edited.md" --note "edit $i" >/dev/null
   cp "$work/edited.md" "$repo/story.md"
   git -C "$repo" add story.md && git -C "$repo" commit -q -m "edit $i"
