@@ -44,7 +44,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps test-deps pg-deps build run test race vet lint bench bench-export bench-import bench-desk fuzz crashtest-cli screenshots crashtest uitest startup package clean
+.PHONY: help deps test-deps pg-deps build run test race vet lint bench bench-export bench-import bench-desk fuzz crashtest-cli screenshots crashtest uitest startup startup-vs-git window-rss package clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  %-13s %s\n", $$1, $$2 }'
@@ -132,6 +132,13 @@ uitest: build ## the keyboard in the real window (Xvfb, xdotool): Ctrl+Shift+Q, 
 startup: build ## time the real binary from exec to a usable window on 10,000 stories (under Xvfb)
 	$(call apt_install,$(SHOT_PKGS))
 	./scripts/startup.sh
+
+startup-vs-git: build ## time headless commands (--version, revisions, show --rev, diff) next to git doing the same work on the same edits, interleaved, with ratios (RUNS=21)
+	./scripts/startup-vs-git.sh
+
+window-rss: build ## the real window's RSS under Xvfb before and after opening 100 stories one after another (OPENS, STORIES, SETTLE)
+	$(call apt_install,$(SHOT_PKGS))
+	./scripts/window-rss.sh
 
 FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
 

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"copydesk/editor"
 )
@@ -12,7 +13,11 @@ import (
 //go:embed redline.html.tmpl
 var redlineTemplate string
 
-var redlinePage = template.Must(template.New("redline").Funcs(template.FuncMap{"join": strings.Join}).Parse(redlineTemplate))
+// redlinePage is parsed on first use: `diff --format html` needs it, every
+// other command would only pay for it when the program starts.
+var redlinePage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("redline").Funcs(template.FuncMap{"join": strings.Join}).Parse(redlineTemplate))
+})
 
 // RedlineOptions says what a redline page compares, for its heading: the
 // headline or title, and a line about each of the two revisions ("Revision 3,
@@ -30,7 +35,7 @@ type RedlineOptions struct {
 // changed. Everything from the story is escaped. The same diff and options
 // give the same bytes.
 func WriteRedline(w io.Writer, d editor.StoryDiff, opt RedlineOptions) error {
-	return redlinePage.Execute(w, newRedlineView(d, opt))
+	return redlinePage().Execute(w, newRedlineView(d, opt))
 }
 
 type redlineView struct {

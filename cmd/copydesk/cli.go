@@ -88,6 +88,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "copydesk: %v\n", err)
 		return exitUsage
 	}
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version" || args[0] == "version") {
+		printVersion(stdout)
+		return exitOK
+	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" && args[0] != "-help" {
 		if globalDB != "" {
 			args = append([]string{"--db", globalDB}, args...)
@@ -323,6 +327,7 @@ func printHelp(w io.Writer) {
 usage:
   copydesk [--db PATH|URL]          open the desktop app
   copydesk COMMAND [ARGS] [FLAGS]   work headless
+  copydesk --version                print the version
 
 commands:
 `)

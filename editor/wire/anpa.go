@@ -1,7 +1,6 @@
 package wire
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -18,10 +17,10 @@ import (
 // title ending in "="), paragraphs start with a tab, "“" and "”" are
 // quotation marks and a spaced "_" is a dash.
 var (
-	anpaHeader  = regexp.MustCompile(`^\s*[a-zA-Z]\d{4}\b`)
-	anpaTrailer = regexp.MustCompile(`^[A-Z]{2,4}-[A-Z]{2}-\d\d-\d\d-\d\d \d{4}[A-Z]{3}$`)
-	anpaRights  = regexp.MustCompile(`^\(?(?:Copyright|©) .*(?:\d{4}|Reserved\.?)\)?$`)
-	wordCount   = regexp.MustCompile(`^\d{3,5}$`)
+	anpaHeader  = lazyRegexp(`^\s*[a-zA-Z]\d{4}\b`)
+	anpaTrailer = lazyRegexp(`^[A-Z]{2,4}-[A-Z]{2}-\d\d-\d\d-\d\d \d{4}[A-Z]{3}$`)
+	anpaRights  = lazyRegexp(`^\(?(?:Copyright|©) .*(?:\d{4}|Reserved\.?)\)?$`)
+	wordCount   = lazyRegexp(`^\d{3,5}$`)
 )
 
 // anpaPriorities maps ANPA's priority letter to an urgency.
@@ -48,7 +47,7 @@ func parseANPA(name, text string) (*Result, error) {
 			cat := strings.ToLower(tokens[i+1])
 			m.addSubject("anpa:"+cat, anpaCategories[cat])
 			rest := tokens[i+2:]
-			if n := len(rest); n > 0 && wordCount.MatchString(rest[n-1]) {
+			if n := len(rest); n > 0 && wordCount().MatchString(rest[n-1]) {
 				rest = rest[:n-1]
 			}
 			if len(rest) > 0 {
@@ -88,7 +87,7 @@ func readAgencyText(r *Result, body string, apMarks bool) {
 		line = stripControls(line)
 		trimmed := strings.TrimRight(strings.TrimSpace(line), "<=")
 		if !strings.HasPrefix(strings.TrimSpace(line), "^") {
-			if anpaTrailer.MatchString(strings.TrimSpace(trimmed)) {
+			if anpaTrailer().MatchString(strings.TrimSpace(trimmed)) {
 				continue
 			}
 			afterByline = false
@@ -118,7 +117,7 @@ func readAgencyText(r *Result, body string, apMarks bool) {
 	kept := paras[:0]
 	for _, p := range paras {
 		p.text = agencyMarks(p.text, apMarks)
-		if anpaRights.MatchString(p.text) {
+		if anpaRights().MatchString(p.text) {
 			m.Rights = firstNonEmpty(m.Rights, strings.Trim(p.text, "()"))
 			continue
 		}
@@ -128,7 +127,7 @@ func readAgencyText(r *Result, body string, apMarks bool) {
 		s.Headline, kept = kept[0].text, kept[1:]
 	}
 	if s.Byline == "" && len(kept) > 1 {
-		if b := bylinePattern.FindStringSubmatch(kept[0].text); b != nil && len(strings.Fields(kept[0].text)) <= 10 {
+		if b := bylinePattern().FindStringSubmatch(kept[0].text); b != nil && len(strings.Fields(kept[0].text)) <= 10 {
 			s.Byline, kept = nameCase(b[1]), kept[1:]
 		}
 	}

@@ -3,7 +3,6 @@ package wire
 import (
 	"html"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -341,14 +340,14 @@ func openingMark(s string) bool {
 	return false
 }
 
-var spaces = regexp.MustCompile(`[ \t\r\n]+`)
+var spaces = lazyRegexp(`[ \t\r\n]+`)
 
 // collapseSpaces joins runs of white space into one space, keeping the hard
 // line breaks written as "\\\n".
 func collapseSpaces(s string) string {
 	parts := strings.Split(s, "\\\n")
 	for i, p := range parts {
-		parts[i] = spaces.ReplaceAllString(p, " ")
+		parts[i] = spaces().ReplaceAllString(p, " ")
 	}
 	return strings.Join(parts, "\\\n")
 }
@@ -368,13 +367,13 @@ func paragraphText(s string) string {
 			return "\\" + s
 		}
 	}
-	if m := orderedStart.FindStringIndex(s); m != nil {
+	if m := orderedStart().FindStringIndex(s); m != nil {
 		return s[:m[1]-2] + "\\" + s[m[1]-2:]
 	}
 	return s
 }
 
-var orderedStart = regexp.MustCompile(`^\d{1,9}[.)] `)
+var orderedStart = lazyRegexp(`^\d{1,9}[.)] `)
 
 // escapeMarkdown keeps text from a feed text: characters that Markdown reads
 // as emphasis or code are escaped, and so is a "<" that would open an HTML

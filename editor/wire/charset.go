@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -30,7 +29,7 @@ var (
 	bomUTF8    = []byte{0xef, 0xbb, 0xbf}
 	bomUTF16LE = []byte{0xff, 0xfe}
 	bomUTF16BE = []byte{0xfe, 0xff}
-	xmlDecl    = regexp.MustCompile(`^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
+	xmlDecl    = lazyRegexp(`^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
 )
 
 // decode turns a file into UTF-8 text. A byte-order mark is honoured
@@ -63,7 +62,7 @@ func decode(name string, data []byte) (*input, error) {
 	if looksLikeXML(data) {
 		in.xml = data
 		declared := ""
-		if m := xmlDecl.FindSubmatch(data); m != nil {
+		if m := xmlDecl().FindSubmatch(data); m != nil {
 			declared = strings.ToLower(string(m[1]))
 		}
 		switch {

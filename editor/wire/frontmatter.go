@@ -87,13 +87,13 @@ func cutFence(text string, fences ...string) (part, body string, ok bool) {
 	return "", "", false
 }
 
-var yamlErrLine = regexp.MustCompile(`line (\d+)`)
+var yamlErrLine = lazyRegexp(`line (\d+)`)
 
 func (fm *frontMatter) readYAML(part string) error {
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(part), &doc); err != nil {
 		line := 0
-		if m := yamlErrLine.FindStringSubmatch(err.Error()); m != nil {
+		if m := yamlErrLine().FindStringSubmatch(err.Error()); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			line = n + 1
 		}

@@ -1,7 +1,6 @@
 package wire
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -11,16 +10,16 @@ import (
 // digit (1, flash, to 6), the category (up to three letters, "POL"), the
 // word count and an optional keyword; lines after it, before STX, may give
 // the keyword or slugline. The text is plain, headline first.
-var letters = regexp.MustCompile(`^[A-Za-z]+`)
+var letters = lazyRegexp(`^[A-Za-z]+`)
 
-var iptcHeader = regexp.MustCompile(`^\s*([A-Za-z]{2,}\s?\d{1,5})\s+(\d)\s+([A-Za-z]{1,3})\s+(\d{1,5})?\s*(.*)$`)
+var iptcHeader = lazyRegexp(`^\s*([A-Za-z]{2,}\s?\d{1,5})\s+(\d)\s+([A-Za-z]{1,3})\s+(\d{1,5})?\s*(.*)$`)
 
 func parseIPTC7901(name, text string) (*Result, error) {
 	header, body := frame(text)
 	r := &Result{Format: FormatIPTC7901, Boilerplate: []Boilerplate{}, Warnings: []string{}}
 	m := &r.Meta
 	lines := strings.Split(strings.TrimSpace(header), "\n")
-	if h := iptcHeader.FindStringSubmatch(lines[0]); h != nil {
+	if h := iptcHeader().FindStringSubmatch(lines[0]); h != nil {
 		m.FeedID = strings.ReplaceAll(h[1], " ", "")
 		m.setUrgency(h[2])
 		m.addSubject("iptc7901:"+strings.ToUpper(h[3]), "")
@@ -31,7 +30,7 @@ func parseIPTC7901(name, text string) (*Result, error) {
 			m.Slugline = l
 		}
 	}
-	if src := letters.FindString(m.FeedID); src != "" {
+	if src := letters().FindString(m.FeedID); src != "" {
 		m.Source = strings.ToUpper(src)
 	}
 	readAgencyText(r, body, false)

@@ -3,7 +3,6 @@ package wire
 import (
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -75,7 +74,7 @@ func readTextFields(fm *frontMatter, t *editor.Story) error {
 }
 
 // jekyllName is a Jekyll post's file name: its date, then its slug.
-var jekyllName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
+var jekyllName = lazyRegexp(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
 
 // parseMarkdown reads a post of a Hugo, Jekyll or Zola archive, or a story
 // as `copydesk show --format md` prints it: Markdown with YAML, TOML or JSON
@@ -274,7 +273,7 @@ func readArchiveStatus(fm *frontMatter, r *Result) error {
 		if published {
 			s.Status = editor.StatusPublished
 		}
-	case fm.has("title") || fm.has("date") || jekyllName.MatchString(baseName(fm.name)):
+	case fm.has("title") || fm.has("date") || jekyllName().MatchString(baseName(fm.name)):
 		// A site's post (its title, its date): what the site publishes.
 		// A file in copydesk's own form with no status is a draft.
 		s.Status = editor.StatusPublished
@@ -298,7 +297,7 @@ func readArchiveDates(name string, fm *frontMatter, r *Result) error {
 		return err
 	}
 	if created.IsZero() {
-		if m := jekyllName.FindStringSubmatch(baseName(name)); m != nil {
+		if m := jekyllName().FindStringSubmatch(baseName(name)); m != nil {
 			created, _ = time.Parse("2006-01-02", m[1])
 		}
 	}

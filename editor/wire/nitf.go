@@ -99,7 +99,7 @@ func readNITF(name string, root *node, r *Result) {
 	}
 	m.Rights = firstNonEmpty(m.Rights, w.rights)
 	r.Warnings = append(r.Warnings, w.warnings(name)...)
-	if dl := r.Story.Dateline; dl != "" && len(w.blocks) > 0 && !datelinePattern.MatchString(w.blocks[0].text) && strings.HasPrefix(w.blocks[0].text, dl+" ") {
+	if dl := r.Story.Dateline; dl != "" && len(w.blocks) > 0 && !datelinePattern().MatchString(w.blocks[0].text) && strings.HasPrefix(w.blocks[0].text, dl+" ") {
 		// The dateline given in the head, repeated at the start of the text.
 		w.blocks[0].text = strings.TrimLeft(w.blocks[0].text[len(dl):], " —–-_:,")
 	}

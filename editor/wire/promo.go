@@ -2,7 +2,6 @@ package wire
 
 import (
 	"fmt"
-	"regexp"
 	"unicode/utf8"
 )
 
@@ -12,7 +11,7 @@ const BoilerplatePromo = "promo"
 
 // promoLine is a web article's promotional line: a label and a colon, then
 // the headline of another page, alone in its paragraph.
-var promoLine = regexp.MustCompile(`(?i)^(?:read more|read|more|also read|see also|related|related content|watch|watch more|listen|video|pictures|in pictures|recommended|more on this story|more from)\s*:\s*\S`)
+var promoLine = lazyRegexp(`(?i)^(?:read more|read|more|also read|see also|related|related content|watch|watch more|listen|video|pictures|in pictures|recommended|more on this story|more from)\s*:\s*\S`)
 
 // promoMaxRunes is the longest paragraph taken for a promotional line: a
 // sentence of the story may start "Watch: …" too, but runs longer.
@@ -46,7 +45,7 @@ func takePromos(r *Result, paras []para) []para {
 }
 
 func isPromoLine(p string) bool {
-	return utf8.RuneCountInString(p) <= promoMaxRunes && promoLine.MatchString(p)
+	return utf8.RuneCountInString(p) <= promoMaxRunes && promoLine().MatchString(p)
 }
 
 // cutTooLong reports whether taking paras[from:] out as boilerplate would

@@ -3,16 +3,22 @@ package wire
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	"copydesk/editor"
 )
 
-var rawHTMLParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
+// rawHTMLParser is built on first use, so a command that reads no Markdown
+// does not pay for it when the program starts.
+var rawHTMLParser = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
+})
 
 // cleanRawHTML keeps the raw HTML of a Markdown body to editor.BodyHTML: an
 // HTML block is sanitised and balanced; an inline tag of an element the
@@ -24,7 +30,7 @@ func cleanRawHTML(body string) (string, []string) {
 		return body, nil
 	}
 	src := []byte(body)
-	doc := rawHTMLParser.Parse(text.NewReader(src))
+	doc := rawHTMLParser().Parse(text.NewReader(src))
 	type edit struct {
 		start, end int
 		with       string

@@ -3,16 +3,15 @@ package wire
 import (
 	"fmt"
 	"html"
-	"regexp"
 	"strings"
 )
 
 // shortcode is one Hugo shortcode tag: {{< name params >}} or {{% … %}}, or
 // the closing {{< /name >}} of a paired one.
-var shortcode = regexp.MustCompile(`\{\{([<%])\s*(/?)\s*([A-Za-z0-9_./-]+)((?:[^}"]|"[^"]*")*?)\s*/?\s*[>%]\}\}`)
+var shortcode = lazyRegexp(`\{\{([<%])\s*(/?)\s*([A-Za-z0-9_./-]+)((?:[^}"]|"[^"]*")*?)\s*/?\s*[>%]\}\}`)
 
 // shortcodeParam is a parameter: name="value", name=value, "value" or value.
-var shortcodeParam = regexp.MustCompile(`(?:([A-Za-z0-9_-]+)\s*=\s*)?(?:"([^"]*)"|'([^']*)'|(\S+))`)
+var shortcodeParam = lazyRegexp(`(?:([A-Za-z0-9_-]+)\s*=\s*)?(?:"([^"]*)"|'([^']*)'|(\S+))`)
 
 // shortcodes turns the Hugo shortcodes of a body into what they show:
 // figure into a figure, youtube and vimeo into links to the video, tweet (and
@@ -28,7 +27,7 @@ func shortcodes(body string) (string, []string) {
 	unknown := map[string]bool{}
 	var b strings.Builder
 	last := 0
-	for _, m := range shortcode.FindAllStringSubmatchIndex(body, -1) {
+	for _, m := range shortcode().FindAllStringSubmatchIndex(body, -1) {
 		b.WriteString(body[last:m[0]])
 		last = m[1]
 		closing := body[m[4]:m[5]] == "/"
@@ -98,7 +97,7 @@ func shortcodes(body string) (string, []string) {
 func shortcodeParams(s string) (map[string]string, []string) {
 	named := map[string]string{}
 	var pos []string
-	for _, m := range shortcodeParam.FindAllStringSubmatch(s, -1) {
+	for _, m := range shortcodeParam().FindAllStringSubmatch(s, -1) {
 		v := m[2] + m[3] + m[4]
 		if m[1] != "" {
 			named[strings.ToLower(m[1])] = v

@@ -3,6 +3,7 @@ package wire
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // BoilerplateSignoff is the Kind of an agency's sign-off kept out of the body.
@@ -17,20 +18,22 @@ const signoffWindow = 12
 // "dpa kw xx"), the old Reuters "REUTER", The Canadian Press's
 // first-publication line, the end marks of releases ("###", "-30-") and the
 // transmission time stamps that follow them.
-var signoffLines = []*regexp.Regexp{
-	regexp.MustCompile(`^(?:AFP|AAP|AP|PA|DPA|dpa|ANSA|EFE|ANP|APA|SDA|NTB|TT|CTK|PAP|BTA|PTI|IANS|CP|UPI|NZPA|XNA|XP)(?:[ \t]+[A-Za-z]{1,4}(?:/[A-Za-z]{1,4})*){1,3}$`),
-	regexp.MustCompile(`^[a-z]{2,4}(?:/[a-z]{2,4}){1,4}$`),
-	regexp.MustCompile(`^REUTERS?$|^Reuter$`),
-	regexp.MustCompile(`^This (?:report|story|article) by The Canadian Press was first published\b`),
-	regexp.MustCompile(`^(?:#\s*){3}$|^-\s*(?:30|0)\s*-$|^(?:\*\s*){3}$|^\(?END\)?$`),
-	regexp.MustCompile(`^\d{4,6}\s*(?:GMT|UTC|EST|EDT|ET|BST|CET)(?:\s+\w{3}\s+\d{2,4})?$`),
-}
+var signoffLines = sync.OnceValue(func() []*regexp.Regexp {
+	return []*regexp.Regexp{
+		regexp.MustCompile(`^(?:AFP|AAP|AP|PA|DPA|dpa|ANSA|EFE|ANP|APA|SDA|NTB|TT|CTK|PAP|BTA|PTI|IANS|CP|UPI|NZPA|XNA|XP)(?:[ \t]+[A-Za-z]{1,4}(?:/[A-Za-z]{1,4})*){1,3}$`),
+		regexp.MustCompile(`^[a-z]{2,4}(?:/[a-z]{2,4}){1,4}$`),
+		regexp.MustCompile(`^REUTERS?$|^Reuter$`),
+		regexp.MustCompile(`^This (?:report|story|article) by The Canadian Press was first published\b`),
+		regexp.MustCompile(`^(?:#\s*){3}$|^-\s*(?:30|0)\s*-$|^(?:\*\s*){3}$|^\(?END\)?$`),
+		regexp.MustCompile(`^\d{4,6}\s*(?:GMT|UTC|EST|EDT|ET|BST|CET)(?:\s+\w{3}\s+\d{2,4})?$`),
+	}
+})
 
 // A release's closing block (CONTACT:, KEYWORD:, SOURCE:) and the rule AP
 // draws above its contact and contributor lines ("___").
 var (
-	releaseBlock = regexp.MustCompile(`^(?:/?(?:MEDIA |PRESS |INVESTOR )?CONTACTS?|(?:Media|Press|Investor) [Cc]ontacts?|Contacts?|(?:INDUSTRY |SUBJECT )?KEYWORDS?|SOURCE|For (?:more|further) information,? (?:please )?contact)\s*:`)
-	contactRule  = regexp.MustCompile(`^_{3,}$`)
+	releaseBlock = lazyRegexp(`^(?:/?(?:MEDIA |PRESS |INVESTOR )?CONTACTS?|(?:Media|Press|Investor) [Cc]ontacts?|Contacts?|(?:INDUSTRY |SUBJECT )?KEYWORDS?|SOURCE|For (?:more|further) information,? (?:please )?contact)\s*:`)
+	contactRule  = lazyRegexp(`^_{3,}$`)
 )
 
 // takeSignoffs takes an agency's sign-off lines and closing blocks out of
@@ -49,9 +52,9 @@ func takeSignoffs(r *Result, paras []para) []para {
 			lines = append(lines, p)
 			continue
 		}
-		if contactRule.MatchString(p) || releaseBlock.MatchString(p) {
+		if contactRule().MatchString(p) || releaseBlock().MatchString(p) {
 			end := i + 1
-			for end < len(paras) && !boilerplateStart.MatchString(paras[end].text) {
+			for end < len(paras) && !boilerplateStart().MatchString(paras[end].text) {
 				end++
 			}
 			var block []string
@@ -60,12 +63,12 @@ func takeSignoffs(r *Result, paras []para) []para {
 					kept = append(kept, q)
 					continue
 				}
-				if !contactRule.MatchString(q.text) {
+				if !contactRule().MatchString(q.text) {
 					block = append(block, q.text)
 				}
 			}
 			title := "contact and contributor lines"
-			if releaseBlock.MatchString(p) {
+			if releaseBlock().MatchString(p) {
 				title = "release contacts and keywords"
 			}
 			if len(block) > 0 {
@@ -86,7 +89,7 @@ func isSignoffLine(p string) bool {
 	if len(p) > 160 {
 		return false
 	}
-	for _, re := range signoffLines {
+	for _, re := range signoffLines() {
 		if re.MatchString(p) {
 			return true
 		}

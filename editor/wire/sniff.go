@@ -34,10 +34,10 @@ func sniff(name string, in *input) string {
 	head := text[:min(len(text), 16)]
 	if i := strings.IndexByte(head, soh); i >= 0 && strings.IndexByte(text, stx) > i {
 		header, _, _ := strings.Cut(strings.TrimLeft(text[i+1:strings.IndexByte(text, stx)], " \r\n"), "\n")
-		if strings.Trim(head[:i], string(syn)) == "" && anpaHeader.MatchString(header) {
+		if strings.Trim(head[:i], string(syn)) == "" && anpaHeader().MatchString(header) {
 			return FormatANPA
 		}
-		if iptcHeader.MatchString(header) {
+		if iptcHeader().MatchString(header) {
 			return FormatIPTC7901
 		}
 		return "agency copy framed by control characters, with a heading that is neither ANPA 1312's nor IPTC 7901's"

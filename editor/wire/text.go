@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"copydesk/editor"
@@ -28,7 +29,7 @@ func parseText(name string, data []byte) (*Result, error) {
 		paras = paras[1:]
 	}
 	if len(paras) > 1 && len(strings.Fields(paras[0].text)) <= 10 && !strings.HasSuffix(paras[0].text, ".") {
-		if m := bylinePattern.FindStringSubmatch(paras[0].text); m != nil {
+		if m := bylinePattern().FindStringSubmatch(paras[0].text); m != nil {
 			r.Story.Byline = m[1]
 			paras = paras[1:]
 		}
@@ -69,7 +70,7 @@ func layout(r *Result, paras []para) []para {
 	paras = takeSignoffs(r, paras)
 	paras = takePromos(r, paras)
 	if len(paras) > 0 {
-		if m := datelinePattern.FindStringSubmatchIndex(paras[0].text); m != nil {
+		if m := datelinePattern().FindStringSubmatchIndex(paras[0].text); m != nil {
 			r.Story.Dateline = strings.TrimSpace(paras[0].text[m[2]:m[3]])
 			paras[0].text = paras[0].text[m[1]:]
 		}
@@ -98,7 +99,7 @@ func layout(r *Result, paras []para) []para {
 	}
 	if r.Story.Credit == "" {
 		for i := 1; i < len(paras); i++ {
-			if boilerplateStart.MatchString(paras[i].text) {
+			if boilerplateStart().MatchString(paras[i].text) {
 				if cutTooLong(r, paras, i) {
 					break
 				}
@@ -129,23 +130,25 @@ func addBoilerplate(r *Result, paras []para) {
 }
 
 var (
-	bylinePattern   = regexp.MustCompile(`^[Bb]y ([\p{Lu}][\p{L}.'’\- ]+(?:,? (?:and|&) [\p{Lu}][\p{L}.'’\- ]+)*)(?:,.*)?$`)
-	datelinePattern = regexp.MustCompile(`^(\p{Lu}[\p{Lu} .'’-]{2,40}(?:, [\p{Lu}][\p{L}.]+(?: \d{1,2})?)?(?: \([\p{L} .]{1,30}\))?)\s*[—–-]{1,2}\s+`)
-	creditPatterns  = []*regexp.Regexp{
-		regexp.MustCompile(`^(?:Additional )?[Rr]eporting by \S`),
-		regexp.MustCompile(`^(?:Writing|Editing|Edited|Compiled) by \S`),
-		regexp.MustCompile(`^[—–-]+ ?(?:AP|Reuters|AFP|PA|Press Association|Associated Press|Bloomberg|UPI|dpa)\.?$`),
-		regexp.MustCompile(`^\(?(?:Press Association|PA Media|PA|AP|Reuters|AFP)\)?\.?$`),
-		regexp.MustCompile(`^(?:Associated Press|AP) (?:writers?|reporters?|correspondents?) .* contributed`),
-	}
-	boilerplateStart = regexp.MustCompile(`(?i)^(?:comments:|our rules|sign up (?:to|for)|subscribe to|follow us|share this|©|copyright ©|all rights reserved)`)
+	bylinePattern   = lazyRegexp(`^[Bb]y ([\p{Lu}][\p{L}.'’\- ]+(?:,? (?:and|&) [\p{Lu}][\p{L}.'’\- ]+)*)(?:,.*)?$`)
+	datelinePattern = lazyRegexp(`^(\p{Lu}[\p{Lu} .'’-]{2,40}(?:, [\p{Lu}][\p{L}.]+(?: \d{1,2})?)?(?: \([\p{L} .]{1,30}\))?)\s*[—–-]{1,2}\s+`)
+	creditPatterns  = sync.OnceValue(func() []*regexp.Regexp {
+		return []*regexp.Regexp{
+			regexp.MustCompile(`^(?:Additional )?[Rr]eporting by \S`),
+			regexp.MustCompile(`^(?:Writing|Editing|Edited|Compiled) by \S`),
+			regexp.MustCompile(`^[—–-]+ ?(?:AP|Reuters|AFP|PA|Press Association|Associated Press|Bloomberg|UPI|dpa)\.?$`),
+			regexp.MustCompile(`^\(?(?:Press Association|PA Media|PA|AP|Reuters|AFP)\)?\.?$`),
+			regexp.MustCompile(`^(?:Associated Press|AP) (?:writers?|reporters?|correspondents?) .* contributed`),
+		}
+	})
+	boilerplateStart = lazyRegexp(`(?i)^(?:comments:|our rules|sign up (?:to|for)|subscribe to|follow us|share this|©|copyright ©|all rights reserved)`)
 )
 
 func creditLine(s string) bool {
 	if utf8.RuneCountInString(s) > 200 {
 		return false
 	}
-	for _, re := range creditPatterns {
+	for _, re := range creditPatterns() {
 		if re.MatchString(s) {
 			return true
 		}
