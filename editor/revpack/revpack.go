@@ -27,6 +27,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
@@ -125,22 +128,94 @@ var bodyKey = []byte(`"body":`)
 // split finds the body in content; ok is false for content that has none,
 // or whose body the JSON encoder would not spell back byte for byte.
 func split(content []byte) (parts, bool) {
+	p, end, ok := splitAt(content)
+	if !ok || !bytes.Equal(quote(string(p.body)), content[p.cut:end]) {
+		return parts{}, false
+	}
+	return p, true
+}
+
+// splitAt finds the body in content without checking that joining the parts
+// gives content back: what a delta made by Delta may rely on, Delta having
+// checked it. end is where the body's JSON string ends in content.
+func splitAt(content []byte) (p parts, end int, ok bool) {
 	cut := frameCut(content)
 	if cut < 0 || cut >= len(content) || content[cut] != '"' {
-		return parts{}, false
+		return parts{}, 0, false
 	}
-	dec := json.NewDecoder(bytes.NewReader(content[cut:]))
-	var body string
-	if err := dec.Decode(&body); err != nil {
-		return parts{}, false
+	end = cut + 1
+	for end < len(content) && content[end] != '"' {
+		if content[end] == '\\' {
+			end++
+		}
+		end++
 	}
-	end := cut + int(dec.InputOffset())
-	if !bytes.Equal(quote(body), content[cut:end]) {
-		return parts{}, false
+	if end++; end > len(content) {
+		return parts{}, 0, false
+	}
+	body, ok := unquote(content[cut+1 : end-1])
+	if !ok {
+		return parts{}, 0, false
 	}
 	frame := make([]byte, 0, len(content)-(end-cut))
 	frame = append(append(frame, content[:cut]...), content[end:]...)
-	return parts{frame: frame, cut: cut, body: []byte(body)}, true
+	return parts{frame: frame, cut: cut, body: body}, end, true
+}
+
+// unquote decodes the inside of a JSON string as encoding/json spells one,
+// copying the runs between escapes whole: a long body is mostly such runs.
+// Anything else it leaves to encoding/json.
+func unquote(s []byte) ([]byte, bool) {
+	out := make([]byte, 0, len(s))
+	for {
+		i := bytes.IndexByte(s, '\\')
+		if i < 0 {
+			return append(out, s...), true
+		}
+		out, s = append(out, s[:i]...), s[i:]
+		if len(s) < 2 {
+			return nil, false
+		}
+		switch s[1] {
+		case '"', '\\', '/':
+			out, s = append(out, s[1]), s[2:]
+		case 'n':
+			out, s = append(out, '\n'), s[2:]
+		case 't':
+			out, s = append(out, '\t'), s[2:]
+		case 'r':
+			out, s = append(out, '\r'), s[2:]
+		case 'u':
+			if r, err := strconv.ParseUint(string(s[2:min(6, len(s))]), 16, 32); err == nil && len(s) >= 6 && !utf16.IsSurrogate(rune(r)) {
+				out, s = utf8.AppendRune(out, rune(r)), s[6:]
+				continue
+			}
+			fallthrough
+		default:
+			// \u and the rarer escapes: one escape (or a surrogate pair) at a time.
+			n := 2
+			if s[1] == 'u' {
+				n = 6
+				if len(s) >= 12 && s[6] == '\\' && s[7] == 'u' {
+					n = 12
+				}
+			}
+			if n > len(s) {
+				n = len(s)
+			}
+			var r string
+			if err := json.Unmarshal(append(append([]byte{'"'}, s[:n]...), '"'), &r); err != nil {
+				if n != 12 {
+					return nil, false
+				}
+				n = 6
+				if err := json.Unmarshal(append(append([]byte{'"'}, s[:n]...), '"'), &r); err != nil {
+					return nil, false
+				}
+			}
+			out, s = append(out, r...), s[n:]
+		}
+	}
 }
 
 // frameCut is where the body's value starts in content or a frame, or -1.

@@ -151,6 +151,7 @@ func TestDeltaOfContentWithoutBody(t *testing.T) {
 		{`{"body":"a\u00e9"}`, `{"body":"a\u00e9b"}`}, // spelt as encoding/json would not
 		{`{"body":"", "start":12}`, `{"body":"x", "start":13}`},
 		{"", ""},
+		{string(story), string((&editor.Story{Headline: "A", Body: "one\x01 two\t😀 \u2028 <b>&amp;</b> \"x\" \\ \r\n"}).Content())},
 	}
 	for _, tt := range tests {
 		rec := revpack.Delta([]byte(tt[0]), []byte(tt[1]))
