@@ -81,6 +81,7 @@ func (h *oldHistory) pack(ctx context.Context, tx *sql.Tx) error {
 	}
 	return nil
 }
+
 // compactRevisions is migration 2's step: it re-encodes the revisions written
 // whole before it as a delta chain, checking each against its SHA-256 first.
 func compactRevisions(ctx context.Context, tx *sql.Tx) error {
