@@ -259,6 +259,13 @@ var dmp = diffmatchpatch.New()
 
 // diffOps appends to dst the edit script that makes new of old.
 func diffOps(dst, old, new []byte) []byte {
+	if !utf8.Valid(old) || !utf8.Valid(new) {
+		// go-diff works on code points and would respell invalid bytes:
+		// such text (never a revision's JSON) is replaced whole.
+		dst = binary.AppendUvarint(dst, uint64(len(old))<<2|opDelete)
+		dst = binary.AppendUvarint(dst, uint64(len(new))<<2|opInsert)
+		return append(dst, new...)
+	}
 	diffs := dmp.DiffMain(string(old), string(new), false)
 	// The trailing run of kept text goes without saying.
 	if n := len(diffs); n > 0 && diffs[n-1].Type == diffmatchpatch.DiffEqual {
