@@ -44,7 +44,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps test-deps pg-deps build run test race vet lint bench bench-export bench-import bench-desk fuzz crashtest-cli screenshots crashtest uitest startup startup-vs-git window-rss package clean
+.PHONY: help deps test-deps pg-deps build run test race vet lint bench bench-export bench-import bench-desk bench-vs-git fuzz crashtest-cli screenshots crashtest uitest startup startup-vs-git window-rss package clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  %-13s %s\n", $$1, $$2 }'
@@ -150,3 +150,7 @@ package: build ## build the Linux installable archive (dist/copydesk.tar.xz) wit
 	mv copydesk.tar.xz dist/copydesk.tar.xz
 	@tar -tJf dist/copydesk.tar.xz
 	@echo "dist/copydesk.tar.xz: unpack it and run 'make user-install' (or 'sudo make install') inside"
+
+bench-vs-git: build ## the same edits saved by copydesk and committed to git (200 small edits of the sample, 50 of a 10,000-word story): bytes, show --rev, diff and revisions against git gc --aggressive's pack, git show, git diff --word-diff and git log, with ratios
+	$(call apt_install,git sqlite3 python3)
+	./scripts/bench-vs-git.py $(BIN) assets/sample/pa-duncan-smith-china-threat.txt

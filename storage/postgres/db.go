@@ -286,6 +286,12 @@ func (d *DB) applied(ctx context.Context) (map[int]bool, bool, error) {
 	return applied, true, err
 }
 
+// goMigrations are the steps of a migration that SQL cannot do, run after its
+// script in the same transaction.
+var goMigrations = map[int]func(ctx context.Context, tx pgx.Tx) error{
+	7: packRevisions,
+}
+
 func (d *DB) runMigration(ctx context.Context, version int, name string) error {
 	script, err := migrations.ReadFile(name)
 	if err != nil {
@@ -305,6 +311,11 @@ func (d *DB) runMigration(ctx context.Context, version int, name string) error {
 		}
 		if _, err := tx.Exec(ctx, string(script)); err != nil {
 			return err
+		}
+		if step := goMigrations[version]; step != nil {
+			if err := step(ctx, tx); err != nil {
+				return err
+			}
 		}
 		_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, version, filepath.Base(name))
 		return err

@@ -8,12 +8,13 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"copydesk/editor"
+	"copydesk/editor/revpack"
 )
 
-// Revisions are stored as on SQLite (DESIGN.md, "Revisions are stored as
-// deltas"): an exact delta against the revision before, or a whole snapshot
-// when the chain since the last one would outgrow the text, each checked
-// against its SHA-256 when rebuilt.
+// Revisions are packed as on SQLite, by editor/revpack: a deflated
+// snapshot, or a small delta on the body's text and the JSON frame around
+// it, with a snapshot whenever revpack.ShouldSnapshot says the chain has
+// grown long enough; each is checked against its SHA-256 when rebuilt.
 
 // insertRevision records an immutable revision of a story or page. The
 // author column is left to the server (the database user), unless the owner
@@ -25,38 +26,36 @@ func (d *DB) insertRevision(ctx context.Context, tx pgx.Tx, docKind, docID strin
 		SHA256: editor.ContentHash(content), Words: words}, nil, content, prev)
 }
 
-// previous is the content and chain length of revision seq, which the
-// caller holds as guess: when guess matches the stored SHA-256 it is used
-// as it is, sparing a rebuild of the chain on every save.
-func previous(ctx context.Context, q querier, docID string, seq int, guess []byte) ([]byte, int, error) {
+// previous is the content and chain of revision seq, which the caller
+// holds as guess: when guess matches the stored SHA-256 it is used as it
+// is, sparing a rebuild of the chain on every save.
+func previous(ctx context.Context, q querier, docID string, seq int, guess []byte) ([]byte, revpack.Chain, error) {
 	if guess != nil {
 		var sum string
-		var chain int
-		err := q.QueryRow(ctx, `SELECT sha256, chain_bytes FROM revisions WHERE doc_id = $1 AND seq = $2`, docID, seq).Scan(&sum, &chain)
+		var c revpack.Chain
+		err := q.QueryRow(ctx, `SELECT r.sha256, r.depth, r.chain_bytes,
+				(SELECT length(s.content) FROM revisions s WHERE s.doc_id = r.doc_id AND s.seq = r.seq - r.depth)
+			FROM revisions r WHERE r.doc_id = $1 AND r.seq = $2`, docID, seq).Scan(&sum, &c.Depth, &c.Bytes, &c.SnapshotBytes)
 		if err == nil && sum == editor.ContentHash(guess) {
-			return guess, chain, nil
+			return guess, c, nil
 		}
 	}
 	return revisionContent(ctx, q, docID, seq)
 }
 
 func (d *DB) insertRevisionAs(ctx context.Context, tx pgx.Tx, docKind, docID string, rev editor.Revision, author *string, content, prevGuess []byte) error {
-	data, snapshot, chain := string(content), true, 0
+	var prev []byte
+	var chain revpack.Chain
 	if rev.Seq > 1 {
-		prev, prevChain, err := previous(ctx, tx, docID, rev.Seq-1, prevGuess)
-		if err != nil {
+		var err error
+		if prev, chain, err = previous(ctx, tx, docID, rev.Seq-1, prevGuess); err != nil {
 			return err
-		}
-		if data, snapshot, err = editor.StoreText(string(prev), string(content), prevChain); err != nil {
-			return err
-		}
-		if !snapshot {
-			chain = prevChain + len(data)
 		}
 	}
-	_, err := tx.Exec(ctx, `INSERT INTO revisions (doc_id, doc_kind, seq, kind, author, note, created_at, sha256, words, content, snapshot, chain_bytes)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-		docID, docKind, rev.Seq, string(rev.Kind), author, rev.Note, rev.CreatedAt, rev.SHA256, rev.Words, []byte(data), snapshot, chain)
+	data, next := revpack.Next(prev, content, chain)
+	_, err := tx.Exec(ctx, `INSERT INTO revisions (doc_id, doc_kind, seq, kind, author, note, created_at, sha256, words, content, snapshot, depth, chain_bytes)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+		docID, docKind, rev.Seq, string(rev.Kind), author, rev.Note, rev.CreatedAt, rev.SHA256, rev.Words, data, next.Depth == 0, next.Depth, next.Bytes)
 	if err == nil {
 		d.revised.Store(tx, true)
 	}
@@ -109,78 +108,69 @@ func findRevision(ctx context.Context, q querier, docID string, seq int) (*edito
 	return &r, content, nil
 }
 
-// revisionContent rebuilds revision seq from the snapshot at or before it
-// and the deltas after, and returns its chain length too.
-func revisionContent(ctx context.Context, q querier, docID string, seq int) ([]byte, int, error) {
-	rows, err := q.Query(ctx, `SELECT seq, snapshot, content, sha256, chain_bytes FROM revisions
-		WHERE doc_id = $1 AND seq <= $2 AND seq >= (
-			SELECT max(seq) FROM revisions WHERE doc_id = $1 AND seq <= $2 AND snapshot)
-		ORDER BY seq`, docID, seq)
+// revisionContent rebuilds revision seq from the snapshot its depth leads
+// back to and the deltas after it, and returns its chain too.
+func revisionContent(ctx context.Context, q querier, docID string, seq int) ([]byte, revpack.Chain, error) {
+	rows, err := q.Query(ctx, `SELECT r.seq, r.depth, r.chain_bytes, r.sha256, r.content FROM revisions r
+		JOIN revisions t ON t.doc_id = r.doc_id AND t.seq = $2
+		WHERE r.doc_id = $1 AND r.seq BETWEEN t.seq - t.depth AND t.seq ORDER BY r.seq`, docID, seq)
 	if err != nil {
-		return nil, 0, err
+		return nil, revpack.Chain{}, err
 	}
 	defer rows.Close()
-	var snapshot, want string
-	var deltas []string
-	var chain, last int
-	first := true
+	var chain [][]byte
+	var c revpack.Chain
+	var want string
+	last := 0
 	for rows.Next() {
-		var n int
-		var isSnap bool
 		var data []byte
-		if err := rows.Scan(&n, &isSnap, &data, &want, &chain); err != nil {
-			return nil, 0, err
+		if err := rows.Scan(&last, &c.Depth, &c.Bytes, &want, &data); err != nil {
+			return nil, c, err
 		}
-		switch {
-		case first && isSnap:
-			snapshot = string(data)
-		case first:
-			return nil, 0, fmt.Errorf("revision %d of %s: its chain starts with no snapshot: %w", seq, docID, editor.ErrCorrupt)
-		default:
-			deltas = append(deltas, string(data))
+		if len(chain) == 0 {
+			c.SnapshotBytes = len(data)
 		}
-		first, last = false, n
+		chain = append(chain, data)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, err
+		return nil, c, err
 	}
-	if first || last != seq {
-		return nil, 0, fmt.Errorf("revision %d of %s: %w", seq, docID, editor.ErrNotFound)
+	if len(chain) == 0 || last != seq {
+		return nil, c, fmt.Errorf("revision %d of %s: %w", seq, docID, editor.ErrNotFound)
 	}
-	text, err := editor.Rebuild(snapshot, deltas, want)
+	content, err := revpack.RebuildDepth(chain, c.Depth, want)
 	if err != nil {
-		return nil, 0, fmt.Errorf("revision %d of %s is damaged and cannot be shown: %w", seq, docID, err)
+		return nil, c, fmt.Errorf("revision %d of %s is damaged and cannot be shown: %w", seq, docID, err)
 	}
-	return []byte(text), chain, nil
+	return content, c, nil
 }
 
 // allContents rebuilds every revision of a document, oldest first, in one
 // pass, each checked against its SHA-256.
-func allContents(ctx context.Context, q querier, docID string) ([]editor.Revision, []string, error) {
-	rows, err := q.Query(ctx, `SELECT seq, kind, author, note, created_at, sha256, words, snapshot, content
+func allContents(ctx context.Context, q querier, docID string) ([]editor.Revision, [][]byte, error) {
+	rows, err := q.Query(ctx, `SELECT seq, kind, author, note, created_at, sha256, words, content
 		FROM revisions WHERE doc_id = $1 ORDER BY seq`, docID)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer rows.Close()
 	var revs []editor.Revision
-	var stored []editor.StoredText
+	var records [][]byte
+	var sums []string
 	for rows.Next() {
 		var r editor.Revision
-		var snap bool
 		var data []byte
-		if err := rows.Scan(&r.Seq, &r.Kind, &r.Author, &r.Note, &r.CreatedAt, &r.SHA256, &r.Words, &snap, &data); err != nil {
+		if err := rows.Scan(&r.Seq, &r.Kind, &r.Author, &r.Note, &r.CreatedAt, &r.SHA256, &r.Words, &data); err != nil {
 			return nil, nil, err
 		}
 		r.CreatedAt = r.CreatedAt.UTC()
-		revs = append(revs, r)
-		stored = append(stored, editor.StoredText{Snapshot: snap, Data: string(data), SHA256: r.SHA256})
+		revs, records, sums = append(revs, r), append(records, data), append(sums, r.SHA256)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, nil, err
 	}
-	texts, err := editor.RebuildAll(stored)
-	return revs, texts, err
+	contents, err := revpack.RebuildAll(records, sums)
+	return revs, contents, err
 }
 
 // StoryHistory rebuilds every revision of a story, oldest first: what blame needs.
@@ -204,7 +194,7 @@ func (d *DB) history(ctx context.Context, q querier, cur *editor.Story) ([]edito
 	out := make([]editor.Story, len(texts))
 	for i, t := range texts {
 		out[i] = *cur
-		if err := out[i].ApplyContent([]byte(t)); err != nil {
+		if err := out[i].ApplyContent(t); err != nil {
 			return nil, nil, err
 		}
 		out[i].Revision, out[i].UpdatedAt = revs[i].Seq, revs[i].CreatedAt

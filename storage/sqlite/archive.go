@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"copydesk/editor"
+	"copydesk/editor/revpack"
 )
 
 // The copy between databases (storage.Copy) reads and writes whole
@@ -63,9 +64,7 @@ func (d *DB) ReadArchive(ctx context.Context, id string) (a *editor.Archive, err
 			return fmt.Errorf("%s: %w", id, err)
 		}
 		a.Revisions = revs
-		for _, t := range texts {
-			a.Contents = append(a.Contents, []byte(t))
-		}
+		a.Contents = texts
 		return nil
 	})
 	return a, err
@@ -80,7 +79,7 @@ func (d *DB) WriteArchive(ctx context.Context, a *editor.Archive) error {
 			kind = "page"
 		}
 		var prev []byte
-		chain := 0
+		var chain revpack.Chain
 		for i, rev := range a.Revisions {
 			var err error
 			if chain, err = insertRevisionRow(ctx, tx, kind, a.ID(), rev, a.Contents[i], prev, chain); err != nil {

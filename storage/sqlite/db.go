@@ -346,7 +346,8 @@ func (d *DB) appliedMigrations(ctx context.Context) (applied map[int]bool, known
 // goMigrations are the steps of a migration that SQL cannot do, run after its
 // script in the same transaction.
 var goMigrations = map[int]func(ctx context.Context, tx *sql.Tx) error{
-	2: compactRevisions,
+	2:  compactRevisions,
+	12: packRevisions,
 }
 
 func (d *DB) runMigration(ctx context.Context, version int, base, name string) error {

@@ -150,9 +150,7 @@ func TestDamagedRevisionIsReported(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer raw.Close()
-	if _, err := raw.Exec(`UPDATE revisions SET content = replace(content, '"B"', '"X"')`); err != nil {
-		t.Fatal(err)
-	}
+	damage(t, raw, s.ID, 1)
 	if _, _, err := db.StoryRevision(ctx, s.ID, 1); err == nil || !strings.Contains(err.Error(), "damaged") {
 		t.Errorf("StoryRevision(damaged) = %v, want 'damaged'", err)
 	}

@@ -27,6 +27,9 @@ func TestOldWorkingCopiesGoToTheirAuthor(t *testing.T) {
 	edited := *s
 	edited.Body = "First words, and more."
 	// Back to schema 4, with a working copy as it kept them.
+	if err := UnpackRevisions(ctx, d.db); err != nil {
+		t.Fatal(err)
+	}
 	for _, q := range []string{
 		`DROP TRIGGER revisions_feed`, `DROP TABLE changes`, `DROP TABLE presence`, `DROP TABLE working_copies`,
 		`CREATE TABLE working_copies (doc_id TEXT PRIMARY KEY, doc_kind TEXT NOT NULL, base INTEGER NOT NULL, content BLOB NOT NULL, saved_at TEXT NOT NULL)`,
