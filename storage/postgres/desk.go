@@ -44,6 +44,7 @@ func (d *DB) Init(ctx context.Context) error {
 			`GRANT SELECT, INSERT, UPDATE, DELETE ON working_copies TO editor`,
 			`GRANT SELECT, INSERT, UPDATE, DELETE ON presence TO editor`,
 			`GRANT INSERT, UPDATE ON notes TO editor`,
+			`GRANT INSERT, UPDATE ON export_memos TO editor`,
 			`GRANT INSERT, UPDATE ON pages TO desk`,
 		} {
 			if _, err := tx.Exec(ctx, q); err != nil {
