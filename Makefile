@@ -99,8 +99,8 @@ lint: deps ## staticcheck every package (settings in staticcheck.conf)
 bench: deps ## run the benchmarks and print their figures
 	$(GO) test $(GOFLAGS_CD) -run '^$$' -bench . -benchmem ./...
 
-bench-export: build ## time a full and an incremental export of 10,000 articles: in memory (Go benchmark), then imported and exported by the real binary
-	$(call apt_install,time)
+bench-export: build ## export 10,000 articles: in memory (Go benchmark), then by the real binary against Hugo (Debian's hugo) in the same run; incremental and no-change times, peak memory, database size, ratios
+	$(call apt_install,time hugo)
 	$(GO) test $(GOFLAGS_CD) -run '^$$' -bench 'BenchmarkExport' -benchtime 1x -count 1 -timeout 20m ./export/
 	./scripts/bench-export-db.sh
 

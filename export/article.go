@@ -63,6 +63,9 @@ func (w *worker) renderStory(si *storyInfo) ([][]byte, error) {
 		return nil, err
 	}
 	body := w.body.String()
+	if si.feed {
+		si.html = body
+	}
 
 	headline := cleanText(s.Title())
 	current := ""

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"encoding/binary"
 	"fmt"
 	"hash"
@@ -24,7 +25,7 @@ import (
 
 // keyVersion changes whenever the code changes what a file looks like for the
 // same input, so an upgrade rewrites every file once.
-const keyVersion = "copydesk-export-1"
+const keyVersion = "copydesk-export-2"
 
 const (
 	frontSize   = 30 // stories on the front page
@@ -40,6 +41,9 @@ var sitemapMax = 50000
 
 // build is one export: the site's content, planned as units of work.
 type build struct {
+	ctx      context.Context
+	src      Source
+	memoized map[string]editor.ExportMemo // by story ID
 	site     Site
 	tmpl     *template.Template
 	css      []byte
@@ -57,7 +61,10 @@ type build struct {
 }
 
 type storyInfo struct {
+	// s is the story as far as it has been read: its head (Source), or the
+	// whole story while its files are made.
 	s         *editor.Story
+	head      *editor.Story
 	slug      string
 	href      string // "articles/slug.html", relative to the site root
 	published time.Time
@@ -65,6 +72,15 @@ type storyInfo struct {
 	section   *sectionInfo
 	rules     *pageInfo
 	hash      [16]byte // every field of the story the output depends on
+	// sum is the hash of what the head leaves out (heavySum), known from the
+	// story's memo or from the whole story; hash is valid only when it is.
+	known bool
+	sum   [16]byte
+	// read is set once the story was read whole by this export, which then
+	// remembers it; html is its body as rendered, kept for the feeds.
+	read bool
+	html string
+	feed bool // among the stories the feeds carry
 }
 
 // words is the story's word count: its body words (editor.Story.Words).
@@ -93,6 +109,7 @@ func (s *sectionInfo) href(page int) string {
 // unit is work that makes one or more files from the same inputs.
 type unit struct {
 	id    string
+	story *storyInfo // for a story's article and ninjs; its render needs the story whole
 	files []unitFile
 	key   func(h hash.Hash) // writes the inputs the files depend on
 	// render returns one content per file, in order. They may use the
@@ -105,12 +122,17 @@ type unitFile struct {
 	kind Kind
 }
 
-func newBuild(site Site, stories []editor.Story, pages []editor.Page) (*build, error) {
+func newBuild(site Site, stories []editor.Story, pages []editor.Page, memos []editor.ExportMemo) (*build, error) {
 	tmpl, css, tmplHash, err := loadTemplates(assets.Site())
 	if err != nil {
 		return nil, err
 	}
-	b := &build{site: site, tmpl: tmpl, css: css, md: newMarkdown()}
+	b := &build{site: site, tmpl: tmpl, css: css, md: newMarkdown(), memoized: make(map[string]editor.ExportMemo, len(memos))}
+	for _, m := range memos {
+		if len(m.Sum) == len(storyInfo{}.sum) {
+			b.memoized[m.StoryID] = m
+		}
+	}
 	h := xxh3.New128()
 	writeStrings(h, keyVersion, site.Name, site.BaseURL, site.Language, site.Description, site.Location.String())
 	h.Write(tmplHash[:])
@@ -194,7 +216,11 @@ func (b *build) planStories(stories []editor.Story) {
 		if s.Status != editor.StatusPublished || held(s, b.site.Now) {
 			continue
 		}
-		si := &storyInfo{s: s, updated: s.UpdatedAt.UTC().Truncate(time.Second)}
+		si := &storyInfo{s: s, head: s, updated: s.UpdatedAt.UTC().Truncate(time.Second)}
+		if m, ok := b.memoized[s.ID]; ok && m.Revision == s.Revision {
+			si.known = true
+			copy(si.sum[:], m.Sum)
+		}
 		if s.PublishedAt != nil && !s.PublishedAt.IsZero() {
 			si.published = s.PublishedAt.UTC().Truncate(time.Second)
 		} else {
@@ -232,18 +258,43 @@ func (b *build) planStories(stories []editor.Story) {
 			b.newest = si.updated
 		}
 	}
+	for _, si := range b.feedStories() {
+		si.feed = true
+	}
 	b.hashStories()
 }
 
-// hashStories computes every story's content hash, on all cores: on a large
-// site it is most of the work an incremental export does.
+// hashStories computes the content hash of every story whose heavy part is
+// known, on all cores.
 func (b *build) hashStories() {
 	parallel(len(b.stories), func(i int) {
-		si := b.stories[i]
-		h := xxh3.New128()
-		hashStory(h, si)
-		h.Sum(si.hash[:0])
+		if si := b.stories[i]; si.known {
+			si.rehash()
+		}
 	})
+}
+
+// take makes s, the story read whole, the one its files are made from.
+func (si *storyInfo) take(s *editor.Story) {
+	si.s, si.read, si.known = s, true, true
+	si.sum = heavySum(s)
+	si.rehash()
+}
+
+// release drops the whole story once its files are made, keeping its head.
+func (si *storyInfo) release() {
+	head := *si.s
+	head.Body, head.Quotes, head.Corrections = "", nil, nil
+	if head.Headline == "" {
+		head.Body = si.s.Body // its title
+	}
+	si.s = &head
+}
+
+func (si *storyInfo) rehash() {
+	h := xxh3.New128()
+	hashStory(h, si)
+	h.Sum(si.hash[:0])
 }
 
 // hashedFields are the story's text fields hashStory takes one by one: all
@@ -260,12 +311,34 @@ var hashedFields = func() []editor.StoryField {
 	return out
 }()
 
-// hashStory hashes everything an article and its ninjs are made from.
-func hashStory(h hash.Hash, si *storyInfo) {
-	s := si.s
+// heavySum hashes what a story's head leaves out: its body, quotes and
+// corrections.
+func heavySum(s *editor.Story) [16]byte {
+	h := xxh3.New128()
 	// The body is hashed on its own, in one pass: a streaming hash would copy it.
 	body := xxh3.HashString128(s.Body).Bytes()
 	h.Write(body[:])
+	writeInt(h, len(s.Quotes))
+	for _, q := range s.Quotes {
+		writeStrings(h, q.ID, q.Speaker, q.Role, q.Text, q.Verb, q.SaidOn, q.Source, string(q.SourceKind), q.Anchor.Exact, q.ConfirmedBy)
+		writeInt(h, q.Anchor.Start)
+		writeInt(h, q.Anchor.End)
+	}
+	writeInt(h, len(s.Corrections))
+	for _, c := range s.Corrections {
+		writeStrings(h, string(c.Kind), c.Note)
+		writeTime(h, c.At)
+	}
+	var sum [16]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+// hashStory hashes everything an article and its ninjs are made from: the
+// heavy part by its sum, the head field by field.
+func hashStory(h hash.Hash, si *storyInfo) {
+	s := si.s
+	h.Write(si.sum[:])
 	writeStrings(h, s.ID, si.slug)
 	for _, f := range hashedFields {
 		writeStrings(h, f.Get(s))
@@ -274,33 +347,13 @@ func hashStory(h hash.Hash, si *storyInfo) {
 	writeStrings(h, s.Tags...)
 	writeTime(h, si.published)
 	writeTime(h, si.updated)
-	writeInt(h, len(s.Quotes))
-	for _, q := range s.Quotes {
-		writeStrings(h, q.ID, q.Speaker, q.Role, q.Text, q.Verb, q.SaidOn, q.Source, string(q.SourceKind), q.Anchor.Exact)
-		writeInt(h, q.Anchor.Start)
-		writeInt(h, q.Anchor.End)
-	}
 	writeInt(h, len(s.Media))
 	for _, m := range s.Media {
 		writeStrings(h, m.Href, m.Caption, m.Credit, m.Alt)
 	}
-	if len(s.Subjects) > 0 {
-		// Only when there are some, so that a site exported before there
-		// were subjects is not written again for them.
-		writeInt(h, len(s.Subjects))
-		for _, sub := range s.Subjects {
-			writeStrings(h, sub.Code, sub.Name)
-		}
-	}
-	writeInt(h, len(s.Corrections))
-	for _, c := range s.Corrections {
-		if k := c.Kind.Or(editor.ChangeCorrection); k != editor.ChangeCorrection {
-			// Only for other kinds, so that a site exported before there
-			// were kinds is not written again for them.
-			writeStrings(h, string(k))
-		}
-		writeStrings(h, c.Note)
-		writeTime(h, c.At)
+	writeInt(h, len(s.Subjects))
+	for _, sub := range s.Subjects {
+		writeStrings(h, sub.Code, sub.Name)
 	}
 	if si.rules != nil {
 		h.Write(si.rules.hash[:])

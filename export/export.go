@@ -18,7 +18,6 @@ package export
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -98,6 +97,31 @@ func (r *Report) Count(st State) int {
 	return n
 }
 
+// Stories is how many stories the site has: its articles.
+func (r *Report) Stories() int { return r.countKind(KindArticle) }
+
+// Pages is how many site pages it has ("Comments: Our rules"), without the
+// 404 page.
+func (r *Report) Pages() int {
+	n := r.countKind(KindPage)
+	for _, f := range r.Files {
+		if f.Kind == KindPage && f.Path == "404.html" && f.State != StateRemoved {
+			n--
+		}
+	}
+	return n
+}
+
+func (r *Report) countKind(k Kind) int {
+	n := 0
+	for _, f := range r.Files {
+		if f.Kind == k && f.State != StateRemoved {
+			n++
+		}
+	}
+	return n
+}
+
 // Export writes the website for the published stories among stories, and for
 // every page, into outDir, creating it if need be. Stories in any other status
 // are left out of every page, feed and sitemap, and files a previous export
@@ -142,22 +166,7 @@ func (e *RemovalError) Error() string {
 
 // ExportWith is Export with options.
 func ExportWith(ctx context.Context, outDir string, site Site, stories []editor.Story, pages []editor.Page, opt Options) (*Report, error) {
-	start := time.Now()
-	if outDir == "" {
-		return nil, errors.New("export: no output folder given")
-	}
-	if err := site.normalize(); err != nil {
-		return nil, err
-	}
-	b, err := newBuild(site, stories, pages)
-	if err != nil {
-		return nil, err
-	}
-	files, err := b.run(ctx, outDir, opt)
-	if err != nil {
-		return nil, err
-	}
-	return &Report{Files: files, DurationMS: time.Since(start).Milliseconds()}, nil
+	return ExportFrom(ctx, outDir, site, sliceSource{stories: stories, pages: pages}, opt)
 }
 
 // Validate reports a setting that Export would refuse: a base URL that is not

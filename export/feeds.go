@@ -4,10 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"hash"
 	"html"
 	"strings"
 	"time"
+
+	"github.com/zeebo/xxh3"
+
+	"copydesk/editor"
 )
 
 // The feeds carry the latest stories in full. Their dates come from the
@@ -41,16 +46,14 @@ type feedItem struct {
 
 func (w *worker) feedItems() ([]feedItem, error) {
 	b := w.b
+	if err := w.feedBodies(); err != nil {
+		return nil, err
+	}
 	var items []feedItem
 	for _, si := range b.feedStories() {
 		s := si.s
-		src := blankBadRunes(s.Body)
-		w.body.Reset()
-		if err := renderMarkdown(b.md, &w.body, src, placeQuotes(string(src), s.Quotes)); err != nil {
-			return nil, err
-		}
 		it := feedItem{si: si, url: b.site.BaseURL + si.href, id: b.storyURI(si), headline: cleanText(s.Title()),
-			summary: cleanText(s.Standfirst), author: authorName(s.Byline), contentHTML: w.body.String()}
+			summary: cleanText(s.Standfirst), author: authorName(s.Byline), contentHTML: si.html}
 		if si.section != nil {
 			it.section = si.section.name
 		}
@@ -62,6 +65,87 @@ func (w *worker) feedItems() ([]feedItem, error) {
 		items = append(items, it)
 	}
 	return items, nil
+}
+
+// feedBodies gives every story of the feeds its body's HTML: rendered by
+// this export, kept by an earlier one under the same key, or rendered now.
+func (w *worker) feedBodies() error {
+	b := w.b
+	var missing []*storyInfo
+	var ids []string
+	for _, si := range b.feedStories() {
+		if si.html == "" {
+			missing = append(missing, si)
+			ids = append(ids, si.s.ID)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	kept, err := b.src.ExportHTML(b.ctx, ids)
+	if err != nil {
+		return fmt.Errorf("reading the feeds' stories: %w", err)
+	}
+	byID := make(map[string]editor.ExportMemo, len(kept))
+	for _, m := range kept {
+		byID[m.StoryID] = m
+	}
+	var read []*storyInfo
+	for _, si := range missing {
+		m, ok := byID[si.s.ID]
+		if key := b.htmlKey(si); ok && m.Revision == si.s.Revision && bytes.Equal(m.HTMLKey, key[:]) {
+			si.html = string(m.HTML)
+			continue
+		}
+		read = append(read, si)
+	}
+	if len(read) == 0 {
+		return nil
+	}
+	if err := b.readWhole(b.ctx, read); err != nil {
+		return err
+	}
+	for _, si := range read {
+		s := si.s
+		src := blankBadRunes(s.Body)
+		w.body.Reset()
+		if err := renderMarkdown(b.md, &w.body, src, placeQuotes(string(src), s.Quotes)); err != nil {
+			return err
+		}
+		si.html = w.body.String()
+		si.release()
+	}
+	return nil
+}
+
+// htmlKey is the key a story's body HTML is kept under: the code, site and
+// templates that rendered it, and the body and quotes it was made from.
+func (b *build) htmlKey(si *storyInfo) [16]byte {
+	h := xxh3.New128()
+	h.Write(b.global[:])
+	h.Write(si.sum[:])
+	var key [16]byte
+	h.Sum(key[:0])
+	return key
+}
+
+// memos is what this export learned of the stories it read whole, for the
+// next one, and the stories whose HTML the feeds need kept.
+func (b *build) memos() (learned []editor.ExportMemo, keepHTML []string) {
+	for _, si := range b.stories {
+		if si.read {
+			m := editor.ExportMemo{StoryID: si.s.ID, Revision: si.s.Revision, Sum: bytes.Clone(si.sum[:])}
+			if si.feed && si.html != "" {
+				key := b.htmlKey(si)
+				m.HTMLKey, m.HTML = key[:], []byte(si.html)
+			}
+			learned = append(learned, m)
+		}
+	}
+	for _, si := range b.feedStories() {
+		keepHTML = append(keepHTML, si.s.ID)
+	}
+	return learned, keepHTML
 }
 
 func (b *build) renderFeeds(w *worker) ([][]byte, error) {

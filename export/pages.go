@@ -135,7 +135,7 @@ func (b *build) planUnits() error {
 		}
 	}
 	for _, si := range b.stories {
-		b.units = append(b.units, &unit{id: si.s.ID,
+		b.units = append(b.units, &unit{id: si.s.ID, story: si,
 			files: []unitFile{{si.href, KindArticle}, {"ninjs/" + si.slug + ".json", KindNinjs}},
 			key: func(h hash.Hash) {
 				b.navHash(h)

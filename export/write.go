@@ -17,6 +17,8 @@ import (
 	"sync"
 
 	"github.com/zeebo/xxh3"
+
+	"copydesk/editor"
 )
 
 // run renders every unit whose inputs changed, stages the files that differ
@@ -330,7 +332,11 @@ type fileResult struct {
 	staged string
 }
 
-// renderAll runs the units on every core.
+// renderAll runs the units on every core: the stories' files first, then
+// the rest, whose keys take every story's hash. A story whose files are up
+// to date by its memo is never read whole; the others are read in batches
+// on a goroutine of their own, so that reading overlaps rendering, and
+// each is dropped again once its files are made.
 func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, handles map[string]*os.File, fresh, present map[string]bool, old manifest, progress func(done, total int)) ([][]fileResult, error) {
 	folders := make(map[string]folder, len(dirs))
 	for dir, d := range dirs {
@@ -346,7 +352,20 @@ func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, handles
 		done     int
 		firstErr error
 	)
+	fail := func(err error) {
+		mu.Lock()
+		if firstErr == nil {
+			firstErr = err
+		}
+		mu.Unlock()
+	}
+	failed := func() error {
+		mu.Lock()
+		defer mu.Unlock()
+		return firstErr
+	}
 	next := make(chan int)
+	var stories sync.WaitGroup // story units sent and not yet done
 	var wg sync.WaitGroup
 	for n := 0; n < runtime.GOMAXPROCS(0); n++ {
 		wg.Add(1)
@@ -355,6 +374,12 @@ func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, handles
 			w := &worker{b: b, h: xxh3.New128(), id: n, dirs: folders, fresh: fresh, present: present}
 			for i := range next {
 				res, err := w.do(old, i)
+				if si := b.units[i].story; si != nil {
+					if si.read {
+						si.release()
+					}
+					stories.Done()
+				}
 				mu.Lock()
 				if err != nil && firstErr == nil {
 					firstErr = err
@@ -368,31 +393,147 @@ func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, handles
 			}
 		}(n)
 	}
-	var err error
-feed:
-	for i := range b.units {
-		mu.Lock()
-		err = firstErr
-		mu.Unlock()
-		if err != nil {
-			break
+	var direct, wanted, rest []int
+	h := xxh3.New128()
+	for i, u := range b.units {
+		switch {
+		case u.story == nil:
+			rest = append(rest, i)
+		case u.story.known && b.upToDate(old, present, u, b.unitKey(h, u)):
+			direct = append(direct, i)
+		default:
+			wanted = append(wanted, i)
+		}
+	}
+	readCtx, stopReading := context.WithCancel(ctx)
+	defer stopReading()
+	batches := make(chan []int, 1)
+	go b.readStories(readCtx, wanted, batches, fail)
+	send := func(i int) bool {
+		if failed() != nil {
+			return false
+		}
+		if b.units[i].story != nil {
+			stories.Add(1)
 		}
 		select {
 		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
+			if b.units[i].story != nil {
+				stories.Done()
+			}
+			return false
 		case next <- i:
+			return true
+		}
+	}
+	ok := true
+	for _, i := range direct {
+		if ok = send(i); !ok {
+			break
+		}
+	}
+	if !ok {
+		stopReading()
+	}
+	for batch := range batches {
+		for _, i := range batch {
+			if ok = ok && send(i); !ok {
+				stopReading()
+				break
+			}
+		}
+	}
+	stories.Wait()
+	for _, i := range rest {
+		if ok = ok && send(i); !ok {
+			break
 		}
 	}
 	close(next)
 	wg.Wait()
+	err := failed()
 	if err == nil {
-		err = firstErr
+		err = ctx.Err()
 	}
 	if err != nil {
 		return nil, err
 	}
 	return results, nil
+}
+
+// readBatch is how many stories one query reads whole.
+const readBatch = 128
+
+// readStories reads the stories of the story units whole, a batch at a time,
+// and sends each batch on once its stories are in place; it closes out.
+func (b *build) readStories(ctx context.Context, units []int, out chan<- []int, fail func(error)) {
+	defer close(out)
+	for lo := 0; lo < len(units); lo += readBatch {
+		batch := units[lo:min(lo+readBatch, len(units))]
+		infos := make([]*storyInfo, len(batch))
+		for j, i := range batch {
+			infos[j] = b.units[i].story
+		}
+		if err := b.readWhole(ctx, infos); err != nil {
+			fail(err)
+			return
+		}
+		select {
+		case out <- batch:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// readWhole reads these stories whole from the source into their infos.
+func (b *build) readWhole(ctx context.Context, infos []*storyInfo) error {
+	ids := make([]string, len(infos))
+	for j, si := range infos {
+		ids[j] = si.s.ID
+	}
+	stories, err := b.src.StoriesByID(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("export: reading the stories: %w", err)
+	}
+	byID := make(map[string]*editor.Story, len(stories))
+	for k := range stories {
+		byID[stories[k].ID] = &stories[k]
+	}
+	for _, si := range infos {
+		s, ok := byID[si.s.ID]
+		if !ok {
+			return fmt.Errorf("export: the story %q (%s) was removed while the export ran; export again", si.s.Title(), si.s.ID)
+		}
+		si.take(s)
+	}
+	return nil
+}
+
+// unitKey is the key of the inputs of unit u's files.
+func (b *build) unitKey(h hash.Hash, u *unit) [16]byte {
+	h.Reset()
+	h.Write(b.global[:])
+	writeStrings(h, u.id)
+	for _, f := range u.files {
+		writeStrings(h, f.path)
+	}
+	u.key(h)
+	var key [16]byte
+	h.Sum(key[:0])
+	return key
+}
+
+// upToDate reports whether the last export made every file of u from inputs
+// with this key, and the files are still there.
+func (b *build) upToDate(old manifest, present map[string]bool, u *unit, key [16]byte) bool {
+	for _, f := range u.files {
+		e, ok := old[f.path]
+		if !ok || e.key != key || e.kind != f.kind || !present[f.path] {
+			return false
+		}
+	}
+	return true
 }
 
 // worker renders units one at a time, reusing its buffers.
@@ -415,27 +556,12 @@ type worker struct {
 
 func (w *worker) do(old manifest, i int) ([]fileResult, error) {
 	u := w.b.units[i]
-	w.h.Reset()
-	w.h.Write(w.b.global[:])
-	writeStrings(w.h, u.id)
-	for _, f := range u.files {
-		writeStrings(w.h, f.path)
-	}
-	u.key(w.h)
-	var key [16]byte
-	w.h.Sum(key[:0])
-
+	key := w.b.unitKey(w.h, u)
 	res := make([]fileResult, len(u.files))
-	fresh := true
-	for j, f := range u.files {
-		e, ok := old[f.path]
-		if !ok || e.key != key || e.kind != f.kind || !w.exists(f.path) {
-			fresh = false
-			break
+	if w.b.upToDate(old, w.present, u, key) {
+		for j, f := range u.files {
+			res[j] = fileResult{key: key, sum: old[f.path].sum}
 		}
-		res[j] = fileResult{key: key, sum: e.sum}
-	}
-	if fresh {
 		return res, nil
 	}
 	contents, err := u.render(w)

@@ -56,6 +56,21 @@ type Store interface {
 	ListStories(ctx context.Context, f editor.StoryFilter) ([]editor.StorySummary, error)
 	CountStories(ctx context.Context, status editor.Status) (int, error)
 	StoriesWithStatus(ctx context.Context, status editor.Status) ([]editor.Story, error)
+
+	// What the website export reads (export.Source). PublishedHeads is every
+	// published story without its body (kept when it has no headline, for
+	// its title), quotes and corrections, in any order; StoriesByID the
+	// stories named, whole, in any order. The export's memos of each story
+	// (editor.ExportMemo) are kept beside it: ExportMemos returns them all
+	// without HTML, ExportHTML those of the stories named with it, and
+	// SaveExportMemos replaces the stories' memos (leaving out a story
+	// that no longer exists) and forgets the HTML of every story not in
+	// keepHTML.
+	PublishedHeads(ctx context.Context) ([]editor.Story, error)
+	StoriesByID(ctx context.Context, ids []string) ([]editor.Story, error)
+	ExportMemos(ctx context.Context) ([]editor.ExportMemo, error)
+	ExportHTML(ctx context.Context, ids []string) ([]editor.ExportMemo, error)
+	SaveExportMemos(ctx context.Context, memos []editor.ExportMemo, keepHTML []string) error
 	// StoryIDsByFeedID lists the stories a feed's item became, by the
 	// feed's own ID (editor.Story.FeedID), oldest first; none is no error.
 	StoryIDsByFeedID(ctx context.Context, feedID string) ([]string, error)

@@ -8,7 +8,6 @@ import (
 	"time"
 	_ "time/tzdata" // the zone names of --time-zone and Preferences, on any machine
 
-	"copydesk/editor"
 	"copydesk/export"
 )
 
@@ -32,16 +31,8 @@ var exportCmd = &command{name: "export", args: "--out DIR [--base-url URL] [--na
 			if err := site.Validate(); err != nil {
 				return usagef("%s", strings.TrimPrefix(err.Error(), "export: "))
 			}
-			stories, err := e.db.StoriesWithStatus(e.ctx, editor.StatusPublished)
-			if err != nil {
-				return err
-			}
-			pages, err := e.db.Pages(e.ctx)
-			if err != nil {
-				return err
-			}
 			bar := newProgress(e.stderr, "exporting", 0)
-			report, err := export.ExportWith(e.ctx, *out, site, stories, pages, export.Options{Progress: bar.set, AllowRemoval: *allowRemoval})
+			report, err := export.ExportFrom(e.ctx, *out, site, e.db, export.Options{Progress: bar.set, AllowRemoval: *allowRemoval})
 			bar.done()
 			var re *export.RemovalError
 			if errors.As(err, &re) {
@@ -59,7 +50,7 @@ var exportCmd = &command{name: "export", args: "--out DIR [--base-url URL] [--na
 				return writeJSON(e.stdout, report)
 			}
 			fmt.Fprintf(e.stdout, "%s: %d published stories, %d pages; %d files written, %d unchanged, %d removed in %d ms\n",
-				*out, len(stories), len(pages), report.Count(export.StateWritten), report.Count(export.StateUnchanged),
+				*out, report.Stories(), report.Pages(), report.Count(export.StateWritten), report.Count(export.StateUnchanged),
 				report.Count(export.StateRemoved), report.DurationMS)
 			return nil
 		}

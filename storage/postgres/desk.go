@@ -47,6 +47,7 @@ func (d *DB) Init(ctx context.Context) error {
 			`GRANT INSERT ON house_words TO editor`,
 			`GRANT INSERT, UPDATE ON desk_settings TO desk`,
 			`GRANT DELETE ON house_words TO desk`,
+			`GRANT INSERT, UPDATE ON export_memos TO editor`,
 			`GRANT INSERT, UPDATE ON pages TO desk`,
 		} {
 			if _, err := tx.Exec(ctx, q); err != nil {

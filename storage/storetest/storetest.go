@@ -67,6 +67,8 @@ var behaviours = []behaviour{
 	{"RestoreStory", testRestoreStory},
 	{"RestorePage", testRestorePage},
 	{"StoriesWithStatusLoadsWholeStories", testStoriesWithStatus},
+	{"ExportReadsHeadsThenWholeStories", testExportReads},
+	{"ExportMemosAreKept", testExportMemos},
 	{"RevisionsRebuildExactly", testRevisionsRebuild},
 	{"StoryHistory", testStoryHistory},
 	{"WorkingCopies", testWorkingCopies},

@@ -1,0 +1,107 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"copydesk/editor"
+)
+
+// Source is where ExportFrom reads the site's content, and where it keeps
+// what it saw for the next export (a store satisfies it). Reading a story
+// whole costs most of an export that has little to write, so an export reads
+// the heads of every published story, then whole only the stories whose
+// files it has to write.
+type Source interface {
+	// PublishedHeads returns every published story without its Body,
+	// Quotes and Corrections, in any order; a story with no headline keeps
+	// its Body, which its title is made from.
+	PublishedHeads(ctx context.Context) ([]editor.Story, error)
+	// StoriesByID returns these stories whole, in any order.
+	StoriesByID(ctx context.Context, ids []string) ([]editor.Story, error)
+	// Pages returns every site page.
+	Pages(ctx context.Context) ([]editor.Page, error)
+	// ExportMemos returns what the last exports remembered of each story,
+	// without HTML.
+	ExportMemos(ctx context.Context) ([]editor.ExportMemo, error)
+	// ExportHTML returns the memos of these stories with their HTML.
+	ExportHTML(ctx context.Context, ids []string) ([]editor.ExportMemo, error)
+	// SaveExportMemos stores memos, replacing the stories' earlier ones,
+	// and forgets the HTML of every story not in keepHTML.
+	SaveExportMemos(ctx context.Context, memos []editor.ExportMemo, keepHTML []string) error
+}
+
+// sliceSource is the content of an export handed over whole, with nothing
+// remembered between exports.
+type sliceSource struct {
+	stories []editor.Story
+	pages   []editor.Page
+}
+
+func (s sliceSource) PublishedHeads(context.Context) ([]editor.Story, error) { return s.stories, nil }
+func (s sliceSource) Pages(context.Context) ([]editor.Page, error)           { return s.pages, nil }
+
+func (s sliceSource) StoriesByID(_ context.Context, ids []string) ([]editor.Story, error) {
+	want := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	var out []editor.Story
+	for _, st := range s.stories {
+		if want[st.ID] {
+			out = append(out, st)
+		}
+	}
+	return out, nil
+}
+
+func (sliceSource) ExportMemos(context.Context) ([]editor.ExportMemo, error) { return nil, nil }
+func (sliceSource) ExportHTML(context.Context, []string) ([]editor.ExportMemo, error) {
+	return nil, nil
+}
+func (sliceSource) SaveExportMemos(context.Context, []editor.ExportMemo, []string) error { return nil }
+
+// ExportFrom is ExportWith reading from src: it writes the website for the
+// published stories and every page of src into outDir, reading whole only
+// the stories whose files change, and leaves in src what the next export
+// needs to do the same. The files are the ones ExportWith writes for the
+// same content, byte for byte.
+//
+// The memos are saved once the site is in place; a failure to save them
+// (a user who may not write them) costs the next export time, not
+// correctness, and is not an error of this one.
+func ExportFrom(ctx context.Context, outDir string, site Site, src Source, opt Options) (*Report, error) {
+	start := time.Now()
+	if outDir == "" {
+		return nil, fmt.Errorf("export: no output folder given")
+	}
+	if err := site.normalize(); err != nil {
+		return nil, err
+	}
+	memos, err := src.ExportMemos(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("export: reading what the last export kept: %w", err)
+	}
+	heads, err := src.PublishedHeads(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("export: reading the published stories: %w", err)
+	}
+	pages, err := src.Pages(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("export: reading the site pages: %w", err)
+	}
+	b, err := newBuild(site, heads, pages, memos)
+	if err != nil {
+		return nil, err
+	}
+	b.ctx, b.src = ctx, src
+	files, err := b.run(ctx, outDir, opt)
+	if err != nil {
+		return nil, err
+	}
+	if learned, keep := b.memos(); len(learned) > 0 {
+		_ = src.SaveExportMemos(ctx, learned, keep)
+	}
+	return &Report{Files: files, DurationMS: time.Since(start).Milliseconds()}, nil
+}
