@@ -145,6 +145,7 @@ func Run(cfg Config) {
 		g.exportSite = cfg.Export
 		g.onReady = reportReady
 		g.checkDelay = checkDelay
+		g.retryEvery = retryEvery
 		g.desk, link.shown = link, g
 		w.SetContent(g.build())
 		w.SetMainMenu(g.menu())
@@ -152,6 +153,7 @@ func Run(cfg Config) {
 		g.startAutosave(autosaveEvery)
 		g.startLive()
 		g.startPresence(beatEvery)
+		g.startQueue()
 	}
 	link.install = func(key string, st Store) { install(key, st, nil) }
 	// openLater opens another database chosen in the window, off the UI

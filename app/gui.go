@@ -88,6 +88,19 @@ type gui struct {
 	// journal keeps the working copies on this computer on a shared desk
 	// (journal.go); nil on a SQLite file.
 	journal Journal
+	// offline is set while the shared desk does not answer (offline.go);
+	// retry tries it again meanwhile, every retryEvery (never when 0, as
+	// in tests, which try it themselves).
+	offline    bool
+	retryEvery time.Duration
+	retry      *time.Ticker
+	retryDone  chan struct{}
+	// sending is set while the waiting saves are being sent; waiting
+	// counts them.
+	sending bool
+	waiting int
+	// askedWaiting is set once quitting with saves waiting was confirmed.
+	askedWaiting bool
 }
 
 // sidebarList names a tab of the sidebar.

@@ -19,6 +19,10 @@ type Journal interface {
 	Keep(ctx context.Context, desk string, wc *editor.WorkingCopy) error
 	WorkingCopy(ctx context.Context, desk, docID string, who editor.Owner) (*editor.WorkingCopy, error)
 	Forget(ctx context.Context, desk, docID string, who editor.Owner) error
+	// The queue of saves waiting for the desk (offline.go), in order.
+	Enqueue(ctx context.Context, desk string, p *editor.PendingSave) error
+	Pending(ctx context.Context, desk string, who editor.Owner) ([]editor.PendingSave, error)
+	Sent(ctx context.Context, id int64) error
 }
 
 // workingCopy is who's working copy of document id: the store's, or the

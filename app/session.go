@@ -232,6 +232,11 @@ func (s *docSession) commit(sent, d document, base int, meta editor.RevisionMeta
 	id, who := d.id(), g.prefs.owner()
 	g.write(func() func() {
 		out := s.saveMerging(d, base, meta, note, who)
+		if unreachable(out.err) && g.journal != nil {
+			if qerr := g.queueSave(d, base, meta, who); qerr == nil {
+				return func() { g.queued(d) }
+			}
+		}
 		return func() {
 			what := "Saving “" + d.name() + "”"
 			switch {

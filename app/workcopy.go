@@ -36,6 +36,7 @@ func tick(t *time.Ticker, done chan struct{}, f func()) {
 
 func (g *gui) stop() {
 	g.stopPresence()
+	g.stopRetry()
 	if g.stopLive != nil {
 		g.stopLive()
 		g.stopLive = nil
@@ -96,7 +97,11 @@ func (g *gui) autosaveThen(then func()) {
 			kept := g.keep(wc)
 			err := g.store.SaveWorkingCopy(g.ctx, wc)
 			return func() {
-				if err != nil && kept == nil && g.journal != nil {
+				if err != nil && kept == nil && g.journal != nil && unreachable(err) {
+					g.wentOffline()
+					s.keptAt = wc.SavedAt
+					g.saveState.SetText("Unsaved changes · kept on this computer " + wc.SavedAt.Local().Format("15:04:05") + " · Save revision: Ctrl+S")
+				} else if err != nil && kept == nil && g.journal != nil {
 					g.showStatusError("The desk did not take the working copy; your text is kept on this computer", err)
 				} else if err != nil {
 					if g.current != nil && g.current.session() == s {
@@ -197,6 +202,13 @@ func (g *gui) quit() {
 			g.cancel()
 			return g.closeWindow
 		})
+	}
+	if g.waiting > 0 && !g.askedWaiting {
+		g.ask("Saves waiting for the desk", fmt.Sprintf("The desk cannot be reached, and %s on this computer to be sent to it.\n\n"+
+			"If you quit now they stay here, and are sent when copydesk next connects to this desk.", waitingText(g.waiting)),
+			choice{label: "Cancel"},
+			choice{label: "Quit and send them later", do: func() { g.askedWaiting = true; g.quit() }})
+		return
 	}
 	if g.current == nil || !g.current.session().dirty(g.current.current().content()) {
 		closeNow()

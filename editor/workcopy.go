@@ -21,3 +21,20 @@ type WorkingCopy struct {
 
 // Owner is whose the working copy is.
 func (wc *WorkingCopy) Owner() Owner { return Owner{User: wc.User, Client: wc.Client} }
+
+// PendingSave is one save waiting for a shared desk that cannot be
+// reached: the document's content as saved (Story.Content or
+// Page.Content), the revision it was edited from, and what the person said
+// about it. The app's local journal keeps them in order and sends them,
+// merged, when the desk is back.
+type PendingSave struct {
+	ID       int64        `json:"id"`
+	DocID    string       `json:"doc_id"`
+	DocKind  string       `json:"doc_kind"` // story or page
+	Base     int          `json:"base"`
+	Content  []byte       `json:"content"`
+	Meta     RevisionMeta `json:"meta"`
+	QueuedAt time.Time    `json:"queued_at"`
+	User     string       `json:"user"`
+	Client   string       `json:"client"`
+}

@@ -42,6 +42,10 @@ type Server struct {
 	log  string
 	dbs  atomic.Int64
 	done chan struct{}
+	// bin, args and cred start it again after Crash.
+	bin  string
+	args []string
+	cred *syscall.Credential
 }
 
 var (
@@ -139,33 +143,60 @@ func StartServer(durable bool) (*Server, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	s := &Server{Dir: dir, Port: port, log: filepath.Join(dir, "server.log"), done: make(chan struct{})}
-	logFile, err := os.Create(s.log)
-	if err != nil {
-		os.RemoveAll(dir)
-		return nil, err
-	}
+	s := &Server{Dir: dir, Port: port, log: filepath.Join(dir, "server.log"), bin: bin, cred: cred}
 	args := []string{"-D", data, "-k", dir, "-p", strconv.Itoa(port),
 		"-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", "-c", "shared_buffers=64MB"}
 	if !durable {
 		args = append(args, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
 	}
-	s.cmd = exec.Command(filepath.Join(bin, "postgres"), args...)
-	s.cmd.Stdout, s.cmd.Stderr = logFile, logFile
-	// Its own process group, and SIGKILL when the test process dies.
-	s.cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred, Setpgid: true, Pdeathsig: syscall.SIGKILL}
-	if err := s.cmd.Start(); err != nil {
-		logFile.Close()
+	s.args = args
+	if err := s.launch(); err != nil {
 		os.RemoveAll(dir)
-		return nil, fmt.Errorf("starting postgres: %w", err)
-	}
-	logFile.Close()
-	go func() { s.cmd.Wait(); close(s.done) }()
-	if err := s.waitReady(30 * time.Second); err != nil {
-		s.Stop()
 		return nil, err
 	}
 	return s, nil
+}
+
+// launch starts the server process on its data folder and waits until it
+// takes connections.
+func (s *Server) launch() error {
+	logFile, err := os.OpenFile(s.log, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	if err != nil {
+		return err
+	}
+	s.done = make(chan struct{})
+	s.cmd = exec.Command(filepath.Join(s.bin, "postgres"), s.args...)
+	s.cmd.Stdout, s.cmd.Stderr = logFile, logFile
+	// Its own process group, and SIGKILL when the test process dies.
+	s.cmd.SysProcAttr = &syscall.SysProcAttr{Credential: s.cred, Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	if err := s.cmd.Start(); err != nil {
+		logFile.Close()
+		return fmt.Errorf("starting postgres: %w", err)
+	}
+	logFile.Close()
+	done := s.done
+	go func() { s.cmd.Wait(); close(done) }()
+	if err := s.waitReady(30 * time.Second); err != nil {
+		s.Stop()
+		return err
+	}
+	return nil
+}
+
+// Crash stops the server at once, as pg_ctl stop -m immediate does
+// (SIGQUIT: no checkpoint, every connection dropped), keeping its data for
+// Restart. Only for a server the test started itself (Start), never the
+// shared one (Get).
+func (s *Server) Crash() {
+	s.cmd.Process.Signal(syscall.SIGQUIT)
+	<-s.done
+}
+
+// Restart starts a crashed server again on the same data and port.
+func (s *Server) Restart() error {
+	// An immediate stop can leave the postmaster's lock file behind.
+	os.Remove(filepath.Join(s.Dir, "data", "postmaster.pid"))
+	return s.launch()
 }
 
 // serverUser is who runs the server: the postgres user when the tests run

@@ -12,20 +12,8 @@ import (
 // reached waits here, in the order it was made, and is sent when the desk
 // is back.
 
-// PendingSave is one save waiting for the desk: the document's content as
-// saved (Story.Content or Page.Content), the revision it was edited from,
-// and what the person said about it.
-type PendingSave struct {
-	ID       int64               `json:"id"`
-	DocID    string              `json:"doc_id"`
-	DocKind  string              `json:"doc_kind"` // story or page
-	Base     int                 `json:"base"`
-	Content  []byte              `json:"content"`
-	Meta     editor.RevisionMeta `json:"meta"`
-	QueuedAt time.Time           `json:"queued_at"`
-	User     string              `json:"user"`
-	Client   string              `json:"client"`
-}
+// PendingSave is one save waiting for the desk (editor.PendingSave).
+type PendingSave = editor.PendingSave
 
 // Enqueue puts p at the end of its owner's queue on desk, setting p.ID and
 // p.QueuedAt.
