@@ -230,7 +230,10 @@ func (e *storyEditor) took(d document) {
 
 func (e *storyEditor) fill(s *editor.Story) {
 	e.filling = true
-	defer func() { e.filling = false }()
+	defer func() {
+		e.filling = false
+		e.spell.changed() // the underlines and tints follow the new text
+	}()
 	for _, in := range e.inputs {
 		in.set(in.field.Get(s))
 	}
@@ -261,6 +264,9 @@ func (e *storyEditor) story() *editor.Story {
 }
 
 func (e *storyEditor) content() []byte { return e.story().Content() }
+
+// bodyEntry is the body's field, where an arriving save's words are tinted.
+func (e *storyEditor) bodyEntry() *textEntry { return e.body }
 
 func (e *storyEditor) onChanged() {
 	if e.filling || e.loaded == nil {

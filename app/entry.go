@@ -27,6 +27,11 @@ type textEntry struct {
 	misspelt []spell.Span
 	marks    []spellMark
 	marked   *markedRenderer
+	// merged are the words an arriving save merged in (markMerged), tinted
+	// through mergedMarks; mergedGen tells a stale clearing timer apart.
+	merged      []spell.Span
+	mergedMarks []spellMark
+	mergedGen   int
 }
 
 // textEdit is the text before and after a replacement.

@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
+	"copydesk/editor/spell"
 )
 
 // Others' saves arrive: on a store with a change feed, every new revision
@@ -98,7 +102,16 @@ func (s *docSession) arrive(c editor.Change, from, cur document) {
 		return
 	}
 	if len(conflicts) == 0 {
+		body, hasBody := s.ed.(interface{ bodyEntry() *textEntry })
+		var before string
+		if hasBody {
+			before = body.bodyEntry().Text
+		}
 		s.rebase(cur, merged)
+		if hasBody {
+			b := body.bodyEntry()
+			b.markMerged(insertedSpans(before, b.Text))
+		}
 		text := fmt.Sprintf("%s; it changed the %s", said, changedFields(from, cur))
 		if w := theirWords(now, merged); w != "" {
 			text += ": " + w
@@ -111,6 +124,29 @@ func (s *docSession) arrive(c editor.Change, from, cur document) {
 		s.rebase(cur, resolved)
 		s.notify(fmt.Sprintf("%s; your choices are merged with your unsaved changes.", said))
 	})
+}
+
+// insertedSpans are the stretches of after (rune offsets) that a word diff
+// from before finds inserted: the words an arriving save merged in.
+func insertedSpans(before, after string) []spell.Span {
+	var spans []spell.Span
+	at := 0
+	for _, op := range editor.DiffText(before, after) {
+		n := utf8.RuneCountInString(op.Text)
+		switch op.Op {
+		case editor.OpInsert:
+			// The spaces around the words are left untinted.
+			lead := n - utf8.RuneCountInString(strings.TrimLeftFunc(op.Text, unicode.IsSpace))
+			trail := n - utf8.RuneCountInString(strings.TrimRightFunc(op.Text, unicode.IsSpace))
+			if lead < n {
+				spans = append(spans, spell.Span{Start: at + lead, End: at + n - trail})
+			}
+			at += n
+		case editor.OpEqual:
+			at += n
+		}
+	}
+	return spans
 }
 
 // rebase makes cur the revision the fields are based on, and shows shown in

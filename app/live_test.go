@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -54,6 +55,7 @@ func TestAnotherSaveArrives(t *testing.T) {
 		want   string    // its body after the arrival
 		notice string
 		dirty  bool
+		merged []string // the words tinted as merged in
 	}{
 		{
 			name:   "without local edits the story reloads",
@@ -66,6 +68,7 @@ func TestAnotherSaveArrives(t *testing.T) {
 			want:   "The council met on Monday night.\n\nThe vote is due on Friday.",
 			notice: "it changed the body (1 more word): “night”. Merged with your unsaved changes.",
 			dirty:  true,
+			merged: []string{"night"},
 		},
 	}
 	for _, tt := range tests {
@@ -95,6 +98,17 @@ func TestAnotherSaveArrives(t *testing.T) {
 			}
 			if !s.notice.Visible() || !strings.Contains(s.noticeText.Text, tt.notice) {
 				t.Errorf("notice %q (shown %v), want it to say %q", s.noticeText.Text, s.notice.Visible(), tt.notice)
+			}
+			if got := g.story.body.mergedWords(); !slices.Equal(got, tt.merged) {
+				t.Errorf("tinted as merged: %q, want %q", got, tt.merged)
+			}
+			if tt.merged != nil {
+				// Typing before the merged words moves their tint with them.
+				replaceIn(t, g.story.body, "The council", "The city council")
+				if got := g.story.body.mergedWords(); !slices.Equal(got, tt.merged) {
+					t.Errorf("after typing before them, tinted as merged: %q, want %q", got, tt.merged)
+				}
+				tt.want = strings.Replace(tt.want, "The council", "The city council", 1)
 			}
 			if tt.dirty {
 				saveAs(g, "bob")

@@ -1,8 +1,10 @@
 package app
 
 import (
+	"image/color"
 	"reflect"
 	"sort"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -24,8 +26,10 @@ type spellMark struct {
 // drawn over its text.
 type markedRenderer struct {
 	fyne.WidgetRenderer
-	e       *textEntry
-	lines   []*canvas.Rectangle
+	e     *textEntry
+	lines []*canvas.Rectangle
+	// tints are drawn over the words an arriving save merged in.
+	tints   []*canvas.Rectangle
 	objects []fyne.CanvasObject
 	// scroll is the entry's own scroller: its Offset says which rows show.
 	scroll fyne.CanvasObject
@@ -56,6 +60,9 @@ func (r *markedRenderer) Objects() []fyne.CanvasObject {
 	for _, l := range r.lines {
 		r.objects = append(r.objects, l)
 	}
+	for _, l := range r.tints {
+		r.objects = append(r.objects, l)
+	}
 	return r.objects
 }
 
@@ -82,12 +89,14 @@ func (r *markedRenderer) scrollOffset() fyne.Position {
 	return fyne.Position{}
 }
 
-// place draws an underline under each misspelt word in view. It moves the
-// cursor to measure where words are, and puts it back.
+// place draws an underline under each misspelt word in view, and a tint
+// over the words an arriving save merged in. It moves the cursor to measure
+// where words are, and puts it back.
 func (r *markedRenderer) place() {
 	e := r.e
 	e.marks = e.marks[:0]
-	if len(e.misspelt) > 0 && r.scroll != nil && r.scroll.Visible() {
+	e.mergedMarks = e.mergedMarks[:0]
+	if (len(e.misspelt) > 0 || len(e.merged) > 0) && r.scroll != nil && r.scroll.Visible() {
 		row, col := e.CursorRow, e.CursorColumn
 		starts := rowStarts(&e.Entry)
 		e.CursorRow, e.CursorColumn = 0, 0
@@ -99,43 +108,71 @@ func (r *markedRenderer) place() {
 		}
 		off, at, view := r.scrollOffset(), r.scroll.Position(), r.scroll.Size()
 		first := max(int((off.Y-top.Y)/max(rowH, 1)), 0)
-		for _, sp := range e.misspelt {
-			wr, wc := rowColSorted(starts, sp.Start)
-			if wr < first {
-				continue
+		// measure adds to marks the stretch of each span in view, one a row.
+		measure := func(spans []spell.Span, marks []spellMark) []spellMark {
+			for _, sp := range spans {
+				wr, wc := rowColSorted(starts, sp.Start)
+				er, ec := rowColSorted(starts, sp.End)
+				for r := wr; r <= er; r++ {
+					if float32(r)*rowH+top.Y > off.Y+view.Height {
+						return marks
+					}
+					c0, c1 := 0, ec
+					if r == wr {
+						c0 = wc
+					}
+					if r != er {
+						c1 = starts[min(r+1, len(starts)-1)] - starts[r]
+					}
+					if r < first || c1 <= c0 {
+						continue
+					}
+					e.CursorRow, e.CursorColumn = r, c0
+					p0 := e.CursorPosition()
+					e.CursorColumn = c1
+					p1 := e.CursorPosition()
+					x0, x1 := at.X+p0.X-off.X, at.X+p1.X-off.X
+					y := at.Y + p0.Y - off.Y
+					marks = append(marks, spellMark{span: sp, min: fyne.NewPos(x0, y), max: fyne.NewPos(x1, y+rowH)})
+				}
 			}
-			if float32(wr)*rowH+top.Y > off.Y+view.Height {
-				break
-			}
-			er, ec := rowColSorted(starts, sp.End)
-			if er != wr {
-				ec = starts[min(wr+1, len(starts)-1)] - starts[wr]
-			}
-			e.CursorRow, e.CursorColumn = wr, wc
-			p0 := e.CursorPosition()
-			e.CursorColumn = ec
-			p1 := e.CursorPosition()
-			x0, x1 := at.X+p0.X-off.X, at.X+p1.X-off.X
-			y := at.Y + p0.Y - off.Y
-			e.marks = append(e.marks, spellMark{span: sp, min: fyne.NewPos(x0, y), max: fyne.NewPos(x1, y+rowH)})
+			return marks
 		}
+		e.marks = measure(e.misspelt, e.marks)
+		e.mergedMarks = measure(e.merged, e.mergedMarks)
 		e.CursorRow, e.CursorColumn = row, col
 	}
-	red := e.Theme().Color(theme.ColorNameError, fyne.CurrentApp().Settings().ThemeVariant())
-	for i, m := range e.marks {
-		if i == len(r.lines) {
-			r.lines = append(r.lines, canvas.NewRectangle(red))
+	variant := fyne.CurrentApp().Settings().ThemeVariant()
+	red := e.Theme().Color(theme.ColorNameError, variant)
+	cr, cg, cb, _ := e.Theme().Color(theme.ColorNameSuccess, variant).RGBA()
+	tint := color.NRGBA{R: uint8(cr >> 8), G: uint8(cg >> 8), B: uint8(cb >> 8), A: 0x40}
+	r.lines = drawMarks(r.lines, e.marks, red, func(m spellMark) (fyne.Position, fyne.Size) {
+		return fyne.NewPos(m.min.X, m.max.Y-3), fyne.NewSize(m.max.X-m.min.X, 1.5)
+	})
+	r.tints = drawMarks(r.tints, e.mergedMarks, tint, func(m spellMark) (fyne.Position, fyne.Size) {
+		return m.min, fyne.NewSize(m.max.X-m.min.X, m.max.Y-m.min.Y)
+	})
+}
+
+// drawMarks shows one rectangle of colour c for each mark, where at says,
+// reusing those made before and hiding the rest.
+func drawMarks(rects []*canvas.Rectangle, marks []spellMark, c color.Color, at func(spellMark) (fyne.Position, fyne.Size)) []*canvas.Rectangle {
+	for i, m := range marks {
+		if i == len(rects) {
+			rects = append(rects, canvas.NewRectangle(c))
 		}
-		l := r.lines[i]
-		l.FillColor = red
-		l.Move(fyne.NewPos(m.min.X, m.max.Y-3))
-		l.Resize(fyne.NewSize(m.max.X-m.min.X, 1.5))
+		l := rects[i]
+		l.FillColor = c
+		pos, size := at(m)
+		l.Move(pos)
+		l.Resize(size)
 		l.Show()
 		l.Refresh()
 	}
-	for _, l := range r.lines[len(e.marks):] {
+	for _, l := range rects[len(marks):] {
 		l.Hide()
 	}
+	return rects
 }
 
 // rowColSorted is rowCol for row starts in order, found by halving.
@@ -158,8 +195,19 @@ func (e *textEntry) setMisspelt(spans []spell.Span) {
 // those after it move by its change in length, those in it go until the
 // next check.
 func (e *textEntry) shiftMisspelt(before, after string) {
-	if len(e.misspelt) == 0 {
+	if len(e.misspelt) == 0 && len(e.merged) == 0 {
 		return
+	}
+	e.merged = shiftSpans(e.merged, before, after)
+	e.setMisspelt(shiftSpans(e.misspelt, before, after))
+}
+
+// shiftSpans is spans (rune offsets into before) moved to where their words
+// are in after: those before the edited stretch stay, those after it move by
+// its change in length, those in it go.
+func shiftSpans(spans []spell.Span, before, after string) []spell.Span {
+	if len(spans) == 0 {
+		return spans
 	}
 	p := 0
 	for p < len(before) && p < len(after) && before[p] == after[p] {
@@ -172,8 +220,8 @@ func (e *textEntry) shiftMisspelt(before, after string) {
 	start := utf8.RuneCountInString(before[:p])
 	oldEnd := start + utf8.RuneCountInString(before[p:len(before)-s])
 	delta := utf8.RuneCountInString(after[p:len(after)-s]) - (oldEnd - start)
-	kept := e.misspelt[:0]
-	for _, sp := range e.misspelt {
+	kept := spans[:0]
+	for _, sp := range spans {
 		switch {
 		case sp.End < start:
 			kept = append(kept, sp)
@@ -181,7 +229,43 @@ func (e *textEntry) shiftMisspelt(before, after string) {
 			kept = append(kept, spell.Span{Start: sp.Start + delta, End: sp.End + delta})
 		}
 	}
-	e.setMisspelt(kept)
+	return kept
+}
+
+// markMerged tints the words an arriving save merged into the body (rune
+// offsets into its text) until the next edit near them, or for mergedFor.
+func (e *textEntry) markMerged(spans []spell.Span) {
+	e.merged = spans
+	e.mergedGen++
+	if e.marked != nil {
+		e.marked.place()
+	}
+	if len(spans) == 0 {
+		return
+	}
+	gen := e.mergedGen
+	time.AfterFunc(mergedFor, func() {
+		fyne.Do(func() {
+			if gen == e.mergedGen {
+				e.markMerged(nil)
+			}
+		})
+	})
+}
+
+// mergedFor is how long the words an arriving save merged in stay tinted.
+var mergedFor = 10 * time.Second
+
+// mergedWords are the words tinted as merged now, for tests.
+func (e *textEntry) mergedWords() []string {
+	rs := []rune(e.Text)
+	var out []string
+	for _, sp := range e.merged {
+		if sp.End <= len(rs) {
+			out = append(out, string(rs[sp.Start:sp.End]))
+		}
+	}
+	return out
 }
 
 // TappedSecondary offers a misspelt word's suggestions, and to add it to the

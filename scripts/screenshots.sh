@@ -164,21 +164,23 @@ bobsaves() {
 }
 # Bob's save arrives while ann has changed the same word: the clash view.
 fresh; desk ann
-retype='xdotool mousemove 622 385 click 1; sleep 0.3; xdotool key --delay 40 BackSpace BackSpace BackSpace BackSpace BackSpace BackSpace BackSpace; xdotool type --delay 30 Wednesday'
+# It puts the cursor after "Tuesday" from the keyboard (Ctrl+Home, two rows
+# down, 43 letters on), so no click depends on where the body's lines fall.
+retype='xdotool mousemove 700 630 click 1; sleep 0.3; xdotool key ctrl+Home Down Down Home; xdotool key --repeat 43 --delay 10 Right; xdotool key --delay 40 BackSpace BackSpace BackSpace BackSpace BackSpace BackSpace BackSpace; xdotool type --delay 30 Wednesday'
 run "$out/live-clash.png" --drive "$(drive "$retype" \
-  'xdotool mousemove 905 347 click 1' 'sleep 0.3' 'xdotool type --delay 30 " The meeting ran late."' \
+  'xdotool mousemove 700 630 click 1' 'sleep 0.3' 'xdotool type --delay 30 " The meeting ran late."' \
   "$(bobsaves 's/due on Tuesday/due on Thursday/; s/branch libraries/branch libraries in Headingley/')" 'sleep 4')" -- "$bin" --db "$db"
 # Ann keeps editing instead, then saves: the save merges bob's revision,
 # asks at the clash, and says what it merged.
 fresh; desk ann
 run "$out/live-merge.png" --drive "$(drive "$retype" \
-  'xdotool mousemove 905 347 click 1' 'sleep 0.3' 'xdotool type --delay 30 " The meeting ran late."' \
+  'xdotool mousemove 700 630 click 1' 'sleep 0.3' 'xdotool type --delay 30 " The meeting ran late."' \
   "$(bobsaves 's/due on Tuesday/due on Thursday/; s/branch libraries/branch libraries in Headingley/')" 'sleep 2.5' \
   'xdotool key Escape' 'sleep 0.5' 'xdotool key ctrl+s' 'sleep 1' 'xdotool key Return' 'sleep 1' 'xdotool key Return' 'sleep 3')" -- "$bin" --db "$db"
 # Bob's save arrives while ann types, and merges with her changes.
 fresh; desk ann
 run "$out/live-arrive.png" --drive "$(drive \
-  'xdotool mousemove 905 347 click 1' 'sleep 0.3' 'xdotool type --delay 30 " The meeting ran late."' 'sleep 1.2' \
+  'xdotool mousemove 700 630 click 1' 'sleep 0.3' 'xdotool type --delay 30 " The meeting ran late."' 'sleep 1.2' \
   "$(bobsaves 's/branch libraries/branch libraries in Headingley and Chapeltown/')" 'sleep 3')" -- "$bin" --db "$db"
 # A second copy of the app, bob's, has the story open (its window hidden).
 fresh; desk ann
