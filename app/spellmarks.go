@@ -257,16 +257,7 @@ func (e *textEntry) markMerged(spans []spell.Span) {
 var mergedFor = 10 * time.Second
 
 // mergedWords are the words tinted as merged now, for tests.
-func (e *textEntry) mergedWords() []string {
-	rs := []rune(e.Text)
-	var out []string
-	for _, sp := range e.merged {
-		if sp.End <= len(rs) {
-			out = append(out, string(rs[sp.Start:sp.End]))
-		}
-	}
-	return out
-}
+func (e *textEntry) mergedWords() []string { return spanWords(e.Text, e.merged) }
 
 // TappedSecondary offers a misspelt word's suggestions, and to add it to the
 // house words, when the right-click is on one; elsewhere Fyne's menu.
@@ -330,10 +321,13 @@ func (e *textEntry) replaceWord(sp spell.Span, word, with string) {
 }
 
 // misspeltWords are the words underlined now, for tests and the screenshot.
-func (e *textEntry) misspeltWords() []string {
-	rs := []rune(e.Text)
+func (e *textEntry) misspeltWords() []string { return spanWords(e.Text, e.misspelt) }
+
+// spanWords are the words of text that spans (rune offsets) cover.
+func spanWords(text string, spans []spell.Span) []string {
+	rs := []rune(text)
 	var out []string
-	for _, sp := range e.misspelt {
+	for _, sp := range spans {
 		if sp.End <= len(rs) {
 			out = append(out, string(rs[sp.Start:sp.End]))
 		}
