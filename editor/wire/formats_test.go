@@ -105,6 +105,11 @@ func TestFormats(t *testing.T) {
 			"subjects": "http://cv.iptc.org/newscodes/mediatopic/20000191=strike", "language": "en-GB", "rights": "© 2026 Example News",
 			"source": "Example News", "feed_id": "urn:example:ninjs2:rail",
 		}, []string{"Rail staff voted to strike in January.\n\nThe union said talks had failed."}, nil},
+		// A feed's bodies with roles of their own ("nitf", "text") and
+		// none "main": the plain text one is the body.
+		{"ninjs-roles.json", map[string]string{
+			"format": "ninjs", "headline": "Harbour wall to be rebuilt", "byline": "Ruth Bell", "dateline": "WHITBY",
+		}, []string{"The harbour wall will be rebuilt next year.\n\nWork starts in March."}, []string{"Not read", "\r"}},
 		{"ninjs3.json", map[string]string{
 			"format": "ninjs", "headline": "Library to close after 90 years", "standfirst": "The council says it cannot afford repairs.",
 			"byline": "Tom Vine", "dateline": "BARNSLEY", "credit": "Reporting by Tom Vine.", "section": "Local", "tags": "libraries,council",

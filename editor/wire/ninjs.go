@@ -269,9 +269,17 @@ func mainText(ts []ninjsText, role, contentType string) string {
 	return ""
 }
 
+// pickBody is the body of this content type: the main one (no role, or
+// "main"), else the first of another role (agencies' feeds name theirs
+// "text" or "nitf").
 func pickBody(bodies []ninjsText, contentType string) *ninjsText {
 	for i, b := range bodies {
 		if (b.Role == "" || strings.EqualFold(b.Role, "main")) && strings.EqualFold(b.ContentType, contentType) {
+			return &bodies[i]
+		}
+	}
+	for i, b := range bodies {
+		if strings.EqualFold(b.ContentType, contentType) {
 			return &bodies[i]
 		}
 	}
