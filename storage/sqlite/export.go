@@ -80,58 +80,7 @@ func storiesByID(ctx context.Context, q querier, ids []string) ([]editor.Story, 
 		return nil, nil
 	}
 	in, args := inList(ids)
-	rows, err := q.QueryContext(ctx, selectStory+" WHERE id IN "+in, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []editor.Story
-	index := map[string]int{}
-	for rows.Next() {
-		s, err := scanStory(rows)
-		if err != nil {
-			return nil, err
-		}
-		index[s.ID] = len(out)
-		out = append(out, *s)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	quoteRows, err := q.QueryContext(ctx, `SELECT story_id, `+quoteColumns+` FROM quotes WHERE story_id IN `+in+` ORDER BY story_id, position`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer quoteRows.Close()
-	for quoteRows.Next() {
-		var storyID string
-		quote, err := scanQuote(quoteRows, &storyID)
-		if err != nil {
-			return nil, err
-		}
-		if i, ok := index[storyID]; ok {
-			out[i].Quotes = append(out[i].Quotes, *quote)
-		}
-	}
-	if err := quoteRows.Err(); err != nil {
-		return nil, err
-	}
-	corrRows, err := q.QueryContext(ctx, `SELECT story_id, kind, note, at FROM corrections WHERE story_id IN `+in+` ORDER BY story_id, seq`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer corrRows.Close()
-	for corrRows.Next() {
-		var storyID string
-		var c editor.Correction
-		if err := corrRows.Scan(&storyID, &c.Kind, &c.Note, timeCol{&c.At}); err != nil {
-			return nil, err
-		}
-		if i, ok := index[storyID]; ok {
-			out[i].Corrections = append(out[i].Corrections, c)
-		}
-	}
-	return out, corrRows.Err()
+	return loadStories(ctx, q, selectStory+" WHERE id IN "+in, in, args)
 }
 
 // ExportMemos returns every story's export memo, without HTML.

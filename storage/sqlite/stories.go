@@ -347,7 +347,15 @@ func storiesWithStatus(ctx context.Context, q querier, status editor.Status) ([]
 	if status != "" {
 		where, args = ` WHERE status = ?`, append(args, string(status))
 	}
-	rows, err := q.QueryContext(ctx, selectStory+where+` ORDER BY published_at DESC, created_at DESC, id`, args...)
+	return loadStories(ctx, q, selectStory+where+` ORDER BY published_at DESC, created_at DESC, id`,
+		`(SELECT id FROM stories`+where+`)`, args)
+}
+
+// loadStories reads the stories query selects (selectStory with its
+// conditions and order), then their quotes and corrections, whose story IDs
+// are in the set in names (a subquery or a list); args fill both.
+func loadStories(ctx context.Context, q querier, query, in string, args []any) ([]editor.Story, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -366,7 +374,7 @@ func storiesWithStatus(ctx context.Context, q querier, status editor.Status) ([]
 		return nil, err
 	}
 	quoteRows, err := q.QueryContext(ctx, `SELECT story_id, `+quoteColumns+` FROM quotes
-		WHERE story_id IN (SELECT id FROM stories`+where+`) ORDER BY story_id, position`, args...)
+		WHERE story_id IN `+in+` ORDER BY story_id, position`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -385,7 +393,7 @@ func storiesWithStatus(ctx context.Context, q querier, status editor.Status) ([]
 		return nil, err
 	}
 	corrRows, err := q.QueryContext(ctx, `SELECT story_id, kind, note, at FROM corrections
-		WHERE story_id IN (SELECT id FROM stories`+where+`) ORDER BY story_id, seq`, args...)
+		WHERE story_id IN `+in+` ORDER BY story_id, seq`, args...)
 	if err != nil {
 		return nil, err
 	}
