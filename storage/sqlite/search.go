@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"unicode"
 
@@ -66,68 +65,4 @@ func ftsQuery(q string) string {
 		terms = append(terms, `"`+w+`"*`)
 	}
 	return strings.Join(terms, " ")
-}
-
-// setSearchDoc replaces the search row for (kind, ref).
-func setSearchDoc(ctx context.Context, tx *sql.Tx, kind, ref, story, title, body string) error {
-	if err := dropSearchDocs(ctx, tx, `kind = ? AND ref = ?`, kind, ref); err != nil {
-		return err
-	}
-	return insertSearchDoc(ctx, tx, kind, ref, story, title, body)
-}
-
-// insertSearchDoc adds a search row for (kind, ref), which must have none.
-func insertSearchDoc(ctx context.Context, tx *sql.Tx, kind, ref, story, title, body string) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO search_docs (kind, ref, story) VALUES (?, ?, ?)`, kind, ref, story)
-	if err != nil {
-		return err
-	}
-	rowid, err := res.LastInsertId()
-	if err != nil {
-		return err
-	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)`, rowid, title, body)
-	return err
-}
-
-func dropSearchDocs(ctx context.Context, tx *sql.Tx, where string, args ...any) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM search WHERE rowid IN (SELECT id FROM search_docs WHERE `+where+`)`, args...); err != nil {
-		return err
-	}
-	_, err := tx.ExecContext(ctx, `DELETE FROM search_docs WHERE `+where, args...)
-	return err
-}
-
-// indexStory replaces the search rows of a story and its quotes.
-func indexStory(ctx context.Context, tx *sql.Tx, s *editor.Story) error {
-	if err := dropSearchDocs(ctx, tx, `story = ?`, s.ID); err != nil {
-		return err
-	}
-	if err := insertSearchDoc(ctx, tx, "story", s.ID, s.ID, s.Headline, joinNonEmpty(s.Standfirst, s.Byline, s.Body, s.Credit, strings.Join(s.Tags, " "))); err != nil {
-		return err
-	}
-	for _, q := range s.Quotes {
-		if err := insertSearchDoc(ctx, tx, "quote", q.ID, s.ID, q.Speaker, q.Text); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func indexPage(ctx context.Context, tx *sql.Tx, p *editor.Page) error {
-	return setSearchDoc(ctx, tx, "page", p.ID, "", p.Title, joinNonEmpty(p.Summary, p.Body))
-}
-
-func indexPerson(ctx context.Context, tx *sql.Tx, p *editor.Person) error {
-	return setSearchDoc(ctx, tx, "person", p.ID, "", p.FullName(), joinNonEmpty(p.ShortName, p.Role, p.Organisation))
-}
-
-func joinNonEmpty(parts ...string) string {
-	var kept []string
-	for _, p := range parts {
-		if p != "" {
-			kept = append(kept, p)
-		}
-	}
-	return strings.Join(kept, "\n\n")
 }
