@@ -218,3 +218,35 @@ func TestMigrationMovesSearchToExternalContent(t *testing.T) {
 		t.Errorf("SchemaVersion = %d after the migration, want 14 or more", v)
 	}
 }
+
+// TestSearchRanksTheNewestMatches: a headline outweighs a body, and of a
+// query matching more than a thousand rows the best of the newest thousand
+// come first; older matches are not ranked.
+func TestSearchRanksTheNewestMatches(t *testing.T) {
+	db, _ := openDB(t)
+	oldHeadline := newStory(t, db, "Harbour reopens", "Boats are back.")
+	inBody := newStory(t, db, "Boats are back", "The harbour reopened.")
+	if hits, err := db.Search(ctx, "harbour", 10); err != nil || len(hits) != 2 || hits[0].ID != oldHeadline.ID || hits[1].ID != inBody.ID {
+		t.Fatalf("Search(harbour) = %+v, %v, want the headline %s before the body %s", hits, err, oldHeadline.ID, inBody.ID)
+	}
+	many := make([]*editor.Story, 1000)
+	for i := range many {
+		many[i] = &editor.Story{Headline: fmt.Sprintf("Tides %d", i), Body: "The harbour was busy."}
+	}
+	if err := db.CreateStories(ctx, many, editor.RevisionMeta{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	newHeadline := newStory(t, db, "Harbour closes", "Storm due.")
+	hits, err := db.Search(ctx, "harbour", 2000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1000 || hits[0].ID != newHeadline.ID {
+		t.Fatalf("Search(harbour) of 1,003 matches = %d hits, the first %+v, want 1,000, the newest headline %s first", len(hits), hits[0], newHeadline.ID)
+	}
+	for _, h := range hits {
+		if h.ID == oldHeadline.ID || h.ID == inBody.ID {
+			t.Errorf("Search(harbour) of 1,003 matches found %s, one of the oldest, want the newest 1,000", h.ID)
+		}
+	}
+}
