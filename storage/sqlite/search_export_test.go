@@ -8,7 +8,8 @@ import (
 // OwnSearchWords takes a database back to the full-text index of schema 13:
 // an FTS5 table holding its own copy of every row's words and their positions
 // (as the old write path gave them, which search_source reads the same), the
-// index of search_docs by story, no triggers, and migration 14 not applied. orphan adds an index row for a story that is not
+// index of search_docs by story (a story's row naming it as its own story),
+// no triggers, and migration 14 not applied. orphan adds an index row for a story that is not
 // there, as a crashed or hand-edited file might hold. The test of migration
 // 14 builds its fixture with it.
 func OwnSearchWords(ctx context.Context, raw *sql.DB, orphan bool) error {
@@ -44,6 +45,7 @@ func OwnSearchWords(ctx context.Context, raw *sql.DB, orphan bool) error {
 	}
 	steps = append(steps, `DROP TABLE search`, `DROP VIEW search_source`, `ALTER TABLE search_v13 RENAME TO search`,
 		`CREATE INDEX search_docs_by_story ON search_docs (story) WHERE story != ''`,
+		`UPDATE search_docs SET story = ref WHERE kind = 'story'`,
 		`DELETE FROM schema_migrations WHERE version = 14`)
 	for _, q := range steps {
 		if _, err := tx.ExecContext(ctx, q); err != nil {

@@ -56,13 +56,24 @@ CREATE VIRTUAL TABLE search USING fts5 (
 );
 
 -- The store found a story's rows by it; the triggers find each by kind and
--- ref.
+-- ref. A story's row no longer names the story twice: story is for quotes.
 DROP INDEX search_docs_by_story;
+UPDATE search_docs SET story = '' WHERE kind = 'story';
+
+-- The list's indexes ran newest first, so every new or edited story went in
+-- at their left edge, where SQLite splits pages in half: they were half
+-- empty. In ascending order a change goes in at the right edge and pages
+-- fill; the list reads them backwards (updated_at DESC, id is this order
+-- backwards), still with no sort.
+DROP INDEX stories_by_updated;
+DROP INDEX stories_by_status;
+CREATE INDEX stories_by_updated ON stories (updated_at, id DESC);
+CREATE INDEX stories_by_status ON stories (status, updated_at, id DESC);
 
 -- Stories are never deleted, but a trigger for it costs nothing and keeps
 -- the index right if they ever are.
 CREATE TRIGGER stories_search_insert AFTER INSERT ON stories BEGIN
-    INSERT INTO search_docs (kind, ref, story) VALUES ('story', NEW.id, NEW.id);
+    INSERT INTO search_docs (kind, ref) VALUES ('story', NEW.id);
     INSERT INTO search (rowid, title, body)
         SELECT id, title, body FROM search_source WHERE id = (SELECT id FROM search_docs WHERE kind = 'story' AND ref = NEW.id);
 END;
