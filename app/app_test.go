@@ -129,7 +129,11 @@ func (f *fakeStore) CreateStory(_ context.Context, s *editor.Story, meta editor.
 	f.called("CreateStory " + s.Headline)
 	f.metas = append(f.metas, meta)
 	s.Normalize()
-	s.ID, s.Slug, s.Revision, s.UpdatedAt = fmt.Sprintf("new-%d", len(f.stories)), "new", 1, time.Now()
+	slug := "new"
+	if s.Headline == "" && s.Body == "" {
+		slug = "story" // the stand-in a story created empty gets
+	}
+	s.ID, s.Slug, s.Revision, s.UpdatedAt = fmt.Sprintf("new-%d", len(f.stories)), slug, 1, time.Now()
 	c := *s
 	f.stories = append([]*editor.Story{&c}, f.stories...)
 	f.revs[s.ID] = []editor.Revision{{Seq: 1, Kind: meta.Kind, Author: meta.Author, Note: meta.Note}}
