@@ -30,6 +30,8 @@ type fakeStore struct {
 	metas   []editor.RevisionMeta
 	// saveErr, when set, is what the next SaveStory returns.
 	saveErr error
+	// createErr, when set, is what CreateStory fails with.
+	createErr error
 	// dropErr, when set, is what every DropWorkingCopy returns.
 	dropErr error
 	// pageVersions holds old revisions of pages, for RestorePage.
@@ -127,6 +129,9 @@ func (f *fakeStore) Story(_ context.Context, id string) (*editor.Story, error) {
 
 func (f *fakeStore) CreateStory(_ context.Context, s *editor.Story, meta editor.RevisionMeta) error {
 	f.called("CreateStory " + s.Headline)
+	if f.createErr != nil {
+		return f.createErr
+	}
 	f.metas = append(f.metas, meta)
 	s.Normalize()
 	slug := "new"

@@ -21,7 +21,8 @@ import (
 // newDoc is the new story on screen while it is not in the store yet.
 type newDoc struct {
 	creating bool     // its creation is on its way to the store
-	then     []func() // run once it is created
+	// after are run once the creation is done, told whether it worked.
+	after []func(created bool)
 	// left is what the fields held when the window moved on to another
 	// document while it was being created.
 	left []byte
@@ -49,18 +50,33 @@ func (g *gui) newStory() {
 }
 
 // create puts the new story on screen in the store, then runs then (when
-// not nil); for a story already there it runs then at once.
+// not nil) once it is there; for a story already there it runs then at
+// once.
 func (e *storyEditor) create(then func()) {
+	if then == nil {
+		e.createThen(nil)
+		return
+	}
+	e.createThen(func(created bool) {
+		if created {
+			then()
+		}
+	})
+}
+
+// createThen puts the new story on screen in the store and runs after
+// (when not nil) once that is done, whether it worked or not.
+func (e *storyEditor) createThen(after func(created bool)) {
 	s, g := e.sess, e.g
 	f := s.fresh
 	if f == nil {
-		if then != nil {
-			then()
+		if after != nil {
+			after(true)
 		}
 		return
 	}
-	if then != nil {
-		f.then = append(f.then, then)
+	if after != nil {
+		f.after = append(f.after, after)
 	}
 	if f.creating {
 		return
@@ -109,14 +125,18 @@ func (e *storyEditor) created(f *newDoc, c *editor.Story, wc *editor.WorkingCopy
 	s, g := e.sess, e.g
 	f.creating = false
 	showing := s.fresh == f && g.current == e
+	after := f.after
+	f.after = nil
 	if err != nil {
-		f.then = nil
 		if showing {
 			e.filling = true
 			e.status.SetSelected(e.statusNow.Label())
 			e.filling = false
 		}
 		g.showError("Creating the story", err)
+		for _, a := range after {
+			a(false)
+		}
 		return
 	}
 	if s.fresh == f {
@@ -157,10 +177,8 @@ func (e *storyEditor) created(f *newDoc, c *editor.Story, wc *editor.WorkingCopy
 	if wcErr != nil {
 		g.showStatusError("Created the story, but keeping what was typed failed; it is still on screen", wcErr)
 	}
-	then := f.then
-	f.then = nil
-	for _, t := range then {
-		t()
+	for _, a := range after {
+		a(true)
 	}
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -182,5 +183,30 @@ func TestANewStorysTypingIsRecoveredAfterAKill(t *testing.T) {
 		if n := storyCount(t, st); n != 2 {
 			t.Errorf("%s: %d stories after the recovery, want 2", d.name, n)
 		}
+	}
+}
+
+// TestANewStoryTheStoreRefusesStaysOnScreen: when creating the new story
+// fails the typing stays in the fields, the error is shown, the next
+// keystroke tries again, and quitting still quits.
+func TestANewStoryTheStoreRefusesStaysOnScreen(t *testing.T) {
+	store := newFakeStore(1)
+	g, w := newTestGUI(t, store)
+	store.createErr = errors.New("disk full")
+	g.newStory()
+	test.Type(g.story.headline, "Fire")
+	if n := store.count("CreateStory"); n != 1 || g.story.headline.Text != "Fire" || g.story.sess.fresh == nil {
+		t.Fatalf("a refused creation: %d tries, headline %q, still new %v", n, g.story.headline.Text, g.story.sess.fresh != nil)
+	}
+	if !strings.Contains(dialogText(g), "disk full") {
+		t.Errorf("the error dialog says %q", dialogText(g))
+	}
+	g.topDialog().submit()
+	closed := false
+	g.closeWindow = func() { closed = true }
+	g.quit()
+	tapButton(t, w, "Quit and keep them")
+	if !closed || store.count("CreateStory") != 2 {
+		t.Errorf("quitting after a refused creation: closed %v after %d tries, want closed after trying again", closed, store.count("CreateStory"))
 	}
 }

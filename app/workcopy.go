@@ -64,16 +64,25 @@ func (g *gui) autosaveThen(then func()) {
 	s := ed.session()
 	c := ed.current().content()
 	if f := s.fresh; f != nil {
-		// Not in the store yet: its creation writes the working copy.
+		// Not in the store yet: its creation writes the working copy. As
+		// for any autosave, then runs once it is done, whether it worked.
 		switch {
 		case f.creating && then != nil:
-			f.then = append(f.then, func() { g.autosaveThen(then) })
+			g.story.createThen(func(created bool) {
+				if created {
+					g.autosaveThen(then) // what was typed since
+				} else {
+					then()
+				}
+			})
 			return
 		case f.creating:
 			f.left = c
-		case s.dirty(c):
-			g.story.create(then)
+		case s.dirty(c) && then != nil:
+			g.story.createThen(func(bool) { then() })
 			return
+		case s.dirty(c):
+			g.story.create(nil)
 		}
 		if then != nil {
 			then()
