@@ -20,7 +20,7 @@ import (
 
 // newDoc is the new story on screen while it is not in the store yet.
 type newDoc struct {
-	creating bool     // its creation is on its way to the store
+	creating bool // its creation is on its way to the store
 	// after are run once the creation is done, told whether it worked.
 	after []func(created bool)
 	// left is what the fields held when the window moved on to another
