@@ -210,3 +210,33 @@ func TestANewStoryTheStoreRefusesStaysOnScreen(t *testing.T) {
 		t.Errorf("quitting after a refused creation: closed %v after %d tries, want closed after trying again", closed, store.count("CreateStory"))
 	}
 }
+
+// TestSavingOrMovingAnUntouchedNewStoryStoresIt: Save revision and a
+// status chosen are asked for a story in the store, so a new story is
+// created for them, once, even with nothing typed.
+func TestSavingOrMovingAnUntouchedNewStoryStoresIt(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		do   func(g *gui)
+		want editor.Status
+		says string // the status bar, from the start
+	}{
+		{"save", func(g *gui) { g.saveCurrent() }, editor.StatusDraft, "Saved "},
+		{"move to subbing", func(g *gui) { g.story.status.SetSelected(editor.StatusSubbing.Label()) }, editor.StatusSubbing, "Moved draft → subbing"},
+	} {
+		store := newFakeStore(1)
+		g, _ := newTestGUI(t, store)
+		g.newStory()
+		tt.do(g)
+		if n := store.count("CreateStory"); n != 1 || g.story.sess.fresh != nil || g.list.newRow.Visible() {
+			t.Fatalf("%s: %d stories created, still new %v; calls %v", tt.name, n, g.story.sess.fresh != nil, store.calls)
+		}
+		id := g.story.sess.id()
+		if s := store.find(id); s == nil || s.Status != tt.want || g.topDialog() != nil {
+			t.Errorf("%s: the store holds %+v, dialog %v; want a story %s and no question", tt.name, s, g.topDialog() != nil, tt.want)
+		}
+		if !strings.HasPrefix(g.saveState.Text, tt.says) {
+			t.Errorf("%s: the status bar says %q", tt.name, g.saveState.Text)
+		}
+	}
+}
