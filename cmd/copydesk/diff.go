@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"copydesk/editor"
-	"copydesk/export"
+	"copydesk/export/redline"
 	"copydesk/internal/termdiff"
 )
 
@@ -104,7 +104,7 @@ func runDiff(e *env, args []string, format string, full bool) error {
 	case "json":
 		return writeJSON(e.stdout, diff)
 	case "html":
-		return export.WriteRedline(e.stdout, diff, export.RedlineOptions{Title: title,
+		return redline.Write(e.stdout, diff, redline.Options{Title: title,
 			From: revisionLabel(e, d, from), To: revisionLabel(e, d, to)})
 	}
 	return termdiff.WriteDiff(e.stdout, diff, termdiff.Options{Color: isTerminal(e.stdout), Context: 1, Full: full})
