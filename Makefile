@@ -148,11 +148,12 @@ window-rss: build ## the real window's RSS under Xvfb before and after opening 1
 
 FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
 
-package: build ## build the Linux installable archive (dist/copydesk.tar.xz) with Fyne's packaging tool, from FyneApp.toml and the icon
+package: build ## build the Linux installable archive (dist/copydesk.tar.xz) with Fyne's packaging tool, from FyneApp.toml and the icon; it installs the whole program (bin/copydesk-window) as copydesk
 	@# The tool bumps Build in FyneApp.toml and rewrites it; the committed file is put back afterwards.
-	rm -rf dist && mkdir -p dist && cp FyneApp.toml dist/FyneApp.toml.orig
-	$(GO) run $(FYNE_TOOL) package --os linux --exe $(WINDOW_BIN) --name copydesk --release; \
-	  status=$$?; cp dist/FyneApp.toml.orig FyneApp.toml; rm dist/FyneApp.toml.orig; exit $$status
+	@# It names the package and the installed program after the executable's file name.
+	rm -rf dist && mkdir -p dist/exe && cp FyneApp.toml dist/FyneApp.toml.orig && cp $(WINDOW_BIN) dist/exe/copydesk
+	$(GO) run $(FYNE_TOOL) package --os linux --exe dist/exe/copydesk --name copydesk --release; \
+	  status=$$?; cp dist/FyneApp.toml.orig FyneApp.toml; rm -r dist/FyneApp.toml.orig dist/exe; exit $$status
 	mv copydesk.tar.xz dist/copydesk.tar.xz
 	@tar -tJf dist/copydesk.tar.xz
 	@echo "dist/copydesk.tar.xz: unpack it and run 'make user-install' (or 'sudo make install') inside"
