@@ -15,7 +15,8 @@ var whole = cli.Program{
 		cli.ExportCmd.Name: exportSetup,
 		cli.SampleCmd.Name: sampleSetup,
 	},
-	Window: runDesktopArgs,
+	Window:     runDesktopArgs,
+	MainLocked: true, // Fyne's driver locks it
 }
 
 // run is the whole program: it returns the exit code.
