@@ -50,6 +50,7 @@ type storyEditor struct {
 	body          *textEntry
 	spell         *speller
 	bodyCount     *widget.Label
+	words         wordCount // the body's, kept up to date a keystroke at a time
 	credit        *widget.Entry
 	rules         *widget.Select
 	// rulesSlugs are the page slugs behind rules' options; "" for none.

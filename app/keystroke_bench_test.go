@@ -81,23 +81,54 @@ func benchEditor(b testing.TB, words int) *gui {
 }
 
 // BenchmarkKeystroke is the work one typed letter costs on the UI
-// goroutine in bodies of 190, 3,400 and 5,000 words: the entry's own
-// update and layout, and everything the editor does on a change.
+// goroutine in bodies of 190, 3,400 and 5,000 words, as the window does it
+// between two frames: the Entry inserting the letter and laying its text out
+// again (wrapping, every row's text object, the cursor), Fyne's refresh and
+// layout of the body and its scroller, the spelling underlines and tints
+// moved and placed, and everything the editor does on a change (headline and
+// word counts, the unsaved state, scheduling the checks, the spelling and
+// the working copy). Not in it: drawing the frame (the GL painter draws the
+// rows in view, once a frame however many keys came in) and the work done
+// once typing pauses, off the UI goroutine (BenchmarkChecksAfterTyping,
+// BenchmarkSpellingAfterTyping). It types a sentence at a time into the
+// middle of a paragraph, then moves two rows on, so no paragraph grows with
+// b.N. Beside ns/op it reports cpu-ms/op, the process's CPU time (garbage
+// collection included) per key, which a busy machine changes less.
 func BenchmarkKeystroke(b *testing.B) {
 	for _, words := range []int{190, 3400, 5000} {
 		b.Run(fmt.Sprintf("words=%d", words), func(b *testing.B) {
 			g := benchEditor(b, words)
 			body := g.story.body
 			typed := []rune(benchTyping)
+			rows := strings.Count(body.Text, "\n") + 1
 			b.ResetTimer()
+			reportCPU := startCPU(b)
 			for i := 0; i < b.N; i++ {
+				if i > 0 && i%len(typed) == 0 {
+					b.StopTimer()
+					body.CursorRow = (body.CursorRow + 2) % rows
+					body.CursorColumn = 10
+					b.StartTimer()
+				}
 				body.TypedRune(typed[i%len(typed)])
 			}
 			b.StopTimer()
+			reportCPU()
 			if g.story.checkTimer != nil {
 				g.story.checkTimer.Stop()
 			}
 		})
+	}
+}
+
+// startCPU starts counting the process's CPU time; the func it returns
+// reports it per op as cpu-ms/op (nothing where it is not known).
+func startCPU(b *testing.B) func() {
+	before, ok := processCPU()
+	return func() {
+		if after, ok2 := processCPU(); ok && ok2 {
+			b.ReportMetric(float64(after-before)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+		}
 	}
 }
 
@@ -112,10 +143,13 @@ func BenchmarkSpellingAfterTyping(b *testing.B) {
 				b.Fatal("no word underlined: the dictionary did not load")
 			}
 			b.ResetTimer()
+			reportCPU := startCPU(b)
 			for i := 0; i < b.N; i++ {
 				g.story.body.TypedRune('x')
 				g.story.spell.recheck()
 			}
+			b.StopTimer()
+			reportCPU()
 		})
 	}
 }
@@ -167,4 +201,34 @@ func TestAKeystrokeInALongBodyAllocatesLittle(t *testing.T) {
 // make target does.
 func fynePatched() bool {
 	return strings.HasSuffix(filepath.ToSlash(os.Getenv("GOWORK")), "bin/go.work")
+}
+
+// BenchmarkAutosaveTick is the work autosave's tick (every second while a
+// story is open) does on the UI goroutine after a key was typed: deciding
+// whether the working copy changed and handing it to the writer. The write
+// itself, off the UI goroutine, is not in it.
+func BenchmarkAutosaveTick(b *testing.B) {
+	for _, words := range []int{190, 3400, 5000} {
+		b.Run(fmt.Sprintf("words=%d", words), func(b *testing.B) {
+			g := benchEditor(b, words)
+			var writes []func() func()
+			g.write = func(work func() func()) { writes = append(writes, work) }
+			body := g.story.body
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				body.TypedRune('x')
+				for _, w := range writes {
+					syncRun(w)
+				}
+				writes = writes[:0]
+				b.StartTimer()
+				g.autosave()
+			}
+			b.StopTimer()
+			if g.story.checkTimer != nil {
+				g.story.checkTimer.Stop()
+			}
+		})
+	}
 }

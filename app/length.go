@@ -48,7 +48,7 @@ func (e *storyEditor) lengthBox() fyne.CanvasObject {
 
 // showLength counts the body's words against the target.
 func (e *storyEditor) showLength() {
-	text, imp := lengthText(editor.LengthAgainst(editor.CountWords(e.body.Text), e.targetEntry().Text))
+	text, imp := lengthText(editor.LengthAgainst(e.words.of(e.body.Text), e.targetEntry().Text))
 	if e.bodyCount.Text != text || e.bodyCount.Importance != imp {
 		e.bodyCount.Text, e.bodyCount.Importance = text, imp
 		e.bodyCount.Refresh()

@@ -209,14 +209,7 @@ func shiftSpans(spans []spell.Span, before, after string) []spell.Span {
 	if len(spans) == 0 {
 		return spans
 	}
-	p := 0
-	for p < len(before) && p < len(after) && before[p] == after[p] {
-		p++
-	}
-	s := 0
-	for s < len(before)-p && s < len(after)-p && before[len(before)-1-s] == after[len(after)-1-s] {
-		s++
-	}
+	p, s := editedStretch(before, after)
 	start := utf8.RuneCountInString(before[:p])
 	oldEnd := start + utf8.RuneCountInString(before[p:len(before)-s])
 	delta := utf8.RuneCountInString(after[p:len(after)-s]) - (oldEnd - start)

@@ -53,6 +53,11 @@ func (g *gui) stop() {
 // are back to the saved revision. It makes no revision.
 func (g *gui) autosave() { g.autosaveThen(nil) }
 
+// autosaveThen autosaves, then runs then (when not nil) on the UI
+// goroutine. Only the fields are read on the UI goroutine: encoding them and
+// comparing them with the saved revision and the last working copy, which
+// in a long story cost more than a keystroke, happen in the writer, before
+// the write, so the queue keeps the order of ticks, saves and quitting.
 func (g *gui) autosaveThen(then func()) {
 	ed := g.current
 	if ed == nil {
@@ -62,8 +67,8 @@ func (g *gui) autosaveThen(then func()) {
 		return
 	}
 	s := ed.session()
-	c := ed.current().content()
 	if f := s.fresh; f != nil {
+		c := ed.current().content()
 		// Not in the store yet: its creation writes the working copy. As
 		// for any autosave, then runs once it is done, whether it worked.
 		switch {
@@ -89,40 +94,54 @@ func (g *gui) autosaveThen(then func()) {
 		}
 		return
 	}
-	if s.dirty(c) != s.knownDirty {
-		g.edited() // typed back to the saved text since the last tick
-	}
-	switch {
-	case !s.dirty(c) && s.autosaved == nil, s.autosaved != nil && bytes.Equal(c, s.autosaved):
+	doc, saved, autosaved := ed.current(), s.saved, s.autosaved
+	id, kind, base, who := s.id(), s.kind.noun, s.base, g.prefs.owner()
+	done := func() {
 		if then != nil {
 			then()
 		}
-	case !s.dirty(c):
-		s.autosaved = nil
-		id, who := s.id(), g.prefs.owner()
-		g.write(func() func() {
+	}
+	// shown tells the status bar what the fields as read were, unless the
+	// window has moved on to another document since.
+	shown := func(dirty bool) {
+		if g.current != nil && g.current.session() == s && dirty != s.knownDirty {
+			g.showDirty(s, dirty) // typed back to the saved text since the last tick
+		}
+	}
+	g.write(func() func() {
+		c := doc.content()
+		dirty := !bytes.Equal(c, saved)
+		switch {
+		case !dirty && autosaved == nil, autosaved != nil && bytes.Equal(c, autosaved):
+			return func() {
+				shown(dirty)
+				done()
+			}
+		case !dirty:
 			err := g.forget(id, who)
 			return func() {
+				if s.autosaved != nil && bytes.Equal(s.autosaved, autosaved) {
+					s.autosaved = nil
+				}
+				shown(dirty)
 				if err != nil {
 					g.showStatusError("Forgetting the working copy", err)
 				}
 				delete(g.unsaved, id)
 				g.list.list.Refresh()
-				if then != nil {
-					then()
-				}
+				done()
 			}
-		})
-	default:
-		s.autosaved = c
-		who := g.prefs.owner()
-		wc := &editor.WorkingCopy{DocID: s.id(), DocKind: s.kind.noun, Base: s.base, Content: c, User: who.User, Client: who.Client}
-		g.write(func() func() {
+		default:
+			wc := &editor.WorkingCopy{DocID: id, DocKind: kind, Base: base, Content: c, User: who.User, Client: who.Client}
 			// The journal first: it is on this computer, where the desk
 			// may not be reachable.
 			kept := g.keep(wc)
 			err := g.store.SaveWorkingCopy(g.ctx, wc)
 			return func() {
+				shown(dirty)
+				if err == nil || kept == nil && g.journal != nil {
+					s.autosaved = c // kept: the next tick writes only a change from it
+				}
 				if err != nil && kept == nil && g.journal != nil && unreachable(err) {
 					g.wentOffline()
 					s.keptAt = wc.SavedAt
@@ -130,24 +149,19 @@ func (g *gui) autosaveThen(then func()) {
 				} else if err != nil && kept == nil && g.journal != nil {
 					g.showStatusError("The desk did not take the working copy; your text is kept on this computer", err)
 				} else if err != nil {
-					if g.current != nil && g.current.session() == s {
-						s.autosaved = nil // try again on the next tick
-					}
-					g.showStatusError("Autosave failed; your text is still on screen", err)
+					g.showStatusError("Autosave failed; your text is still on screen", err) // tried again on the next tick
 				} else {
 					g.unsaved[wc.DocID] = true
 					g.list.list.Refresh()
 					s.keptAt = wc.SavedAt
 					if g.current != nil && g.current.session() == s {
-						g.edited()
+						g.showDirty(s, s.knownDirty)
 					}
 				}
-				if then != nil {
-					then()
-				}
+				done()
 			}
-		})
-	}
+		}
+	})
 }
 
 // typed is edited for a keystroke. Once the fields are known to differ
@@ -168,18 +182,24 @@ func (g *gui) edited() {
 		return
 	}
 	s := g.current.session()
-	s.knownDirty = s.dirty(g.current.current().content())
-	if s.knownDirty && s.fresh != nil && g.current == g.story {
+	g.showDirty(s, s.dirty(g.current.current().content()))
+}
+
+// showDirty shows in the status bar whether the document of session s has
+// unsaved changes, as dirty says, and remembers it.
+func (g *gui) showDirty(s *docSession, dirty bool) {
+	s.knownDirty = dirty
+	if dirty && s.fresh != nil && g.current == g.story && s == g.story.sess {
 		g.story.create(nil) // the first keystroke in a new story
 	}
-	if s.knownDirty {
+	if dirty {
 		text := "Unsaved changes · Save revision: Ctrl+S"
 		if !s.keptAt.IsZero() {
 			text = "Unsaved changes · kept safe " + s.keptAt.Local().Format("15:04:05") + " · Save revision: Ctrl+S"
 		}
 		g.saveState.SetText(text)
 	} else {
-		g.showSaved(g.current.session())
+		g.showSaved(s)
 	}
 }
 

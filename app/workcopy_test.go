@@ -119,3 +119,47 @@ func TestLeavingAnEditedPersonAsks(t *testing.T) {
 		t.Errorf("after Save changes: calls %v, story %s", store.calls, g.story.loaded.ID)
 	}
 }
+
+// TestAutosaveKeepsTheFieldsAsTheTickReadThem: autosave reads the fields on
+// the UI goroutine and encodes and writes them in the writer. What is typed
+// while the write waits is not in that working copy, and is in the next.
+func TestAutosaveKeepsTheFieldsAsTheTickReadThem(t *testing.T) {
+	store := newFakeStore(2)
+	g, _ := newTestGUI(t, store)
+	g.list.list.Select(1)
+	var queued []func() func()
+	g.write = func(work func() func()) { queued = append(queued, work) }
+	drain := func() {
+		for len(queued) > 0 {
+			w := queued[0]
+			queued = queued[1:]
+			syncRun(w)
+		}
+	}
+	typeAtEnd(g.story.body, " Typed before the tick.")
+	g.autosave()
+	if _, ok := store.working["id-00001"]; ok {
+		t.Fatalf("the working copy was written before the writer ran")
+	}
+	typeAtEnd(g.story.body, " Typed while it waited.")
+	drain()
+	body := func() string {
+		var back editor.Story
+		back.ApplyContent(store.working["id-00001"].Content)
+		return back.Body
+	}
+	if b := body(); !strings.HasSuffix(b, " Typed before the tick.") {
+		t.Errorf("the first working copy's body ends %q", b[max(0, len(b)-60):])
+	}
+	g.autosave()
+	drain()
+	if b := body(); !strings.HasSuffix(b, " Typed before the tick. Typed while it waited.") {
+		t.Errorf("the second working copy's body ends %q", b[max(0, len(b)-60):])
+	}
+	if n := store.count("SaveWorkingCopy"); n != 2 {
+		t.Errorf("%d working copies written, want 2", n)
+	}
+	if !strings.Contains(g.saveState.Text, "Unsaved changes · kept safe") {
+		t.Errorf("status bar after autosave = %q", g.saveState.Text)
+	}
+}
