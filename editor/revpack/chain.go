@@ -3,6 +3,7 @@ package revpack
 import (
 	"encoding/binary"
 	"fmt"
+	"io"
 
 	"copydesk/editor"
 )
@@ -55,6 +56,7 @@ type state struct {
 	p       parts
 	whole   []byte
 	scratch []byte
+	inflate io.ReadCloser // reused from record to record
 }
 
 // content is the current revision's content.
@@ -68,7 +70,7 @@ func (s *state) content() []byte {
 // apply makes the revision rec encodes, against the current one, current;
 // first says there is no current one yet.
 func (s *state) apply(rec []byte, first bool) error {
-	tag, payload, err := unpack(rec)
+	tag, payload, err := unpack(rec, &s.inflate)
 	if err != nil {
 		return err
 	}

@@ -92,15 +92,23 @@ func pack(tag byte, payload []byte, from int) []byte {
 	return append([]byte{tag}, payload...)
 }
 
-// unpack returns a record's tag and payload, inflated.
-func unpack(rec []byte) (byte, []byte, error) {
+// unpack returns a record's tag and payload, inflated by *inflate, which it
+// makes for the first deflated record and resets for each one after: a
+// decompressor holds a 32 KB window, and one for every record of a chain was
+// most of the page faults of a command that rebuilds a revision.
+func unpack(rec []byte, inflate *io.ReadCloser) (byte, []byte, error) {
 	if len(rec) == 0 {
 		return 0, nil, fmt.Errorf("empty revision record: %w", editor.ErrCorrupt)
 	}
 	tag, payload := rec[0], rec[1:]
 	if tag&flagDeflated != 0 {
 		var err error
-		if payload, err = io.ReadAll(flate.NewReader(bytes.NewReader(payload))); err != nil {
+		if *inflate == nil {
+			*inflate = flate.NewReader(bytes.NewReader(payload))
+		} else if err = (*inflate).(flate.Resetter).Reset(bytes.NewReader(payload), nil); err != nil {
+			return 0, nil, fmt.Errorf("revision record does not inflate: %v: %w", err, editor.ErrCorrupt)
+		}
+		if payload, err = io.ReadAll(*inflate); err != nil {
 			return 0, nil, fmt.Errorf("revision record does not inflate: %v: %w", err, editor.ErrCorrupt)
 		}
 		tag &^= flagDeflated
