@@ -60,6 +60,7 @@ func (g *gui) wentOffline() {
 		return
 	}
 	g.offline = true
+	liveLog("offline")
 	if g.retry == nil && g.retryEvery > 0 {
 		g.retry, g.retryDone = time.NewTicker(g.retryEvery), make(chan struct{})
 		tick(g.retry, g.retryDone, g.sendWaiting)
@@ -87,6 +88,7 @@ func (g *gui) queueSave(d document, base int, meta editor.RevisionMeta, who edit
 // says where they are.
 func (g *gui) queued(d document) {
 	g.waiting++
+	liveLog("queued doc=%s", d.id())
 	g.wentOffline()
 	text := fmt.Sprintf("“%s” is saved on this computer and will be sent when the desk is back (%s)", d.name(), waitingText(g.waiting))
 	g.saveState.SetText(text)
@@ -142,6 +144,7 @@ func (g *gui) sendWaiting() {
 			if len(sent) > 0 {
 				g.wereSent(sent, left)
 			}
+			defer g.savesBack()
 			switch {
 			case unreachable(err):
 				g.wentOffline()
@@ -185,6 +188,7 @@ func (g *gui) sendOne(p editor.PendingSave, who editor.Owner) (saveOutcome, erro
 func (g *gui) wereSent(sent []sentSave, left int) {
 	var names []string
 	for _, s := range sent {
+		liveLog("sent doc=%s rev=%d", s.out.doc.id(), s.out.doc.rev())
 		text := fmt.Sprintf("“%s” as revision %d", s.out.doc.name(), s.out.doc.rev())
 		if s.out.merged != nil {
 			text += ", " + s.out.merged.String()
@@ -220,6 +224,7 @@ func (g *gui) backOnline() {
 		return
 	}
 	g.offline = false
+	liveLog("online")
 	g.showStore()
 }
 
