@@ -18,6 +18,8 @@ import (
 type Journal interface {
 	Keep(ctx context.Context, desk string, wc *editor.WorkingCopy) error
 	WorkingCopy(ctx context.Context, desk, docID string, who editor.Owner) (*editor.WorkingCopy, error)
+	// WorkingCopies lists who's on desk, the most recent first.
+	WorkingCopies(ctx context.Context, desk string, who editor.Owner) ([]editor.WorkingCopy, error)
 	Forget(ctx context.Context, desk, docID string, who editor.Owner) error
 	// The queue of saves waiting for the desk (offline.go), in order.
 	Enqueue(ctx context.Context, desk string, p *editor.PendingSave) error

@@ -17,6 +17,7 @@ import (
 //	live 1733280000789 present doc=ID text="Alice is editing · seen 12:03"
 //	live 1733280001000 opened doc=ID rev=N recovered=true|false
 //	live 1733280001200 offline | online | queued doc=ID | sent doc=ID rev=N
+//	live 1733280001300 reconnected (a window started offline moves onto the desk)
 //
 // Unset (the default), nothing is written.
 const LiveLogEnv = "COPYDESK_LIVE_LOG"

@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
+
 	"copydesk/editor"
 )
 
@@ -34,9 +36,11 @@ func unreachable(err error) bool {
 		return false
 	}
 	var ne net.Error
+	var ce *pgconn.ConnectError
 	var sq interface{ SQLState() string }
 	switch {
-	case errors.As(err, &ne), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF),
+	case errors.As(err, &ce), errors.Is(err, pgconn.ErrConnClosed),
+		errors.As(err, &ne), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF),
 		errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE):
 		return true
 	case errors.As(err, &sq):
@@ -45,11 +49,7 @@ func unreachable(err error) bool {
 		c := sq.SQLState()
 		return strings.HasPrefix(c, "08") || c == "57P01" || c == "57P02" || c == "57P03"
 	}
-	// pgx says a connection it lost or could not make in these words, with
-	// no error value to match.
-	s := err.Error()
-	return strings.Contains(s, "failed to connect") || strings.Contains(s, "conn closed") ||
-		strings.Contains(s, "connection refused") || strings.Contains(s, "no such file or directory")
+	return false
 }
 
 // wentOffline is the desk not answering: the status bar says so, and the
@@ -126,7 +126,8 @@ func (g *gui) sendWaiting() {
 		pending, err := g.journal.Pending(g.ctx, g.store.Path(), who)
 		if err == nil {
 			// A cheap question that needs the desk: is it there?
-			if _, err = g.store.WorkingCopy(g.ctx, "", who); errors.Is(err, editor.ErrNotFound) {
+			// (A desk that cannot be reached may say not found as well.)
+			if _, err = g.store.WorkingCopy(g.ctx, "", who); errors.Is(err, editor.ErrNotFound) && !unreachable(err) {
 				err = nil
 			}
 		}

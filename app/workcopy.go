@@ -77,7 +77,10 @@ func (g *gui) autosaveThen(then func()) {
 		g.write(func() func() {
 			err := g.forget(id, who)
 			return func() {
-				if err != nil {
+				switch {
+				case err != nil && g.journal != nil && unreachable(err):
+					g.wentOffline() // the journal keeps its copy until the desk is back
+				case err != nil:
 					g.showStatusError("Forgetting the working copy", err)
 				}
 				delete(g.unsaved, id)

@@ -13,7 +13,10 @@
 #   d. the server stopped with pg_ctl -m immediate while alice types, her
 #      copy killed with SIGKILL two seconds after the last key, the server
 #      and her copy started again: every word is back (from the local
-#      journal), and a save then lands on the server and reaches bob.
+#      journal), and a save then lands on the server and reaches bob;
+#   e. her copy started while the server is stopped opens offline on the
+#      story its journal holds, typing goes on, and once the server is back
+#      the window moves onto the desk and a save lands with all the typing.
 # Exits 1 when a check fails. Screenshots go to $LIVETEST_SHOTS when set
 # (make livetest LIVETEST_SHOTS=docs/screenshots retakes the README's).
 # Run through `make livetest`; BIN=path runs another build, KEEP=1 keeps
@@ -261,6 +264,51 @@ else
   fail "alice's save after the restart did not land"
 fi
 
+# e. Starting while the desk is down: alice's copy, killed after typing,
+# starts while the server is stopped; it opens offline on the story its
+# journal holds, typing goes on, and it moves onto the desk once the server
+# is back, where a save lands with both the typing before and after.
+before="Typed before the stop." during="Typed while the desk was down."
+in_body alice ctrl+End
+xd alice type --delay 40 " $before"
+sleep 2
+{ kill -9 "${pid[alice]}"; wait "${pid[alice]}"; } 2>/dev/null || true
+as_pg "$pgbin/pg_ctl" -D "$pg/data" -m immediate stop >/dev/null
+fa=$(lines alice)
+t0=$(now_ms)
+start alice
+if t=$(await alice "$fa" "opened doc=$doc" 30) && await alice "$fa" "offline" 10 >/dev/null; then
+  row "e. started offline: window on the story" "$(( t - t0 )) ms" "from exec, the server stopped"
+else
+  fail "alice's copy did not open the story offline"
+fi
+sleep 1
+in_body alice ctrl+End
+xd alice type --delay 40 " $during"
+sleep 2
+shot alice offline-start-alice
+fa=$(lines alice)
+pg_start
+up=$(now_ms)
+if t=$(await alice "$fa" "reconnected" 30); then
+  row "e. offline window -> on the desk" "$(( t - up )) ms" "after the server started (tried every 2 s)"
+  await alice "$fa" "opened doc=$doc rev=[0-9]+ recovered=true" 30 >/dev/null \
+    || fail "back on the desk, alice's window did not bring the offline typing back"
+  sleep 1
+  xd alice mousemove 700 400
+  save alice
+  if await alice "$fa" "saved doc=$doc" 30 >/dev/null; then
+    text=$(body) both=no
+    [[ "$text" == *"$before $during" ]] && both=yes
+    row "e. typing before and while down, saved" "$both" "revision $(rev)"
+    [ "$both" = yes ] || fail "the server's revision does not end with both sentences: $text"
+  else
+    fail "alice's save after going back on the desk did not land"
+  fi
+else
+  fail "alice's offline window never moved onto the desk"
+fi
+
 # No window took its own save for someone else's.
 for who in alice bob; do
   own=0
@@ -275,7 +323,7 @@ echo "livetest figures (PostgreSQL $("$pgbin/postgres" --version | awk '{print $
 printf '%s\n' "${rows[@]}"
 if [ -n "$shots" ]; then
   mkdir -p "$shots"
-  for f in presence-bob arrived-bob merged-alice offline-alice recovered-alice; do
+  for f in presence-bob arrived-bob merged-alice offline-alice recovered-alice offline-start-alice; do
     cp "$work/shots/$f.png" "$shots/desk-$f.png"
   done
   echo "livetest: screenshots in $shots/desk-*.png"
