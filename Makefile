@@ -44,7 +44,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps test-deps pg-deps build run test race vet lint bench bench-export bench-import bench-desk bench-vs-git fuzz crashtest-cli screenshots crashtest livetest uitest startup startup-vs-git window-rss package clean
+.PHONY: help deps test-deps pg-deps build run test race vet lint bench bench-export bench-import bench-desk bench-vs-git fuzz crashtest-cli screenshots crashtest uitest startup startup-vs-git window-rss package clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  %-13s %s\n", $$1, $$2 }'
@@ -125,6 +125,7 @@ crashtest: build ## type in the real window, kill -9 it two seconds later, check
 crashtest-cli: build ## SIGKILL `update` and `export` at random moments, 320 kills: integrity_check after each, every acknowledged revision kept, every revision rebuilt, the site re-exported byte-identical
 	./scripts/crashtest-cli.sh
 
+.PHONY: livetest
 livetest: build pg-deps ## two real windows (Xvfb) on a private PostgreSQL: presence, a save reaching the other window within 2 s, edits in two paragraphs merged, pg_ctl -m immediate + kill -9 mid-typing; prints the figures
 	$(call apt_install,$(SHOT_PKGS))
 	./scripts/livetest.sh

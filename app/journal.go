@@ -60,6 +60,9 @@ func (g *gui) keep(wc *editor.WorkingCopy) error {
 // store's error is the one that counts, the journal's copy being only a
 // safety net that the next autosave rewrites.
 func (g *gui) forget(id string, who editor.Owner) error {
+	if _, offline := g.store.(*journalStore); offline {
+		return nil // started offline, the journal's copy is the story itself until the desk is back
+	}
 	err := g.store.DropWorkingCopy(g.ctx, id, who)
 	if g.journal != nil && err == nil {
 		err = g.journal.Forget(g.ctx, g.store.Path(), id, who)

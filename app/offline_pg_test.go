@@ -148,7 +148,7 @@ func TestStartingWhileTheServerIsDownOpensOffline(t *testing.T) {
 	if g.dbLabel.Text != offlineText {
 		t.Errorf("started offline, the status bar says %q, want %q", g.dbLabel.Text, offlineText)
 	}
-	if r, ok := g.list.item(0); !ok || r.Headline != story.Headline {
+	if r, ok := g.list.item(0); !ok || r.Headline != story.Headline || r.UpdatedAt.IsZero() {
 		t.Errorf("offline, the story list shows %+v, want the story the journal holds", r)
 	}
 	if !strings.Contains(g.story.body.Text, "on Tuesday at noon") {

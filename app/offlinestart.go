@@ -30,7 +30,7 @@ type journalStore struct {
 }
 
 // held is the journal's stories: the newest of each one's working copy
-// and waiting saves.
+// and waiting saves, updated when that was kept.
 func (s *journalStore) held(ctx context.Context) ([]editor.Story, error) {
 	wcs, err := s.j.WorkingCopies(ctx, s.desk, s.who)
 	if err != nil {
@@ -68,7 +68,7 @@ func (s *journalStore) held(ctx context.Context) ([]editor.Story, error) {
 	var out []editor.Story
 	for _, id := range order {
 		c := newest[id]
-		st := editor.Story{ID: id, Revision: c.base}
+		st := editor.Story{ID: id, Revision: c.base, UpdatedAt: c.at}
 		if err := st.ApplyContent(c.content); err != nil {
 			return nil, fmt.Errorf("the journal's copy of story %s: %w", id, err)
 		}
@@ -89,7 +89,7 @@ func (s *journalStore) ListStories(ctx context.Context, f editor.StoryFilter) ([
 			continue
 		}
 		out = append(out, editor.StorySummary{ID: st.ID, Slug: st.Slug, Headline: st.Headline, Title: st.Headline,
-			Status: st.Status, Section: st.Section, Revision: st.Revision, Urgency: st.Urgency, Slugline: st.Slugline})
+			Status: st.Status, Section: st.Section, Revision: st.Revision, UpdatedAt: st.UpdatedAt, Urgency: st.Urgency, Slugline: st.Slugline})
 	}
 	return out, nil
 }
@@ -106,6 +106,9 @@ func (s *journalStore) Story(ctx context.Context, id string) (*editor.Story, err
 	}
 	for i := range all {
 		if all[i].ID == id {
+			// Not saved as a revision at that time: the status bar says
+			// nothing of when it was saved.
+			all[i].UpdatedAt = time.Time{}
 			return &all[i], nil
 		}
 	}

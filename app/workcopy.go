@@ -77,10 +77,7 @@ func (g *gui) autosaveThen(then func()) {
 		g.write(func() func() {
 			err := g.forget(id, who)
 			return func() {
-				switch {
-				case err != nil && g.journal != nil && unreachable(err):
-					g.wentOffline() // the journal keeps its copy until the desk is back
-				case err != nil:
+				if err != nil {
 					g.showStatusError("Forgetting the working copy", err)
 				}
 				delete(g.unsaved, id)

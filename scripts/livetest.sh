@@ -324,7 +324,8 @@ printf '%s\n' "${rows[@]}"
 if [ -n "$shots" ]; then
   mkdir -p "$shots"
   for f in presence-bob arrived-bob merged-alice offline-alice recovered-alice offline-start-alice; do
-    cp "$work/shots/$f.png" "$shots/desk-$f.png"
+    # Cut down to the window (1360×840 at 0,0).
+    convert "$work/shots/$f.png" -crop 1360x840+0+0 +repage "$shots/desk-$f.png"
   done
   echo "livetest: screenshots in $shots/desk-*.png"
 fi
