@@ -136,6 +136,11 @@ crashtest: build ## type in the real window, kill -9 it two seconds later, check
 crashtest-cli: build ## SIGKILL `update` and `export` at random moments, 320 kills: integrity_check after each, every acknowledged revision kept, every revision rebuilt, the site re-exported byte-identical
 	./scripts/crashtest-cli.sh
 
+.PHONY: livetest
+livetest: build pg-deps ## two real windows (Xvfb) on a private PostgreSQL: presence, a save reaching the other window within 2 s, edits in two paragraphs merged, pg_ctl -m immediate + kill -9 mid-typing; prints the figures
+	$(call apt_install,$(SHOT_PKGS))
+	./scripts/livetest.sh
+
 uitest: build ## the keyboard in the real window (Xvfb, xdotool): Ctrl+Shift+Q, Escape, a click in the third paragraph and typing keep every paragraph
 	$(call apt_install,$(SHOT_PKGS))
 	./scripts/uitest.sh

@@ -85,6 +85,11 @@ type Config struct {
 	// OpenJournal opens the local journal in folder dir, for shared desks;
 	// nil keeps none.
 	OpenJournal func(dir string) (Journal, error)
+	// DeskPath names the desk at a postgres:// URL as its store's Path
+	// would, and its user, without connecting: with a journal, a desk that
+	// does not answer at start opens offline on what the journal holds of
+	// it (offlinestart.go). Nil shows why it could not be opened instead.
+	DeskPath func(url string) (path, user string, err error)
 }
 
 // autosaveEvery is how often the working copy is written while someone types;
@@ -156,6 +161,18 @@ func Run(cfg Config) {
 		g.startQueue()
 	}
 	link.install = func(key string, st Store) { install(key, st, nil) }
+	if cfg.DeskPath != nil {
+		link.offline = func(key, dsn string, err error) func() {
+			js, ok := offlineStore(openJournal(), cfg.DeskPath, newPrefs(a.Preferences()), key, err)
+			if !ok {
+				return nil
+			}
+			return func() {
+				install(key, js, nil)
+				g.startedOffline(func() (Store, error) { return link.open(dsn) }, func(st Store) { install(key, st, nil) })
+			}
+		}
+	}
 	// openLater opens another database chosen in the window, off the UI
 	// goroutine (a migration may run).
 	openLater = func(path string) {

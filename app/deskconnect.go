@@ -60,6 +60,10 @@ type deskLink struct {
 	shown *gui
 	// dialog is the Connect dialog shown last, for tests to answer.
 	dialog *connectDialog
+	// offline, when set, is how a desk that does not answer at start
+	// (err) opens offline: what to do on the UI goroutine, or nil when it
+	// cannot (no journal); key is the desk's URL, dsn with its password.
+	offline func(key, dsn string, err error) func()
 }
 
 // isDeskURL reports whether s names a shared desk rather than a file.
@@ -138,6 +142,9 @@ func deskHost(key string) string {
 // storeText is what the status bar says of the store: the desk, user and
 // role on a shared desk; the file otherwise.
 func storeText(st Store, role editor.Role, roleErr error) string {
+	if _, ok := st.(*journalStore); ok {
+		return offlineText
+	}
 	d, ok := st.(deskStore)
 	if !ok {
 		return "Database: " + st.Path()

@@ -28,6 +28,8 @@ func connectAtStart(w fyne.Window, link *deskLink, dsn, fallback string, given b
 // wants a password nobody gave, leaves the window on the file fallback with
 // the Connect dialog open saying why; a desk named on the command line
 // (given) that fails is explained as a file that cannot be opened is.
+// Either, when it does not answer and this computer's journal can stand in
+// for it (link.offline), opens offline instead (offlinestart.go).
 func openAtStart(link *deskLink, dsn, fallback string, given bool, install func(string, Store, error)) func() {
 	key, pw, err := deskKey(dsn)
 	if err != nil {
@@ -42,6 +44,12 @@ func openAtStart(link *deskLink, dsn, fallback string, given bool, install func(
 	switch {
 	case err == nil:
 		return func() { install(key, st, nil) }
+	case link.offline != nil:
+		if ui := link.offline(key, withPassword(key, pw), err); ui != nil {
+			return ui // the desk does not answer: offline, on what this computer kept
+		}
+	}
+	switch {
 	case given:
 		return func() { install(key, nil, err) }
 	}

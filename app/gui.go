@@ -83,6 +83,11 @@ type gui struct {
 
 	// stopLive stops following the store's change feed; nil when not.
 	stopLive func()
+	// saving counts this window's saves on their way to the store; held
+	// is the newest revision of the open document that arrived meanwhile,
+	// followed once they are back (live.go).
+	saving int
+	held   *editor.Change
 	// live is who else is on the desk (presence.go); nil until asked.
 	live *presence
 	// journal keeps the working copies on this computer on a shared desk

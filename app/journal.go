@@ -18,6 +18,8 @@ import (
 type Journal interface {
 	Keep(ctx context.Context, desk string, wc *editor.WorkingCopy) error
 	WorkingCopy(ctx context.Context, desk, docID string, who editor.Owner) (*editor.WorkingCopy, error)
+	// WorkingCopies lists who's on desk, the most recent first.
+	WorkingCopies(ctx context.Context, desk string, who editor.Owner) ([]editor.WorkingCopy, error)
 	Forget(ctx context.Context, desk, docID string, who editor.Owner) error
 	// The queue of saves waiting for the desk (offline.go), in order.
 	Enqueue(ctx context.Context, desk string, p *editor.PendingSave) error
@@ -58,6 +60,9 @@ func (g *gui) keep(wc *editor.WorkingCopy) error {
 // store's error is the one that counts, the journal's copy being only a
 // safety net that the next autosave rewrites.
 func (g *gui) forget(id string, who editor.Owner) error {
+	if _, offline := g.store.(*journalStore); offline {
+		return nil // started offline, the journal's copy is the story itself until the desk is back
+	}
 	err := g.store.DropWorkingCopy(g.ctx, id, who)
 	if g.journal != nil && err == nil {
 		err = g.journal.Forget(g.ctx, g.store.Path(), id, who)

@@ -39,6 +39,7 @@ func (g *gui) startLive() {
 	changes := ls.Watch(ctx, editor.CursorNow)
 	go func() {
 		for c := range changes {
+			liveLog("change doc=%s rev=%d by=%s", c.DocID, c.Revision, c.Author)
 			fyne.Do(func() { g.arrived(c) })
 		}
 	}()
@@ -53,6 +54,13 @@ func (g *gui) arrived(c editor.Change) {
 	default:
 		g.list.reloadKeeping(g.list.selected)
 	}
+	g.followOpen(c)
+}
+
+// followOpen brings the open document up to revision c when c is of it
+// and newer than what it shows. While a save of this window is on its way
+// c waits: it may be that save's own, announced before the save returned.
+func (g *gui) followOpen(c editor.Change) {
 	if g.current == nil {
 		return
 	}
@@ -60,7 +68,25 @@ func (g *gui) arrived(c editor.Change) {
 	if s.id() != c.DocID || s.loaded == nil || c.Revision <= s.loaded.rev() {
 		return // another document, or a save this window made or has seen
 	}
+	if g.saving > 0 || g.sending {
+		if g.held == nil || g.held.DocID != c.DocID || g.held.Revision < c.Revision {
+			g.held = &c
+		}
+		return
+	}
 	s.follow(c)
+}
+
+// savesBack follows the revision held while this window's saves were on
+// their way, now that they are back, if it is still newer than what the
+// open document shows.
+func (g *gui) savesBack() {
+	if g.saving > 0 || g.sending || g.held == nil {
+		return
+	}
+	c := *g.held
+	g.held = nil
+	g.followOpen(c)
 }
 
 // follow reads the revision c brought and brings the open document up to
@@ -94,6 +120,7 @@ func (s *docSession) arrive(c editor.Change, from, cur document) {
 	if bytes.Equal(now.content(), s.saved) {
 		s.rebase(cur, cur)
 		s.notify(said + ".")
+		liveLog("arrived doc=%s rev=%d by=%s how=reloaded", c.DocID, cur.rev(), c.Author)
 		return
 	}
 	merged, conflicts, err := now.merge(from, cur, nil)
@@ -117,8 +144,10 @@ func (s *docSession) arrive(c editor.Change, from, cur document) {
 			text += ": " + w
 		}
 		s.notify(text + ". Merged with your unsaved changes.")
+		liveLog("arrived doc=%s rev=%d by=%s how=merged", c.DocID, cur.rev(), c.Author)
 		return
 	}
+	liveLog("arrived doc=%s rev=%d by=%s how=clash", c.DocID, cur.rev(), c.Author)
 	note := &mergeNote{from: from.rev(), to: cur.rev(), authors: []string{c.Author}, fields: changedFields(from, cur)}
 	s.showClashWith(now, &clash{base: from, mine: now, theirs: cur, conflicts: conflicts, note: note}, "Use these choices", func(resolved document) {
 		s.rebase(cur, resolved)

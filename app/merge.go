@@ -60,6 +60,9 @@ func (s *docSession) saveMerging(d document, base int, meta editor.RevisionMeta,
 		theirs := staleBase(err)
 		if theirs <= base || try == mergeTries {
 			out := saveOutcome{doc: d, changed: changed, merged: note, err: err}
+			if err == nil && changed {
+				liveLog("saved doc=%s rev=%d", id, d.rev())
+			}
 			if err == nil {
 				out.dropErr = g.forget(id, who)
 			}

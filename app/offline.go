@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
+
 	"copydesk/editor"
 )
 
@@ -34,9 +36,11 @@ func unreachable(err error) bool {
 		return false
 	}
 	var ne net.Error
+	var ce *pgconn.ConnectError
 	var sq interface{ SQLState() string }
 	switch {
-	case errors.As(err, &ne), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF),
+	case errors.As(err, &ce), errors.Is(err, pgconn.ErrConnClosed),
+		errors.As(err, &ne), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF),
 		errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE):
 		return true
 	case errors.As(err, &sq):
@@ -45,11 +49,7 @@ func unreachable(err error) bool {
 		c := sq.SQLState()
 		return strings.HasPrefix(c, "08") || c == "57P01" || c == "57P02" || c == "57P03"
 	}
-	// pgx says a connection it lost or could not make in these words, with
-	// no error value to match.
-	s := err.Error()
-	return strings.Contains(s, "failed to connect") || strings.Contains(s, "conn closed") ||
-		strings.Contains(s, "connection refused") || strings.Contains(s, "no such file or directory")
+	return false
 }
 
 // wentOffline is the desk not answering: the status bar says so, and the
@@ -60,6 +60,7 @@ func (g *gui) wentOffline() {
 		return
 	}
 	g.offline = true
+	liveLog("offline")
 	if g.retry == nil && g.retryEvery > 0 {
 		g.retry, g.retryDone = time.NewTicker(g.retryEvery), make(chan struct{})
 		tick(g.retry, g.retryDone, g.sendWaiting)
@@ -87,6 +88,7 @@ func (g *gui) queueSave(d document, base int, meta editor.RevisionMeta, who edit
 // says where they are.
 func (g *gui) queued(d document) {
 	g.waiting++
+	liveLog("queued doc=%s", d.id())
 	g.wentOffline()
 	text := fmt.Sprintf("“%s” is saved on this computer and will be sent when the desk is back (%s)", d.name(), waitingText(g.waiting))
 	g.saveState.SetText(text)
@@ -124,7 +126,8 @@ func (g *gui) sendWaiting() {
 		pending, err := g.journal.Pending(g.ctx, g.store.Path(), who)
 		if err == nil {
 			// A cheap question that needs the desk: is it there?
-			if _, err = g.store.WorkingCopy(g.ctx, "", who); errors.Is(err, editor.ErrNotFound) {
+			// (A desk that cannot be reached may say not found as well.)
+			if _, err = g.store.WorkingCopy(g.ctx, "", who); errors.Is(err, editor.ErrNotFound) && !unreachable(err) {
 				err = nil
 			}
 		}
@@ -142,6 +145,7 @@ func (g *gui) sendWaiting() {
 			if len(sent) > 0 {
 				g.wereSent(sent, left)
 			}
+			defer g.savesBack()
 			switch {
 			case unreachable(err):
 				g.wentOffline()
@@ -185,6 +189,7 @@ func (g *gui) sendOne(p editor.PendingSave, who editor.Owner) (saveOutcome, erro
 func (g *gui) wereSent(sent []sentSave, left int) {
 	var names []string
 	for _, s := range sent {
+		liveLog("sent doc=%s rev=%d", s.out.doc.id(), s.out.doc.rev())
 		text := fmt.Sprintf("“%s” as revision %d", s.out.doc.name(), s.out.doc.rev())
 		if s.out.merged != nil {
 			text += ", " + s.out.merged.String()
@@ -220,6 +225,7 @@ func (g *gui) backOnline() {
 		return
 	}
 	g.offline = false
+	liveLog("online")
 	g.showStore()
 }
 

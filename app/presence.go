@@ -149,6 +149,9 @@ func (g *gui) showPresence(others []editor.Presence) {
 	for _, ed := range []docEditor{g.story, g.page} {
 		s := ed.session()
 		text := presenceText(p.others[s.id()])
+		if text != s.presence.Text && s.id() != "" {
+			liveLog("present doc=%s text=%q", s.id(), text)
+		}
 		s.presence.SetText(text)
 		s.presence.Hidden = text == ""
 		s.presence.Refresh()

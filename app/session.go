@@ -192,6 +192,7 @@ func (s *docSession) set(d document, wc *editor.WorkingCopy) {
 	s.ed.show(shown)
 	s.history.load(d.id())
 	s.g.opened(s.ed)
+	liveLog("opened doc=%s rev=%d recovered=%t", d.id(), d.rev(), s.banner.Visible())
 }
 
 // recovered says on the banner what the working copy brought back, from
@@ -233,14 +234,23 @@ func (s *docSession) saveWith(meta editor.RevisionMeta) {
 func (s *docSession) commit(sent, d document, base int, meta editor.RevisionMeta, note *mergeNote) {
 	g := s.g
 	id, who := d.id(), g.prefs.owner()
+	g.saving++
+	back := func() {
+		g.saving--
+		g.savesBack()
+	}
 	g.write(func() func() {
 		out := s.saveMerging(d, base, meta, note, who)
 		if unreachable(out.err) && g.journal != nil {
 			if qerr := g.queueSave(d, base, meta, who); qerr == nil {
-				return func() { g.queued(d) }
+				return func() {
+					g.queued(d)
+					back()
+				}
 			}
 		}
 		return func() {
+			defer back()
 			what := "Saving “" + d.name() + "”"
 			switch {
 			case s.id() != id:

@@ -147,20 +147,8 @@ run "$out/error-save.png" "${wait[@]}" --drive "$(drive \
 # The live desk: someone else (bob, here the command line or a second copy)
 # saves the story while it is being edited. Each shot has its own database
 # holding one three-paragraph story.
-cat > "$work/council.md" <<'STORY'
----
-headline: Council vote on the new library is due next week
-standfirst: Councillors meet on Monday to decide the future of the Market Street site.
-byline: Jo Reporter
-dateline: Leeds
-section: Local
----
-The council met on Monday to discuss the plans for the new library on Market Street.
-
-Councillors said the vote is due on Tuesday, after a public consultation that drew more than 400 replies.
-
-Opponents say the money would be better spent on the branch libraries.
-STORY
+# (scripts/testdata/council.md; make livetest edits it too)
+cp scripts/testdata/council.md "$work/council.md"
 slug=council-vote-on-the-new-library-is-due-next-week
 # desk makes the shot's database and names the author of its copy of the app.
 desk() {

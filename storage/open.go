@@ -28,6 +28,10 @@ func IsURL(dsn string) bool {
 	return strings.HasPrefix(d, "postgres://") || strings.HasPrefix(d, "postgresql://")
 }
 
+// DeskPath is the Path the store of the shared desk at url would have, and
+// its user, read from the URL without connecting.
+func DeskPath(url string) (path, user string, err error) { return postgres.Name(url) }
+
 // Open opens the database dsn names, choosing the engine by its form: a
 // postgres:// or postgresql:// URL is a shared desk on PostgreSQL, anything
 // else the path of a SQLite file.

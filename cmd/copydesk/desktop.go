@@ -56,7 +56,8 @@ func runDesktopArgs(args []string, stderr io.Writer) int {
 			}
 			return db, created, nil
 		},
-		Export: exportSite,
+		Export:   exportSite,
+		DeskPath: storage.DeskPath,
 		OpenJournal: func(dir string) (app.Journal, error) {
 			j, err := journal.Open(filepath.Join(dir, journal.FileName))
 			if err != nil {

@@ -118,6 +118,17 @@ func connectTimeout(given time.Duration) time.Duration {
 	return 10 * time.Second
 }
 
+// Name is what Open's DB would be named (its Path) for the URL, and its
+// user, without connecting: the app's local journal is keyed by it, and
+// read by it while the desk cannot be reached.
+func Name(rawURL string) (name, user string, err error) {
+	cfg, err := pgxpool.ParseConfig(rawURL)
+	if err != nil {
+		return "", "", fmt.Errorf("%s is not a PostgreSQL URL copydesk can use: %v", redact(rawURL), err)
+	}
+	return describe(&cfg.ConnConfig.Config), cfg.ConnConfig.User, nil
+}
+
 // Close closes every connection.
 func (d *DB) Close() error {
 	d.pool.Close()
@@ -196,16 +207,28 @@ func explainConnect(name string, c *pgconn.Config, err error) error {
 	case errors.As(err, &pe):
 		return fmt.Errorf("%s: the server refused the connection: %s: %w", name, pe.Message, editor.ErrNotFound)
 	case errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ENOENT):
-		return fmt.Errorf("%s: nothing is listening there; check the host and port, and that the PostgreSQL server is running: %w", name, editor.ErrNotFound)
+		return &connectError{fmt.Sprintf("%s: nothing is listening there; check the host and port, and that the PostgreSQL server is running", name), err}
 	case errors.As(err, &ne) && ne.Timeout(), errors.Is(err, context.DeadlineExceeded):
-		return fmt.Errorf("%s: the server did not answer in time; check the address and the network: %w", name, editor.ErrNotFound)
+		return &connectError{fmt.Sprintf("%s: the server did not answer in time; check the address and the network", name), err}
 	}
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) {
-		return fmt.Errorf("%s: no such host %s; check the URL: %w", name, dnsErr.Name, editor.ErrNotFound)
+		return &connectError{fmt.Sprintf("%s: no such host %s; check the URL", name, dnsErr.Name), err}
 	}
-	return fmt.Errorf("%s: cannot connect: %s: %w", name, oneLine(err), editor.ErrNotFound)
+	return &connectError{fmt.Sprintf("%s: cannot connect: %s", name, oneLine(err)), err}
 }
+
+// connectError is a connection that could not be made: its message says
+// what to check, and it wraps editor.ErrNotFound and the cause (a
+// *pgconn.ConnectError, a net.Error, ECONNREFUSED…), so that the app can
+// tell a desk that does not answer from one that refused.
+type connectError struct {
+	msg   string
+	cause error
+}
+
+func (e *connectError) Error() string   { return e.msg + ": " + editor.ErrNotFound.Error() }
+func (e *connectError) Unwrap() []error { return []error{editor.ErrNotFound, e.cause} }
 
 func oneLine(err error) string {
 	return strings.Join(strings.Fields(err.Error()), " ")

@@ -118,8 +118,19 @@ func (d *DB) explain(err error, perm *permission) error {
 	case "53300": // too_many_connections
 		return fmt.Errorf("%s has no connection free for copydesk (%s); try again, or ask the administrator to raise max_connections or add a pooler", d.name, pe.Message)
 	}
-	return fmt.Errorf("%s: %s (SQLSTATE %s)", d.name, pe.Message, pe.Code)
+	return &serverError{fmt.Sprintf("%s: %s (SQLSTATE %s)", d.name, pe.Message, pe.Code), pe}
 }
+
+// serverError is an error the server sent, said with the desk's name; it
+// wraps the *pgconn.PgError, whose SQLState tells a server shutting down
+// (57P01) from a refusal.
+type serverError struct {
+	msg string
+	pe  *pgconn.PgError
+}
+
+func (e *serverError) Error() string { return e.msg }
+func (e *serverError) Unwrap() error { return e.pe }
 
 // violates reports whether err is a unique violation of the constraint.
 func violates(err error, constraint string) bool {
