@@ -43,6 +43,7 @@ var sitemapMax = 50000
 type build struct {
 	ctx      context.Context
 	src      Source
+	inputs   [16]byte                     // inputsKey of a versioned source, else zero
 	memoized map[string]editor.ExportMemo // by story ID
 	site     Site
 	tmpl     *template.Template
@@ -155,28 +156,44 @@ func newBuild(site Site, stories []editor.Story, pages []editor.Page, memos []ed
 	return b, nil
 }
 
+// siteTemplates are the templates of the site, in the order they are parsed.
+var siteTemplates = []string{"layout.html", "article.html", "list.html", "page.html", "notfound.html", "redirect.html"}
+
 // loadTemplates parses the site's templates and reads its stylesheet, and
 // hashes both so that a change to either rewrites every page.
 func loadTemplates(fsys fs.FS) (*template.Template, []byte, [16]byte, error) {
-	h := xxh3.New128()
+	texts, css, sum, err := readSiteFiles(fsys)
+	if err != nil {
+		return nil, nil, sum, err
+	}
 	t := template.New("site").Funcs(template.FuncMap{})
-	for _, name := range []string{"layout.html", "article.html", "list.html", "page.html", "notfound.html", "redirect.html"} {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, nil, [16]byte{}, fmt.Errorf("export: reading template %s: %w", name, err)
-		}
-		writeStrings(h, name, string(data))
-		if _, err := t.New(name).Parse(string(data)); err != nil {
+	for i, name := range siteTemplates {
+		if _, err := t.New(name).Parse(texts[i]); err != nil {
 			return nil, nil, [16]byte{}, fmt.Errorf("export: template %s: %w", name, err)
 		}
 	}
-	css, err := fs.ReadFile(fsys, "style.css")
-	if err != nil {
-		return nil, nil, [16]byte{}, fmt.Errorf("export: reading style.css: %w", err)
-	}
-	var sum [16]byte
-	h.Sum(sum[:0])
 	return t, css, sum, nil
+}
+
+// readSiteFiles reads the site's templates and stylesheet, and hashes them,
+// without parsing them.
+func readSiteFiles(fsys fs.FS) (texts []string, css []byte, sum [16]byte, err error) {
+	h := xxh3.New128()
+	for _, name := range siteTemplates {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, nil, sum, fmt.Errorf("export: reading template %s: %w", name, err)
+		}
+		writeStrings(h, name, string(data))
+		texts = append(texts, string(data))
+	}
+	css, err = fs.ReadFile(fsys, "style.css")
+	if err != nil {
+		return nil, nil, sum, fmt.Errorf("export: reading style.css: %w", err)
+	}
+	writeStrings(h, "style.css", string(css))
+	h.Sum(sum[:0])
+	return texts, css, sum, nil
 }
 
 // planPages gives every page a safe, unique slug, in slug order.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -91,6 +92,38 @@ func parseManifest(data []byte) (manifest, error) {
 	return m, nil
 }
 
+// manifestFiles lists the files of a manifest, by path, all unchanged: the
+// report of an export with nothing to do, made without decoding the hashes
+// or building a map.
+func manifestFiles(data []byte) ([]File, error) {
+	text := string(data) // one copy; every path and ID is a part of it
+	head, rest, ok := strings.Cut(text, "\n")
+	if !ok || head != manifestHead {
+		return nil, errors.New("not a manifest")
+	}
+	files := make([]File, 0, strings.Count(rest, "\n"))
+	for len(rest) > 0 {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		p, line, ok1 := strings.Cut(line, "\t")
+		kind, line, ok2 := strings.Cut(line, "\t")
+		id, _, ok3 := strings.Cut(line, "\t")
+		if !ok1 || !ok2 || !ok3 {
+			return nil, errors.New("bad manifest line")
+		}
+		if strings.IndexByte(id, '\\') >= 0 {
+			id = unescapeField(id)
+		}
+		files = append(files, File{Path: p, Kind: internKind([]byte(kind)), ID: id, State: StateUnchanged})
+	}
+	if !slices.IsSortedFunc(files, byPath) {
+		slices.SortFunc(files, byPath)
+	}
+	return files, nil
+}
+
+func byPath(a, b File) int { return strings.Compare(a.Path, b.Path) }
+
 // internKind returns the Kind constant spelled by b, without allocating for
 // the known ones.
 func internKind(b []byte) Kind {
@@ -164,6 +197,11 @@ func commit(root *os.Root, dirs map[string]*os.Root, ops []op, m manifest) error
 	var j bytes.Buffer
 	for _, o := range ops {
 		fmt.Fprintf(&j, "%s\t%s\t%s\n", o.dir, o.from, o.to)
+	}
+	// The folder's state says what the site was made from; until the
+	// commit is done it says nothing.
+	if err := root.Remove(statePath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("export: removing %s: %w", statePath, err)
 	}
 	if err := writeFileAtomic(root, manifestNew, m.encode()); err != nil {
 		return err

@@ -79,6 +79,33 @@ func ExportFrom(ctx context.Context, outDir string, site Site, src Source, opt O
 	if err := site.normalize(); err != nil {
 		return nil, err
 	}
+	var pages []editor.Page
+	var inputs [16]byte
+	if vs, ok := src.(VersionedSource); ok {
+		versions, err := vs.PublishedVersions(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("export: reading the published stories: %w", err)
+		}
+		if pages, err = src.Pages(ctx); err != nil {
+			return nil, fmt.Errorf("export: reading the site pages: %w", err)
+		}
+		if inputs, err = inputsKey(site, versions, pages); err != nil {
+			return nil, err
+		}
+	}
+	out, err := openOutput(outDir)
+	if err != nil {
+		return nil, err
+	}
+	defer out.close()
+	if inputs != ([16]byte{}) && !opt.Verify {
+		if files, ok := unchangedFiles(out.root, inputs); ok {
+			if opt.Progress != nil {
+				opt.Progress(len(files), len(files))
+			}
+			return &Report{Files: files, DurationMS: time.Since(start).Milliseconds()}, nil
+		}
+	}
 	memos, err := src.ExportMemos(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("export: reading what the last export kept: %w", err)
@@ -87,16 +114,17 @@ func ExportFrom(ctx context.Context, outDir string, site Site, src Source, opt O
 	if err != nil {
 		return nil, fmt.Errorf("export: reading the published stories: %w", err)
 	}
-	pages, err := src.Pages(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("export: reading the site pages: %w", err)
+	if pages == nil {
+		if pages, err = src.Pages(ctx); err != nil {
+			return nil, fmt.Errorf("export: reading the site pages: %w", err)
+		}
 	}
 	b, err := newBuild(site, heads, pages, memos)
 	if err != nil {
 		return nil, err
 	}
-	b.ctx, b.src = ctx, src
-	files, err := b.run(ctx, outDir, opt)
+	b.ctx, b.src, b.inputs = ctx, src, inputs
+	files, err := b.run(ctx, out, opt)
 	if err != nil {
 		return nil, err
 	}

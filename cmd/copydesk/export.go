@@ -11,7 +11,7 @@ import (
 	"copydesk/export"
 )
 
-var exportCmd = &command{name: "export", args: "--out DIR [--base-url URL] [--name NAME] [--time-zone ZONE] [--allow-removal] [--json]", summary: "write the website: published stories and all pages", maxArgs: 0,
+var exportCmd = &command{name: "export", args: "--out DIR [--base-url URL] [--name NAME] [--time-zone ZONE] [--allow-removal] [--verify] [--json]", summary: "write the website: published stories and all pages", maxArgs: 0,
 	setup: func(fs *flag.FlagSet) func(*env, []string) error {
 		out := fs.String("out", "", "the folder to write the site into (created when missing)")
 		baseURL := fs.String("base-url", "", "the address the site is served from, for feeds and sitemaps (default "+export.DefaultBaseURL+")")
@@ -19,6 +19,7 @@ var exportCmd = &command{name: "export", args: "--out DIR [--base-url URL] [--na
 		asJSON := fs.Bool("json", false, "print what was written as JSON")
 		zone := fs.String("time-zone", "", "the time zone the site shows times in, by its IANA name (\"Europe/London\"; default UTC)")
 		allowRemoval := fs.Bool("allow-removal", false, "let the export remove more than half of the site's articles (refused without it)")
+		verify := fs.Bool("verify", false, "read back every file the last export wrote and rewrite any edited or removed by hand since")
 		return func(e *env, _ []string) error {
 			if strings.TrimSpace(*out) == "" {
 				return usagef("--out: give the folder to write the site into")
@@ -32,7 +33,7 @@ var exportCmd = &command{name: "export", args: "--out DIR [--base-url URL] [--na
 				return usagef("%s", strings.TrimPrefix(err.Error(), "export: "))
 			}
 			bar := newProgress(e.stderr, "exporting", 0)
-			report, err := export.ExportFrom(e.ctx, *out, site, e.db, export.Options{Progress: bar.set, AllowRemoval: *allowRemoval})
+			report, err := export.ExportFrom(e.ctx, *out, site, e.db, export.Options{Progress: bar.set, AllowRemoval: *allowRemoval, Verify: *verify})
 			bar.done()
 			var re *export.RemovalError
 			if errors.As(err, &re) {
