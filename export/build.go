@@ -45,6 +45,7 @@ type build struct {
 	src      Source
 	inputs   [16]byte                     // inputsKey of a versioned source, else zero
 	memoized map[string]editor.ExportMemo // by story ID
+	cached   map[string]*cachedHead       // the folder's cache of heads, by story ID
 	site     Site
 	tmpl     *template.Template
 	css      []byte
@@ -77,6 +78,11 @@ type storyInfo struct {
 	// story's memo or from the whole story; hash is valid only when it is.
 	known bool
 	sum   [16]byte
+	// content is the hash of the story itself (its sum and every field of
+	// its head), known once hasContent is set: from the folder's cache of
+	// heads, or computed by rehash.
+	content    [16]byte
+	hasContent bool
 	// read is set once the story was read whole by this export, which then
 	// remembers it; html is its body as rendered, kept for the feeds.
 	read bool
@@ -123,12 +129,12 @@ type unitFile struct {
 	kind Kind
 }
 
-func newBuild(site Site, stories []editor.Story, pages []editor.Page, memos []editor.ExportMemo) (*build, error) {
+func newBuild(site Site, stories []editor.Story, pages []editor.Page, memos []editor.ExportMemo, cached map[string]*cachedHead) (*build, error) {
 	tmpl, css, tmplHash, err := loadTemplates(assets.Site())
 	if err != nil {
 		return nil, err
 	}
-	b := &build{site: site, tmpl: tmpl, css: css, md: newMarkdown(), memoized: make(map[string]editor.ExportMemo, len(memos))}
+	b := &build{site: site, tmpl: tmpl, css: css, md: newMarkdown(), memoized: make(map[string]editor.ExportMemo, len(memos)), cached: cached}
 	for _, m := range memos {
 		if len(m.Sum) == len(storyInfo{}.sum) {
 			b.memoized[m.StoryID] = m
@@ -234,7 +240,9 @@ func (b *build) planStories(stories []editor.Story) {
 			continue
 		}
 		si := &storyInfo{s: s, head: s, updated: s.UpdatedAt.UTC().Truncate(time.Second)}
-		if m, ok := b.memoized[s.ID]; ok && m.Revision == s.Revision {
+		if c := b.cached[s.ID]; c != nil && c.known && c.s.Revision == s.Revision && c.s.UpdatedAt.Equal(s.UpdatedAt) {
+			si.known, si.sum, si.content, si.hasContent = true, c.sum, c.content, true
+		} else if m, ok := b.memoized[s.ID]; ok && m.Revision == s.Revision {
 			si.known = true
 			copy(si.sum[:], m.Sum)
 		}
@@ -295,23 +303,45 @@ func (b *build) hashStories() {
 func (si *storyInfo) take(s *editor.Story) {
 	si.s, si.read, si.known = s, true, true
 	si.sum = heavySum(s)
+	si.hasContent = false
 	si.rehash()
 }
 
 // release drops the whole story once its files are made, keeping its head.
 func (si *storyInfo) release() {
-	head := *si.s
-	head.Body, head.Quotes, head.Corrections = "", nil, nil
-	if head.Headline == "" {
-		head.Body = si.s.Body // its title
-	}
+	head := headOf(si.s)
 	si.s = &head
 }
 
+// headOf is the story's head, what Source.PublishedHeads gives of it.
+func headOf(s *editor.Story) editor.Story {
+	head := *s
+	head.Body, head.Quotes, head.Corrections = "", nil, nil
+	if head.Headline == "" {
+		head.Body = s.Body // its title
+	}
+	return head
+}
+
+// rehash computes the story's hash: its content, and where the site puts
+// it.
 func (si *storyInfo) rehash() {
-	h := xxh3.New128()
-	hashStory(h, si)
-	h.Sum(si.hash[:0])
+	if !si.hasContent {
+		h := xxh3.New128()
+		hashStory(h, si)
+		h.Sum(si.content[:0])
+		si.hasContent = true
+	}
+	// Hashed from a buffer on the stack: most stories' content comes from
+	// the cache of heads, and this is all that is left of hashing them.
+	var buf [128]byte
+	b := append(buf[:0], si.content[:]...)
+	b = binary.AppendUvarint(b, uint64(len(si.slug)))
+	b = append(b, si.slug...)
+	if si.rules != nil {
+		b = append(b, si.rules.hash[:]...)
+	}
+	si.hash = xxh3.Hash128(b).Bytes()
 }
 
 // hashedFields are the story's text fields hashStory takes one by one: all
@@ -351,12 +381,12 @@ func heavySum(s *editor.Story) [16]byte {
 	return sum
 }
 
-// hashStory hashes everything an article and its ninjs are made from: the
-// heavy part by its sum, the head field by field.
+// hashStory hashes everything of the story itself that an article and its
+// ninjs are made from: the heavy part by its sum, the head field by field.
 func hashStory(h hash.Hash, si *storyInfo) {
 	s := si.s
 	h.Write(si.sum[:])
-	writeStrings(h, s.ID, si.slug)
+	writeStrings(h, s.ID)
 	for _, f := range hashedFields {
 		writeStrings(h, f.Get(s))
 	}
@@ -371,9 +401,6 @@ func hashStory(h hash.Hash, si *storyInfo) {
 	writeInt(h, len(s.Subjects))
 	for _, sub := range s.Subjects {
 		writeStrings(h, sub.Code, sub.Name)
-	}
-	if si.rules != nil {
-		h.Write(si.rules.hash[:])
 	}
 }
 

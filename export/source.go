@@ -81,9 +81,11 @@ func ExportFrom(ctx context.Context, outDir string, site Site, src Source, opt O
 	}
 	var pages []editor.Page
 	var inputs [16]byte
-	if vs, ok := src.(VersionedSource); ok {
-		versions, err := vs.PublishedVersions(ctx)
-		if err != nil {
+	var versions []editor.StoryVersion
+	vs, versioned := src.(VersionedSource)
+	if versioned {
+		var err error
+		if versions, err = vs.PublishedVersions(ctx); err != nil {
 			return nil, fmt.Errorf("export: reading the published stories: %w", err)
 		}
 		if pages, err = src.Pages(ctx); err != nil {
@@ -98,7 +100,7 @@ func ExportFrom(ctx context.Context, outDir string, site Site, src Source, opt O
 		return nil, err
 	}
 	defer out.close()
-	if inputs != ([16]byte{}) && !opt.Verify {
+	if versioned && !opt.Verify {
 		if files, ok := unchangedFiles(out.root, inputs); ok {
 			if opt.Progress != nil {
 				opt.Progress(len(files), len(files))
@@ -106,20 +108,47 @@ func ExportFrom(ctx context.Context, outDir string, site Site, src Source, opt O
 			return &Report{Files: files, DurationMS: time.Since(start).Milliseconds()}, nil
 		}
 	}
-	memos, err := src.ExportMemos(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("export: reading what the last export kept: %w", err)
+	var cached map[string]*cachedHead
+	if versioned {
+		cached = readHeads(out.root)
 	}
-	heads, err := src.PublishedHeads(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("export: reading the published stories: %w", err)
+	var heads []editor.Story
+	var memos []editor.ExportMemo
+	if cached != nil {
+		// The heads of the stories whose version the cache has, from it;
+		// the others read from the source.
+		heads = make([]editor.Story, 0, len(versions))
+		var missing []string
+		for _, v := range versions {
+			if c := cached[v.ID]; c != nil && c.s.Revision == v.Revision && c.s.UpdatedAt.Equal(v.UpdatedAt) {
+				heads = append(heads, c.s)
+			} else {
+				missing = append(missing, v.ID)
+			}
+		}
+		read, err := src.StoriesByID(ctx, missing)
+		if err != nil {
+			return nil, fmt.Errorf("export: reading the stories: %w", err)
+		}
+		for i := range read {
+			if read[i].Status == editor.StatusPublished {
+				heads = append(heads, headOf(&read[i]))
+			}
+		}
+	} else {
+		if memos, err = src.ExportMemos(ctx); err != nil {
+			return nil, fmt.Errorf("export: reading what the last export kept: %w", err)
+		}
+		if heads, err = src.PublishedHeads(ctx); err != nil {
+			return nil, fmt.Errorf("export: reading the published stories: %w", err)
+		}
 	}
 	if pages == nil {
 		if pages, err = src.Pages(ctx); err != nil {
 			return nil, fmt.Errorf("export: reading the site pages: %w", err)
 		}
 	}
-	b, err := newBuild(site, heads, pages, memos)
+	b, err := newBuild(site, heads, pages, memos, cached)
 	if err != nil {
 		return nil, err
 	}
@@ -127,6 +156,13 @@ func ExportFrom(ctx context.Context, outDir string, site Site, src Source, opt O
 	files, err := b.run(ctx, out, opt)
 	if err != nil {
 		return nil, err
+	}
+	if versioned {
+		infos := make(map[string]*storyInfo, len(b.stories))
+		for _, si := range b.stories {
+			infos[si.head.ID] = si
+		}
+		saveHeads(out.root, heads, infos)
 	}
 	if learned, keep := b.memos(); len(learned) > 0 {
 		_ = src.SaveExportMemos(ctx, learned, keep)

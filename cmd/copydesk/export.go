@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"runtime/debug"
 	"strings"
 	"time"
 	_ "time/tzdata" // the zone names of --time-zone and Preferences, on any machine
@@ -32,6 +33,12 @@ var exportCmd = &command{name: "export", args: "--out DIR [--base-url URL] [--na
 			if err := site.Validate(); err != nil {
 				return usagef("%s", strings.TrimPrefix(err.Error(), "export: "))
 			}
+			// The export's garbage is collected only once the heap reaches
+			// exportHeap: an export with little to do is over before that, and
+			// a full one streams, so it stays under it (issue 16: at most
+			// 150 MB at its peak).
+			defer debug.SetGCPercent(debug.SetGCPercent(-1))
+			defer debug.SetMemoryLimit(debug.SetMemoryLimit(exportHeap))
 			bar := newProgress(e.stderr, "exporting", 0)
 			report, err := export.ExportFrom(e.ctx, *out, site, e.db, export.Options{Progress: bar.set, AllowRemoval: *allowRemoval, Verify: *verify})
 			bar.done()
@@ -56,6 +63,10 @@ var exportCmd = &command{name: "export", args: "--out DIR [--base-url URL] [--na
 			return nil
 		}
 	}}
+
+// exportHeap is the heap an export may grow to before its garbage is
+// collected.
+const exportHeap = 96 << 20
 
 // siteLocation is the time zone named zone, UTC when it is empty; the
 // zone database is built in (time/tzdata), so a machine without one
