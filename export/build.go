@@ -46,6 +46,7 @@ type build struct {
 	inputs   [16]byte                     // inputsKey of a versioned source, else zero
 	memoized map[string]editor.ExportMemo // by story ID
 	cached   map[string]*cachedHead       // the folder's cache of heads, by story ID
+	old      manifest                     // what the folder's last export wrote
 	site     Site
 	tmpl     *template.Template
 	css      []byte
@@ -129,12 +130,23 @@ type unitFile struct {
 	kind Kind
 }
 
-func newBuild(site Site, stories []editor.Story, pages []editor.Page, memos []editor.ExportMemo, cached map[string]*cachedHead) (*build, error) {
+// kit is what rendering takes that no content decides: the parsed
+// templates, the stylesheet and their hash, and the Markdown renderer.
+type kit struct {
+	tmpl     *template.Template
+	css      []byte
+	tmplHash [16]byte
+	md       goldmark.Markdown
+}
+
+func loadKit() (kit, error) {
 	tmpl, css, tmplHash, err := loadTemplates(assets.Site())
-	if err != nil {
-		return nil, err
-	}
-	b := &build{site: site, tmpl: tmpl, css: css, md: newMarkdown(), memoized: make(map[string]editor.ExportMemo, len(memos)), cached: cached}
+	return kit{tmpl: tmpl, css: css, tmplHash: tmplHash, md: newMarkdown()}, err
+}
+
+func newBuild(site Site, k kit, stories []editor.Story, pages []editor.Page, memos []editor.ExportMemo, cached map[string]*cachedHead) (*build, error) {
+	tmplHash := k.tmplHash
+	b := &build{site: site, tmpl: k.tmpl, css: k.css, md: k.md, memoized: make(map[string]editor.ExportMemo, len(memos)), cached: cached}
 	for _, m := range memos {
 		if len(m.Sum) == len(storyInfo{}.sum) {
 			b.memoized[m.StoryID] = m
@@ -473,6 +485,22 @@ func parallel(n int, fn func(i int)) {
 		}(w)
 	}
 	wg.Wait()
+}
+
+// bufHash is a hash.Hash that keeps what is written to it and hashes it in
+// one pass (XXH3, 128 bits) when summed: a file's key is made of many short
+// writes, for which a streaming hash's state costs more than the hashing.
+type bufHash struct{ b []byte }
+
+func (h *bufHash) Write(p []byte) (int, error)       { h.b = append(h.b, p...); return len(p), nil }
+func (h *bufHash) WriteString(s string) (int, error) { h.b = append(h.b, s...); return len(s), nil }
+func (h *bufHash) Reset()                            { h.b = h.b[:0] }
+func (h *bufHash) Size() int                         { return 16 }
+func (h *bufHash) BlockSize() int                    { return 64 }
+
+func (h *bufHash) Sum(b []byte) []byte {
+	sum := xxh3.Hash128(h.b).Bytes()
+	return append(b, sum[:]...)
 }
 
 // writeStrings writes each string with its length first, so that no two

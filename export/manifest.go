@@ -45,13 +45,10 @@ type entry struct {
 // manifest maps a file's path to its entry.
 type manifest map[string]entry
 
-// readManifest reads the manifest of the previous export; a missing or
-// unreadable one is an empty manifest, so the next export writes everything.
-func readManifest(root *os.Root) manifest {
-	data, err := root.ReadFile(manifestPath)
-	if err != nil {
-		return manifest{}
-	}
+// readManifest parses the manifest of the previous export, read as data;
+// a missing or unreadable one is an empty manifest, so the next export
+// writes everything.
+func readManifest(data []byte) manifest {
 	m, err := parseManifest(data)
 	if err != nil {
 		return manifest{}
@@ -60,34 +57,38 @@ func readManifest(root *os.Root) manifest {
 }
 
 func parseManifest(data []byte) (manifest, error) {
-	head, rest, ok := bytes.Cut(data, []byte("\n"))
-	if !ok || string(head) != manifestHead {
+	text := string(data) // one copy; every path and ID is a part of it
+	head, rest, ok := strings.Cut(text, "\n")
+	if !ok || head != manifestHead {
 		return nil, errors.New("not a manifest")
 	}
-	m := make(manifest, bytes.Count(rest, []byte("\n")))
+	m := make(manifest, strings.Count(rest, "\n"))
 	for len(rest) > 0 {
-		var line []byte
-		line, rest, _ = bytes.Cut(rest, []byte("\n"))
-		var f [5][]byte
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		var f [5]string
 		for i := range f {
 			var ok bool
-			f[i], line, ok = bytes.Cut(line, []byte("\t"))
+			f[i], line, ok = strings.Cut(line, "\t")
 			if ok != (i < 4) {
 				return nil, errors.New("bad manifest line")
 			}
 		}
 		var e entry
-		e.kind, e.id = internKind(f[1]), unescapeField(string(f[2]))
+		e.kind, e.id = internKind([]byte(f[1])), f[2]
+		if strings.IndexByte(e.id, '\\') >= 0 {
+			e.id = unescapeField(e.id)
+		}
 		if len(f[3]) != 2*len(e.key) || len(f[4]) != 2*len(e.sum) {
 			return nil, errors.New("bad manifest hash")
 		}
-		if _, err := hex.Decode(e.key[:], f[3]); err != nil {
+		if _, err := hex.Decode(e.key[:], []byte(f[3])); err != nil {
 			return nil, err
 		}
-		if _, err := hex.Decode(e.sum[:], f[4]); err != nil {
+		if _, err := hex.Decode(e.sum[:], []byte(f[4])); err != nil {
 			return nil, err
 		}
-		m[string(f[0])] = e
+		m[f[0]] = e
 	}
 	return m, nil
 }

@@ -189,7 +189,7 @@ func byVersionID(a, b editor.StoryVersion) int { return strings.Compare(a.ID, b.
 // unchangedFiles returns the files of the folder's last export when it was
 // made from inputs and the folder is as that export left it; ok is false
 // when the export has work to do.
-func unchangedFiles(root *os.Root, inputs [16]byte) (files []File, ok bool) {
+func unchangedFiles(root *os.Root, inputs [16]byte, manifestData []byte) (files []File, ok bool) {
 	st, ok := readState(root)
 	if !ok || st.inputs != inputs || st.inputs == ([16]byte{}) {
 		return nil, false
@@ -200,11 +200,7 @@ func unchangedFiles(root *os.Root, inputs [16]byte) (files []File, ok bool) {
 	if !st.intact(root) {
 		return nil, false
 	}
-	data, err := root.ReadFile(manifestPath)
-	if err != nil {
-		return nil, false
-	}
-	files, err = manifestFiles(data)
+	files, err := manifestFiles(manifestData)
 	if err != nil || len(files) == 0 {
 		return nil, false
 	}

@@ -72,7 +72,7 @@ func (b *build) run(ctx context.Context, out *output, opt Options) (_ []File, er
 			removeLeftovers(root)
 		}
 	}()
-	old := readManifest(root)
+	old := b.old
 	if !opt.AllowRemoval {
 		if err := b.checkRemoval(old); err != nil {
 			return nil, err
@@ -414,11 +414,14 @@ func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, handles
 	next := make(chan int)
 	var stories sync.WaitGroup // story units sent and not yet done
 	var wg sync.WaitGroup
-	for n := 0; n < runtime.GOMAXPROCS(0); n++ {
+	// Twice as many workers as cores: creating a file blocks in the kernel
+	// for longer than rendering one takes, and a worker waiting there holds
+	// no core, so the others keep both busy.
+	for n := 0; n < 2*runtime.GOMAXPROCS(0); n++ {
 		wg.Add(1)
 		go func(n int) {
 			defer wg.Done()
-			w := &worker{b: b, h: xxh3.New128(), id: n, dirs: folders, fresh: fresh, present: present}
+			w := &worker{b: b, h: &bufHash{}, id: n, dirs: folders, fresh: fresh, present: present}
 			for i := range next {
 				res, err := w.do(old, i)
 				if si := b.units[i].story; si != nil {
@@ -440,18 +443,35 @@ func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, handles
 			}
 		}(n)
 	}
-	var direct, wanted, rest []int
-	h := xxh3.New128()
+	// A story's files that are up to date by its memo are settled here, and
+	// never go to a worker.
+	var wanted, rest []int
+	h := &bufHash{}
+	settled := 0
 	for i, u := range b.units {
-		switch {
-		case u.story == nil:
+		if u.story == nil {
 			rest = append(rest, i)
-		case u.story.known && b.upToDate(old, present, u, b.unitKey(h, u)):
-			direct = append(direct, i)
-		default:
-			wanted = append(wanted, i)
+			continue
 		}
+		if u.story.known {
+			if key := b.unitKey(h, u); b.upToDate(old, present, u, key) {
+				res := make([]fileResult, len(u.files))
+				for j, f := range u.files {
+					res[j] = fileResult{key: key, sum: old[f.path].sum}
+				}
+				results[i] = res
+				settled += len(u.files)
+				continue
+			}
+		}
+		wanted = append(wanted, i)
 	}
+	mu.Lock()
+	done += settled
+	if progress != nil && settled > 0 {
+		progress(done, total)
+	}
+	mu.Unlock()
 	readCtx, stopReading := context.WithCancel(ctx)
 	defer stopReading()
 	batches := make(chan []int, 1)
@@ -474,14 +494,6 @@ func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, handles
 		}
 	}
 	ok := true
-	for _, i := range direct {
-		if ok = send(i); !ok {
-			break
-		}
-	}
-	if !ok {
-		stopReading()
-	}
 	for batch := range batches {
 		for _, i := range batch {
 			if ok = ok && send(i); !ok {

@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/pprof"
 )
 
-// profileEnv names a file to write a CPU profile of the whole command into
-// (go tool pprof reads it). It is for measuring, so it is not in the help.
+// profileEnv names a file to write a CPU profile of the whole command into,
+// and FILE.alloc a profile of what it allocated (go tool pprof reads both).
+// It is for measuring, so it is not in the help.
 const profileEnv = "COPYDESK_CPUPROFILE"
 
 // startProfile starts the CPU profile $COPYDESK_CPUPROFILE asks for, and
@@ -32,5 +34,11 @@ func startProfile(stderr io.Writer) (stop func()) {
 	return func() {
 		pprof.StopCPUProfile()
 		f.Close()
+		// Beside it, what the command allocated (go tool pprof -sample_index=alloc_space).
+		if h, err := os.Create(name + ".alloc"); err == nil {
+			runtime.GC() // the profile is as of the last collection
+			_ = pprof.Lookup("allocs").WriteTo(h, 0)
+			h.Close()
+		}
 	}
 }
