@@ -25,9 +25,8 @@ type ExportMemo struct {
 // versions with those it last wrote to tell, before reading any story,
 // whether anything changed.
 type StoryVersion struct {
-	ID        string
-	Revision  int
-	UpdatedAt time.Time
-	Embargo   *time.Time
-	Expires   *time.Time
+	ID       string
+	Revision int
+	Embargo  *time.Time
+	Expires  *time.Time
 }

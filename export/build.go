@@ -252,7 +252,7 @@ func (b *build) planStories(stories []editor.Story) {
 			continue
 		}
 		si := &storyInfo{s: s, head: s, updated: s.UpdatedAt.UTC().Truncate(time.Second)}
-		if c := b.cached[s.ID]; c != nil && c.known && c.s.Revision == s.Revision && c.s.UpdatedAt.Equal(s.UpdatedAt) {
+		if c := b.cached[s.ID]; c != nil && c.known && c.s.Revision == s.Revision {
 			si.known, si.sum, si.content, si.hasContent = true, c.sum, c.content, true
 		} else if m, ok := b.memoized[s.ID]; ok && m.Revision == s.Revision {
 			si.known = true

@@ -14,9 +14,10 @@ import (
 // stories it saw in the output folder, with the hashes it made of each, so
 // that the next one reads from the source only the stories whose version
 // moved on: reading every head from the database was most of an export
-// after one change. An entry holds while the story's revision and updated
-// time are the ones it names; the file is only a cache, and one that is
-// missing, damaged or of another version of the code is ignored.
+// after one change. An entry holds while the story's revision is the one it
+// names (every change to a story is a new revision); the file is only a
+// cache, and one that is missing, damaged or of another version of the code
+// is ignored.
 const (
 	headsPath = metaDir + "/heads.bin"
 	headsHead = "copydesk export heads 1 " + keyVersion + "\n"

@@ -176,7 +176,7 @@ func readHeadsFrom(ctx context.Context, root *os.Root, src Source, versions []ed
 	}
 	var missing []string
 	for _, v := range versions {
-		if c := cached[v.ID]; c == nil || c.s.Revision != v.Revision || !c.s.UpdatedAt.Equal(v.UpdatedAt) {
+		if c := cached[v.ID]; c == nil || c.s.Revision != v.Revision {
 			missing = append(missing, v.ID)
 		}
 	}
@@ -197,7 +197,7 @@ func readHeadsFrom(ctx context.Context, root *os.Root, src Source, versions []ed
 	}
 	heads = make([]editor.Story, 0, len(versions))
 	for _, v := range versions {
-		if c := cached[v.ID]; c != nil && c.s.Revision == v.Revision && c.s.UpdatedAt.Equal(v.UpdatedAt) {
+		if c := cached[v.ID]; c != nil && c.s.Revision == v.Revision {
 			heads = append(heads, c.s)
 		}
 	}

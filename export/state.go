@@ -169,7 +169,6 @@ func inputsKey(site Site, versions []editor.StoryVersion, pages []editor.Page) (
 		}
 		writeStrings(h, v.ID)
 		writeInt(h, v.Revision)
-		writeTime(h, v.UpdatedAt)
 	}
 	sorted := slices.Clone(pages)
 	slices.SortFunc(sorted, func(a, b editor.Page) int { return strings.Compare(a.ID, b.ID) })

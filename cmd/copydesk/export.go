@@ -8,8 +8,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strconv"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // the zone names of --time-zone and Preferences, on any machine

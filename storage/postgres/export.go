@@ -56,17 +56,16 @@ func (d *DB) PublishedHeads(ctx context.Context) (out []editor.Story, err error)
 // order.
 func (d *DB) PublishedVersions(ctx context.Context) (out []editor.StoryVersion, err error) {
 	err = d.read(ctx, func(tx pgx.Tx) error {
-		rows, err := tx.Query(ctx, `SELECT id, revision, updated_at, embargo, expires FROM stories
+		rows, err := tx.Query(ctx, `SELECT id, revision, embargo, expires FROM stories
 			WHERE status = 'published'`)
 		if err != nil {
 			return err
 		}
 		out, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (editor.StoryVersion, error) {
 			var v editor.StoryVersion
-			if err := row.Scan(&v.ID, &v.Revision, &v.UpdatedAt, &v.Embargo, &v.Expires); err != nil {
+			if err := row.Scan(&v.ID, &v.Revision, &v.Embargo, &v.Expires); err != nil {
 				return v, err
 			}
-			v.UpdatedAt = v.UpdatedAt.UTC()
 			for _, t := range []**time.Time{&v.Embargo, &v.Expires} {
 				if *t != nil {
 					u := (*t).UTC()

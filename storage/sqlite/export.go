@@ -60,7 +60,7 @@ func countPublished(ctx context.Context, q querier) (n int, err error) {
 
 // selectVersions reads the published stories' versions from the narrow
 // index stories_versions alone, in its order (by ID).
-const selectVersions = `SELECT id, revision, updated_at, embargo, expires
+const selectVersions = `SELECT id, revision, embargo, expires
 	FROM stories INDEXED BY stories_versions WHERE status = 'published' ORDER BY status, id`
 
 // PublishedVersions returns the version of every published story, by ID.
@@ -73,7 +73,7 @@ func (d *DB) PublishedVersions(ctx context.Context) (out []editor.StoryVersion, 
 		defer rows.Close()
 		for rows.Next() {
 			var v editor.StoryVersion
-			if err := rows.Scan(&v.ID, &v.Revision, timeCol{&v.UpdatedAt}, nullTime{&v.Embargo}, nullTime{&v.Expires}); err != nil {
+			if err := rows.Scan(&v.ID, &v.Revision, nullTime{&v.Embargo}, nullTime{&v.Expires}); err != nil {
 				return err
 			}
 			out = append(out, v)

@@ -58,7 +58,7 @@ func testExportReads(t *testing.T, open Opener) {
 	}
 	for _, v := range versions {
 		one := mustStory(t, db, v.ID)
-		if v.Revision != one.Revision || !v.UpdatedAt.Equal(one.UpdatedAt) || v.Embargo != nil || v.Expires != nil || one.Status != editor.StatusPublished {
+		if v.Revision != one.Revision || v.Embargo != nil || v.Expires != nil || one.Status != editor.StatusPublished {
 			t.Errorf("PublishedVersions gave %+v for %+v", v, one)
 		}
 	}
