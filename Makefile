@@ -7,7 +7,12 @@ SHELL      := /bin/bash
 GO         ?= go
 TAGS       := sqlite_fts5
 GOFLAGS_CD := -tags '$(TAGS)'
+# bin/copydesk is the command line (cmd/copydesk-cli): no Fyne, OpenGL or
+# X11, no Markdown or HTML library, so it starts like a shell tool. It execs
+# bin/copydesk-window, the whole program (cmd/copydesk: the desktop app and
+# every command), for the window and for import, export and sample.
 BIN        := bin/copydesk
+WINDOW_BIN := bin/copydesk-window
 export CGO_ENABLED := 1
 
 # Debian packages needed to build (cgo: SQLite, GLFW/OpenGL).
@@ -56,10 +61,11 @@ $(WORK): go.mod $(wildcard third_party/fyne/*.patch) scripts/fyne-patched.sh
 	$(call apt_install,patch)
 	./scripts/fyne-patched.sh
 
-build: deps ## build bin/copydesk
-	$(GO) build $(GOFLAGS_CD) -o $(BIN) ./cmd/copydesk
+build: deps ## build bin/copydesk (the command line) and bin/copydesk-window (the desktop app, and import, export and sample, which bin/copydesk hands to it)
+	$(GO) build $(GOFLAGS_CD) -o $(WINDOW_BIN) ./cmd/copydesk
+	$(GO) build $(GOFLAGS_CD) -o $(BIN) ./cmd/copydesk-cli
 
-run: build ## build and open the desktop app on the default database
+run: build ## build and open the desktop app on the default database (bin/copydesk execs bin/copydesk-window)
 	./$(BIN)
 
 vet: deps ## go vet every package
@@ -142,11 +148,12 @@ window-rss: build ## the real window's RSS under Xvfb before and after opening 1
 
 FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
 
-package: build ## build the Linux installable archive (dist/copydesk.tar.xz) with Fyne's packaging tool, from FyneApp.toml and the icon
+package: build ## build the Linux installable archive (dist/copydesk.tar.xz) with Fyne's packaging tool, from FyneApp.toml and the icon; it installs the whole program (bin/copydesk-window) as copydesk
 	@# The tool bumps Build in FyneApp.toml and rewrites it; the committed file is put back afterwards.
-	rm -rf dist && mkdir -p dist && cp FyneApp.toml dist/FyneApp.toml.orig
-	$(GO) run $(FYNE_TOOL) package --os linux --exe $(BIN) --name copydesk --release; \
-	  status=$$?; cp dist/FyneApp.toml.orig FyneApp.toml; rm dist/FyneApp.toml.orig; exit $$status
+	@# It names the package and the installed program after the executable's file name.
+	rm -rf dist && mkdir -p dist/exe && cp FyneApp.toml dist/FyneApp.toml.orig && cp $(WINDOW_BIN) dist/exe/copydesk
+	$(GO) run $(FYNE_TOOL) package --os linux --exe dist/exe/copydesk --name copydesk --release; \
+	  status=$$?; cp dist/FyneApp.toml.orig FyneApp.toml; rm -r dist/FyneApp.toml.orig dist/exe; exit $$status
 	mv copydesk.tar.xz dist/copydesk.tar.xz
 	@tar -tJf dist/copydesk.tar.xz
 	@echo "dist/copydesk.tar.xz: unpack it and run 'make user-install' (or 'sudo make install') inside"

@@ -30,6 +30,8 @@ type fakeStore struct {
 	metas   []editor.RevisionMeta
 	// saveErr, when set, is what the next SaveStory returns.
 	saveErr error
+	// createErr, when set, is what CreateStory fails with.
+	createErr error
 	// dropErr, when set, is what every DropWorkingCopy returns.
 	dropErr error
 	// pageVersions holds old revisions of pages, for RestorePage.
@@ -127,9 +129,16 @@ func (f *fakeStore) Story(_ context.Context, id string) (*editor.Story, error) {
 
 func (f *fakeStore) CreateStory(_ context.Context, s *editor.Story, meta editor.RevisionMeta) error {
 	f.called("CreateStory " + s.Headline)
+	if f.createErr != nil {
+		return f.createErr
+	}
 	f.metas = append(f.metas, meta)
 	s.Normalize()
-	s.ID, s.Slug, s.Revision, s.UpdatedAt = fmt.Sprintf("new-%d", len(f.stories)), "new", 1, time.Now()
+	slug := "new"
+	if s.Headline == "" && s.Body == "" {
+		slug = "story" // the stand-in a story created empty gets
+	}
+	s.ID, s.Slug, s.Revision, s.UpdatedAt = fmt.Sprintf("new-%d", len(f.stories)), slug, 1, time.Now()
 	c := *s
 	f.stories = append([]*editor.Story{&c}, f.stories...)
 	f.revs[s.ID] = []editor.Revision{{Seq: 1, Kind: meta.Kind, Author: meta.Author, Note: meta.Note}}

@@ -248,6 +248,7 @@ func (g *gui) useFile() {
 			g.openFile(r.URI().Path())
 		}, g.win)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".sqlite3"}))
+		startInDocuments(d)
 		d.Show()
 	})
 }

@@ -17,6 +17,55 @@ func (g *gui) loadDeskSettings() {
 				return
 			}
 			g.setDeskSettings(s)
+			g.carryOwnConfirmed(s)
+		}
+	})
+}
+
+// prefOwnConfirmed is where each person kept "every speaker must be
+// confirmed before publishing" before it became a desk setting.
+const prefOwnConfirmed = "require_confirmed_speakers"
+
+// carryOwnConfirmed carries a person's own "every speaker must be
+// confirmed" from their preferences into the desk's settings, once, when
+// the desk has never saved that setting (a desk that has keeps its own),
+// and says what became of it. The preference is forgotten afterwards,
+// except when the desk could not be reached: then the next start tries
+// again.
+func (g *gui) carryOwnConfirmed(s editor.DeskSettings) {
+	p := g.prefs.p
+	if p.BoolWithFallback(prefOwnConfirmed, true) != p.BoolWithFallback(prefOwnConfirmed, false) {
+		return // never set
+	}
+	own := p.Bool(prefOwnConfirmed)
+	const title = "Confirmed speakers are a desk setting now"
+	const was = "You had “Every speaker must be confirmed before publishing” turned on in your own preferences. It is now one of the desk's settings, the same for everyone on this desk."
+	switch {
+	case !own:
+		p.RemoveValue(prefOwnConfirmed) // off, as the desk is until it says otherwise
+		return
+	case s.ConfirmedSpeakersSaved:
+		p.RemoveValue(prefOwnConfirmed)
+		if !s.RequireConfirmedSpeakers {
+			g.message(title, was+" The desk has it turned off, so an unconfirmed speaker is a warning; someone with the desk role can turn it on in Preferences.", "OK")
+		}
+		return
+	}
+	s.RequireConfirmedSpeakers = true
+	g.write(func() func() {
+		err := g.store.SaveDeskSettings(g.ctx, &s)
+		return func() {
+			if unreachable(err) {
+				return // kept, for the next start
+			}
+			p.RemoveValue(prefOwnConfirmed)
+			if err != nil {
+				g.message(title, was+" It could not be turned on for the desk: "+strings.TrimSuffix(explain(err), ".")+". Ask someone with the desk role to turn it on in Preferences.", "OK")
+				return
+			}
+			s.ConfirmedSpeakersSaved = true
+			g.setDeskSettings(s)
+			g.message(title, was+" It has been turned on for the desk (Preferences), so an unconfirmed speaker stops publishing.", "OK")
 		}
 	})
 }
@@ -55,6 +104,7 @@ func (g *gui) saveDeskSettings(s editor.DeskSettings) {
 				g.showStatusError("Saving the desk's settings", err)
 				return
 			}
+			s.ConfirmedSpeakersSaved = true
 			g.setDeskSettings(s)
 		}
 	})

@@ -51,6 +51,10 @@ func (g *gui) compareRevisions() {
 		return
 	}
 	s := g.current.session()
+	if s.fresh != nil {
+		g.saveState.SetText("This new story has no revisions yet to compare.")
+		return
+	}
 	n := s.loaded.rev()
 	g.showCompare(s.kind, s.id(), s.loaded.name(), max(n-1, 1), n)
 }

@@ -246,6 +246,10 @@ func (e *storyEditor) fill(s *editor.Story) {
 
 func (e *storyEditor) showMeta() {
 	s := e.loaded
+	if e.sess.fresh != nil {
+		e.meta.SetText("New story · not saved yet")
+		return
+	}
 	e.meta.SetText(fmt.Sprintf("Revision %d · %s · created %s", s.Revision, s.Slug, s.CreatedAt.Local().Format("2 Jan 2006")))
 }
 

@@ -80,10 +80,8 @@ func TestFirstSaveTriesTheNextSlugWhenOneIsTaken(t *testing.T) {
 		store := newFakeStore(1)
 		g, _ := newTestGUI(t, store)
 		g.newStory()
-		id := g.story.loaded.ID
-		store.find(id).Slug = "story"
-		g.story.loaded.Slug = "story"
 		test.Type(g.story.headline, "Council tax to rise")
+		id := g.story.loaded.ID
 		store.saveErr = tt.err
 		g.story.sess.save("")
 		if got, n := store.find(id).Slug, store.count("SaveStory "+id); got != tt.want || n != tt.saves {

@@ -356,28 +356,6 @@ func (g *gui) opened(ed docEditor) {
 	g.ready()
 }
 
-// newStory creates an empty draft and opens it.
-func (g *gui) newStory() {
-	if g.current != nil {
-		g.leave("")
-	}
-	s := &editor.Story{Status: editor.StatusDraft, Credit: g.prefs.defaultCredit(), RulesPage: g.prefs.defaultRulesPage()}
-	meta := editor.RevisionMeta{Kind: editor.RevisionCheckpoint, Author: g.prefs.author(), Note: "new story"}
-	g.write(func() func() {
-		err := g.store.CreateStory(g.ctx, s, meta)
-		return func() {
-			if err != nil {
-				g.showError("Creating a story", err)
-				return
-			}
-			g.showList(listStories)
-			g.list.reloadKeeping(s.ID)
-			g.story.sess.set(storyDoc{s}, nil)
-			g.win.Canvas().Focus(g.story.headline)
-		}
-	})
-}
-
 // next opens the story after (step 1) or before (step -1) the one selected.
 func (g *gui) next(step int) {
 	g.showList(listStories)

@@ -207,7 +207,7 @@ func (x *importDialog) run() {
 		Read: func(name string) ([]byte, error) {
 			data, err := read(name)
 			if err != nil {
-				return nil, wire.ReadError(name, err)
+				return nil, wirefile.ReadError(name, err)
 			}
 			return data, nil
 		},

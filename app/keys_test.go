@@ -54,6 +54,9 @@ func shortcut(t *testing.T, g *gui, w fyne.Window, key fyne.KeyName, mods fyne.K
 	if mods&fyne.KeyModifierShift != 0 {
 		held = append(held, desktop.KeyShiftLeft)
 	}
+	if mods&fyne.KeyModifierAlt != 0 {
+		held = append(held, desktop.KeyAltLeft)
+	}
 	for _, k := range held {
 		keyDown(w, k)
 	}

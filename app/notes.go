@@ -257,6 +257,10 @@ func (p *notesPanel) resolve(n editor.Note, resolved bool) {
 
 // addNote is Add note: a note on the words selected in the body.
 func (g *gui) addNote() {
+	if g.current == g.story && g.story.sess.fresh != nil {
+		g.story.create(g.addNote) // a note needs the story in the store
+		return
+	}
 	if g.current != g.story || g.story.loaded == nil || g.story.loaded.ID == "" {
 		g.saveState.SetText("Open a story first: a note is left on words of a story's body.")
 		return

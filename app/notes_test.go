@@ -217,3 +217,32 @@ func TestAddNoteNeedsSelectedWords(t *testing.T) {
 		t.Fatalf("a cancelled note stored %+v", n)
 	}
 }
+
+// TestCtrlAltMAddsANoteOnTheSelectedWords is Add note from the keyboard:
+// with no words selected Ctrl+Alt+M only says, in the status bar, to select
+// them (why it seemed not to open the dialog under xdotool); on selected
+// words it opens the dialog, its field taking the typing; afterwards a
+// click and a key land where they should, no modifier left held.
+func TestCtrlAltMAddsANoteOnTheSelectedWords(t *testing.T) {
+	g, w, db, s := newNotesGUI(t)
+	w.Canvas().Focus(g.story.body)
+	shortcut(t, g, w, fyne.KeyM, fyne.KeyModifierShortcutDefault|fyne.KeyModifierAlt)
+	if g.topDialog() != nil || !strings.HasPrefix(g.saveState.Text, "Select the words the note is about") {
+		t.Fatalf("Ctrl+Alt+M with nothing selected: dialog %v, status bar %q; want the status bar to say what to select", g.topDialog() != nil, g.saveState.Text)
+	}
+	selectWords(t, g, "Second paragraph")
+	shortcut(t, g, w, fyne.KeyM, fyne.KeyModifierShortcutDefault|fyne.KeyModifierAlt)
+	if top := g.topDialog(); top == nil || top.title != "Add note" {
+		t.Fatalf("Ctrl+Alt+M on selected words opened %v, want Add note", top)
+	}
+	typeRunes(w, "Shorter?")
+	g.topDialog().submit()
+	if notes := storedNotes(t, db, s.ID); len(notes) != 1 || notes[0].Text != "Shorter?" || notes[0].Anchor.Exact != "Second paragraph" {
+		t.Fatalf("after Ctrl+Alt+M the story's notes are %+v", notes)
+	}
+	clickRow(w, g.story.body, 4) // the third paragraph
+	typeRunes(w, "X")
+	if !strings.Contains(g.story.body.Text, "XThird paragraph") || !strings.Contains(g.story.body.Text, "Second paragraph of the story.") {
+		t.Errorf("after the note a click and a key made the body %q", g.story.body.Text)
+	}
+}

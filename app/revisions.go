@@ -104,6 +104,13 @@ func (p *revisionsPanel) load(id string) {
 	p.id = id
 	p.gen++
 	gen := p.gen
+	if id == "" {
+		// A new story, not saved yet: no history to read.
+		p.revs, p.heights = nil, nil
+		p.count.SetText(plural(0, "revision", "revisions"))
+		p.list.Refresh()
+		return
+	}
 	p.g.run(func() func() {
 		revs, err := p.g.store.Revisions(p.g.ctx, id)
 		return func() {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"copydesk/editor"
 	"copydesk/storage"
@@ -39,6 +40,7 @@ func TestNewStoriesTakeTheDefaultRulesPage(t *testing.T) {
 		if g.story.rules.Selected != tt.choice {
 			t.Errorf("default %q: the new story's rules page shows %q", tt.choice, g.story.rules.Selected)
 		}
+		test.Type(g.story.headline, "Rates") // a new story is stored once typed in
 		s, err := db.Story(context.Background(), g.story.loaded.ID)
 		if err != nil {
 			t.Fatal(err)

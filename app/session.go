@@ -66,6 +66,9 @@ type docSession struct {
 	// knownDirty is what the status bar last said: the fields differ from
 	// the revision saved last.
 	knownDirty bool
+	// fresh is set while the document is a new story not in the store yet
+	// (newstory.go).
+	fresh *newDoc
 
 	banner     *fyne.Container
 	bannerText *widget.Label
@@ -169,7 +172,7 @@ func (s *docSession) open(id string) {
 // makes it the one being edited.
 func (s *docSession) set(d document, wc *editor.WorkingCopy) {
 	s.gen++
-	s.loaded = d
+	s.loaded, s.fresh = d, nil
 	s.base, s.saved, s.savedAt, s.autosaved, s.keptAt = d.rev(), d.content(), d.updated(), nil, time.Time{}
 	s.knownDirty = false
 	s.banner.Hide()
@@ -349,6 +352,15 @@ func (g *gui) saveCurrent() {
 		return
 	}
 	s := g.current.session()
+	if s.fresh != nil {
+		// A new story not typed in yet: saving it keeps it, empty.
+		g.story.create(func() {
+			if s.dirty(g.current.current().content()) {
+				g.saveCurrent()
+			}
+		})
+		return
+	}
 	d := g.current.current()
 	if s.loaded != nil && s.loaded.published() {
 		g.askChange(s, d)

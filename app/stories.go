@@ -35,6 +35,8 @@ type storyList struct {
 	count  *widget.Label
 	list   *widget.List
 	empty  *widget.Label
+	// newRow stands for a new story on screen that is not saved yet.
+	newRow *widget.Label
 
 	status editor.Status
 	order  editor.StoryOrder
@@ -109,9 +111,11 @@ func (l *storyList) build() fyne.CanvasObject {
 	l.list.ExtendBaseWidget(l.list)
 	// The status and the order each have a row, so neither is squeezed in a
 	// narrow column, and the column never needs to scroll sideways.
+	l.newRow = newStoryNotice()
 	top := container.NewVBox(l.search,
 		container.NewBorder(nil, nil, nil, l.count, l.filter),
-		container.NewBorder(nil, nil, widget.NewLabel("Order"), nil, l.sort))
+		container.NewBorder(nil, nil, widget.NewLabel("Order"), nil, l.sort),
+		l.newRow)
 	return container.NewBorder(top, nil, nil, nil, container.NewStack(l.list, container.NewPadded(l.empty)))
 }
 

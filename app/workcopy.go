@@ -63,6 +63,32 @@ func (g *gui) autosaveThen(then func()) {
 	}
 	s := ed.session()
 	c := ed.current().content()
+	if f := s.fresh; f != nil {
+		// Not in the store yet: its creation writes the working copy. As
+		// for any autosave, then runs once it is done, whether it worked.
+		switch {
+		case f.creating && then != nil:
+			g.story.createThen(func(created bool) {
+				if created {
+					g.autosaveThen(then) // what was typed since
+				} else {
+					then()
+				}
+			})
+			return
+		case f.creating:
+			f.left = c
+		case s.dirty(c) && then != nil:
+			g.story.createThen(func(bool) { then() })
+			return
+		case s.dirty(c):
+			g.story.create(nil)
+		}
+		if then != nil {
+			then()
+		}
+		return
+	}
 	if s.dirty(c) != s.knownDirty {
 		g.edited() // typed back to the saved text since the last tick
 	}
@@ -143,6 +169,9 @@ func (g *gui) edited() {
 	}
 	s := g.current.session()
 	s.knownDirty = s.dirty(g.current.current().content())
+	if s.knownDirty && s.fresh != nil && g.current == g.story {
+		g.story.create(nil) // the first keystroke in a new story
+	}
 	if s.knownDirty {
 		text := "Unsaved changes · Save revision: Ctrl+S"
 		if !s.keptAt.IsZero() {
@@ -174,10 +203,15 @@ func (g *gui) leave(nextID string) bool {
 		return true
 	}
 	s := g.current.session()
-	if s.id() == nextID {
+	if nextID != "" && s.id() == nextID {
 		return false
 	}
-	if s.dirty(g.current.current().content()) {
+	g.list.showNew(false)
+	dirty := s.dirty(g.current.current().content())
+	if f := s.fresh; f != nil && !f.creating && !dirty {
+		s.fresh = nil // a new story never typed in: nothing to keep
+	}
+	if dirty {
 		title := g.current.current().name()
 		g.autosave()
 		g.setStatusLater(fmt.Sprintf("Your unsaved changes to “%s” are kept; open it again to carry on or save them.", title))

@@ -45,6 +45,11 @@ func (e *storyEditor) onStatus(label string) {
 	if to == from || to == "" {
 		return
 	}
+	if e.sess.fresh != nil {
+		// A move is a revision of the story in the store: put it there first.
+		e.create(func() { e.onStatus(label) })
+		return
+	}
 	revert := func() {
 		e.filling = true
 		e.status.SetSelected(from.Label())

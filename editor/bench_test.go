@@ -215,6 +215,21 @@ func BenchmarkDiff10000Words(b *testing.B) {
 	}
 }
 
+// BenchmarkDiffUnrelated10000Words diffs two unrelated 10,000-word texts,
+// the case the diff's work bound is for: past it the changed stretch is
+// marked replaced whole instead of searched for the fewest changes.
+func BenchmarkDiffUnrelated10000Words(b *testing.B) {
+	old := newRevGen(3).body(10000)
+	new := newRevGen(4).body(10000)
+	var ops []editor.Op
+	for b.Loop() {
+		ops = editor.DiffText(strings.Join(old, "\n\n"), strings.Join(new, "\n\n"))
+	}
+	if editor.OldText(ops) != strings.Join(old, "\n\n") || editor.NewText(ops) != strings.Join(new, "\n\n") {
+		b.Fatal("the diff does not rebuild both texts")
+	}
+}
+
 // scatteredEdits writes a text of about words words and a copy with edits
 // changed words, sentences added or cut, spread through it.
 func scatteredEdits(seed uint64, words, edits int) (string, string) {

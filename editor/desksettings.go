@@ -15,6 +15,11 @@ type DeskSettings struct {
 	// RequireConfirmedSpeakers makes an unconfirmed speaker an error that
 	// stops publishing (CheckOptions.RequireConfirmedSpeakers).
 	RequireConfirmedSpeakers bool
+	// ConfirmedSpeakersSaved reports, as read, that the desk has saved
+	// RequireConfirmedSpeakers; on a desk that never has it is the default
+	// (false), which a person's own preference from before desk settings
+	// may still fill in. Saving ignores it.
+	ConfirmedSpeakersSaved bool
 }
 
 // MaxHouseWord is the longest house word, in runes.

@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -44,17 +45,25 @@ func diffTokens(a, b []string) []Op {
 	return m.ops(m.diff(m.runes(a), m.runes(b)))
 }
 
-// diffBudget bounds the time one diff may take. Past it go-diff gives up on
-// finding the fewest changes in what is left and marks it replaced whole,
-// which is still exact; two unrelated 10,000-word texts would otherwise take
-// seconds.
-const diffBudget = time.Second
+// diffWork bounds the work one diff may do, counted in the steps of the
+// search for its fewest changes (see searchWithin). Past it what is left is
+// marked replaced whole, which is still exact; two unrelated 10,000-word texts
+// would otherwise take seconds. The bound is work, not time, so the same two
+// texts give the same diff on a quiet machine and on a loaded one.
+const diffWork = 20_000_000
+
+// diffSafety is go-diff's own time limit, a net that edits within diffWork
+// stay far inside. A time limit also lets go-diff split a long diff at a
+// shared middle stretch first, which it does only when it has one.
+const diffSafety = 10 * time.Second
 
 // diff diffs two sequences of token runes and cleans the result up
 // semantically.
 func (m *tokenMap) diff(a, b []rune) []diffmatchpatch.Diff {
 	dmp := diffmatchpatch.New()
-	raw := diffByLines(dmp, m, a, b, time.Now().Add(diffBudget))
+	dmp.DiffTimeout = diffSafety
+	work := diffWork
+	raw := diffByLines(dmp, m, a, b, &work)
 	clean := dmp.DiffCleanupSemantic(cloneDiffs(raw))
 	if !m.whole(clean) {
 		// go-diff's cleanup measures some lengths in bytes and others in
@@ -65,31 +74,100 @@ func (m *tokenMap) diff(a, b []rune) []diffmatchpatch.Diff {
 	return clean
 }
 
-// diffRunes diffs a and b with what is left of the time until deadline.
-func diffRunes(dmp *diffmatchpatch.DiffMatchPatch, a, b []rune, deadline time.Time) []diffmatchpatch.Diff {
-	left := time.Until(deadline)
-	if left <= 0 {
-		var out []diffmatchpatch.Diff
-		if len(a) > 0 {
-			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffDelete, Text: string(a)})
-		}
-		if len(b) > 0 {
-			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffInsert, Text: string(b)})
-		}
-		return out
+// diffRunes diffs a and b when the search for their fewest changes fits in
+// the work left, and takes what it spent from it; otherwise the stretch
+// between their common prefix and suffix is marked deleted and inserted
+// whole.
+func diffRunes(dmp *diffmatchpatch.DiffMatchPatch, a, b []rune, work *int) []diffmatchpatch.Diff {
+	p := tokenPrefix(a, b)
+	s := tokenSuffix(a[p:], b[p:])
+	if p+s == len(a) || p+s == len(b) {
+		return dmp.DiffMainRunes(a, b, false) // only insertions or only deletions
 	}
-	dmp.DiffTimeout = left
-	return dmp.DiffMainRunes(a, b, false)
+	if spent, ok := searchWithin(a[p:len(a)-s], b[p:len(b)-s], *work); ok {
+		*work -= spent
+		return dmp.DiffMainRunes(a, b, false)
+	}
+	var out []diffmatchpatch.Diff
+	add := func(op diffmatchpatch.Operation, r []rune) {
+		if len(r) > 0 {
+			out = append(out, diffmatchpatch.Diff{Type: op, Text: string(r)})
+		}
+	}
+	add(diffmatchpatch.DiffEqual, a[:p])
+	add(diffmatchpatch.DiffDelete, a[p:len(a)-s])
+	add(diffmatchpatch.DiffInsert, b[p:len(b)-s])
+	add(diffmatchpatch.DiffEqual, a[len(a)-s:])
+	return out
+}
+
+// searchWithin runs Myers' greedy search for the fewest insertions and
+// deletions that turn a into b (the search go-diff's bisection runs from both
+// ends), counting each diagonal it tries and each token it compares, and
+// reports what it spent and whether it finished within work. Finding d
+// changes costs at least d² steps, so no more than √work changes are tried.
+func searchWithin(a, b []rune, work int) (spent int, ok bool) {
+	n, m := len(a), len(b)
+	dmax := min(n+m, int(math.Sqrt(float64(work)))+1)
+	off := dmax + 1
+	v := make([]int, 2*dmax+3) // v[off+k]: the furthest x reached on diagonal k
+	for d := 0; d <= dmax; d++ {
+		for k := -d; k <= d; k += 2 {
+			var x int
+			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
+				x = v[off+k+1]
+			} else {
+				x = v[off+k-1] + 1
+			}
+			y := x - k
+			start := x
+			for x < n && y < m && a[x] == b[y] {
+				x++
+				y++
+			}
+			spent += 1 + x - start
+			v[off+k] = x
+			if x >= n && y >= m {
+				return spent, true
+			}
+			if spent > work {
+				return spent, false
+			}
+		}
+	}
+	return spent, false
+}
+
+// tokenPrefix is the number of runes a and b start with alike.
+func tokenPrefix(a, b []rune) int {
+	n := min(len(a), len(b))
+	for i := range n {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
+}
+
+// tokenSuffix is the number of runes a and b end with alike.
+func tokenSuffix(a, b []rune) int {
+	n := min(len(a), len(b))
+	for i := range n {
+		if a[len(a)-1-i] != b[len(b)-1-i] {
+			return i
+		}
+	}
+	return n
 }
 
 // diffByLines diffs token runes a and b line by line first, then token by
 // token inside the lines that changed, as go-diff's line mode does for
 // characters: a long story with a few edits is then diffed in a fraction of
 // the time, and the result is the same but for rare, equally valid choices.
-func diffByLines(dmp *diffmatchpatch.DiffMatchPatch, m *tokenMap, a, b []rune, deadline time.Time) []diffmatchpatch.Diff {
+func diffByLines(dmp *diffmatchpatch.DiffMatchPatch, m *tokenMap, a, b []rune, work *int) []diffmatchpatch.Diff {
 	la, lb := m.lines(a), m.lines(b)
 	if len(la) < 3 && len(lb) < 3 {
-		return diffRunes(dmp, a, b, deadline)
+		return diffRunes(dmp, a, b, work)
 	}
 	lineIDs := newLineIndex()
 	lineRunes := func(lines [][]rune) []rune {
@@ -103,12 +181,12 @@ func diffByLines(dmp *diffmatchpatch.DiffMatchPatch, m *tokenMap, a, b []rune, d
 	var del, ins []rune
 	flush := func() {
 		if len(del) > 0 || len(ins) > 0 {
-			out = append(out, diffRunes(dmp, del, ins, deadline)...)
+			out = append(out, diffRunes(dmp, del, ins, work)...)
 		}
 		del, ins = del[:0], ins[:0]
 	}
 	ia, ib := 0, 0
-	for _, d := range diffRunes(dmp, lineRunes(la), lineRunes(lb), deadline) {
+	for _, d := range diffRunes(dmp, lineRunes(la), lineRunes(lb), work) {
 		n := utf8.RuneCountInString(d.Text)
 		switch d.Type {
 		case diffmatchpatch.DiffEqual:

@@ -3,7 +3,6 @@ package editor
 import (
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -47,20 +46,57 @@ func TestTokenMapWholeRejectsSplitRunes(t *testing.T) {
 	}
 }
 
-func TestDiffRunesPastDeadline(t *testing.T) {
+func TestDiffRunesWork(t *testing.T) {
 	dmp := diffmatchpatch.New()
-	got := diffRunes(dmp, []rune("abc"), []rune("abd"), time.Now().Add(-time.Second))
-	want := []diffmatchpatch.Diff{{Type: diffmatchpatch.DiffDelete, Text: "abc"}, {Type: diffmatchpatch.DiffInsert, Text: "abd"}}
-	if !slices.Equal(got, want) {
-		t.Errorf("diffRunes past its deadline = %v, want %v", got, want)
+	tests := []struct {
+		name      string
+		a, b      string
+		work      int
+		want      []diffmatchpatch.Diff
+		leftAfter int
+	}{
+		{"over budget: the changed stretch replaced whole", "xabcy", "xabdy", 1, []diffmatchpatch.Diff{
+			{Type: diffmatchpatch.DiffEqual, Text: "xab"}, {Type: diffmatchpatch.DiffDelete, Text: "c"},
+			{Type: diffmatchpatch.DiffInsert, Text: "d"}, {Type: diffmatchpatch.DiffEqual, Text: "y"}}, 1},
+		{"over budget, nothing alike", "abc", "xyz", 0, []diffmatchpatch.Diff{
+			{Type: diffmatchpatch.DiffDelete, Text: "abc"}, {Type: diffmatchpatch.DiffInsert, Text: "xyz"}}, 0},
+		{"nothing to diff", "", "", 0, nil, 0},
+		{"within budget: the fewest changes", "abc", "abd", 100, []diffmatchpatch.Diff{
+			{Type: diffmatchpatch.DiffEqual, Text: "ab"}, {Type: diffmatchpatch.DiffDelete, Text: "c"},
+			{Type: diffmatchpatch.DiffInsert, Text: "d"}}, 100 - 5},
 	}
-	if got := diffRunes(dmp, nil, nil, time.Now().Add(-time.Second)); len(got) != 0 {
-		t.Errorf("diffRunes(nil, nil) past its deadline = %v, want nothing", got)
+	for _, tt := range tests {
+		work := tt.work
+		got := diffRunes(dmp, []rune(tt.a), []rune(tt.b), &work)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: diffRunes = %v, want %v", tt.name, got, tt.want)
+		}
+		if work != tt.leftAfter {
+			t.Errorf("%s: work left = %d, want %d", tt.name, work, tt.leftAfter)
+		}
 	}
-	got = diffRunes(dmp, []rune("abc"), []rune("abd"), time.Now().Add(time.Second))
-	want = []diffmatchpatch.Diff{{Type: diffmatchpatch.DiffEqual, Text: "ab"}, {Type: diffmatchpatch.DiffDelete, Text: "c"}, {Type: diffmatchpatch.DiffInsert, Text: "d"}}
-	if !slices.Equal(got, want) {
-		t.Errorf("diffRunes in time = %v, want %v", got, want)
+}
+
+func TestSearchWithin(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		work  int
+		spent int
+		ok    bool
+	}{
+		{"", "", 10, 1, true},
+		{"same", "same", 10, 5, true},
+		{"abc", "abd", 100, 7, true},
+		{"abc", "abd", 3, 4, false},   // gives up once past its work
+		{"ab", "xyz", 1000, 18, true}, // 5 changes: 1+2+3+4+5 diagonals, then 3 of 6
+		{"aaaa", "bbbb", 100, 41, true},
+		{"aaaa", "bbbb", 20, 0, false},
+	}
+	for _, tt := range tests {
+		spent, ok := searchWithin([]rune(tt.a), []rune(tt.b), tt.work)
+		if ok != tt.ok || (tt.spent > 0 && spent != tt.spent) {
+			t.Errorf("searchWithin(%q, %q, %d) = %d, %v, want %d, %v", tt.a, tt.b, tt.work, spent, ok, tt.spent, tt.ok)
+		}
 	}
 }
 

@@ -21,7 +21,7 @@ import (
 )
 
 // newMarkdown is goldmark with GitHub's tables and strikethrough, and without
-// its unsafe mode: raw HTML in a body is kept only as editor.BodyHTML allows
+// its unsafe mode: raw HTML in a body is kept only as bodyhtml.Policy allows
 // (rawhtml.go), and links to javascript:, vbscript: and data: (other than
 // images) lose their address. Bare addresses
 // are not linked (GitHub's linkify looks at every space and costs a quarter of

@@ -12,9 +12,10 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"copydesk/editor"
+	"copydesk/editor/bodyhtml"
 )
 
-// rawHTMLRenderer writes the raw HTML of a body as editor.BodyHTML keeps it,
+// rawHTMLRenderer writes the raw HTML of a body as bodyhtml.Policy keeps it,
 // where goldmark's safe mode would drop it all ("<!-- raw HTML omitted -->"):
 // tables, figures, sub- and superscript and the like stay, anything active
 // goes. A tag of no HTML element ("<AXP>", a stock ticker in wire copy) is
@@ -37,7 +38,7 @@ func renderRawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast
 		switch {
 		case strings.HasPrefix(tag, "<!--"):
 		case editor.HTMLTagEnd(tag, 0) == len(tag):
-			_, _ = w.WriteString(editor.BodyHTML().Sanitize(tag))
+			_, _ = w.WriteString(bodyhtml.Policy().Sanitize(tag))
 		default:
 			_, _ = w.WriteString(html.EscapeString(cleanText(tag)))
 		}
@@ -64,7 +65,7 @@ func renderHTMLBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (a
 		_, _ = w.WriteString("<p>" + html.EscapeString(cleanText(text)) + "</p>\n")
 		return ast.WalkContinue, nil
 	}
-	if out := editor.SanitizeBodyHTML(text); strings.TrimSpace(out) != "" {
+	if out := bodyhtml.Sanitize(text); strings.TrimSpace(out) != "" {
 		_, _ = w.WriteString(out + "\n")
 	}
 	return ast.WalkContinue, nil

@@ -5,7 +5,13 @@
 # Run through `make crashtest`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shot=../shared/tools/screenshot
+# The screenshot tool sits in the shared folder beside the checkout (or
+# beside the folder of worktrees); $SCREENSHOT names another.
+shot=${SCREENSHOT:-}
+for t in ../shared/tools/screenshot ../../shared/tools/screenshot; do
+  [ -n "$shot" ] || [ ! -x "$t" ] || shot=$PWD/$t
+done
+[ -n "$shot" ] || { echo "crashtest: no ../shared/tools/screenshot (set SCREENSHOT)" >&2; exit 2; }
 bin=$PWD/bin/copydesk
 work=$(mktemp -d)
 trap 'rm -rf "$work" 2>/dev/null || true' EXIT
@@ -49,4 +55,37 @@ PY
 # 3. Starting again offers them back.
 "$shot" docs/screenshots/recovered.png --wait 3 -- "$bin" --db "$db"
 rm -f docs/screenshots/recovered.log
+
+# 4. A new story (Ctrl+N) is stored only once typed in: one left untouched
+# leaves no row, and one killed a moment after its first keystrokes is in the
+# database with them, as a working copy over its first, empty revision.
+headline="Kill-test headline $(date +%s)"
+cat > "$work/new-and-kill.sh" <<DRIVE
+win=\$(xdotool search --onlyvisible --name copydesk | head -1)
+pid=\$(xdotool getwindowpid "\$win")
+xdotool mousemove 660 470 key ctrl+n
+sleep 0.5
+xdotool mousemove 160 250 click 1
+sleep 0.5
+xdotool mousemove 660 470 key ctrl+n
+sleep 0.5
+xdotool type --delay 15 "$headline"
+sleep 0.3
+kill -9 "\$pid"
+DRIVE
+before=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM stories").fetchone()[0])' "$db")
+"$shot" "$work/new.png" --wait 3 --drive "$work/new-and-kill.sh" -- "$bin" --db "$db"
+python3 - "$db" "$headline" "$before" <<'PY'
+import json, sqlite3, sys
+db, headline, before = sys.argv[1], sys.argv[2], int(sys.argv[3])
+c = sqlite3.connect(db)
+n = c.execute("SELECT count(*) FROM stories").fetchone()[0]
+if n != before + 1:
+    sys.exit(f"crashtest: FAILED: {n} stories after a new story left untouched and another typed in, want {before + 1}")
+heads = [json.loads(r[0])["headline"] for r in c.execute("SELECT content FROM working_copies")]
+if not any(h and headline.startswith(h) for h in heads):
+    sys.exit(f"crashtest: FAILED: the new story's working copy holds {heads!r}, not the first keystrokes of {headline!r}")
+got = max((h for h in heads if h and headline.startswith(h)), key=len)
+print(f"crashtest: the new story is stored once, its working copy holding {len(got)} of the {len(headline)} characters typed 0.3 s before the kill")
+PY
 echo "crashtest: see docs/screenshots/recovered.png for the recovered text"

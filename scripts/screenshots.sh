@@ -105,6 +105,19 @@ run "$out/spelling.png" "${wait[@]}" --drive "$(drive \
   'xdotool type --delay 30 "Teh councl "' 'sleep 4' \
   'xdotool mousemove 393 347 click 3' 'sleep 1')" -- "$bin"
 
+# Notes between editor and subeditor: words selected in the body, Add note
+# (Ctrl+Alt+M), the note typed and added; that one resolved, then a second
+# on the first words of the next paragraph, left open with its words selected.
+words() { printf 'xdotool key --delay 50'; for _ in $(seq "$1"); do printf ' ctrl+shift+Right'; done; }
+note() { printf '%s\n' 'xdotool key ctrl+alt+m' 'sleep 1' "xdotool type --delay 10 \"$1\"" 'sleep 0.3' 'xdotool mousemove 720 534 click 1' 'sleep 1.5'; }
+fresh
+run "$out/notes.png" "${wait[@]}" --drive "$(drive \
+  "$headline" 'sleep 0.3' "$body" 'xdotool key ctrl+Home' "$(words 3)" 'sleep 0.3' \
+  "$(note 'Sir Iain on first mention, house style.')" \
+  'xdotool mousemove 1050 249 click 1' 'sleep 1' \
+  'xdotool mousemove 660 560 click 1' 'xdotool key ctrl+Home Down Down' "$(words 5)" 'sleep 0.3' \
+  "$(note 'Is it the Conservative Party or the Conservatives in the Commons? Check with the desk.')")" -- "$bin"
+
 # Preferences (Ctrl+,).
 fresh
 run "$out/preferences.png" "${wait[@]}" --drive "$(drive \

@@ -11,7 +11,7 @@ import (
 // published story is; the public kinds are kept and exported, a minor fix
 // is only in the revision's note, and an unknown kind is bad usage.
 func TestKindsOfChangeAtTheCommandLine(t *testing.T) {
-	onEngines(t, func(t *testing.T, c *cli) {
+	onEngines(t, func(t *testing.T, c *runner) {
 		in := writeFile(t, "story.md", "---\nheadline: Council sets its budget\nbyline: A Reporter\nsection: Local\n---\nThe council set its budget on Monday.\n")
 		id, _, _ := strings.Cut(c.ok("import", in), "\t")
 		c.publish(id, "--override", "test")

@@ -16,8 +16,8 @@ import (
 // sampleWire is the repository's copy of ../shared/samples/wire.
 const sampleWirePath = "../../assets/sample/pa-duncan-smith-china-threat.txt"
 
-// cli runs the command line against the database at db and returns its output.
-type cli struct {
+// runner runs the command line against the database at db and returns its output.
+type runner struct {
 	t  *testing.T
 	db string
 	// author is who the revisions it saves are by.
@@ -25,29 +25,29 @@ type cli struct {
 }
 
 // newCLI works on a new SQLite file.
-func newCLI(t *testing.T) *cli {
+func newCLI(t *testing.T) *runner {
 	t.Helper()
 	t.Setenv("COPYDESK_AUTHOR", "Test Sub")
-	return &cli{t: t, db: filepath.Join(t.TempDir(), "desk.db"), author: "Test Sub"}
+	return &runner{t: t, db: filepath.Join(t.TempDir(), "desk.db"), author: "Test Sub"}
 }
 
 // newDeskCLI works on a new shared desk on the private PostgreSQL server,
 // as its owner: the revisions are the database user's.
-func newDeskCLI(t *testing.T) *cli {
+func newDeskCLI(t *testing.T) *runner {
 	t.Helper()
 	srv := pgtest.Get(t)
 	t.Setenv("COPYDESK_AUTHOR", "Test Sub")
-	return &cli{t: t, db: srv.URL(srv.NewDatabase(t), pgtest.Superuser), author: pgtest.Superuser}
+	return &runner{t: t, db: srv.URL(srv.NewDatabase(t), pgtest.Superuser), author: pgtest.Superuser}
 }
 
 // onEngines runs a test of the command-line contract on a SQLite file and
 // on a shared desk: the same commands, output and exit codes hold on both.
-func onEngines(t *testing.T, test func(t *testing.T, c *cli)) {
+func onEngines(t *testing.T, test func(t *testing.T, c *runner)) {
 	t.Run("sqlite", func(t *testing.T) { test(t, newCLI(t)) })
 	t.Run("postgres", func(t *testing.T) { test(t, newDeskCLI(t)) })
 }
 
-func (c *cli) run(stdin string, args ...string) (stdout, stderr string, code int) {
+func (c *runner) run(stdin string, args ...string) (stdout, stderr string, code int) {
 	c.t.Helper()
 	var out, errb bytes.Buffer
 	code = run(append([]string{"--db", c.db}, args...), strings.NewReader(stdin), &out, &errb)
@@ -55,7 +55,7 @@ func (c *cli) run(stdin string, args ...string) (stdout, stderr string, code int
 }
 
 // ok runs a command that must succeed.
-func (c *cli) ok(args ...string) string {
+func (c *runner) ok(args ...string) string {
 	c.t.Helper()
 	out, errOut, code := c.run("", args...)
 	if code != 0 {
@@ -64,7 +64,7 @@ func (c *cli) ok(args ...string) string {
 	return out
 }
 
-func (c *cli) json(v any, args ...string) {
+func (c *runner) json(v any, args ...string) {
 	c.t.Helper()
 	out := c.ok(append(args, "--json")...)
 	if err := json.Unmarshal([]byte(out), v); err != nil {
@@ -73,7 +73,7 @@ func (c *cli) json(v any, args ...string) {
 }
 
 // fingerprint hashes what the database holds, to show a command changed nothing.
-func (c *cli) fingerprint() string {
+func (c *runner) fingerprint() string {
 	c.t.Helper()
 	var b strings.Builder
 	b.WriteString(c.ok("stories", "--json"))
@@ -107,7 +107,7 @@ type storyJSON struct {
 }
 
 func TestImportSearchShowUpdateRoundTrip(t *testing.T) {
-	onEngines(t, func(t *testing.T, c *cli) {
+	onEngines(t, func(t *testing.T, c *runner) {
 		out := c.ok("import", sampleWirePath)
 		id, _, _ := strings.Cut(out, "\t")
 		if len(id) != 36 {
@@ -175,7 +175,7 @@ func TestImportSearchShowUpdateRoundTrip(t *testing.T) {
 }
 
 func TestBadInputExitsTwoAndChangesNothing(t *testing.T) {
-	onEngines(t, func(t *testing.T, c *cli) {
+	onEngines(t, func(t *testing.T, c *runner) {
 		id, _, _ := strings.Cut(c.ok("import", sampleWirePath), "\t")
 		badYAML := writeFile(t, "bad.md", "---\nheadline: ok\ntags: [a, b\nstatus: draft\n---\nBody\n")
 		badStatus := writeFile(t, "status.md", "---\nheadline: ok\nstatus: live\n---\nBody\n")
@@ -218,7 +218,7 @@ func TestBadInputExitsTwoAndChangesNothing(t *testing.T) {
 }
 
 func TestImportMarkdownArchive(t *testing.T) {
-	onEngines(t, func(t *testing.T, c *cli) {
+	onEngines(t, func(t *testing.T, c *runner) {
 		hugo := writeFile(t, "storm.md", "---\ntitle: Storm hits coast\ndraft: false\ndate: 2024-01-02T10:00:00Z\ntags: [weather]\n---\nWinds of 90mph.\n")
 		jekyll := writeFile(t, "2024-01-03-hello.markdown", "---\nlayout: post\ntitle: Hello\npublished: false\n---\nBody.\n")
 		var res []struct{ ID, Slug, Headline, File string }
@@ -305,7 +305,7 @@ func TestNewStatusPagesSampleAndBackup(t *testing.T) {
 
 	backup := filepath.Join(t.TempDir(), "copy.db")
 	c.ok("backup", backup)
-	other := &cli{t: t, db: backup}
+	other := &runner{t: t, db: backup}
 	if got, want := other.ok("stories", "--json"), c.ok("stories", "--json"); got != want {
 		t.Errorf("backup lists other stories:\n%s\nwant\n%s", got, want)
 	}
@@ -319,7 +319,7 @@ func TestHelp(t *testing.T) {
 }
 
 func TestRestoreAndCorrections(t *testing.T) {
-	onEngines(t, func(t *testing.T, c *cli) {
+	onEngines(t, func(t *testing.T, c *runner) {
 		id, _, _ := strings.Cut(c.ok("import", sampleWirePath), "\t")
 		md := writeFile(t, "a.md", strings.Replace(c.ok("show", id, "--format", "md"), "outspoken", "vocal", 1))
 		c.ok("update", id, md)
@@ -364,7 +364,7 @@ func TestRestoreAndCorrections(t *testing.T) {
 }
 
 func TestUpdatesFromTheSameBaseMerge(t *testing.T) {
-	onEngines(t, func(t *testing.T, c *cli) {
+	onEngines(t, func(t *testing.T, c *runner) {
 		id, _, _ := strings.Cut(c.ok("import", sampleWirePath), "\t")
 		base := c.ok("show", id, "--format", "md")
 		first := writeFile(t, "first.md", strings.Replace(base, "An outspoken critic", "A fierce critic", 1))
@@ -489,7 +489,7 @@ func bodyOf(md string) string {
 }
 
 func TestQuotesAndCheck(t *testing.T) {
-	onEngines(t, func(t *testing.T, c *cli) {
+	onEngines(t, func(t *testing.T, c *runner) {
 		id, _, _ := strings.Cut(c.ok("import", sampleWirePath), "\t")
 		var quotes []struct {
 			ID, Text, State string
@@ -561,7 +561,7 @@ func TestQuotesAndCheck(t *testing.T) {
 }
 
 func TestExport(t *testing.T) {
-	onEngines(t, func(t *testing.T, c *cli) {
+	onEngines(t, func(t *testing.T, c *runner) {
 		c.ok("sample")
 		out := filepath.Join(t.TempDir(), "site")
 		type report struct {
@@ -617,7 +617,7 @@ func TestExport(t *testing.T) {
 // A hand-written file sets only the fields its front matter names; the others
 // keep their current values, and the body is always the file's.
 func TestUpdateKeepsFieldsTheFileLeavesOut(t *testing.T) {
-	onEngines(t, func(t *testing.T, c *cli) {
+	onEngines(t, func(t *testing.T, c *runner) {
 		c.ok("sample")
 		f := writeFile(t, "short.md", "---\nheadline: A shorter headline\nrevision: 2\n---\n\nOnly this paragraph now.\n")
 		c.ok("update", "sir-iain-direct-threat-from-china", f)
@@ -637,7 +637,7 @@ func TestUpdateKeepsFieldsTheFileLeavesOut(t *testing.T) {
 
 // publish moves a story along the workflow to published; with a reason,
 // over the errors its checks find.
-func (c *cli) publish(id string, override ...string) {
+func (c *runner) publish(id string, override ...string) {
 	c.t.Helper()
 	c.ok("status", id, "subbing")
 	c.ok("status", id, "ready")

@@ -28,7 +28,7 @@ func setDeskRequires(t *testing.T, dsn string, require bool) {
 // when, in a new revision; check warns about every other speaker, and with
 // --require-confirmed they are errors that stop publishing.
 func TestQuotesConfirm(t *testing.T) {
-	onEngines(t, func(t *testing.T, c *cli) {
+	onEngines(t, func(t *testing.T, c *runner) {
 		id, _, _ := strings.Cut(c.ok("import", sampleWirePath), "\t")
 		type row struct {
 			ID          string

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"copydesk/internal/cli"
 )
 
 // TestCopyToADeskAndBack: SQLite into PostgreSQL and back gives the same
@@ -23,25 +25,25 @@ func TestCopyToADeskAndBack(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "copied 2 stories, 1 pages and") || !strings.Contains(out, "each checked by its SHA-256") {
 		t.Fatalf("copy --to the desk: exit %d %q %q", code, out, errOut)
 	}
-	back := &cli{t: t, db: filepath.Join(t.TempDir(), "back.db")}
+	back := &runner{t: t, db: filepath.Join(t.TempDir(), "back.db")}
 	if _, errOut, code := desk.run("", "copy", "--to", back.db); code != 0 {
 		t.Fatalf("copy --to a new file: exit %d %q", code, errOut)
 	}
-	for _, c := range []*cli{desk, back} {
+	for _, c := range []*runner{desk, back} {
 		if got, want := content(t, c), content(t, file); got != want {
 			t.Errorf("%s holds other content than the original:\n%s\nwant\n%s", c.db, got, want)
 		}
 	}
-	if _, errOut, code := file.run("", "copy", "--to", back.db); code != exitUsage || !strings.Contains(errOut, "already holds") {
+	if _, errOut, code := file.run("", "copy", "--to", back.db); code != cli.ExitUsage || !strings.Contains(errOut, "already holds") {
 		t.Errorf("copy into a database with content: exit %d %q, want 2", code, errOut)
 	}
-	if _, _, code := file.run("", "copy"); code != exitUsage {
+	if _, _, code := file.run("", "copy"); code != cli.ExitUsage {
 		t.Errorf("copy without --to: exit %d, want 2", code)
 	}
 }
 
 // content is what a copy must keep, as the command line shows it.
-func content(t *testing.T, c *cli) string {
+func content(t *testing.T, c *runner) string {
 	var b strings.Builder
 	var list []storyJSON
 	c.json(&list, "stories")

@@ -13,6 +13,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"copydesk/internal/cli"
 	"copydesk/internal/pgtest"
 )
 
@@ -21,14 +22,14 @@ import (
 type desk struct {
 	srv   *pgtest.Server
 	name  string
-	owner *cli
-	as    map[string]*cli // editor, subeditor, desk: a person in that role
+	owner *runner
+	as    map[string]*runner // editor, subeditor, desk: a person in that role
 }
 
 func newDesk(t *testing.T) *desk {
 	t.Helper()
 	owner := newDeskCLI(t)
-	d := &desk{srv: pgtest.Get(t), owner: owner, as: map[string]*cli{}}
+	d := &desk{srv: pgtest.Get(t), owner: owner, as: map[string]*runner{}}
 	d.name = strings.TrimPrefix(strings.SplitN(strings.SplitN(owner.db, "@/", 2)[1], "?", 2)[0], "/")
 	for i := 0; i < 2; i++ { // desk init is idempotent
 		if out := owner.ok("desk", "init"); !strings.Contains(out, "roles editor, subeditor and desk") {
@@ -38,7 +39,7 @@ func newDesk(t *testing.T) *desk {
 	for _, role := range []string{"editor", "subeditor", "desk"} {
 		user := fmt.Sprintf("%s_%s", role, d.name)
 		owner.ok("desk", "add", user, role)
-		d.as[role] = &cli{t: t, db: d.srv.URL(d.name, user), author: user}
+		d.as[role] = &runner{t: t, db: d.srv.URL(d.name, user), author: user}
 	}
 	return d
 }
@@ -50,13 +51,13 @@ func TestDeskRolesAndAuthorship(t *testing.T) {
 	// Restoring needs a subeditor.
 	md := writeFile(t, "a.md", strings.Replace(ed.ok("show", id, "--format", "md"), "outspoken", "vocal", 1))
 	ed.ok("update", id, md)
-	if _, errOut, code := ed.run("", "restore", id, "1"); code != exitProblem || !strings.Contains(errOut, "subeditor role may restore") {
+	if _, errOut, code := ed.run("", "restore", id, "1"); code != cli.ExitProblem || !strings.Contains(errOut, "subeditor role may restore") {
 		t.Errorf("restore as an editor: exit %d %q", code, errOut)
 	}
 	sub.ok("restore", id, "1")
 
 	// Moving to subbing needs a subeditor.
-	if _, errOut, code := ed.run("", "status", id, "subbing"); code != exitProblem || !strings.Contains(errOut, "subeditor role") {
+	if _, errOut, code := ed.run("", "status", id, "subbing"); code != cli.ExitProblem || !strings.Contains(errOut, "subeditor role") {
 		t.Errorf("status subbing as an editor: exit %d %q, want 1 naming the subeditor role", code, errOut)
 	}
 	sub.ok("status", id, "subbing")
@@ -64,7 +65,7 @@ func TestDeskRolesAndAuthorship(t *testing.T) {
 
 	// An editor may not publish: refused naming the desk role, nothing changed.
 	before := ed.fingerprint()
-	if _, errOut, code := ed.run("", "status", id, "published", "--override", "the wire copy has no headline yet"); code != exitProblem || !strings.Contains(errOut, "only the desk role may publish a story") {
+	if _, errOut, code := ed.run("", "status", id, "published", "--override", "the wire copy has no headline yet"); code != cli.ExitProblem || !strings.Contains(errOut, "only the desk role may publish a story") {
 		t.Errorf("status published as an editor: exit %d %q, want 1 naming the desk role", code, errOut)
 	}
 	if ed.fingerprint() != before {
@@ -85,7 +86,7 @@ func TestDeskRolesAndAuthorship(t *testing.T) {
 	// Nobody saves in another's name.
 	md = writeFile(t, "b.md", strings.Replace(ed.ok("show", id, "--format", "md"), "outspoken", "fierce", 1))
 	before = ed.fingerprint()
-	if _, errOut, code := ed.run("", "update", id, md, "--note", "x", "--author", "Someone Else"); code != exitUsage || !strings.Contains(errOut, "database user") {
+	if _, errOut, code := ed.run("", "update", id, md, "--note", "x", "--author", "Someone Else"); code != cli.ExitUsage || !strings.Contains(errOut, "database user") {
 		t.Errorf("update --author someone else: exit %d %q, want 2", code, errOut)
 	}
 	if ed.fingerprint() != before {
@@ -95,13 +96,13 @@ func TestDeskRolesAndAuthorship(t *testing.T) {
 		t.Errorf("update --author as oneself: exit %d %q", code, errOut)
 	}
 	// Site pages need the desk.
-	if _, errOut, code := sub.run("", "sample"); code != exitProblem || !strings.Contains(errOut, "desk role may edit site pages") {
+	if _, errOut, code := sub.run("", "sample"); code != cli.ExitProblem || !strings.Contains(errOut, "desk role may edit site pages") {
 		t.Errorf("sample (adds a site page) as a subeditor: exit %d %q", code, errOut)
 	}
 	dk.ok("sample")
 	rules := writeFile(t, "rules.md", strings.Replace(dk.ok("show", "comment-rules", "--format", "md"), "Be civil.", "Be kind.", 1))
 	dk.ok("update", "comment-rules", rules)
-	if _, errOut, code := sub.run("", "restore", "comment-rules", "1"); code != exitProblem || !strings.Contains(errOut, "desk role") {
+	if _, errOut, code := sub.run("", "restore", "comment-rules", "1"); code != cli.ExitProblem || !strings.Contains(errOut, "desk role") {
 		t.Errorf("page restore as a subeditor: exit %d %q", code, errOut)
 	}
 	// Moving a person to another role.
@@ -109,10 +110,10 @@ func TestDeskRolesAndAuthorship(t *testing.T) {
 	if _, errOut, code := ed.run("", "status", id, "spiked"); code != 0 {
 		t.Errorf("after desk add %s desk: status spiked: exit %d %q", ed.author, code, errOut)
 	}
-	if _, errOut, code := d.owner.run("", "desk", "add", "x", "boss"); code != exitUsage || !strings.Contains(errOut, "not a role") {
+	if _, errOut, code := d.owner.run("", "desk", "add", "x", "boss"); code != cli.ExitUsage || !strings.Contains(errOut, "not a role") {
 		t.Errorf("desk add with a bad role: exit %d %q", code, errOut)
 	}
-	if _, errOut, code := (&cli{t: t, db: writeFile(t, "x.db", "")}).run("", "desk", "init"); code != exitUsage || !strings.Contains(errOut, "postgres://") {
+	if _, errOut, code := (&runner{t: t, db: writeFile(t, "x.db", "")}).run("", "desk", "init"); code != cli.ExitUsage || !strings.Contains(errOut, "postgres://") {
 		t.Errorf("desk init on a file: exit %d %q", code, errOut)
 	}
 }
@@ -186,7 +187,7 @@ func TestNoRoleCanRewriteHistory(t *testing.T) {
 // the same revision at once: different paragraphs both land; the same words
 // give one success and one exit 1 that writes nothing.
 func TestTwoProcessesSaveFromOneBase(t *testing.T) {
-	onEngines(t, func(t *testing.T, c *cli) {
+	onEngines(t, func(t *testing.T, c *runner) {
 		id, _, _ := strings.Cut(c.ok("import", sampleWirePath), "\t")
 		base := c.ok("show", id, "--format", "md")
 		first := writeFile(t, "first.md", strings.Replace(base, "An outspoken critic", "A fierce critic", 1))
@@ -209,7 +210,7 @@ func TestTwoProcessesSaveFromOneBase(t *testing.T) {
 		for _, code := range codes {
 			won[code]++
 		}
-		if won[0] != 1 || won[exitProblem] != 1 {
+		if won[0] != 1 || won[cli.ExitProblem] != 1 {
 			t.Fatalf("two updates of the same words: exits %v %q, want one 0 and one 1", codes, errs)
 		}
 		c.json(&s, "show", id)
@@ -230,7 +231,7 @@ func TestTwoProcessesSaveFromOneBase(t *testing.T) {
 
 // processes runs copydesk commands as separate processes at once and returns
 // their exit codes and standard errors.
-func (c *cli) processes(commands ...[]string) ([]int, []string) {
+func (c *runner) processes(commands ...[]string) ([]int, []string) {
 	c.t.Helper()
 	codes, errs := make([]int, len(commands)), make([]string, len(commands))
 	var wg sync.WaitGroup

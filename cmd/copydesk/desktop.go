@@ -13,6 +13,7 @@ import (
 	"copydesk/app"
 	"copydesk/editor"
 	"copydesk/export"
+	"copydesk/internal/cli"
 	"copydesk/storage"
 	"copydesk/storage/journal"
 )
@@ -24,16 +25,16 @@ var _ app.Store = storage.Store(nil)
 func runDesktopArgs(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("copydesk", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dbPath := fs.String("db", "", "the database: a file, or a shared desk's postgres:// URL (default: $COPYDESK_DB, else "+shortPath(defaultDBPath())+")")
+	dbPath := fs.String("db", "", "the database: a file, or a shared desk's postgres:// URL (default: $COPYDESK_DB, else "+cli.ShortPath(cli.DefaultDBPath())+")")
 	if err := fs.Parse(args); err != nil {
-		return exitUsage
+		return cli.ExitUsage
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "copydesk: %q is not a command; run 'copydesk help' to list them\n", fs.Arg(0))
-		return exitUsage
+		return cli.ExitUsage
 	}
 	app.Run(app.Config{
-		DBPath:  resolveDBPath(*dbPath),
+		DBPath:  cli.ResolveDBPath(*dbPath),
 		DBGiven: *dbPath != "" || os.Getenv("COPYDESK_DB") != "",
 		Open: func(path string) (app.Store, bool, error) {
 			// A shared desk is set up by its administrator (desk init), never
@@ -64,7 +65,7 @@ func runDesktopArgs(args []string, stderr io.Writer) int {
 			return j, nil
 		},
 	})
-	return exitOK
+	return cli.ExitOK
 }
 
 // exportSite writes the website for the desktop app's Export dialog.

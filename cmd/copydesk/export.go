@@ -15,59 +15,60 @@ import (
 	_ "time/tzdata" // the zone names of --time-zone and Preferences, on any machine
 
 	"copydesk/export"
+	"copydesk/internal/cli"
 )
 
-var exportCmd = &command{name: "export", args: "--out DIR [--base-url URL] [--name NAME] [--time-zone ZONE] [--allow-removal] [--verify] [--json]", summary: "write the website: published stories and all pages", maxArgs: 0,
-	setup: func(fs *flag.FlagSet) func(*env, []string) error {
-		out := fs.String("out", "", "the folder to write the site into (created when missing)")
-		baseURL := fs.String("base-url", "", "the address the site is served from, for feeds and sitemaps (default "+export.DefaultBaseURL+")")
-		name := fs.String("name", "", "the site's name, shown in the masthead and feeds")
-		asJSON := fs.Bool("json", false, "print what was written as JSON")
-		zone := fs.String("time-zone", "", "the time zone the site shows times in, by its IANA name (\"Europe/London\"; default UTC)")
-		allowRemoval := fs.Bool("allow-removal", false, "let the export remove more than half of the site's articles (refused without it)")
-		verify := fs.Bool("verify", false, "read back every file the last export wrote and rewrite any edited or removed by hand since")
-		return func(e *env, _ []string) error {
-			if strings.TrimSpace(*out) == "" {
-				return usagef("--out: give the folder to write the site into")
-			}
-			loc, err := siteLocation(*zone)
-			if err != nil {
-				return usagef("--time-zone: %v", err)
-			}
-			site := export.Site{Name: *name, BaseURL: *baseURL, Location: loc}
-			if err := site.Validate(); err != nil {
-				return usagef("%s", strings.TrimPrefix(err.Error(), "export: "))
-			}
-			// The export's garbage is collected only once the heap reaches
-			// exportHeap: an export with little to do is over before that, and
-			// a full one streams, so it stays under it (issue 16: at most
-			// 150 MB at its peak).
-			defer debug.SetGCPercent(debug.SetGCPercent(-1))
-			defer debug.SetMemoryLimit(debug.SetMemoryLimit(exportHeap))
-			bar := newProgress(e.stderr, "exporting", 0)
-			report, err := export.ExportFrom(e.ctx, *out, site, e.db, export.Options{Progress: bar.set, AllowRemoval: *allowRemoval, Verify: *verify})
-			bar.done()
-			var re *export.RemovalError
-			if errors.As(err, &re) {
-				return &problemError{fmt.Sprintf("export refused: it would remove %d of the %d articles of the site in %s, more than half, because they are not published in %s; "+
-					"check --db and --out, and pass --allow-removal if that is what you want; nothing was changed", re.Removed, re.Articles, *out, e.dbPath)}
-			}
-			if errors.Is(err, export.ErrBusy) {
-				// Not bad usage and not a failure: run it again once the other is done.
-				return &problemError{fmt.Sprintf("%s; the site in %s was left as it was", strings.TrimPrefix(err.Error(), "export: "), *out)}
-			}
-			if err != nil {
-				return fmt.Errorf("%w; the site in %s was left as it was", err, *out)
-			}
-			if *asJSON {
-				return writeReportJSON(e.stdout, report)
-			}
-			fmt.Fprintf(e.stdout, "%s: %d published stories, %d pages; %d files written, %d unchanged, %d removed in %d ms\n",
-				*out, report.Stories(), report.Pages(), report.Count(export.StateWritten), report.Count(export.StateUnchanged),
-				report.Count(export.StateRemoved), report.DurationMS)
-			return nil
+// exportSetup does the work of cli.ExportCmd.
+func exportSetup(fs *flag.FlagSet) func(*cli.Env, []string) error {
+	out := fs.String("out", "", "the folder to write the site into (created when missing)")
+	baseURL := fs.String("base-url", "", "the address the site is served from, for feeds and sitemaps (default "+export.DefaultBaseURL+")")
+	name := fs.String("name", "", "the site's name, shown in the masthead and feeds")
+	asJSON := fs.Bool("json", false, "print what was written as JSON")
+	zone := fs.String("time-zone", "", "the time zone the site shows times in, by its IANA name (\"Europe/London\"; default UTC)")
+	allowRemoval := fs.Bool("allow-removal", false, "let the export remove more than half of the site's articles (refused without it)")
+	verify := fs.Bool("verify", false, "read back every file the last export wrote and rewrite any edited or removed by hand since")
+	return func(e *cli.Env, _ []string) error {
+		if strings.TrimSpace(*out) == "" {
+			return cli.Usagef("--out: give the folder to write the site into")
 		}
-	}}
+		loc, err := siteLocation(*zone)
+		if err != nil {
+			return cli.Usagef("--time-zone: %v", err)
+		}
+		site := export.Site{Name: *name, BaseURL: *baseURL, Location: loc}
+		if err := site.Validate(); err != nil {
+			return cli.Usagef("%s", strings.TrimPrefix(err.Error(), "export: "))
+		}
+		// The export's garbage is collected only once the heap reaches
+		// exportHeap: an export with little to do is over before that, and
+		// a full one streams, so it stays under it (issue 16: at most
+		// 150 MB at its peak).
+		defer debug.SetGCPercent(debug.SetGCPercent(-1))
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(exportHeap))
+		bar := cli.NewProgress(e.Stderr, "exporting", 0)
+		report, err := export.ExportFrom(e.Ctx, *out, site, e.DB, export.Options{Progress: bar.Set, AllowRemoval: *allowRemoval, Verify: *verify})
+		bar.Done()
+		var re *export.RemovalError
+		if errors.As(err, &re) {
+			return cli.Problemf("export refused: it would remove %d of the %d articles of the site in %s, more than half, because they are not published in %s; "+
+				"check --db and --out, and pass --allow-removal if that is what you want; nothing was changed", re.Removed, re.Articles, *out, e.DBPath)
+		}
+		if errors.Is(err, export.ErrBusy) {
+			// Not bad usage and not a failure: run it again once the other is done.
+			return cli.Problemf("%s; the site in %s was left as it was", strings.TrimPrefix(err.Error(), "export: "), *out)
+		}
+		if err != nil {
+			return fmt.Errorf("%w; the site in %s was left as it was", err, *out)
+		}
+		if *asJSON {
+			return writeReportJSON(e.Stdout, report)
+		}
+		fmt.Fprintf(e.Stdout, "%s: %d published stories, %d pages; %d files written, %d unchanged, %d removed in %d ms\n",
+			*out, report.Stories(), report.Pages(), report.Count(export.StateWritten), report.Count(export.StateUnchanged),
+			report.Count(export.StateRemoved), report.DurationMS)
+		return nil
+	}
+}
 
 // exportHeap is the heap an export may grow to before its garbage is
 // collected.
@@ -91,7 +92,7 @@ func siteLocation(zone string) (*time.Location, error) {
 	return loc, nil
 }
 
-// writeReportJSON writes an export's report as writeJSON does, byte for
+// writeReportJSON writes an export's report as cli.WriteJSON does, byte for
 // byte, without reflection or indenting it afresh: for a site of 20,000
 // files, those took most of an export with nothing to do.
 func writeReportJSON(w io.Writer, r *export.Report) error {
@@ -127,7 +128,7 @@ func writeReportJSON(w io.Writer, r *export.Report) error {
 	return bw.Flush()
 }
 
-// writeJSONString writes s as a JSON string the way writeJSON does: as it
+// writeJSONString writes s as a JSON string the way cli.WriteJSON does: as it
 // is when it holds only printable ASCII that needs no escape (a path, a
 // kind, an ID), else through encoding/json.
 func writeJSONString(w *bufio.Writer, s string) error {

@@ -9,27 +9,27 @@ import (
 
 	"copydesk/editor"
 	"copydesk/editor/wire"
+	"copydesk/internal/cli"
 	"copydesk/internal/wirefile"
 )
 
-var importCmd = &command{name: "import", args: "FILE... [--dry-run] [--json] [--status S] [--all-or-nothing]",
-	summary: "import wire copy (NITF, NewsML, ninjs, ANPA 1312, IPTC 7901, plain text) or Markdown archives as stories", minArgs: 1, maxArgs: -1, creates: true,
-	setup: func(fs *flag.FlagSet) func(*env, []string) error {
-		o := importOptions{}
-		fs.BoolVar(&o.dryRun, "dry-run", false, "parse only: print the story, its quotes, people, boilerplate and feed metadata found; save nothing")
-		fs.BoolVar(&o.asJSON, "json", false, "print JSON")
-		author := authorFlag(fs, "who is importing")
-		fs.StringVar(&o.status, "status", "", "give every story this status, whatever its file says (e.g. draft, for an archive's published posts)")
-		fs.BoolVar(&o.allOrNothing, "all-or-nothing", false, "save nothing unless every file is good, all in one transaction")
-		return func(e *env, files []string) error {
-			who, err := author(e)
-			if err != nil {
-				return err
-			}
-			o.author = who
-			return runImport(e, files, o)
+// importSetup does the work of cli.ImportCmd.
+func importSetup(fs *flag.FlagSet) func(*cli.Env, []string) error {
+	o := importOptions{}
+	fs.BoolVar(&o.dryRun, "dry-run", false, "parse only: print the story, its quotes, people, boilerplate and feed metadata found; save nothing")
+	fs.BoolVar(&o.asJSON, "json", false, "print JSON")
+	author := cli.AuthorFlag(fs, "who is importing")
+	fs.StringVar(&o.status, "status", "", "give every story this status, whatever its file says (e.g. draft, for an archive's published posts)")
+	fs.BoolVar(&o.allOrNothing, "all-or-nothing", false, "save nothing unless every file is good, all in one transaction")
+	return func(e *cli.Env, files []string) error {
+		who, err := author(e)
+		if err != nil {
+			return err
 		}
-	}}
+		o.author = who
+		return runImport(e, files, o)
+	}
+}
 
 type importOptions struct {
 	dryRun, asJSON, allOrNothing bool
@@ -61,21 +61,21 @@ func noticeResult(oc wire.Outcome) importResult {
 // the command then exits 1. With --all-or-nothing every file is read first
 // and all are saved in one transaction, or none when any is bad. A dry run
 // reads as a real import does and reports the same failures.
-func runImport(e *env, files []string, o importOptions) error {
+func runImport(e *cli.Env, files []string, o importOptions) error {
 	var status editor.Status
 	if o.status != "" {
 		st, err := editor.ParseStatus(o.status)
 		if err != nil {
-			return usagef("--status %q is not a status; use draft, subbing, ready, published or spiked", o.status)
+			return cli.Usagef("--status %q is not a status; use draft, subbing, ready, published or spiked", o.status)
 		}
 		status = st
 	}
-	progress := newProgress(e.stderr, "importing", len(files))
+	progress := cli.NewProgress(e.Stderr, "importing", len(files))
 	meta := editor.RevisionMeta{Kind: editor.RevisionImport, Author: o.author}
 	b := wire.Batch{
 		Read:     func(name string) ([]byte, error) { return readImportFile(e, name) },
 		Status:   status,
-		Progress: progress.set,
+		Progress: progress.Set,
 	}
 	b.Notice = func(ctx context.Context, name string, n *wire.Notice) (*editor.Story, error) {
 		// With --all-or-nothing the notices are applied once the stories are saved.
@@ -86,15 +86,15 @@ func runImport(e *env, files []string, o importOptions) error {
 			s, people := r.ToStory()
 			m := meta
 			m.Note = "imported from " + editor.ShownName(filepath.Base(name))
-			if err := e.db.Import(ctx, []*editor.Story{&s}, people, m, nil); err != nil {
+			if err := e.DB.Import(ctx, []*editor.Story{&s}, people, m, nil); err != nil {
 				return nil, err
 			}
 			return &s, nil
 		}
 	}
-	outcomes := b.Run(e.ctx, files)
-	progress.done()
-	if err := e.ctx.Err(); err != nil {
+	outcomes := b.Run(e.Ctx, files)
+	progress.Done()
+	if err := e.Ctx.Err(); err != nil {
 		// The files saved before Ctrl+C stay saved: say which they are.
 		if !o.dryRun {
 			printImported(e, outcomes, o.asJSON)
@@ -105,7 +105,7 @@ func runImport(e *env, files []string, o importOptions) error {
 		for _, oc := range outcomes {
 			if oc.Result != nil {
 				for _, w := range oc.Result.Warnings {
-					fmt.Fprintln(e.stderr, "warning:", w)
+					fmt.Fprintln(e.Stderr, "warning:", w)
 				}
 			}
 		}
@@ -142,18 +142,18 @@ func runImport(e *env, files []string, o importOptions) error {
 // story it names (wire.ApplyNotice), saying so on stderr for each story it
 // marks, and returns the last. A notice for a story copydesk does not have
 // is refused (exit 1), naming the ID.
-func applyNotice(e *env, name string, n *wire.Notice, meta editor.RevisionMeta, dryRun bool) (*editor.Story, error) {
-	marked, err := wire.ApplyNotice(e.ctx, e.db, name, n, meta, dryRun)
+func applyNotice(e *cli.Env, name string, n *wire.Notice, meta editor.RevisionMeta, dryRun bool) (*editor.Story, error) {
+	marked, err := wire.ApplyNotice(e.Ctx, e.DB, name, n, meta, dryRun)
 	var ns *wire.NoStoryError
 	if errors.As(err, &ns) {
-		return nil, &editor.FileError{Name: name, Err: &problemError{ns.Error()}}
+		return nil, &editor.FileError{Name: name, Err: cli.Problemf("%s", ns.Error())}
 	}
 	if err != nil {
 		return nil, err
 	}
 	if !dryRun {
 		for _, s := range marked {
-			fmt.Fprintf(e.stderr, "copydesk import: %s: %s the story %s (%s); it is now spiked\n", name, n.Verb(), s.Title(), s.ID)
+			fmt.Fprintf(e.Stderr, "copydesk import: %s: %s the story %s (%s); it is now spiked\n", name, n.Verb(), s.Title(), s.ID)
 		}
 	}
 	return marked[len(marked)-1], nil
@@ -161,7 +161,7 @@ func applyNotice(e *env, name string, n *wire.Notice, meta editor.RevisionMeta, 
 
 // saveAll saves every file's story, with the people they quote, in one
 // transaction.
-func saveAll(e *env, outcomes []wire.Outcome, meta editor.RevisionMeta) error {
+func saveAll(e *cli.Env, outcomes []wire.Outcome, meta editor.RevisionMeta) error {
 	stories := make([]*editor.Story, 0, len(outcomes))
 	var people []editor.Person
 	for _, oc := range outcomes {
@@ -176,9 +176,9 @@ func saveAll(e *env, outcomes []wire.Outcome, meta editor.RevisionMeta) error {
 	if len(outcomes) == 1 {
 		meta.Note = "imported from " + editor.ShownName(filepath.Base(outcomes[0].Name))
 	}
-	progress := newProgress(e.stderr, "saving", len(stories))
-	err := e.db.Import(e.ctx, stories, people, meta, func(done, total int) { progress.set(done, total) })
-	progress.done()
+	progress := cli.NewProgress(e.Stderr, "saving", len(stories))
+	err := e.DB.Import(e.Ctx, stories, people, meta, func(done, total int) { progress.Set(done, total) })
+	progress.Done()
 	if err != nil {
 		return fmt.Errorf("nothing was imported: %w", err)
 	}
@@ -196,7 +196,7 @@ func saveAll(e *env, outcomes []wire.Outcome, meta editor.RevisionMeta) error {
 // when all were imported; the file's own error when the only file, or every
 // file, failed (so that bad input still exits 2); else a problem (exit 1)
 // after each failed file has been named on stderr.
-func batchError(e *env, outcomes []wire.Outcome, asJSON bool) error {
+func batchError(e *cli.Env, outcomes []wire.Outcome, asJSON bool) error {
 	failed := wire.Failed(outcomes)
 	if failed == 0 {
 		return nil
@@ -210,21 +210,21 @@ func batchError(e *env, outcomes []wire.Outcome, asJSON bool) error {
 	if failed == len(outcomes) {
 		return fmt.Errorf("none of the %d files was imported: %w", failed, firstFailure(outcomes))
 	}
-	return &problemError{fmt.Sprintf("%d of %d files were not imported; the others were", failed, len(outcomes))}
+	return cli.Problemf("%d of %d files were not imported; the others were", failed, len(outcomes))
 }
 
-func reportFailures(e *env, outcomes []wire.Outcome) {
+func reportFailures(e *cli.Env, outcomes []wire.Outcome) {
 	for _, oc := range outcomes {
 		if oc.Err != nil {
-			fmt.Fprintf(e.stderr, "copydesk import: %s\n", oneLine(oc.Reason().Error()))
+			fmt.Fprintf(e.Stderr, "copydesk import: %s\n", cli.OneLine(oc.Reason().Error()))
 		}
 	}
 }
 
 // readImportFile reads a file to import, or standard input for "-".
-func readImportFile(e *env, name string) ([]byte, error) {
+func readImportFile(e *cli.Env, name string) ([]byte, error) {
 	if name == "-" {
-		return wire.ReadFile("standard input", e.stdin, -1)
+		return wirefile.ReadFrom("standard input", e.Stdin, -1)
 	}
 	return wirefile.Read(name)
 }
@@ -238,7 +238,7 @@ func firstFailure(outcomes []wire.Outcome) error {
 	return nil
 }
 
-func printImported(e *env, outcomes []wire.Outcome, asJSON bool) error {
+func printImported(e *cli.Env, outcomes []wire.Outcome, asJSON bool) error {
 	if asJSON {
 		results := make([]importResult, 0, len(outcomes))
 		for _, oc := range outcomes {
@@ -248,15 +248,15 @@ func printImported(e *env, outcomes []wire.Outcome, asJSON bool) error {
 			} else if s := oc.Story; s != nil {
 				res.ID, res.Slug, res.Headline, res.Quotes = s.ID, s.Slug, s.Headline, len(s.Quotes)
 			} else if oc.Err != nil {
-				res.Error = oneLine(oc.Reason().Error())
+				res.Error = cli.OneLine(oc.Reason().Error())
 			}
 			results = append(results, res)
 		}
-		return writeJSON(e.stdout, results)
+		return cli.WriteJSON(e.Stdout, results)
 	}
 	for _, oc := range outcomes {
 		if s := oc.Story; s != nil && oc.Notice == nil {
-			fmt.Fprintf(e.stdout, "%s\t%s\n", s.ID, s.Title())
+			fmt.Fprintf(e.Stdout, "%s\t%s\n", s.ID, s.Title())
 		}
 	}
 	return nil
@@ -264,21 +264,21 @@ func printImported(e *env, outcomes []wire.Outcome, asJSON bool) error {
 
 // printDryRun prints what each file holds: one result as a JSON object, many
 // as an array (a failed file as {"file", "error"}), or a summary a person reads.
-func printDryRun(e *env, outcomes []wire.Outcome, asJSON bool) error {
+func printDryRun(e *cli.Env, outcomes []wire.Outcome, asJSON bool) error {
 	if asJSON {
 		if len(outcomes) == 1 {
 			if outcomes[0].Err != nil {
 				return nil
 			}
 			if outcomes[0].Notice != nil {
-				return writeJSON(e.stdout, noticeResult(outcomes[0]))
+				return cli.WriteJSON(e.Stdout, noticeResult(outcomes[0]))
 			}
-			return writeJSON(e.stdout, outcomes[0].Result)
+			return cli.WriteJSON(e.Stdout, outcomes[0].Result)
 		}
 		results := make([]any, len(outcomes))
 		for i, oc := range outcomes {
 			if oc.Err != nil {
-				results[i] = importResult{File: oc.Name, Error: oneLine(oc.Reason().Error())}
+				results[i] = importResult{File: oc.Name, Error: cli.OneLine(oc.Reason().Error())}
 				continue
 			}
 			if oc.Notice != nil {
@@ -287,7 +287,7 @@ func printDryRun(e *env, outcomes []wire.Outcome, asJSON bool) error {
 			}
 			results[i] = oc.Result
 		}
-		return writeJSON(e.stdout, results)
+		return cli.WriteJSON(e.Stdout, results)
 	}
 	for _, oc := range outcomes {
 		r := oc.Result
@@ -295,10 +295,10 @@ func printDryRun(e *env, outcomes []wire.Outcome, asJSON bool) error {
 			continue
 		}
 		if oc.Notice != nil {
-			fmt.Fprintf(e.stdout, "%s: a notice that %s the story %s: %q (%s)\n", oc.Name, oc.Notice.Verb(), oc.Notice.FeedID, oc.Story.Title(), oc.Story.ID)
+			fmt.Fprintf(e.Stdout, "%s: a notice that %s the story %s: %q (%s)\n", oc.Name, oc.Notice.Verb(), oc.Notice.FeedID, oc.Story.Title(), oc.Story.ID)
 			continue
 		}
-		fmt.Fprintf(e.stdout, "%s (%s): %q, %d words, %d quotes, %d people\n", oc.Name, r.Format, r.Story.Headline,
+		fmt.Fprintf(e.Stdout, "%s (%s): %q, %d words, %d quotes, %d people\n", oc.Name, r.Format, r.Story.Headline,
 			editor.CountWords(r.Story.Body), len(r.Quotes), len(r.People))
 		for _, q := range r.Quotes {
 			text := q.Text
@@ -309,13 +309,13 @@ func printDryRun(e *env, outcomes []wire.Outcome, asJSON bool) error {
 			if q.Partial {
 				kind = " (partial)"
 			}
-			fmt.Fprintf(e.stdout, "  “%s”%s — %s\n", text, kind, q.Speaker)
+			fmt.Fprintf(e.Stdout, "  “%s”%s — %s\n", text, kind, q.Speaker)
 		}
 		for _, b := range r.Boilerplate {
-			fmt.Fprintf(e.stdout, "  kept out of the body: %s\n", b.Title)
+			fmt.Fprintf(e.Stdout, "  kept out of the body: %s\n", b.Title)
 		}
 		for _, w := range r.Warnings {
-			fmt.Fprintf(e.stdout, "  warning: %s\n", w)
+			fmt.Fprintf(e.Stdout, "  warning: %s\n", w)
 		}
 	}
 	return nil

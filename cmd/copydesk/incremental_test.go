@@ -18,7 +18,7 @@ import (
 // same database writes into an empty folder, and an export with nothing
 // changed since writes nothing.
 func TestIncrementalExportIsAFullExport(t *testing.T) {
-	onEngines(t, func(t *testing.T, c *cli) {
+	onEngines(t, func(t *testing.T, c *runner) {
 		c.ok("sample")
 		c.publish("sir-iain-direct-threat-from-china", "--override", "the sample")
 		var ids []string
@@ -116,7 +116,7 @@ func TestIncrementalExportIsAFullExport(t *testing.T) {
 }
 
 // edit saves story id with its Markdown changed by change.
-func (c *cli) edit(id string, change func(md string) string) {
+func (c *runner) edit(id string, change func(md string) string) {
 	c.t.Helper()
 	md := writeFile(c.t, "edit.md", change(c.ok("show", id, "--format", "md")))
 	c.ok("update", id, md, "--note", "edited")

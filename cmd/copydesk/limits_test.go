@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"copydesk/internal/cli"
 )
 
 // TestHugeFilesRefusedFromTheirSize: a 100 MB file given to import or
@@ -24,7 +26,7 @@ func TestHugeFilesRefusedFromTheirSize(t *testing.T) {
 	f.Close()
 	for _, args := range [][]string{{"import", huge}, {"update", "sir-iain-direct-threat-from-china", huge}} {
 		_, errOut, code := c.run("", args...)
-		if code != exitUsage || !strings.Contains(errOut, huge) || !strings.Contains(errOut, "100.0 MB") || !strings.Contains(errOut, "up to 2.0 MB") {
+		if code != cli.ExitUsage || !strings.Contains(errOut, huge) || !strings.Contains(errOut, "100.0 MB") || !strings.Contains(errOut, "up to 2.0 MB") {
 			t.Errorf("%s of a 100 MB file: exit %d %q, want 2 naming the file and the limit", args[0], code, errOut)
 		}
 	}
@@ -56,7 +58,7 @@ func TestMessagesStayOnOneLine(t *testing.T) {
 		t.Errorf("revisions table:\n%s\nwant a heading and one row naming new\\nline.txt", revs)
 	}
 
-	if _, errOut, code := c.run("", "export", "--out", t.TempDir(), "--base-url", "https://news.example.com/?utm=1"); code != exitUsage || !strings.Contains(errOut, "query") {
+	if _, errOut, code := c.run("", "export", "--out", t.TempDir(), "--base-url", "https://news.example.com/?utm=1"); code != cli.ExitUsage || !strings.Contains(errOut, "query") {
 		t.Errorf("export --base-url with a query: exit %d %q, want 2 naming the query", code, errOut)
 	}
 
@@ -64,7 +66,7 @@ func TestMessagesStayOnOneLine(t *testing.T) {
 	md := c.ok("show", "another-story", "--format", "md")
 	md = strings.Replace(md, "slug: another-story", "slug: sir-iain-direct-threat-from-china", 1)
 	file := writeFile(t, "taken.md", md)
-	if _, errOut, code := c.run("", "update", "another-story", file); code != exitUsage || !strings.Contains(errOut, "choose another") {
+	if _, errOut, code := c.run("", "update", "another-story", file); code != cli.ExitUsage || !strings.Contains(errOut, "choose another") {
 		t.Errorf("update to a taken slug: exit %d %q, want 2", code, errOut)
 	}
 }

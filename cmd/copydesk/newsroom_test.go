@@ -220,7 +220,7 @@ func TestMarkdownKeepsSubjectsAndMedia(t *testing.T) {
 		Media: append([]map[string]string{{"href": "/pictures/pier.jpg", "alt": "The pier at low tide"}}, orig.Media...)}
 	for _, tc := range []struct {
 		name, cmd, file string
-		want           fields
+		want            fields
 	}{
 		{"update with the file show printed", "update", md, orig},
 		{"update with edited subjects and media", "update", edited, wantEdited},

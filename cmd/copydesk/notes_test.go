@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"copydesk/internal/cli"
 )
 
 // noteJSON is a row of `notes --json` (docs/contract.md).
@@ -20,7 +22,7 @@ type noteJSON struct {
 }
 
 func TestNotesOnTheCommandLine(t *testing.T) {
-	onEngines(t, func(t *testing.T, c *cli) {
+	onEngines(t, func(t *testing.T, c *runner) {
 		const slug = "sir-iain-direct-threat-from-china"
 		c.ok("sample")
 		var before storyJSON
@@ -115,7 +117,7 @@ func TestNotesOnTheCommandLine(t *testing.T) {
 
 // Notes are the desk's, never the reader's: no exported file holds one.
 func TestNotesAreNeverExported(t *testing.T) {
-	onEngines(t, func(t *testing.T, c *cli) {
+	onEngines(t, func(t *testing.T, c *runner) {
 		const slug = "sir-iain-direct-threat-from-china"
 		const secret = "NOTE-7Q: do not print, check with legal"
 		c.ok("sample")
@@ -171,7 +173,7 @@ func TestNotesOnADesk(t *testing.T) {
 	if n.Author != ed.author {
 		t.Errorf("a note by the editor is by %q, want %q", n.Author, ed.author)
 	}
-	if _, errOut, code := ed.run("", "note", id, "--at", "Five Eyes", "--text", "x", "--author", "Someone Else"); code != exitUsage || !strings.Contains(errOut, "database user") {
+	if _, errOut, code := ed.run("", "note", id, "--at", "Five Eyes", "--text", "x", "--author", "Someone Else"); code != cli.ExitUsage || !strings.Contains(errOut, "database user") {
 		t.Errorf("note --author someone else on a desk: exit %d %q, want 2", code, errOut)
 	}
 	sub.ok("note", id, "--resolve", n.ID)

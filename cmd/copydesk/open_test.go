@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"copydesk/internal/cli"
 )
 
 // TestReadCommandsNeverCreateADatabase: a mistyped --db, an empty file or a
@@ -37,7 +39,7 @@ func TestReadCommandsNeverCreateADatabase(t *testing.T) {
 		for _, args := range commands {
 			var out, errb strings.Builder
 			code := run(append([]string{"--db", db}, args...), strings.NewReader(""), &out, &errb)
-			if code != exitUsage || !strings.Contains(errb.String(), db) {
+			if code != cli.ExitUsage || !strings.Contains(errb.String(), db) {
 				t.Errorf("--db %s %s: exit %d %q, want 2 naming the file", filepath.Base(db), args[0], code, errb.String())
 			}
 		}
@@ -57,12 +59,12 @@ func TestReadCommandsNeverCreateADatabase(t *testing.T) {
 
 	// Adding content may start a database, even in a new folder or an empty file.
 	for _, db := range []string{missing, empty} {
-		c := &cli{t: t, db: db}
+		c := &runner{t: t, db: db}
 		c.ok("new", "--headline", "First")
 		c.ok("stories")
 	}
 	// but never takes over another program's file.
-	if _, errOut, code := (&cli{t: t, db: foreign}).run("", "new", "--headline", "First"); code != exitUsage || !strings.Contains(errOut, "not a copydesk database") {
+	if _, errOut, code := (&runner{t: t, db: foreign}).run("", "new", "--headline", "First"); code != cli.ExitUsage || !strings.Contains(errOut, "not a copydesk database") {
 		t.Errorf("new on a foreign SQLite file: exit %d %q, want 2", code, errOut)
 	}
 }
@@ -88,13 +90,13 @@ func TestReadersDoNotWaitForAWriter(t *testing.T) {
 	}
 	defer conn.ExecContext(t.Context(), `ROLLBACK`)
 	for _, args := range [][]string{{"stories"}, {"show", id}, {"search", "Cleverly"}, {"revisions", id}, {"check", id}} {
-		if _, errOut, code := c.run("", args...); code != 0 && code != exitProblem {
+		if _, errOut, code := c.run("", args...); code != 0 && code != cli.ExitProblem {
 			t.Errorf("%s while another connection writes: exit %d %q", args[0], code, errOut)
 		} else if strings.Contains(errOut, "busy") || strings.Contains(errOut, "locked") {
 			t.Errorf("%s while another connection writes: %q", args[0], errOut)
 		}
 	}
-	if _, errOut, code := c.run("", "new", "--headline", "Blocked"); code != exitProblem || !strings.Contains(errOut, "is busy") {
+	if _, errOut, code := c.run("", "new", "--headline", "Blocked"); code != cli.ExitProblem || !strings.Contains(errOut, "is busy") {
 		t.Errorf("new while another connection holds the lock: exit %d %q, want 1 saying it is busy", code, errOut)
 	}
 }

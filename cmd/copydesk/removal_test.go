@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"copydesk/internal/cli"
 )
 
 // TestExportRefusesToEmptyTheSite: exporting from a database that has lost
@@ -26,7 +28,7 @@ func TestExportRefusesToEmptyTheSite(t *testing.T) {
 	other := newCLI(t)
 	other.ok("sample") // its story is a draft: nothing published
 	_, errOut, code := other.run("", "export", "--out", site)
-	if code != exitProblem || !strings.Contains(errOut, "--allow-removal") || !strings.Contains(errOut, "1 of the 1 articles") {
+	if code != cli.ExitProblem || !strings.Contains(errOut, "--allow-removal") || !strings.Contains(errOut, "1 of the 1 articles") {
 		t.Errorf("export that removes the whole site: exit %d %q, want 1 naming --allow-removal", code, errOut)
 	}
 	if _, err := os.Stat(article); err != nil {
@@ -49,7 +51,7 @@ func TestExportIntoABusyFolderExitsOne(t *testing.T) {
 	if err := os.WriteFile(busy, []byte(fmt.Sprintln(os.Getpid())), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, errOut, code := c.run("", "export", "--out", site); code != exitProblem || !strings.Contains(errOut, "another export is writing") {
+	if _, errOut, code := c.run("", "export", "--out", site); code != cli.ExitProblem || !strings.Contains(errOut, "another export is writing") {
 		t.Errorf("export into a busy folder: exit %d %q, want 1", code, errOut)
 	}
 }

@@ -6,10 +6,11 @@ import (
 	"testing"
 
 	"copydesk/export"
+	"copydesk/internal/cli"
 )
 
 // TestReportJSONIsWriteJSON: the export's own report writer gives the bytes
-// writeJSON gives, for names that need escaping too.
+// cli.WriteJSON gives, for names that need escaping too.
 func TestReportJSONIsWriteJSON(t *testing.T) {
 	// A field added to either type must be written by writeReportJSON too.
 	if n, m := reflect.TypeOf(export.Report{}).NumField(), reflect.TypeOf(export.File{}).NumField(); n != 2 || m != 4 {
@@ -26,14 +27,14 @@ func TestReportJSONIsWriteJSON(t *testing.T) {
 		}, DurationMS: 1234567},
 	} {
 		var want, got bytes.Buffer
-		if err := writeJSON(&want, r); err != nil {
+		if err := cli.WriteJSON(&want, r); err != nil {
 			t.Fatal(err)
 		}
 		if err := writeReportJSON(&got, r); err != nil {
 			t.Fatal(err)
 		}
 		if got.String() != want.String() {
-			t.Errorf("writeReportJSON(%+v) =\n%s\nwant (writeJSON)\n%s", r, got.String(), want.String())
+			t.Errorf("writeReportJSON(%+v) =\n%s\nwant (cli.WriteJSON)\n%s", r, got.String(), want.String())
 		}
 	}
 }

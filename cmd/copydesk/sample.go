@@ -11,20 +11,21 @@ import (
 	"copydesk/assets"
 	"copydesk/editor"
 	"copydesk/editor/wire"
+	"copydesk/internal/cli"
 	"copydesk/storage"
 )
 
-var sampleCmd = &command{name: "sample", args: "", summary: "add the sample story and the comment rules page", maxArgs: 0, creates: true,
-	setup: func(fs *flag.FlagSet) func(*env, []string) error {
-		return func(e *env, _ []string) error {
-			s, p, err := addSample(e.ctx, e.db)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(e.stdout, "%s\t%s\n%s\t%s\n", s.ID, s.Title(), p.ID, p.Title)
-			return nil
+// sampleSetup does the work of cli.SampleCmd.
+func sampleSetup(fs *flag.FlagSet) func(*cli.Env, []string) error {
+	return func(e *cli.Env, _ []string) error {
+		s, p, err := addSample(e.Ctx, e.DB)
+		if err != nil {
+			return err
 		}
-	}}
+		fmt.Fprintf(e.Stdout, "%s\t%s\n%s\t%s\n", s.ID, s.Title(), p.ID, p.Title)
+		return nil
+	}
+}
 
 // sampleWire is the Press Association story as it came off the wire, with the
 // site's comment-rules block pasted under it.

@@ -12,7 +12,7 @@ import (
 // the save, so none is refused because another landed between its read and
 // its write (issue 13, item 7).
 func TestConcurrentUpdatesOfDifferentParagraphsAllLand(t *testing.T) {
-	onEngines(t, func(t *testing.T, c *cli) {
+	onEngines(t, func(t *testing.T, c *runner) {
 		var paras []string
 		for i := range 6 {
 			paras = append(paras, fmt.Sprintf("Paragraph %d says what it says.", i))
@@ -57,7 +57,7 @@ func TestConcurrentUpdatesOfDifferentParagraphsAllLand(t *testing.T) {
 // TestUpdateToATakenSlugIsBadInput: the person chooses another slug, so
 // the exit is 2, and nothing is written (issue 13, item 11).
 func TestUpdateToATakenSlugIsBadInput(t *testing.T) {
-	onEngines(t, func(t *testing.T, c *cli) {
+	onEngines(t, func(t *testing.T, c *runner) {
 		c.ok("new", "--headline", "First story")
 		id, _, _ := strings.Cut(c.ok("new", "--headline", "Second story"), "\t")
 		md := writeFile(t, "b.md", strings.Replace(c.ok("show", id, "--format", "md"), "slug: second-story", "slug: first-story", 1))

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"copydesk/internal/cli"
 )
 
 func TestVersionIsFyneAppVersion(t *testing.T) {
@@ -17,13 +19,13 @@ func TestVersionIsFyneAppVersion(t *testing.T) {
 	if m == nil {
 		t.Fatal("FyneApp.toml has no Version")
 	}
-	if version != string(m[1]) {
-		t.Errorf("version = %q, FyneApp.toml's Version = %q: keep them the same", version, m[1])
+	if cli.Version != string(m[1]) {
+		t.Errorf("cli.Version = %q, FyneApp.toml's Version = %q: keep them the same", cli.Version, m[1])
 	}
 	for _, arg := range []string{"--version", "version"} {
 		var out, errs bytes.Buffer
-		if code := run([]string{arg}, nil, &out, &errs); code != exitOK || !strings.HasPrefix(out.String(), "copydesk version "+version+" (") {
-			t.Errorf("copydesk %s = exit %d, %q (stderr %q), want exit 0, \"copydesk version %s (…)\"", arg, code, out.String(), errs.String(), version)
+		if code := run([]string{arg}, nil, &out, &errs); code != cli.ExitOK || !strings.HasPrefix(out.String(), "copydesk version "+cli.Version+" (") {
+			t.Errorf("copydesk %s = exit %d, %q (stderr %q), want exit 0, \"copydesk version %s (…)\"", arg, code, out.String(), errs.String(), cli.Version)
 		}
 	}
 }

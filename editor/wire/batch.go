@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 
 	"copydesk/editor"
 )
@@ -112,21 +111,4 @@ func (o Outcome) Reason() error {
 		return o.Err
 	}
 	return &editor.FileError{Name: o.Name, Err: o.Err}
-}
-
-// ReadError is the reason for a file that could not be read, naming it:
-// "notes.txt: no such file".
-func ReadError(name string, err error) error {
-	var fe *editor.FileError
-	if errors.As(err, &fe) {
-		return err // names the file already (ReadFile's refusal)
-	}
-	if errors.Is(err, fs.ErrNotExist) {
-		return &editor.FileError{Name: name, Err: errors.New("no such file")}
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return &editor.FileError{Name: name, Err: err}
 }

@@ -7,12 +7,13 @@ import (
 	"strings"
 
 	"copydesk/editor"
+	"copydesk/editor/bodyhtml"
 )
 
 // bodyWriter turns the body of a feed item (NITF's body.content, an XHTML or
 // HTML body) into Markdown blocks that keep its structure: paragraphs,
 // subheads, lists, block quotes, agate in <pre>, and tables and figures as
-// HTML that editor.BodyHTML allows. Pictures it meets are kept in media;
+// HTML that bodyhtml.Policy allows. Pictures it meets are kept in media;
 // editors' notes in notes; what it drops is said in warnings.
 type bodyWriter struct {
 	blocks  []para
@@ -238,7 +239,7 @@ func (w *bodyWriter) addMedia(m Media, line int, notPicture bool) {
 		b.WriteString("<figcaption>" + html.EscapeString(caption) + "</figcaption>")
 	}
 	b.WriteString("</figure>")
-	w.add(editor.SanitizeBodyHTML(b.String()), line)
+	w.add(bodyhtml.Sanitize(b.String()), line)
 }
 
 // inlines writes a run of text and inline elements as Markdown text.
@@ -433,12 +434,12 @@ func prefixLines(s, prefix string) string {
 }
 
 // htmlBlock writes an element (a table) as HTML, kept to what
-// editor.BodyHTML allows, on lines with no blank one between them, as a
+// bodyhtml.Policy allows, on lines with no blank one between them, as a
 // Markdown HTML block must be.
 func htmlBlock(n *node) string {
 	var b strings.Builder
 	writeHTML(&b, n)
-	out := editor.SanitizeBodyHTML(b.String())
+	out := bodyhtml.Sanitize(b.String())
 	out = strings.ReplaceAll(out, "</tr>", "</tr>\n")
 	return strings.TrimSpace(out)
 }

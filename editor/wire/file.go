@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"copydesk/editor"
+	"copydesk/internal/wirefile"
 )
 
 // Formats that ParseFile recognises, as Result.Format names them.
@@ -59,8 +60,8 @@ var markdownExts = map[string]bool{".md": true, ".markdown": true, ".mdown": tru
 // file that parses is a file that saves. Errors are *editor.FileError values
 // naming the file and, where it helps, the line.
 func ParseFile(name string, data []byte) (*Result, error) {
-	if len(data) > MaxFileBytes {
-		return nil, tooLarge(name, int64(len(data)))
+	if len(data) > wirefile.MaxBytes {
+		return nil, wirefile.TooLarge(name, int64(len(data)))
 	}
 	// The file's name chooses the reader; messages and warnings show it on
 	// one line, whatever it holds.

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"copydesk/editor/wire"
+	"copydesk/internal/wirefile"
 )
 
 // allocated is how many bytes f allocates in all: an upper bound of the
@@ -50,18 +51,18 @@ func TestHugeFileRefusedBeforeItIsRead(t *testing.T) {
 	for _, known := range []int64{size, -1} {
 		in := &endless{n: size}
 		var err error
-		mem := allocated(func() { _, err = wire.ReadFile("huge.txt", in, known) })
-		if !errors.Is(err, wire.ErrTooLarge) || !strings.Contains(err.Error(), "huge.txt") {
+		mem := allocated(func() { _, err = wirefile.ReadFrom("huge.txt", in, known) })
+		if !errors.Is(err, wirefile.ErrTooLarge) || !strings.Contains(err.Error(), "huge.txt") {
 			t.Errorf("ReadFile(100 MB, size %d) = %v, want ErrTooLarge naming the file", known, err)
 		}
-		if in.read > wire.MaxFileBytes+1 {
-			t.Errorf("ReadFile(100 MB, size %d) read %d bytes, want at most %d", known, in.read, wire.MaxFileBytes+1)
+		if in.read > wirefile.MaxBytes+1 {
+			t.Errorf("ReadFile(100 MB, size %d) read %d bytes, want at most %d", known, in.read, wirefile.MaxBytes+1)
 		}
 		if mem > memoryCap {
 			t.Errorf("ReadFile(100 MB, size %d) allocated %d MB", known, mem>>20)
 		}
 	}
-	if _, err := wire.ParseFile("huge.txt", make([]byte, wire.MaxFileBytes+1)); !errors.Is(err, wire.ErrTooLarge) {
+	if _, err := wire.ParseFile("huge.txt", make([]byte, wirefile.MaxBytes+1)); !errors.Is(err, wirefile.ErrTooLarge) {
 		t.Errorf("ParseFile(MaxFileBytes+1) = %v, want ErrTooLarge", err)
 	}
 }
@@ -78,7 +79,7 @@ func TestHostileXMLStaysSmall(t *testing.T) {
 		b.WriteString(tail)
 		return b.Bytes()
 	}
-	fill := func(head, unit, tail string) []byte { return fillTo(wire.MaxFileBytes, head, unit, tail) }
+	fill := func(head, unit, tail string) []byte { return fillTo(wirefile.MaxBytes, head, unit, tail) }
 	for _, tc := range []struct {
 		name    string
 		data    []byte

@@ -84,7 +84,7 @@ var jekyllName = lazyRegexp(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
 // published: false) is published; a slug copydesk would not make is made
 // into one, with a warning; old addresses (aliases, redirect_from, url,
 // permalink) are kept; Hugo's shortcodes become Markdown or are reported;
-// raw HTML is kept to editor.BodyHTML.
+// raw HTML is kept to bodyhtml.Policy.
 func parseMarkdown(name, text string) (*Result, error) {
 	fm, body, err := splitFrontMatter(name, text)
 	if err != nil {

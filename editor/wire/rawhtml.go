@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"copydesk/editor"
+	"copydesk/editor/bodyhtml"
 )
 
 // rawHTMLParser is built on first use, so a command that reads no Markdown
@@ -20,7 +21,7 @@ var rawHTMLParser = sync.OnceValue(func() parser.Parser {
 	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
 })
 
-// cleanRawHTML keeps the raw HTML of a Markdown body to editor.BodyHTML: an
+// cleanRawHTML keeps the raw HTML of a Markdown body to bodyhtml.Policy: an
 // HTML block is sanitised and balanced; an inline tag of an element the
 // policy drops (a script, an iframe) is taken out, and so are its attributes
 // that are active. Tags of no HTML element ("<AXP>") are text and stay. It
@@ -55,7 +56,7 @@ func cleanRawHTML(body string) (string, []string) {
 			if editor.HTMLTagEnd(raw, strings.IndexByte(raw, '<')) < 0 && !strings.HasPrefix(strings.TrimSpace(raw), "<!--") {
 				return ast.WalkSkipChildren, nil // "<AXP>" and the like: text
 			}
-			clean := editor.SanitizeBodyHTML(raw)
+			clean := bodyhtml.Sanitize(raw)
 			if strings.TrimSpace(clean) != strings.TrimSpace(raw) {
 				noteDropped(raw, clean, dropped)
 				edits = append(edits, edit{start, end, strings.TrimRight(clean, "\n") + "\n"})
@@ -69,7 +70,7 @@ func cleanRawHTML(body string) (string, []string) {
 				if editor.HTMLTagEnd(tag, 0) != len(tag) {
 					continue
 				}
-				clean := editor.BodyHTML().Sanitize(tag)
+				clean := bodyhtml.Policy().Sanitize(tag)
 				if clean != tag {
 					noteDropped(tag, clean, dropped)
 					edits = append(edits, edit{s.Start, s.Stop, clean})

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"copydesk/editor"
+	"copydesk/internal/wirefile"
 )
 
 // node is an element or a run of text of an XML or HTML document: the
@@ -52,10 +53,10 @@ func parseXML(name string, in *input) (*node, error) {
 		case xml.StartElement:
 			line, _ := dec.InputPos()
 			if len(stack) > MaxXMLDepth {
-				return nil, &editor.FileError{Name: name, Line: line, Err: fmt.Errorf("%w: its XML nests elements more than %d deep here, which no news format needs", ErrTooLarge, MaxXMLDepth)}
+				return nil, &editor.FileError{Name: name, Line: line, Err: fmt.Errorf("%w: its XML nests elements more than %d deep here, which no news format needs", wirefile.ErrTooLarge, MaxXMLDepth)}
 			}
 			if elements++; elements > MaxXMLElements {
-				return nil, &editor.FileError{Name: name, Line: line, Err: fmt.Errorf("%w: its XML passes %d elements here; split it into several stories", ErrTooLarge, MaxXMLElements)}
+				return nil, &editor.FileError{Name: name, Line: line, Err: fmt.Errorf("%w: its XML passes %d elements here; split it into several stories", wirefile.ErrTooLarge, MaxXMLElements)}
 			}
 			n := &node{name: t.Name.Local, space: t.Name.Space, attrs: t.Copy().Attr, line: line}
 			top.kids = append(top.kids, n)

@@ -22,7 +22,7 @@ func (d *DB) DeskSettings(ctx context.Context) (editor.DeskSettings, error) {
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 		return s, err
 	}
-	s.RequireConfirmedSpeakers = v == "true"
+	s.RequireConfirmedSpeakers, s.ConfirmedSpeakersSaved = v == "true", err == nil
 	rows, err := d.pool.Query(ctx, `SELECT word FROM house_words ORDER BY lower(word), word`)
 	if err != nil {
 		return s, err

@@ -92,7 +92,7 @@ func (d *DB) WriteArchive(ctx context.Context, a *editor.Archive) error {
 				p.ID, p.Slug, string(p.Kind), p.Title, p.Summary, p.Body, p.Revision, formatTime(p.CreatedAt), formatTime(p.UpdatedAt)); err != nil {
 				return false, err
 			}
-			return true, indexPage(ctx, tx, p)
+			return true, nil
 		}
 		s := a.Story
 		if _, err := tx.ExecContext(ctx, insertStory, storyArgs(s)...); err != nil {
@@ -106,7 +106,7 @@ func (d *DB) WriteArchive(ctx context.Context, a *editor.Archive) error {
 				return false, err
 			}
 		}
-		return true, writeStoryParts(ctx, tx, s)
+		return true, replaceQuotes(ctx, tx, s)
 	})
 }
 
@@ -119,9 +119,6 @@ func (d *DB) AddPeople(ctx context.Context, people []editor.Person) error {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO people (`+personColumns+`, created_at, updated_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, p.ID, p.Name, p.Honorific, p.ShortName, p.Role, p.Organisation, now, now); err != nil {
 				return false, fmt.Errorf("person %q: %w", p.Name, err)
-			}
-			if err := indexPerson(ctx, tx, p); err != nil {
-				return false, err
 			}
 		}
 		return true, nil

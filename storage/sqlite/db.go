@@ -308,14 +308,27 @@ func (d *DB) migrate(ctx context.Context, pending []int) error {
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
 		return d.explainWrite(err)
 	}
+	vacuum := false
 	for _, v := range pending {
 		name := files[v]
 		if err := d.runMigration(ctx, v, filepath.Base(name), name); err != nil {
 			return fmt.Errorf("migration %s: %w", filepath.Base(name), d.explainWrite(err))
 		}
+		vacuum = vacuum || shrinkingMigrations[v]
+	}
+	if vacuum && !d.created {
+		// The pages a migration freed stay in the file, and in every backup
+		// of it, until VACUUM gives them back.
+		if _, err := d.db.ExecContext(ctx, `VACUUM`); err != nil {
+			return fmt.Errorf("after the migrations, VACUUM: %w", d.explainWrite(err))
+		}
 	}
 	return nil
 }
+
+// shrinkingMigrations free a large share of an existing file: migration 14
+// drops the full-text index's own copy of every body.
+var shrinkingMigrations = map[int]bool{14: true}
 
 // appliedMigrations reads which migrations the file has had; known is false
 // when it has no schema_migrations table, and tables counts what it has then.

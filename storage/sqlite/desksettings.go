@@ -20,7 +20,7 @@ func (d *DB) DeskSettings(ctx context.Context) (editor.DeskSettings, error) {
 	if err != nil && err != sql.ErrNoRows {
 		return s, err
 	}
-	s.RequireConfirmedSpeakers = v == "true"
+	s.RequireConfirmedSpeakers, s.ConfirmedSpeakersSaved = v == "true", err == nil
 	rows, err := d.rdb.QueryContext(ctx, `SELECT word FROM house_words ORDER BY word COLLATE NOCASE`)
 	if err != nil {
 		return s, err

@@ -30,20 +30,7 @@ func TestExportQueriesSortNothing(t *testing.T) {
 		{"memos", `SELECT story_id, revision, sum FROM export_memos`, nil},
 		{"memos with HTML", `SELECT story_id, html FROM export_memos WHERE story_id IN ` + in, args},
 	} {
-		rows, err := db.rdb.QueryContext(ctx, "EXPLAIN QUERY PLAN "+q.sql, q.args...)
-		if err != nil {
-			t.Fatalf("%s: %v", q.name, err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
+		plan := queryPlan(ctx, t, db, q.sql, q.args...)
 		text := strings.Join(plan, "; ")
 		if strings.Contains(text, "TEMP B-TREE") || (strings.Contains(text, "SCAN") && q.args != nil) {
 			t.Errorf("the plan of %s is %q: it sorts or scans", q.name, text)
@@ -55,4 +42,27 @@ func TestExportQueriesSortNothing(t *testing.T) {
 			t.Errorf("the plan of %s is %q, want it from the covering index stories_heads alone (a new column of stories belongs in it)", q.name, text)
 		}
 	}
+}
+
+// queryPlan is what EXPLAIN QUERY PLAN says of query, a step a line.
+func queryPlan(ctx context.Context, t *testing.T, db *DB, query string, args ...any) []string {
+	t.Helper()
+	rows, err := db.rdb.QueryContext(ctx, "EXPLAIN QUERY PLAN "+query, args...)
+	if err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return plan
 }

@@ -23,9 +23,6 @@ func (d *DB) CreatePage(ctx context.Context, p *editor.Page, meta editor.Revisio
 			p.ID, p.Slug, string(p.Kind), p.Title, p.Summary, p.Body, p.Revision, formatTime(p.CreatedAt), formatTime(p.UpdatedAt)); err != nil {
 			return false, err
 		}
-		if err := indexPage(ctx, tx, p); err != nil {
-			return false, err
-		}
 		return true, d.insertRevision(ctx, tx, "page", p.ID, 1, meta, p.Content(), nil, p.Words())
 	})
 }
@@ -71,9 +68,6 @@ func (d *DB) savePage(ctx context.Context, tx *sql.Tx, cur, p *editor.Page, base
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE pages SET slug = ?, kind = ?, title = ?, summary = ?, body = ?, revision = ?,
 		updated_at = ? WHERE id = ?`, p.Slug, string(p.Kind), p.Title, p.Summary, p.Body, p.Revision, formatTime(p.UpdatedAt), p.ID); err != nil {
-		return editor.SaveResult{}, err
-	}
-	if err := indexPage(ctx, tx, p); err != nil {
 		return editor.SaveResult{}, err
 	}
 	if err := d.insertRevision(ctx, tx, "page", p.ID, p.Revision, plan.Meta, p.Content(), cur.Content(), p.Words()); err != nil {

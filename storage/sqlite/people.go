@@ -45,14 +45,11 @@ func (d *DB) savePerson(ctx context.Context, tx *sql.Tx, p *editor.Person) error
 			return err
 		default:
 			*p = editor.MergePerson(*existing, *p)
-			if err := updatePerson(ctx, tx, p, now); err != nil {
-				return err
-			}
+			return updatePerson(ctx, tx, p, now)
 		}
-	} else if err := updatePerson(ctx, tx, p, now); err != nil {
-		return err
+		return nil
 	}
-	return indexPerson(ctx, tx, p)
+	return updatePerson(ctx, tx, p, now)
 }
 
 func updatePerson(ctx context.Context, tx *sql.Tx, p *editor.Person, now string) error {

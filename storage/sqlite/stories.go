@@ -93,7 +93,7 @@ func (d *DB) createStory(ctx context.Context, tx *sql.Tx, s *editor.Story, meta 
 	if _, err := tx.ExecContext(ctx, insertStory, storyArgs(s)...); err != nil {
 		return err
 	}
-	if err := writeStoryParts(ctx, tx, s); err != nil {
+	if err := replaceQuotes(ctx, tx, s); err != nil {
 		return err
 	}
 	return d.insertRevision(ctx, tx, "story", s.ID, 1, meta, s.Content(), nil, s.Words())
@@ -175,7 +175,7 @@ func (d *DB) saveStory(ctx context.Context, tx *sql.Tx, cur, s *editor.Story, ba
 			return editor.SaveResult{}, err
 		}
 	}
-	if err := writeStoryParts(ctx, tx, s); err != nil {
+	if err := replaceQuotes(ctx, tx, s); err != nil {
 		return editor.SaveResult{}, err
 	}
 	if err := reanchorNotes(ctx, tx, s.ID, cur.Body, s.Body); err != nil {
@@ -553,12 +553,4 @@ func findCorrections(ctx context.Context, q querier, storyID string) ([]editor.C
 		out = append(out, c)
 	}
 	return out, rows.Err()
-}
-
-// writeStoryParts replaces the story's current quotes and its search rows.
-func writeStoryParts(ctx context.Context, tx *sql.Tx, s *editor.Story) error {
-	if err := replaceQuotes(ctx, tx, s); err != nil {
-		return err
-	}
-	return indexStory(ctx, tx, s)
 }

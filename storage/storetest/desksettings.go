@@ -11,14 +11,14 @@ import (
 func testDeskSettings(t *testing.T, open Opener) {
 	first := open(t, Fixture{Now: tickingClock()})
 	got, err := first.DeskSettings(ctx)
-	if err != nil || got.RequireConfirmedSpeakers || got.HouseWords != nil {
-		t.Fatalf("DeskSettings() on a new store = %+v, %v; want the defaults", got, err)
+	if err != nil || got.RequireConfirmedSpeakers || got.ConfirmedSpeakersSaved || got.HouseWords != nil {
+		t.Fatalf("DeskSettings() on a new store = %+v, %v; want the defaults, none saved", got, err)
 	}
 	s := &editor.DeskSettings{HouseWords: []string{" Walthamstow ", "chingford", "", "Chingford", "Aardvarkia"}, RequireConfirmedSpeakers: true}
 	if err := first.SaveDeskSettings(ctx, s); err != nil {
 		t.Fatalf("SaveDeskSettings(%+v) = %v", s, err)
 	}
-	want := editor.DeskSettings{HouseWords: []string{"Aardvarkia", "chingford", "Walthamstow"}, RequireConfirmedSpeakers: true}
+	want := editor.DeskSettings{HouseWords: []string{"Aardvarkia", "chingford", "Walthamstow"}, RequireConfirmedSpeakers: true, ConfirmedSpeakersSaved: true}
 	// A second handle on the same database, as another copy of the app on
 	// the desk, reads what the first saved.
 	second := open(t, Fixture{Now: tickingClock(), Share: first})
@@ -59,7 +59,7 @@ func testDeskSettings(t *testing.T, open Opener) {
 	if err := first.SaveDeskSettings(ctx, &editor.DeskSettings{}); err != nil {
 		t.Fatalf("SaveDeskSettings(empty) = %v", err)
 	}
-	if got, err := second.DeskSettings(ctx); err != nil || got.RequireConfirmedSpeakers || got.HouseWords != nil {
-		t.Errorf("after saving empty settings, DeskSettings() = %+v, %v; want the defaults", got, err)
+	if got, err := second.DeskSettings(ctx); err != nil || got.RequireConfirmedSpeakers || !got.ConfirmedSpeakersSaved || got.HouseWords != nil {
+		t.Errorf("after saving empty settings, DeskSettings() = %+v, %v; want the defaults, saved", got, err)
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"flag"
@@ -8,19 +8,19 @@ import (
 	"copydesk/editor"
 )
 
-var restoreCmd = &command{name: "restore", args: "ID REV [--note TEXT] [--kind K]", summary: "make an old revision of a story or page current again, as a new revision", minArgs: 2, maxArgs: 2,
-	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+var restoreCmd = &Command{Name: "restore", Args: "ID REV [--note TEXT] [--kind K]", Summary: "make an old revision of a story or page current again, as a new revision", MinArgs: 2, MaxArgs: 2,
+	Setup: func(fs *flag.FlagSet) func(*Env, []string) error {
 		note := fs.String("note", "", "a note on the revision (a correction note, when the story is published)")
 		kind := changeKindFlag(fs)
-		author := authorFlag(fs, "who is restoring")
-		return func(e *env, args []string) error {
+		author := AuthorFlag(fs, "who is restoring")
+		return func(e *Env, args []string) error {
 			change, err := kind()
 			if err != nil {
 				return err
 			}
 			seq, err := strconv.Atoi(args[1])
 			if err != nil || seq < 1 {
-				return usagef("%q is not a revision number; 'copydesk revisions %s' lists them", args[1], args[0])
+				return Usagef("%q is not a revision number; 'copydesk revisions %s' lists them", args[1], args[0])
 			}
 			d, err := findDoc(e, args[0])
 			if err != nil {
@@ -35,23 +35,23 @@ var restoreCmd = &command{name: "restore", args: "ID REV [--note TEXT] [--kind K
 			var rev int
 			var saved bool
 			if d.story != nil {
-				restored, ok, err := e.db.RestoreStory(e.ctx, d.story.ID, seq, meta)
+				restored, ok, err := e.DB.RestoreStory(e.Ctx, d.story.ID, seq, meta)
 				if err != nil {
 					return withNoteFlag(err)
 				}
 				title, rev, saved = restored.Title(), restored.Revision, ok
 			} else {
-				restored, ok, err := e.db.RestorePage(e.ctx, d.page.ID, seq, meta)
+				restored, ok, err := e.DB.RestorePage(e.Ctx, d.page.ID, seq, meta)
 				if err != nil {
 					return err
 				}
 				title, rev, saved = restored.Title, restored.Revision, ok
 			}
 			if !saved {
-				fmt.Fprintf(e.stdout, "%s already reads as revision %d did; nothing to restore\n", title, seq)
+				fmt.Fprintf(e.Stdout, "%s already reads as revision %d did; nothing to restore\n", title, seq)
 				return nil
 			}
-			fmt.Fprintf(e.stdout, "restored revision %d of %s as revision %d\n", seq, title, rev)
+			fmt.Fprintf(e.Stdout, "restored revision %d of %s as revision %d\n", seq, title, rev)
 			return nil
 		}
 	}}

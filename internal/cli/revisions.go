@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"flag"
@@ -6,23 +6,23 @@ import (
 	"text/tabwriter"
 )
 
-var revisionsCmd = &command{name: "revisions", args: "ID [--json]", summary: "a story's or page's revision history", minArgs: 1, maxArgs: 1,
-	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+var revisionsCmd = &Command{Name: "revisions", Args: "ID [--json]", Summary: "a story's or page's revision history", MinArgs: 1, MaxArgs: 1,
+	Setup: func(fs *flag.FlagSet) func(*Env, []string) error {
 		asJSON := fs.Bool("json", false, "print JSON")
-		return func(e *env, args []string) error {
+		return func(e *Env, args []string) error {
 			d, err := findDoc(e, args[0])
 			if err != nil {
 				return err
 			}
 			id := d.pageOrStoryID()
-			revs, err := e.db.Revisions(e.ctx, id)
+			revs, err := e.DB.Revisions(e.Ctx, id)
 			if err != nil {
 				return err
 			}
 			if *asJSON {
-				return writeJSON(e.stdout, revs)
+				return WriteJSON(e.Stdout, revs)
 			}
-			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "REV\tWHEN\tKIND\tAUTHOR\tWORDS\tNOTE")
 			for _, r := range revs {
 				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\n", r.Seq, r.CreatedAt.Local().Format("2006-01-02 15:04"), r.Kind, r.Author, r.Words, r.Note)

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"flag"
@@ -8,12 +8,12 @@ import (
 	"copydesk/editor"
 )
 
-var searchCmd = &command{name: "search", args: "QUERY... [--json]", summary: "full-text search over stories, pages, quotes and people", minArgs: 1, maxArgs: -1,
-	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+var searchCmd = &Command{Name: "search", Args: "QUERY... [--json]", Summary: "full-text search over stories, pages, quotes and people", MinArgs: 1, MaxArgs: -1,
+	Setup: func(fs *flag.FlagSet) func(*Env, []string) error {
 		asJSON := fs.Bool("json", false, "print JSON")
 		limit := fs.Int("limit", 20, "at most this many results")
-		return func(e *env, words []string) error {
-			hits, err := e.db.Search(e.ctx, strings.Join(words, " "), *limit)
+		return func(e *Env, words []string) error {
+			hits, err := e.DB.Search(e.Ctx, strings.Join(words, " "), *limit)
 			if err != nil {
 				return err
 			}
@@ -21,15 +21,15 @@ var searchCmd = &command{name: "search", args: "QUERY... [--json]", summary: "fu
 				if hits == nil {
 					hits = []editor.SearchHit{}
 				}
-				return writeJSON(e.stdout, hits)
+				return WriteJSON(e.Stdout, hits)
 			}
 			if len(hits) == 0 {
-				fmt.Fprintf(e.stderr, "nothing matches %q\n", strings.Join(words, " "))
+				fmt.Fprintf(e.Stderr, "nothing matches %q\n", strings.Join(words, " "))
 				return nil
 			}
-			color := isTerminal(e.stdout)
+			color := isTerminal(e.Stdout)
 			for _, h := range hits {
-				fmt.Fprintf(e.stdout, "%-6s %s  %s\n       %s\n", h.Kind, h.ID[:8], h.Title, markSnippet(h, color))
+				fmt.Fprintf(e.Stdout, "%-6s %s  %s\n       %s\n", h.Kind, h.ID[:8], h.Title, markSnippet(h, color))
 			}
 			return nil
 		}

@@ -1,4 +1,7 @@
-package export
+// Package redline writes a word diff of two revisions as a standalone HTML
+// page, for `copydesk diff --format html`. It is apart from the export so that
+// the command line reaches it without the export's Markdown renderer.
+package redline
 
 import (
 	_ "embed"
@@ -19,22 +22,22 @@ var redlinePage = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("redline").Funcs(template.FuncMap{"join": strings.Join}).Parse(redlineTemplate))
 })
 
-// RedlineOptions says what a redline page compares, for its heading: the
+// Options says what a redline page compares, for its heading: the
 // headline or title, and a line about each of the two revisions ("Revision 3,
 // subbed, by Jane Smith, 28 November 2026 10:04 UTC").
-type RedlineOptions struct {
+type Options struct {
 	Title string
 	From  string
 	To    string
 }
 
-// WriteRedline writes a diff as a standalone HTML page that can be sent to a
+// Write writes a diff as a standalone HTML page that can be sent to a
 // lawyer or a reporter: a legend, then each changed field with insertions
 // underlined and marked [+ +], deletions struck through and marked [− −], so
 // they read apart without colour and in print, then the quote records that
 // changed. Everything from the story is escaped. The same diff and options
 // give the same bytes.
-func WriteRedline(w io.Writer, d editor.StoryDiff, opt RedlineOptions) error {
+func Write(w io.Writer, d editor.StoryDiff, opt Options) error {
 	return redlinePage().Execute(w, newRedlineView(d, opt))
 }
 
@@ -73,7 +76,7 @@ var redlineChanges = map[string]string{
 	editor.QuoteAdded: "Added", editor.QuoteRemoved: "Removed", editor.QuoteChanged: "Changed",
 }
 
-func newRedlineView(d editor.StoryDiff, opt RedlineOptions) redlineView {
+func newRedlineView(d editor.StoryDiff, opt Options) redlineView {
 	v := redlineView{Title: opt.Title, From: opt.From, To: opt.To, FromSeq: d.From, ToSeq: d.To, Stats: d.Stats}
 	for _, f := range d.Fields {
 		if !f.Changed() {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"flag"
@@ -12,48 +12,48 @@ import (
 	"copydesk/editor"
 )
 
-var showCmd = &command{name: "show", args: "ID [--rev N] [--json | --format md]", summary: "show a story or page, or one of its revisions", minArgs: 1, maxArgs: 1,
-	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+var showCmd = &Command{Name: "show", Args: "ID [--rev N] [--json | --format md]", Summary: "show a story or page, or one of its revisions", MinArgs: 1, MaxArgs: 1,
+	Setup: func(fs *flag.FlagSet) func(*Env, []string) error {
 		rev := fs.Int("rev", 0, "show this revision instead of the current one")
 		asJSON := fs.Bool("json", false, "print JSON")
 		format := fs.String("format", "text", "text, json or md (Markdown with YAML front matter, the form 'update' reads)")
-		return func(e *env, args []string) error {
+		return func(e *Env, args []string) error {
 			if *asJSON {
 				*format = "json"
 			}
 			if *format != "text" && *format != "json" && *format != "md" {
-				return usagef("--format %q: use text, json or md", *format)
+				return Usagef("--format %q: use text, json or md", *format)
 			}
 			doc, err := findDoc(e, args[0])
 			if err != nil {
 				return err
 			}
 			if *rev < 0 {
-				return usagef("--rev %d: revisions are numbered from 1", *rev)
+				return Usagef("--rev %d: revisions are numbered from 1", *rev)
 			}
 			if doc.story != nil {
 				s := doc.story
 				if *rev > 0 {
-					if s, _, err = e.db.StoryRevision(e.ctx, s.ID, *rev); err != nil {
+					if s, _, err = e.DB.StoryRevision(e.Ctx, s.ID, *rev); err != nil {
 						return err
 					}
 				}
-				return printStory(e.stdout, s, *format)
+				return printStory(e.Stdout, s, *format)
 			}
 			p := doc.page
 			if *rev > 0 {
-				if p, _, err = e.db.PageRevision(e.ctx, p.ID, *rev); err != nil {
+				if p, _, err = e.DB.PageRevision(e.Ctx, p.ID, *rev); err != nil {
 					return err
 				}
 			}
-			return printPage(e.stdout, p, *format)
+			return printPage(e.Stdout, p, *format)
 		}
 	}}
 
 func printStory(w io.Writer, s *editor.Story, format string) error {
 	switch format {
 	case "json":
-		return writeJSON(w, jsonStory(s))
+		return WriteJSON(w, jsonStory(s))
 	case "md":
 		_, err := w.Write(editor.FormatStoryMarkdown(s))
 		return err
@@ -87,7 +87,7 @@ func printStory(w io.Writer, s *editor.Story, format string) error {
 func printPage(w io.Writer, p *editor.Page, format string) error {
 	switch format {
 	case "json":
-		return writeJSON(w, p)
+		return WriteJSON(w, p)
 	case "md":
 		_, err := w.Write(editor.FormatPageMarkdown(p))
 		return err

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"flag"
@@ -11,15 +11,15 @@ import (
 	"copydesk/storage"
 )
 
-var quotesCmd = &command{name: "quotes", args: "ID [--json] [--confirm QUOTE [--author NAME] [--note TEXT] [--kind K]]", summary: "a story's attributed quotes and whether each still matches the text; --confirm records that a person confirmed a speaker", minArgs: 1, maxArgs: 1,
-	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+var quotesCmd = &Command{Name: "quotes", Args: "ID [--json] [--confirm QUOTE [--author NAME] [--note TEXT] [--kind K]]", Summary: "a story's attributed quotes and whether each still matches the text; --confirm records that a person confirmed a speaker", MinArgs: 1, MaxArgs: 1,
+	Setup: func(fs *flag.FlagSet) func(*Env, []string) error {
 		asJSON := fs.Bool("json", false, "print JSON")
 		confirm := fs.String("confirm", "", "confirm the speaker of this quote (its ID, or a unique start of it; \"all\" for every quote with a speaker), saved as a new revision")
-		author := authorFlag(fs, "who confirms the speaker")
+		author := AuthorFlag(fs, "who confirms the speaker")
 		note := fs.String("note", "", "a note on the revision (a published story needs one)")
 		kind := changeKindFlag(fs)
-		return func(e *env, args []string) error {
-			s, err := e.db.FindStory(e.ctx, args[0])
+		return func(e *Env, args []string) error {
+			s, err := e.DB.FindStory(e.Ctx, args[0])
 			if err != nil {
 				return err
 			}
@@ -34,13 +34,13 @@ var quotesCmd = &command{name: "quotes", args: "ID [--json] [--confirm QUOTE [--
 			}
 			rows := quoteRows(s)
 			if *asJSON {
-				return writeJSON(e.stdout, rows)
+				return WriteJSON(e.Stdout, rows)
 			}
 			if len(rows) == 0 {
-				fmt.Fprintf(e.stderr, "%s has no attributed quotes\n", s.Title())
+				fmt.Fprintf(e.Stderr, "%s has no attributed quotes\n", s.Title())
 				return nil
 			}
-			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "STATE\tSPEAKER\tQUOTE\tSOURCE")
 			for _, q := range rows {
 				fmt.Fprintf(tw, "%s\t%s\t“%s”\t%s\n", q.State, q.Speaker.Name, shorten(q.Text, 60), q.Source)
@@ -49,20 +49,20 @@ var quotesCmd = &command{name: "quotes", args: "ID [--json] [--confirm QUOTE [--
 		}
 	}}
 
-var checkCmd = &command{name: "check", args: "ID [--json] [--require-confirmed]", summary: "pre-publication checks; exit 1 when any finding is an error", minArgs: 1, maxArgs: 1,
-	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+var checkCmd = &Command{Name: "check", Args: "ID [--json] [--require-confirmed]", Summary: "pre-publication checks; exit 1 when any finding is an error", MinArgs: 1, MaxArgs: 1,
+	Setup: func(fs *flag.FlagSet) func(*Env, []string) error {
 		asJSON := fs.Bool("json", false, "print JSON")
 		require := requireConfirmedFlag(fs)
-		return func(e *env, args []string) error {
-			s, err := e.db.FindStory(e.ctx, args[0])
+		return func(e *Env, args []string) error {
+			s, err := e.DB.FindStory(e.Ctx, args[0])
 			if err != nil {
 				return err
 			}
-			people, err := e.db.People(e.ctx)
+			people, err := e.DB.People(e.Ctx)
 			if err != nil {
 				return err
 			}
-			notes, err := e.db.Notes(e.ctx, s.ID)
+			notes, err := e.DB.Notes(e.Ctx, s.ID)
 			if err != nil {
 				return err
 			}
@@ -75,7 +75,7 @@ var checkCmd = &command{name: "check", args: "ID [--json] [--require-confirmed]"
 				findings = []editor.Finding{}
 			}
 			if *asJSON {
-				if err := writeJSON(e.stdout, struct {
+				if err := WriteJSON(e.Stdout, struct {
 					Findings []editor.Finding `json:"findings"`
 				}{findings}); err != nil {
 					return err
@@ -137,19 +137,19 @@ func quoteRows(s *editor.Story) []quoteRow {
 	return rows
 }
 
-func printFindings(e *env, s *editor.Story, findings []editor.Finding) {
+func printFindings(e *Env, s *editor.Story, findings []editor.Finding) {
 	if len(findings) == 0 {
-		fmt.Fprintf(e.stdout, "%s: no findings\n", s.Title())
+		fmt.Fprintf(e.Stdout, "%s: no findings\n", s.Title())
 		return
 	}
-	fmt.Fprintf(e.stdout, "%s: %s, %s, %s\n", s.Title(), countOf(findings, editor.SeverityError),
+	fmt.Fprintf(e.Stdout, "%s: %s, %s, %s\n", s.Title(), countOf(findings, editor.SeverityError),
 		countOf(findings, editor.SeverityWarning), countOf(findings, editor.SeverityInfo))
 	for _, f := range findings {
 		where := ""
 		if f.End > f.Start {
 			where = fmt.Sprintf(" [%d–%d]", f.Start, f.End)
 		}
-		fmt.Fprintf(e.stdout, "  %-7s %s%s\n", f.Severity, f.Message, where)
+		fmt.Fprintf(e.Stdout, "  %-7s %s%s\n", f.Severity, f.Message, where)
 	}
 }
 
@@ -178,9 +178,9 @@ func shorten(s string, n int) string {
 // confirmSpeakers records that who confirmed the speaker of the quote ref
 // names (an ID or a unique start of one, or "all"), and saves the story as a
 // new revision; a quote already confirmed keeps its first confirmation.
-func confirmSpeakers(e *env, s *editor.Story, ref string, meta editor.RevisionMeta) (*editor.Story, error) {
+func confirmSpeakers(e *Env, s *editor.Story, ref string, meta editor.RevisionMeta) (*editor.Story, error) {
 	who := meta.Author
-	if desk, ok := e.db.(storage.Desk); ok {
+	if desk, ok := e.DB.(storage.Desk); ok {
 		who = desk.User()
 	}
 	var pick []int
@@ -196,11 +196,11 @@ func confirmSpeakers(e *env, s *editor.Story, ref string, meta editor.RevisionMe
 	}
 	switch {
 	case len(pick) == 0 && ref == "all":
-		return nil, usagef("--confirm all: %s has no quote with a speaker to confirm; nothing was saved", s.Title())
+		return nil, Usagef("--confirm all: %s has no quote with a speaker to confirm; nothing was saved", s.Title())
 	case len(pick) == 0:
-		return nil, usagef("--confirm %q: %s has no quote with that ID (see quotes %s --json); nothing was saved", ref, s.Title(), s.ID)
+		return nil, Usagef("--confirm %q: %s has no quote with that ID (see quotes %s --json); nothing was saved", ref, s.Title(), s.ID)
 	case len(pick) > 1 && ref != "all":
-		return nil, usagef("--confirm %q: %d quotes' IDs start so; give more of the ID, nothing was saved", ref, len(pick))
+		return nil, Usagef("--confirm %q: %d quotes' IDs start so; give more of the ID, nothing was saved", ref, len(pick))
 	}
 	now := time.Now()
 	var names []string
@@ -210,28 +210,28 @@ func confirmSpeakers(e *env, s *editor.Story, ref string, meta editor.RevisionMe
 			continue
 		}
 		if err := q.ConfirmSpeaker(who, now); err != nil {
-			return nil, usagef("--confirm %q: %v; nothing was saved", q.ID, err)
+			return nil, Usagef("--confirm %q: %v; nothing was saved", q.ID, err)
 		}
 		names = append(names, q.Speaker)
 	}
 	if len(names) == 0 {
-		fmt.Fprintf(e.stderr, "%s: the speaker is already confirmed; nothing to save\n", s.Title())
+		fmt.Fprintf(e.Stderr, "%s: the speaker is already confirmed; nothing to save\n", s.Title())
 		return s, nil
 	}
 	if meta.Note == "" && s.Status != editor.StatusPublished {
 		meta.Note = "speaker confirmed: " + strings.Join(names, ", ")
 	}
-	if _, err := e.db.SaveStory(e.ctx, s, s.Revision, meta); err != nil {
+	if _, err := e.DB.SaveStory(e.Ctx, s, s.Revision, meta); err != nil {
 		return nil, withNoteFlag(err)
 	}
-	fmt.Fprintf(e.stderr, "%s: confirmed %s (revision %d)\n", s.Title(), strings.Join(names, ", "), s.Revision)
+	fmt.Fprintf(e.Stderr, "%s: confirmed %s (revision %d)\n", s.Title(), strings.Join(names, ", "), s.Revision)
 	return s, nil
 }
 
 // checkOptions are the checks' options: speakers must be confirmed when
 // --require-confirmed says so or the desk's settings do.
-func checkOptions(e *env, require bool) (editor.CheckOptions, error) {
-	s, err := e.db.DeskSettings(e.ctx)
+func checkOptions(e *Env, require bool) (editor.CheckOptions, error) {
+	s, err := e.DB.DeskSettings(e.Ctx)
 	if err != nil {
 		return editor.CheckOptions{}, err
 	}
@@ -246,7 +246,7 @@ func requireConfirmedFlag(fs *flag.FlagSet) *bool {
 
 // checkpointMeta is the revision an edit from the command line makes: its
 // --kind of change, --author and --note.
-func checkpointMeta(e *env, kind func() (editor.ChangeKind, error), author func(*env) (string, error), note string) (editor.RevisionMeta, error) {
+func checkpointMeta(e *Env, kind func() (editor.ChangeKind, error), author func(*Env) (string, error), note string) (editor.RevisionMeta, error) {
 	change, err := kind()
 	if err != nil {
 		return editor.RevisionMeta{}, err

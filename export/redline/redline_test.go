@@ -1,4 +1,4 @@
-package export_test
+package redline_test
 
 import (
 	"bytes"
@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"copydesk/editor"
-	"copydesk/export"
+	"copydesk/export/redline"
 )
 
 func redlineStories() (*editor.Story, *editor.Story) {
@@ -25,11 +25,11 @@ func redlineStories() (*editor.Story, *editor.Story) {
 	return a, b
 }
 
-func redlineRender(t *testing.T, d editor.StoryDiff, opt export.RedlineOptions) string {
+func redlineRender(t *testing.T, d editor.StoryDiff, opt redline.Options) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := export.WriteRedline(&buf, d, opt); err != nil {
-		t.Fatalf("WriteRedline: %v", err)
+	if err := redline.Write(&buf, d, opt); err != nil {
+		t.Fatalf("Write: %v", err)
 	}
 	return buf.String()
 }
@@ -56,7 +56,7 @@ func redlineSide(fragment string, keep string) string {
 
 func TestRedlineEscapesAndRebuilds(t *testing.T) {
 	a, b := redlineStories()
-	page := redlineRender(t, editor.DiffStories(a, b), export.RedlineOptions{
+	page := redlineRender(t, editor.DiffStories(a, b), redline.Options{
 		Title: b.Headline, From: "subbed <by> Sam", To: "legalled",
 	})
 	for _, raw := range []string{"<script", "<em>", "<by>", `<b>`, `alert("x")`} {
@@ -93,7 +93,7 @@ func TestRedlineEscapesAndRebuilds(t *testing.T) {
 func TestRedlineDeterministic(t *testing.T) {
 	a, b := redlineStories()
 	d := editor.DiffStories(a, b)
-	opt := export.RedlineOptions{Title: "x"}
+	opt := redline.Options{Title: "x"}
 	if first, second := redlineRender(t, d, opt), redlineRender(t, d, opt); first != second {
 		t.Errorf("two renderings of the same diff differ")
 	}
@@ -102,7 +102,7 @@ func TestRedlineDeterministic(t *testing.T) {
 func TestRedlineParagraphBreak(t *testing.T) {
 	a := &editor.Story{Body: "One.\n\nTwo."}
 	b := &editor.Story{Body: "One. Two."}
-	page := redlineRender(t, editor.DiffStories(a, b), export.RedlineOptions{})
+	page := redlineRender(t, editor.DiffStories(a, b), redline.Options{})
 	if !strings.Contains(page, "<del><span class=\"mk\">[-</span>¶\n\n<span class=\"mk\">-]</span></del>") {
 		t.Errorf("redline page does not mark the removed paragraph break:\n%s", page)
 	}
@@ -110,7 +110,7 @@ func TestRedlineParagraphBreak(t *testing.T) {
 
 func TestRedlineNoChanges(t *testing.T) {
 	a, _ := redlineStories()
-	page := redlineRender(t, editor.DiffStories(a, a), export.RedlineOptions{})
+	page := redlineRender(t, editor.DiffStories(a, a), redline.Options{})
 	if !strings.Contains(page, "<p>No changes.</p>") || strings.Contains(page, "<section>") {
 		t.Errorf("redline page of an unchanged story does not say so:\n%s", page)
 	}
@@ -122,7 +122,7 @@ func TestRedlineNoChanges(t *testing.T) {
 func TestRedlinePages(t *testing.T) {
 	a := &editor.Page{Revision: 1, Kind: editor.PageRules, Title: "Comments: Our rules", Body: "Be civil."}
 	b := &editor.Page{Revision: 2, Kind: editor.PageRules, Title: "Comments: Our rules", Body: "Be civil and kind."}
-	page := redlineRender(t, editor.DiffPages(a, b), export.RedlineOptions{Title: b.Title})
+	page := redlineRender(t, editor.DiffPages(a, b), redline.Options{Title: b.Title})
 	if !strings.Contains(page, "<h2>Body</h2>") || !strings.Contains(page, "Unchanged: Title, Summary, Kind, Slug.") || strings.Contains(page, "Quotes") {
 		t.Errorf("redline page of a site page =\n%s", page)
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"flag"
@@ -8,11 +8,11 @@ import (
 	"copydesk/editor"
 )
 
-var peopleCmd = &command{name: "people", args: "[--json]", summary: "list the people directory", maxArgs: 0,
-	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+var peopleCmd = &Command{Name: "people", Args: "[--json]", Summary: "list the people directory", MaxArgs: 0,
+	Setup: func(fs *flag.FlagSet) func(*Env, []string) error {
 		asJSON := fs.Bool("json", false, "print JSON")
-		return func(e *env, _ []string) error {
-			people, err := e.db.People(e.ctx)
+		return func(e *Env, _ []string) error {
+			people, err := e.DB.People(e.Ctx)
 			if err != nil {
 				return err
 			}
@@ -20,9 +20,9 @@ var peopleCmd = &command{name: "people", args: "[--json]", summary: "list the pe
 				if people == nil {
 					people = []editor.Person{}
 				}
-				return writeJSON(e.stdout, people)
+				return WriteJSON(e.Stdout, people)
 			}
-			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "NAME\tSHORT NAME\tROLE")
 			for _, p := range people {
 				fmt.Fprintf(tw, "%s\t%s\t%s\n", p.FullName(), p.ShortName, p.Role)

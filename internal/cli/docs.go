@@ -1,11 +1,10 @@
-package main
+package cli
 
 import (
 	"errors"
 	"fmt"
 
 	"copydesk/editor"
-	"copydesk/editor/wire"
 	"copydesk/internal/wirefile"
 )
 
@@ -16,15 +15,15 @@ type doc struct {
 }
 
 // findDoc finds a story by ID, prefix or slug, and failing that a page.
-func findDoc(e *env, ref string) (doc, error) {
-	s, err := e.db.FindStory(e.ctx, ref)
+func findDoc(e *Env, ref string) (doc, error) {
+	s, err := e.DB.FindStory(e.Ctx, ref)
 	if err == nil {
 		return doc{story: s}, nil
 	}
 	if !errors.Is(err, editor.ErrNotFound) {
 		return doc{}, err
 	}
-	p, err := e.db.FindPage(e.ctx, ref)
+	p, err := e.DB.FindPage(e.Ctx, ref)
 	if err == nil {
 		return doc{page: p}, nil
 	}
@@ -42,9 +41,9 @@ func (d doc) pageOrStoryID() string {
 }
 
 // readInput reads a file, or standard input for "-".
-func readInput(e *env, name string) ([]byte, error) {
+func readInput(e *Env, name string) ([]byte, error) {
 	if name == "-" {
-		return wire.ReadFile("standard input", e.stdin, -1)
+		return wirefile.ReadFrom("standard input", e.Stdin, -1)
 	}
 	return wirefile.Read(name)
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"flag"
@@ -10,16 +10,16 @@ import (
 	"copydesk/editor"
 )
 
-var notesCmd = &command{name: "notes", args: "ID [--open] [--json]", summary: "the notes between editor and subeditor on a story, open and resolved", minArgs: 1, maxArgs: 1,
-	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+var notesCmd = &Command{Name: "notes", Args: "ID [--open] [--json]", Summary: "the notes between editor and subeditor on a story, open and resolved", MinArgs: 1, MaxArgs: 1,
+	Setup: func(fs *flag.FlagSet) func(*Env, []string) error {
 		asJSON := fs.Bool("json", false, "print JSON")
 		openOnly := fs.Bool("open", false, "only the notes not yet resolved")
-		return func(e *env, args []string) error {
-			s, err := e.db.FindStory(e.ctx, args[0])
+		return func(e *Env, args []string) error {
+			s, err := e.DB.FindStory(e.Ctx, args[0])
 			if err != nil {
 				return err
 			}
-			notes, err := e.db.Notes(e.ctx, s.ID)
+			notes, err := e.DB.Notes(e.Ctx, s.ID)
 			if err != nil {
 				return err
 			}
@@ -30,13 +30,13 @@ var notesCmd = &command{name: "notes", args: "ID [--open] [--json]", summary: "t
 				}
 			}
 			if *asJSON {
-				return writeJSON(e.stdout, rows)
+				return WriteJSON(e.Stdout, rows)
 			}
 			if len(rows) == 0 {
-				fmt.Fprintf(e.stderr, "%s has no notes\n", s.Title())
+				fmt.Fprintf(e.Stderr, "%s has no notes\n", s.Title())
 				return nil
 			}
-			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tSTATE\tAUTHOR\tWHEN\tON\tNOTE")
 			for _, r := range rows {
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t“%s”\t%s\n", shortID(r.ID), r.State, r.Author,
@@ -46,15 +46,15 @@ var notesCmd = &command{name: "notes", args: "ID [--open] [--json]", summary: "t
 		}
 	}}
 
-var noteCmd = &command{name: "note", args: `ID --at WORDS --text TEXT | ID --resolve NOTE | ID --reopen NOTE [--json]`, summary: "add a note on words of a story's body, or resolve or reopen one (notes are never exported)", minArgs: 1, maxArgs: 1,
-	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+var noteCmd = &Command{Name: "note", Args: `ID --at WORDS --text TEXT | ID --resolve NOTE | ID --reopen NOTE [--json]`, Summary: "add a note on words of a story's body, or resolve or reopen one (notes are never exported)", MinArgs: 1, MaxArgs: 1,
+	Setup: func(fs *flag.FlagSet) func(*Env, []string) error {
 		at := fs.String("at", "", "the words of the body the note is about, as they stand in it")
 		text := fs.String("text", "", "what the note says")
 		resolve := fs.String("resolve", "", "resolve the note with this ID (or the first characters of it)")
 		reopen := fs.String("reopen", "", "reopen the resolved note with this ID (or the first characters of it)")
 		asJSON := fs.Bool("json", false, "print the note as JSON")
-		author := authorFlag(fs, "who writes or resolves the note")
-		return func(e *env, args []string) error {
+		author := AuthorFlag(fs, "who writes or resolves the note")
+		return func(e *Env, args []string) error {
 			adding := *at != "" || *text != ""
 			actions := 0
 			for _, on := range []bool{adding, *resolve != "", *reopen != ""} {
@@ -63,27 +63,27 @@ var noteCmd = &command{name: "note", args: `ID --at WORDS --text TEXT | ID --res
 				}
 			}
 			if actions != 1 {
-				return usagef("give --at WORDS with --text TEXT to add a note, or --resolve NOTE, or --reopen NOTE; nothing was changed")
+				return Usagef("give --at WORDS with --text TEXT to add a note, or --resolve NOTE, or --reopen NOTE; nothing was changed")
 			}
 			who, err := author(e)
 			if err != nil {
 				return err
 			}
-			s, err := e.db.FindStory(e.ctx, args[0])
+			s, err := e.DB.FindStory(e.Ctx, args[0])
 			if err != nil {
 				return err
 			}
 			var n *editor.Note
 			if adding {
 				if strings.TrimSpace(*text) == "" {
-					return usagef("--text is empty; write what the note says; nothing was changed")
+					return Usagef("--text is empty; write what the note says; nothing was changed")
 				}
 				a, ok := editor.FindWords(s.Body, *at, 0)
 				if !ok {
-					return usagef("--at %q: the body of %s does not have those words; give them as they stand in it; nothing was changed", *at, s.Title())
+					return Usagef("--at %q: the body of %s does not have those words; give them as they stand in it; nothing was changed", *at, s.Title())
 				}
 				n = &editor.Note{StoryID: s.ID, Anchor: a, Text: *text, Author: who}
-				if err := e.db.AddNote(e.ctx, n); err != nil {
+				if err := e.DB.AddNote(e.Ctx, n); err != nil {
 					return err
 				}
 			} else {
@@ -92,28 +92,28 @@ var noteCmd = &command{name: "note", args: `ID --at WORDS --text TEXT | ID --res
 				if err != nil {
 					return err
 				}
-				if n, err = e.db.ResolveNote(e.ctx, s.ID, id, *resolve != "", who); err != nil {
+				if n, err = e.DB.ResolveNote(e.Ctx, s.ID, id, *resolve != "", who); err != nil {
 					return err
 				}
 			}
 			if *asJSON {
-				return writeJSON(e.stdout, newNoteRow(*n))
+				return WriteJSON(e.Stdout, newNoteRow(*n))
 			}
 			switch {
 			case adding:
-				fmt.Fprintf(e.stdout, "note %s added on “%s” in %s\n", n.ID, shorten(n.Anchor.Exact, 40), s.Title())
+				fmt.Fprintf(e.Stdout, "note %s added on “%s” in %s\n", n.ID, shorten(n.Anchor.Exact, 40), s.Title())
 			case n.Resolved:
-				fmt.Fprintf(e.stdout, "note %s resolved\n", n.ID)
+				fmt.Fprintf(e.Stdout, "note %s resolved\n", n.ID)
 			default:
-				fmt.Fprintf(e.stdout, "note %s reopened\n", n.ID)
+				fmt.Fprintf(e.Stdout, "note %s reopened\n", n.ID)
 			}
 			return nil
 		}
 	}}
 
 // findNoteID finds the story's note whose ID is ref or starts with it.
-func findNoteID(e *env, s *editor.Story, ref string) (string, error) {
-	notes, err := e.db.Notes(e.ctx, s.ID)
+func findNoteID(e *Env, s *editor.Story, ref string) (string, error) {
+	notes, err := e.DB.Notes(e.Ctx, s.ID)
 	if err != nil {
 		return "", err
 	}

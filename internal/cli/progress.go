@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// progress draws a bar on a terminal for work of many steps; elsewhere it is silent.
-type progress struct {
+// Progress draws a bar on a terminal for work of many steps; elsewhere it is silent.
+type Progress struct {
 	w        io.Writer
 	label    string
 	total    int
@@ -20,13 +20,14 @@ type progress struct {
 // minProgressSteps is the least work worth a bar.
 const minProgressSteps = 20
 
-func newProgress(w io.Writer, label string, total int) *progress {
+// NewProgress is a bar labelled label for total steps (0 when not known yet).
+func NewProgress(w io.Writer, label string, total int) *Progress {
 	terminal := isTerminal(w)
-	return &progress{w: w, label: label, total: total, terminal: terminal, on: total >= minProgressSteps && terminal, drawn: -1}
+	return &Progress{w: w, label: label, total: total, terminal: terminal, on: total >= minProgressSteps && terminal, drawn: -1}
 }
 
-// set moves the bar to done of total.
-func (p *progress) set(done, total int) {
+// Set moves the bar to done of total.
+func (p *Progress) Set(done, total int) {
 	p.n, p.total = done, total
 	if !p.on && total >= minProgressSteps && p.terminal {
 		p.on = true
@@ -39,7 +40,7 @@ func (p *progress) set(done, total int) {
 // barWidth is the bar's length in characters.
 const barWidth = 30
 
-func (p *progress) draw() {
+func (p *Progress) draw() {
 	filled := barWidth
 	if p.total > 0 {
 		filled = barWidth * p.n / p.total
@@ -48,7 +49,7 @@ func (p *progress) draw() {
 	fmt.Fprintf(p.w, "\r%s [%s%s] %d/%d", p.label, strings.Repeat("█", filled), strings.Repeat("·", barWidth-filled), p.n, p.total)
 }
 
-func (p *progress) done() {
+func (p *Progress) Done() {
 	if p.on {
 		fmt.Fprintln(p.w)
 		p.on = false

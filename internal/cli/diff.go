@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"flag"
@@ -7,28 +7,28 @@ import (
 	"strings"
 
 	"copydesk/editor"
-	"copydesk/export"
+	"copydesk/export/redline"
 	"copydesk/internal/termdiff"
 )
 
-var diffCmd = &command{name: "diff", args: "ID [A [B]] [--format text|html|json]", summary: "word diff of two revisions (default: the last two); 'published' and 'current' may stand for a number", minArgs: 1, maxArgs: 3,
-	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+var diffCmd = &Command{Name: "diff", Args: "ID [A [B]] [--format text|html|json]", Summary: "word diff of two revisions (default: the last two); 'published' and 'current' may stand for a number", MinArgs: 1, MaxArgs: 3,
+	Setup: func(fs *flag.FlagSet) func(*Env, []string) error {
 		format := fs.String("format", "text", "text (markers, colour on a terminal), html (a standalone redline page) or json")
 		full := fs.Bool("full", false, "show long fields whole, not only the changed paragraphs")
-		return func(e *env, args []string) error {
+		return func(e *Env, args []string) error {
 			return runDiff(e, args, *format, *full)
 		}
 	}}
 
-var blameCmd = &command{name: "blame", args: "ID [--json]", summary: "each paragraph of a story's body with the revision, author and time that last changed it", minArgs: 1, maxArgs: 1,
-	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+var blameCmd = &Command{Name: "blame", Args: "ID [--json]", Summary: "each paragraph of a story's body with the revision, author and time that last changed it", MinArgs: 1, MaxArgs: 1,
+	Setup: func(fs *flag.FlagSet) func(*Env, []string) error {
 		asJSON := fs.Bool("json", false, "print JSON")
-		return func(e *env, args []string) error {
-			s, err := e.db.FindStory(e.ctx, args[0])
+		return func(e *Env, args []string) error {
+			s, err := e.DB.FindStory(e.Ctx, args[0])
 			if err != nil {
 				return err
 			}
-			history, revs, err := e.db.StoryHistory(e.ctx, s.ID)
+			history, revs, err := e.DB.StoryHistory(e.Ctx, s.ID)
 			if err != nil {
 				return err
 			}
@@ -38,22 +38,22 @@ var blameCmd = &command{name: "blame", args: "ID [--json]", summary: "each parag
 			}
 			blame := editor.Blame(in)
 			if *asJSON {
-				return writeJSON(e.stdout, blame)
+				return WriteJSON(e.Stdout, blame)
 			}
 			for _, p := range blame {
 				author := p.Author
 				if author == "" {
 					author = "—"
 				}
-				fmt.Fprintf(e.stdout, "r%-4d %-18s %s  %s\n", p.Seq, shorten(author, 18), p.At.Local().Format("2006-01-02 15:04"), shorten(p.Text, 90))
+				fmt.Fprintf(e.Stdout, "r%-4d %-18s %s  %s\n", p.Seq, shorten(author, 18), p.At.Local().Format("2006-01-02 15:04"), shorten(p.Text, 90))
 			}
 			return nil
 		}
 	}}
 
-func runDiff(e *env, args []string, format string, full bool) error {
+func runDiff(e *Env, args []string, format string, full bool) error {
 	if format != "text" && format != "json" && format != "html" {
-		return usagef("--format %q: use text, html or json", format)
+		return Usagef("--format %q: use text, html or json", format)
 	}
 	d, err := findDoc(e, args[0])
 	if err != nil {
@@ -79,21 +79,21 @@ func runDiff(e *env, args []string, format string, full bool) error {
 	title := ""
 	if d.story != nil {
 		title = d.story.Title()
-		a, _, err := e.db.StoryRevision(e.ctx, d.story.ID, from)
+		a, _, err := e.DB.StoryRevision(e.Ctx, d.story.ID, from)
 		if err != nil {
 			return err
 		}
-		b, _, err := e.db.StoryRevision(e.ctx, d.story.ID, to)
+		b, _, err := e.DB.StoryRevision(e.Ctx, d.story.ID, to)
 		if err != nil {
 			return err
 		}
 		diff = editor.DiffStories(a, b)
 	} else {
-		a, _, err := e.db.PageRevision(e.ctx, d.page.ID, from)
+		a, _, err := e.DB.PageRevision(e.Ctx, d.page.ID, from)
 		if err != nil {
 			return err
 		}
-		b, _, err := e.db.PageRevision(e.ctx, d.page.ID, to)
+		b, _, err := e.DB.PageRevision(e.Ctx, d.page.ID, to)
 		if err != nil {
 			return err
 		}
@@ -102,12 +102,12 @@ func runDiff(e *env, args []string, format string, full bool) error {
 	}
 	switch format {
 	case "json":
-		return writeJSON(e.stdout, diff)
+		return WriteJSON(e.Stdout, diff)
 	case "html":
-		return export.WriteRedline(e.stdout, diff, export.RedlineOptions{Title: title,
+		return redline.Write(e.Stdout, diff, redline.Options{Title: title,
 			From: revisionLabel(e, d, from), To: revisionLabel(e, d, to)})
 	}
-	return termdiff.WriteDiff(e.stdout, diff, termdiff.Options{Color: isTerminal(e.stdout), Context: 1, Full: full})
+	return termdiff.WriteDiff(e.Stdout, diff, termdiff.Options{Color: isTerminal(e.Stdout), Context: 1, Full: full})
 }
 
 func (d doc) revision() int {
@@ -119,15 +119,15 @@ func (d doc) revision() int {
 
 // revisionArg reads a revision number, or "current", or "published" (the
 // revision at which a story last went live).
-func revisionArg(e *env, d doc, arg string) (int, error) {
+func revisionArg(e *Env, d doc, arg string) (int, error) {
 	switch strings.ToLower(arg) {
 	case "current":
 		return d.revision(), nil
 	case "published":
 		if d.story == nil {
-			return 0, usagef("pages are not published on their own; give a revision number")
+			return 0, Usagef("pages are not published on their own; give a revision number")
 		}
-		seq, err := e.db.PublishedRevision(e.ctx, d.story.ID)
+		seq, err := e.DB.PublishedRevision(e.Ctx, d.story.ID)
 		if err != nil {
 			return 0, err
 		}
@@ -135,17 +135,17 @@ func revisionArg(e *env, d doc, arg string) (int, error) {
 	}
 	n, err := strconv.Atoi(arg)
 	if err != nil || n < 1 {
-		return 0, usagef("%q is not a revision: give a number, current or published", arg)
+		return 0, Usagef("%q is not a revision: give a number, current or published", arg)
 	}
 	if n > d.revision() {
-		return 0, usagef("revision %d does not exist; the newest is %d", n, d.revision())
+		return 0, Usagef("revision %d does not exist; the newest is %d", n, d.revision())
 	}
 	return n, nil
 }
 
 // revisionLabel names a revision for a redline: its number, time, author and note.
-func revisionLabel(e *env, d doc, seq int) string {
-	revs, err := e.db.Revisions(e.ctx, d.pageOrStoryID())
+func revisionLabel(e *Env, d doc, seq int) string {
+	revs, err := e.DB.Revisions(e.Ctx, d.pageOrStoryID())
 	if err != nil || seq < 1 || seq > len(revs) {
 		return fmt.Sprintf("revision %d", seq)
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"flag"
@@ -8,13 +8,13 @@ import (
 	"copydesk/editor"
 )
 
-var statusCmd = &command{name: "status", args: "ID STATUS | STATUS ID... [--note TEXT] [--override REASON] [--require-confirmed]", summary: "move stories through the workflow: draft, subbing, ready, published, spiked", minArgs: 2, maxArgs: -1,
-	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+var statusCmd = &Command{Name: "status", Args: "ID STATUS | STATUS ID... [--note TEXT] [--override REASON] [--require-confirmed]", Summary: "move stories through the workflow: draft, subbing, ready, published, spiked", MinArgs: 2, MaxArgs: -1,
+	Setup: func(fs *flag.FlagSet) func(*Env, []string) error {
 		note := fs.String("note", "", "a note on the revision")
-		author := authorFlag(fs, "who is making the change")
+		author := AuthorFlag(fs, "who is making the change")
 		override := fs.String("override", "", "publish over the check's errors, giving the desk's reason (recorded in the revision)")
 		require := requireConfirmedFlag(fs)
-		return func(e *env, args []string) error {
+		return func(e *Env, args []string) error {
 			st, ids, err := statusArgs(args)
 			if err != nil {
 				return err
@@ -37,7 +37,7 @@ var statusCmd = &command{name: "status", args: "ID STATUS | STATUS ID... [--note
 			for _, id := range ids {
 				if err := m.story(e, id); err != nil {
 					failed++
-					fmt.Fprintf(e.stderr, "copydesk status: %s: %s\n", id, oneLine(err.Error()))
+					fmt.Fprintf(e.Stderr, "copydesk status: %s: %s\n", id, OneLine(err.Error()))
 				}
 			}
 			if failed > 0 {
@@ -59,7 +59,7 @@ func statusArgs(args []string) (editor.Status, []string, error) {
 		if len(args) == 2 {
 			_, err = editor.ParseStatus(args[1])
 		}
-		return "", nil, usagef("%v", err)
+		return "", nil, Usagef("%v", err)
 	}
 	return st, args[1:], nil
 }
@@ -73,14 +73,14 @@ type move struct {
 
 // story moves one story: only along the workflow's moves, and to published
 // only when check finds no error, unless the desk overrides with a reason.
-func (m move) story(e *env, id string) error {
-	s, err := e.db.FindStory(e.ctx, id)
+func (m move) story(e *Env, id string) error {
+	s, err := e.DB.FindStory(e.Ctx, id)
 	if err != nil {
 		return err
 	}
 	from := s.Status
 	if from == m.to {
-		fmt.Fprintf(e.stdout, "%s is already %s\n", s.Title(), m.to)
+		fmt.Fprintf(e.Stdout, "%s is already %s\n", s.Title(), m.to)
 		return nil
 	}
 	if err := editor.CheckMove(from, m.to); err != nil {
@@ -88,7 +88,7 @@ func (m move) story(e *env, id string) error {
 	}
 	blockers := 0
 	if m.to == editor.StatusPublished {
-		people, err := e.db.People(e.ctx)
+		people, err := e.DB.People(e.Ctx)
 		if err != nil {
 			return err
 		}
@@ -105,13 +105,13 @@ func (m move) story(e *env, id string) error {
 		reason = m.override
 	}
 	meta := editor.RevisionMeta{Author: m.author, Note: editor.MoveNote(from, m.to, m.note, reason, blockers)}
-	s, err = e.db.SetStatus(e.ctx, s.ID, s.Revision, m.to, meta)
+	s, err = e.DB.SetStatus(e.Ctx, s.ID, s.Revision, m.to, meta)
 	if err != nil {
 		return withNoteFlag(err)
 	}
-	fmt.Fprintf(e.stdout, "%s: %s → %s (revision %d)\n", s.Title(), from, m.to, s.Revision)
+	fmt.Fprintf(e.Stdout, "%s: %s → %s (revision %d)\n", s.Title(), from, m.to, s.Revision)
 	if reason != "" {
-		fmt.Fprintf(e.stdout, "published over the check's errors by the desk; the reason is in the revision note: %s\n", meta.Note)
+		fmt.Fprintf(e.Stdout, "published over the check's errors by the desk; the reason is in the revision note: %s\n", meta.Note)
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -8,12 +8,12 @@ import (
 	"copydesk/editor"
 )
 
-var updateCmd = &command{name: "update", args: "ID FILE [--note TEXT] [--kind K] [--author NAME]", summary: "save a story or page from a file in the 'show --format md' form as a new revision", minArgs: 2, maxArgs: 2,
-	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+var updateCmd = &Command{Name: "update", Args: "ID FILE [--note TEXT] [--kind K] [--author NAME]", Summary: "save a story or page from a file in the 'show --format md' form as a new revision", MinArgs: 2, MaxArgs: 2,
+	Setup: func(fs *flag.FlagSet) func(*Env, []string) error {
 		note := fs.String("note", "", "a note on the revision (\"subbed\", \"legalled\")")
 		kind := changeKindFlag(fs)
-		author := authorFlag(fs, "who is making the revision")
-		return func(e *env, args []string) error {
+		author := AuthorFlag(fs, "who is making the revision")
+		return func(e *Env, args []string) error {
 			meta, err := checkpointMeta(e, kind, author, *note)
 			if err != nil {
 				return err
@@ -24,7 +24,7 @@ var updateCmd = &command{name: "update", args: "ID FILE [--note TEXT] [--kind K]
 
 // runUpdate saves a story or page from a Markdown file. Fields the file's front
 // matter leaves out keep their current values; the body is always the file's.
-func runUpdate(e *env, ref, file string, meta editor.RevisionMeta) error {
+func runUpdate(e *Env, ref, file string, meta editor.RevisionMeta) error {
 	d, err := findDoc(e, ref)
 	if err != nil {
 		return err
@@ -42,7 +42,7 @@ func runUpdate(e *env, ref, file string, meta editor.RevisionMeta) error {
 		return err
 	}
 	for _, w := range f.Warnings {
-		fmt.Fprintln(e.stderr, "warning:", w)
+		fmt.Fprintln(e.Stderr, "warning:", w)
 	}
 	base, err := baseRevision(e, ref, file, f.Revision, cur.Revision, cur.Title())
 	if err != nil {
@@ -52,12 +52,12 @@ func runUpdate(e *env, ref, file string, meta editor.RevisionMeta) error {
 	if base < cur.Revision {
 		// The file was made from an older revision: the store merges its
 		// changes with those saved since, word by word, or refuses a clash.
-		if old, _, err = e.db.StoryRevision(e.ctx, cur.ID, base); err != nil {
+		if old, _, err = e.DB.StoryRevision(e.Ctx, cur.ID, base); err != nil {
 			return err
 		}
 	}
 	next := applyStoryFile(old, f)
-	res, err := e.db.MergeStory(e.ctx, &next, base, meta)
+	res, err := e.DB.MergeStory(e.Ctx, &next, base, meta)
 	if err != nil {
 		return explainSaveError(file, err)
 	}
@@ -94,7 +94,7 @@ func changeKindFlag(fs *flag.FlagSet) func() (editor.ChangeKind, error) {
 	return func() (editor.ChangeKind, error) {
 		k := editor.ChangeKind(*kind)
 		if err := k.Validate(); err != nil {
-			return "", usagef("--kind %q is not a kind of change; use correction, clarification, update or fix", *kind)
+			return "", Usagef("--kind %q is not a kind of change; use correction, clarification, update or fix", *kind)
 		}
 		return k, nil
 	}
@@ -105,18 +105,18 @@ func changeKindFlag(fs *flag.FlagSet) func() (editor.ChangeKind, error) {
 func withNoteFlag(err error) error {
 	var ve *editor.ValidationError
 	if errors.As(err, &ve) && ve.Field == "note" {
-		return usagef("%v; give it with --note TEXT, and nothing was saved", err)
+		return Usagef("%v; give it with --note TEXT, and nothing was saved", err)
 	}
 	return err
 }
 
-func updatePage(e *env, cur *editor.Page, file string, data []byte, meta editor.RevisionMeta) error {
+func updatePage(e *Env, cur *editor.Page, file string, data []byte, meta editor.RevisionMeta) error {
 	f, err := editor.ParsePageMarkdown(file, data)
 	if err != nil {
 		return err
 	}
 	for _, w := range f.Warnings {
-		fmt.Fprintln(e.stderr, "warning:", w)
+		fmt.Fprintln(e.Stderr, "warning:", w)
 	}
 	base, err := baseRevision(e, cur.Slug, file, f.Revision, cur.Revision, cur.Title)
 	if err != nil {
@@ -124,7 +124,7 @@ func updatePage(e *env, cur *editor.Page, file string, data []byte, meta editor.
 	}
 	next := f.Page
 	next.ID = cur.ID
-	res, err := e.db.MergePage(e.ctx, &next, base, meta)
+	res, err := e.DB.MergePage(e.Ctx, &next, base, meta)
 	if err != nil {
 		return explainSaveError(file, err)
 	}
@@ -146,29 +146,29 @@ func explainSaveError(file string, err error) error {
 
 // reportMerge says when a file's changes were merged with revisions saved
 // after the one it was made from.
-func reportMerge(e *env, file string, base int, res editor.SaveResult) {
+func reportMerge(e *Env, file string, base int, res editor.SaveResult) {
 	if res.MergedWith > 0 {
-		fmt.Fprintf(e.stderr, "%s was based on revision %d; its changes were merged with revisions %d to %d\n", file, base, base+1, res.MergedWith)
+		fmt.Fprintf(e.Stderr, "%s was based on revision %d; its changes were merged with revisions %d to %d\n", file, base, base+1, res.MergedWith)
 	}
 }
 
 // baseRevision checks the revision a file says it was based on against the
 // current one; a file that names none is taken as based on the current one.
-func baseRevision(e *env, ref, file string, fileRev, current int, title string) (int, error) {
+func baseRevision(e *Env, ref, file string, fileRev, current int, title string) (int, error) {
 	switch {
 	case fileRev == 0:
-		fmt.Fprintf(e.stderr, "warning: %s names no revision; taking it as an edit of the current revision %d\n", file, current)
+		fmt.Fprintf(e.Stderr, "warning: %s names no revision; taking it as an edit of the current revision %d\n", file, current)
 		return current, nil
 	case fileRev > current:
-		return 0, usagef("%s: revision: %d does not exist yet; %q is at revision %d", file, fileRev, title, current)
+		return 0, Usagef("%s: revision: %d does not exist yet; %q is at revision %d", file, fileRev, title, current)
 	}
 	return fileRev, nil
 }
 
-func reportSave(e *env, saved bool, rev int) {
+func reportSave(e *Env, saved bool, rev int) {
 	if saved {
-		fmt.Fprintf(e.stdout, "saved revision %d\n", rev)
+		fmt.Fprintf(e.Stdout, "saved revision %d\n", rev)
 	} else {
-		fmt.Fprintf(e.stdout, "no changes; revision %d is current\n", rev)
+		fmt.Fprintf(e.Stdout, "no changes; revision %d is current\n", rev)
 	}
 }
