@@ -1,5 +1,7 @@
 package editor
 
+import "time"
+
 // ExportMemo is what a website export remembers of one story until the next
 // export, kept in the store beside the story: the revision it read, a hash
 // of what it read that the story's summary does not carry (body, quotes,
@@ -15,4 +17,16 @@ type ExportMemo struct {
 	Sum      []byte
 	HTMLKey  []byte // empty when HTML is
 	HTML     []byte
+}
+
+// StoryVersion names the content of one published story without carrying
+// it: its revision, which every change to a story moves on, and the times
+// that decide whether a website export shows it now. An export compares the
+// versions with those it last wrote to tell, before reading any story,
+// whether anything changed.
+type StoryVersion struct {
+	ID       string
+	Revision int
+	Embargo  *time.Time
+	Expires  *time.Time
 }

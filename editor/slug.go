@@ -18,6 +18,9 @@ const maxSlugLen = 80
 // "sir-iain-direct-threat-from-china". The result never contains a path
 // separator or a dot, so it is safe as a file name.
 func Slugify(s string) string {
+	if isPlainSlug(s) {
+		return s // what the loop below would make of it, without normalising it
+	}
 	var b strings.Builder
 	pendingHyphen := false
 	for _, r := range norm.NFKD.String(s) {
@@ -45,6 +48,23 @@ func Slugify(s string) string {
 		out = strings.TrimRight(out, "-")
 	}
 	return out
+}
+
+// isPlainSlug reports whether s is already a slug of ASCII letters and
+// digits joined by single hyphens, no longer than a slug may be.
+func isPlainSlug(s string) bool {
+	if s == "" || len(s) > maxSlugLen || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // isCleanCut reports whether s ends on a whole rune.

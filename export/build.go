@@ -43,7 +43,10 @@ var sitemapMax = 50000
 type build struct {
 	ctx      context.Context
 	src      Source
+	inputs   [16]byte                     // inputsKey of a versioned source, else zero
 	memoized map[string]editor.ExportMemo // by story ID
+	cached   map[string]*cachedHead       // the folder's cache of heads, by story ID
+	old      manifest                     // what the folder's last export wrote
 	site     Site
 	tmpl     *template.Template
 	css      []byte
@@ -76,6 +79,11 @@ type storyInfo struct {
 	// story's memo or from the whole story; hash is valid only when it is.
 	known bool
 	sum   [16]byte
+	// content is the hash of the story itself (its sum and every field of
+	// its head), known once hasContent is set: from the folder's cache of
+	// heads, or computed by rehash.
+	content    [16]byte
+	hasContent bool
 	// read is set once the story was read whole by this export, which then
 	// remembers it; html is its body as rendered, kept for the feeds.
 	read bool
@@ -122,12 +130,23 @@ type unitFile struct {
 	kind Kind
 }
 
-func newBuild(site Site, stories []editor.Story, pages []editor.Page, memos []editor.ExportMemo) (*build, error) {
+// kit is what rendering takes that no content decides: the parsed
+// templates, the stylesheet and their hash, and the Markdown renderer.
+type kit struct {
+	tmpl     *template.Template
+	css      []byte
+	tmplHash [16]byte
+	md       goldmark.Markdown
+}
+
+func loadKit() (kit, error) {
 	tmpl, css, tmplHash, err := loadTemplates(assets.Site())
-	if err != nil {
-		return nil, err
-	}
-	b := &build{site: site, tmpl: tmpl, css: css, md: newMarkdown(), memoized: make(map[string]editor.ExportMemo, len(memos))}
+	return kit{tmpl: tmpl, css: css, tmplHash: tmplHash, md: newMarkdown()}, err
+}
+
+func newBuild(site Site, k kit, stories []editor.Story, pages []editor.Page, memos []editor.ExportMemo, cached map[string]*cachedHead) (*build, error) {
+	tmplHash := k.tmplHash
+	b := &build{site: site, tmpl: k.tmpl, css: k.css, md: k.md, memoized: make(map[string]editor.ExportMemo, len(memos)), cached: cached}
 	for _, m := range memos {
 		if len(m.Sum) == len(storyInfo{}.sum) {
 			b.memoized[m.StoryID] = m
@@ -155,28 +174,44 @@ func newBuild(site Site, stories []editor.Story, pages []editor.Page, memos []ed
 	return b, nil
 }
 
+// siteTemplates are the templates of the site, in the order they are parsed.
+var siteTemplates = []string{"layout.html", "article.html", "list.html", "page.html", "notfound.html", "redirect.html"}
+
 // loadTemplates parses the site's templates and reads its stylesheet, and
 // hashes both so that a change to either rewrites every page.
 func loadTemplates(fsys fs.FS) (*template.Template, []byte, [16]byte, error) {
-	h := xxh3.New128()
+	texts, css, sum, err := readSiteFiles(fsys)
+	if err != nil {
+		return nil, nil, sum, err
+	}
 	t := template.New("site").Funcs(template.FuncMap{})
-	for _, name := range []string{"layout.html", "article.html", "list.html", "page.html", "notfound.html", "redirect.html"} {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, nil, [16]byte{}, fmt.Errorf("export: reading template %s: %w", name, err)
-		}
-		writeStrings(h, name, string(data))
-		if _, err := t.New(name).Parse(string(data)); err != nil {
+	for i, name := range siteTemplates {
+		if _, err := t.New(name).Parse(texts[i]); err != nil {
 			return nil, nil, [16]byte{}, fmt.Errorf("export: template %s: %w", name, err)
 		}
 	}
-	css, err := fs.ReadFile(fsys, "style.css")
-	if err != nil {
-		return nil, nil, [16]byte{}, fmt.Errorf("export: reading style.css: %w", err)
-	}
-	var sum [16]byte
-	h.Sum(sum[:0])
 	return t, css, sum, nil
+}
+
+// readSiteFiles reads the site's templates and stylesheet, and hashes them,
+// without parsing them.
+func readSiteFiles(fsys fs.FS) (texts []string, css []byte, sum [16]byte, err error) {
+	h := xxh3.New128()
+	for _, name := range siteTemplates {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, nil, sum, fmt.Errorf("export: reading template %s: %w", name, err)
+		}
+		writeStrings(h, name, string(data))
+		texts = append(texts, string(data))
+	}
+	css, err = fs.ReadFile(fsys, "style.css")
+	if err != nil {
+		return nil, nil, sum, fmt.Errorf("export: reading style.css: %w", err)
+	}
+	writeStrings(h, "style.css", string(css))
+	h.Sum(sum[:0])
+	return texts, css, sum, nil
 }
 
 // planPages gives every page a safe, unique slug, in slug order.
@@ -217,7 +252,9 @@ func (b *build) planStories(stories []editor.Story) {
 			continue
 		}
 		si := &storyInfo{s: s, head: s, updated: s.UpdatedAt.UTC().Truncate(time.Second)}
-		if m, ok := b.memoized[s.ID]; ok && m.Revision == s.Revision {
+		if c := b.cached[s.ID]; c != nil && c.known && c.s.Revision == s.Revision {
+			si.known, si.sum, si.content, si.hasContent = true, c.sum, c.content, true
+		} else if m, ok := b.memoized[s.ID]; ok && m.Revision == s.Revision {
 			si.known = true
 			copy(si.sum[:], m.Sum)
 		}
@@ -278,23 +315,45 @@ func (b *build) hashStories() {
 func (si *storyInfo) take(s *editor.Story) {
 	si.s, si.read, si.known = s, true, true
 	si.sum = heavySum(s)
+	si.hasContent = false
 	si.rehash()
 }
 
 // release drops the whole story once its files are made, keeping its head.
 func (si *storyInfo) release() {
-	head := *si.s
-	head.Body, head.Quotes, head.Corrections = "", nil, nil
-	if head.Headline == "" {
-		head.Body = si.s.Body // its title
-	}
+	head := headOf(si.s)
 	si.s = &head
 }
 
+// headOf is the story's head, what Source.PublishedHeads gives of it.
+func headOf(s *editor.Story) editor.Story {
+	head := *s
+	head.Body, head.Quotes, head.Corrections = "", nil, nil
+	if head.Headline == "" {
+		head.Body = s.Body // its title
+	}
+	return head
+}
+
+// rehash computes the story's hash: its content, and where the site puts
+// it.
 func (si *storyInfo) rehash() {
-	h := xxh3.New128()
-	hashStory(h, si)
-	h.Sum(si.hash[:0])
+	if !si.hasContent {
+		h := xxh3.New128()
+		hashStory(h, si)
+		h.Sum(si.content[:0])
+		si.hasContent = true
+	}
+	// Hashed from a buffer on the stack: most stories' content comes from
+	// the cache of heads, and this is all that is left of hashing them.
+	var buf [128]byte
+	b := append(buf[:0], si.content[:]...)
+	b = binary.AppendUvarint(b, uint64(len(si.slug)))
+	b = append(b, si.slug...)
+	if si.rules != nil {
+		b = append(b, si.rules.hash[:]...)
+	}
+	si.hash = xxh3.Hash128(b).Bytes()
 }
 
 // hashedFields are the story's text fields hashStory takes one by one: all
@@ -334,12 +393,12 @@ func heavySum(s *editor.Story) [16]byte {
 	return sum
 }
 
-// hashStory hashes everything an article and its ninjs are made from: the
-// heavy part by its sum, the head field by field.
+// hashStory hashes everything of the story itself that an article and its
+// ninjs are made from: the heavy part by its sum, the head field by field.
 func hashStory(h hash.Hash, si *storyInfo) {
 	s := si.s
 	h.Write(si.sum[:])
-	writeStrings(h, s.ID, si.slug)
+	writeStrings(h, s.ID)
 	for _, f := range hashedFields {
 		writeStrings(h, f.Get(s))
 	}
@@ -354,9 +413,6 @@ func hashStory(h hash.Hash, si *storyInfo) {
 	writeInt(h, len(s.Subjects))
 	for _, sub := range s.Subjects {
 		writeStrings(h, sub.Code, sub.Name)
-	}
-	if si.rules != nil {
-		h.Write(si.rules.hash[:])
 	}
 }
 
@@ -429,6 +485,22 @@ func parallel(n int, fn func(i int)) {
 		}(w)
 	}
 	wg.Wait()
+}
+
+// bufHash is a hash.Hash that keeps what is written to it and hashes it in
+// one pass (XXH3, 128 bits) when summed: a file's key is made of many short
+// writes, for which a streaming hash's state costs more than the hashing.
+type bufHash struct{ b []byte }
+
+func (h *bufHash) Write(p []byte) (int, error)       { h.b = append(h.b, p...); return len(p), nil }
+func (h *bufHash) WriteString(s string) (int, error) { h.b = append(h.b, s...); return len(s), nil }
+func (h *bufHash) Reset()                            { h.b = h.b[:0] }
+func (h *bufHash) Size() int                         { return 16 }
+func (h *bufHash) BlockSize() int                    { return 64 }
+
+func (h *bufHash) Sum(b []byte) []byte {
+	sum := xxh3.Hash128(h.b).Bytes()
+	return append(b, sum[:]...)
 }
 
 // writeStrings writes each string with its length first, so that no two

@@ -151,6 +151,11 @@ type Options struct {
 	Progress func(done, total int)
 	// AllowRemoval lets the export remove more than half of the site's articles.
 	AllowRemoval bool
+	// Verify reads back every file the last export wrote into the folder and
+	// rewrites each one that was changed or removed since. Without it, a
+	// file removed or added by hand is noticed (its folder's time changes),
+	// but one edited in place stays as it is until its content changes.
+	Verify bool
 }
 
 // RemovalError is the refusal of an export that would remove more than half

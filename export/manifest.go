@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -44,13 +45,10 @@ type entry struct {
 // manifest maps a file's path to its entry.
 type manifest map[string]entry
 
-// readManifest reads the manifest of the previous export; a missing or
-// unreadable one is an empty manifest, so the next export writes everything.
-func readManifest(root *os.Root) manifest {
-	data, err := root.ReadFile(manifestPath)
-	if err != nil {
-		return manifest{}
-	}
+// readManifest parses the manifest of the previous export, read as data;
+// a missing or unreadable one is an empty manifest, so the next export
+// writes everything.
+func readManifest(data []byte) manifest {
 	m, err := parseManifest(data)
 	if err != nil {
 		return manifest{}
@@ -59,37 +57,73 @@ func readManifest(root *os.Root) manifest {
 }
 
 func parseManifest(data []byte) (manifest, error) {
-	head, rest, ok := bytes.Cut(data, []byte("\n"))
-	if !ok || string(head) != manifestHead {
+	text := string(data) // one copy; every path and ID is a part of it
+	head, rest, ok := strings.Cut(text, "\n")
+	if !ok || head != manifestHead {
 		return nil, errors.New("not a manifest")
 	}
-	m := make(manifest, bytes.Count(rest, []byte("\n")))
+	m := make(manifest, strings.Count(rest, "\n"))
 	for len(rest) > 0 {
-		var line []byte
-		line, rest, _ = bytes.Cut(rest, []byte("\n"))
-		var f [5][]byte
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		var f [5]string
 		for i := range f {
 			var ok bool
-			f[i], line, ok = bytes.Cut(line, []byte("\t"))
+			f[i], line, ok = strings.Cut(line, "\t")
 			if ok != (i < 4) {
 				return nil, errors.New("bad manifest line")
 			}
 		}
 		var e entry
-		e.kind, e.id = internKind(f[1]), unescapeField(string(f[2]))
+		e.kind, e.id = internKind([]byte(f[1])), f[2]
+		if strings.IndexByte(e.id, '\\') >= 0 {
+			e.id = unescapeField(e.id)
+		}
 		if len(f[3]) != 2*len(e.key) || len(f[4]) != 2*len(e.sum) {
 			return nil, errors.New("bad manifest hash")
 		}
-		if _, err := hex.Decode(e.key[:], f[3]); err != nil {
+		if _, err := hex.Decode(e.key[:], []byte(f[3])); err != nil {
 			return nil, err
 		}
-		if _, err := hex.Decode(e.sum[:], f[4]); err != nil {
+		if _, err := hex.Decode(e.sum[:], []byte(f[4])); err != nil {
 			return nil, err
 		}
-		m[string(f[0])] = e
+		m[f[0]] = e
 	}
 	return m, nil
 }
+
+// manifestFiles lists the files of a manifest, by path, all unchanged: the
+// report of an export with nothing to do, made without decoding the hashes
+// or building a map.
+func manifestFiles(data []byte) ([]File, error) {
+	text := string(data) // one copy; every path and ID is a part of it
+	head, rest, ok := strings.Cut(text, "\n")
+	if !ok || head != manifestHead {
+		return nil, errors.New("not a manifest")
+	}
+	files := make([]File, 0, strings.Count(rest, "\n"))
+	for len(rest) > 0 {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		p, line, ok1 := strings.Cut(line, "\t")
+		kind, line, ok2 := strings.Cut(line, "\t")
+		id, _, ok3 := strings.Cut(line, "\t")
+		if !ok1 || !ok2 || !ok3 {
+			return nil, errors.New("bad manifest line")
+		}
+		if strings.IndexByte(id, '\\') >= 0 {
+			id = unescapeField(id)
+		}
+		files = append(files, File{Path: p, Kind: internKind([]byte(kind)), ID: id, State: StateUnchanged})
+	}
+	if !slices.IsSortedFunc(files, byPath) {
+		slices.SortFunc(files, byPath)
+	}
+	return files, nil
+}
+
+func byPath(a, b File) int { return strings.Compare(a.Path, b.Path) }
 
 // internKind returns the Kind constant spelled by b, without allocating for
 // the known ones.
@@ -164,6 +198,11 @@ func commit(root *os.Root, dirs map[string]*os.Root, ops []op, m manifest) error
 	var j bytes.Buffer
 	for _, o := range ops {
 		fmt.Fprintf(&j, "%s\t%s\t%s\n", o.dir, o.from, o.to)
+	}
+	// The folder's state says what the site was made from; until the
+	// commit is done it says nothing.
+	if err := root.Remove(statePath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("export: removing %s: %w", statePath, err)
 	}
 	if err := writeFileAtomic(root, manifestNew, m.encode()); err != nil {
 		return err

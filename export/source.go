@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"fmt"
+	"os"
 	"time"
 
 	"copydesk/editor"
@@ -79,29 +80,135 @@ func ExportFrom(ctx context.Context, outDir string, site Site, src Source, opt O
 	if err := site.normalize(); err != nil {
 		return nil, err
 	}
-	memos, err := src.ExportMemos(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("export: reading what the last export kept: %w", err)
-	}
-	heads, err := src.PublishedHeads(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("export: reading the published stories: %w", err)
-	}
-	pages, err := src.Pages(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("export: reading the site pages: %w", err)
-	}
-	b, err := newBuild(site, heads, pages, memos)
+	out, err := openOutput(outDir)
 	if err != nil {
 		return nil, err
 	}
-	b.ctx, b.src = ctx, src
-	files, err := b.run(ctx, outDir, opt)
+	defer out.close()
+	// What the folder's last export wrote is read while the source is asked
+	// what it has.
+	manifestRead := make(chan []byte, 1)
+	go func() {
+		data, _ := out.root.ReadFile(manifestPath)
+		manifestRead <- data
+	}()
+	var pages []editor.Page
+	var inputs [16]byte
+	var versions []editor.StoryVersion
+	vs, versioned := src.(VersionedSource)
+	if versioned {
+		if versions, err = vs.PublishedVersions(ctx); err != nil {
+			return nil, fmt.Errorf("export: reading the published stories: %w", err)
+		}
+		if pages, err = src.Pages(ctx); err != nil {
+			return nil, fmt.Errorf("export: reading the site pages: %w", err)
+		}
+		if inputs, err = inputsKey(site, versions, pages); err != nil {
+			return nil, err
+		}
+	}
+	manifestData := <-manifestRead
+	if versioned && !opt.Verify {
+		if files, ok := unchangedFiles(out.root, inputs, manifestData); ok {
+			if opt.Progress != nil {
+				opt.Progress(len(files), len(files))
+			}
+			return &Report{Files: files, DurationMS: time.Since(start).Milliseconds()}, nil
+		}
+	}
+
+	// There is work to do. The manifest is parsed and the templates are
+	// loaded on goroutines of their own while the stories are read.
+	oldRead := make(chan manifest, 1)
+	go func() { oldRead <- readManifest(manifestData) }()
+	type loaded struct {
+		k   kit
+		err error
+	}
+	kitLoaded := make(chan loaded, 1)
+	go func() {
+		k, err := loadKit()
+		kitLoaded <- loaded{k, err}
+	}()
+	heads, memos, cached, err := readHeadsFrom(ctx, out.root, src, versions, versioned)
+	old := <-oldRead
+	kl := <-kitLoaded
 	if err != nil {
 		return nil, err
+	}
+	if kl.err != nil {
+		return nil, kl.err
+	}
+	if pages == nil {
+		if pages, err = src.Pages(ctx); err != nil {
+			return nil, fmt.Errorf("export: reading the site pages: %w", err)
+		}
+	}
+	b, err := newBuild(site, kl.k, heads, pages, memos, cached)
+	if err != nil {
+		return nil, err
+	}
+	b.ctx, b.src, b.inputs, b.old = ctx, src, inputs, old
+	files, err := b.run(ctx, out, opt)
+	if err != nil {
+		return nil, err
+	}
+	if versioned {
+		infos := make(map[string]*storyInfo, len(b.stories))
+		for _, si := range b.stories {
+			infos[si.head.ID] = si
+		}
+		saveHeads(out.root, heads, infos)
 	}
 	if learned, keep := b.memos(); len(learned) > 0 {
 		_ = src.SaveExportMemos(ctx, learned, keep)
 	}
 	return &Report{Files: files, DurationMS: time.Since(start).Milliseconds()}, nil
+}
+
+// readHeadsFrom reads the heads of the published stories: from the folder's
+// cache of heads those whose version it has, when the source is versioned
+// and the cache is there, and the others from the source; or, without a
+// cache, every head and the memos from the source.
+func readHeadsFrom(ctx context.Context, root *os.Root, src Source, versions []editor.StoryVersion, versioned bool) (heads []editor.Story, memos []editor.ExportMemo, cached map[string]*cachedHead, err error) {
+	if versioned {
+		cached = readHeads(root)
+	}
+	var missing []string
+	for _, v := range versions {
+		if c := cached[v.ID]; c == nil || c.s.Revision != v.Revision {
+			missing = append(missing, v.ID)
+		}
+	}
+	// Reading a story whole to take its head, then whole again to render
+	// it, pays when few stories changed; when many did, their heads are
+	// read as heads.
+	if len(missing) > len(versions)/4 {
+		cached = nil
+	}
+	if cached == nil {
+		if memos, err = src.ExportMemos(ctx); err != nil {
+			return nil, nil, nil, fmt.Errorf("export: reading what the last export kept: %w", err)
+		}
+		if heads, err = src.PublishedHeads(ctx); err != nil {
+			return nil, nil, nil, fmt.Errorf("export: reading the published stories: %w", err)
+		}
+		return heads, memos, nil, nil
+	}
+	heads = make([]editor.Story, 0, len(versions))
+	for _, v := range versions {
+		if c := cached[v.ID]; c != nil && c.s.Revision == v.Revision {
+			heads = append(heads, c.s)
+		}
+	}
+	read, err := src.StoriesByID(ctx, missing)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("export: reading the stories: %w", err)
+	}
+	for i := range read {
+		if read[i].Status == editor.StatusPublished {
+			heads = append(heads, headOf(&read[i]))
+		}
+	}
+	return heads, nil, cached, nil
 }

@@ -21,9 +21,15 @@ import (
 	"copydesk/editor"
 )
 
-// run renders every unit whose inputs changed, stages the files that differ
-// from what is on disk beside them, and commits them.
-func (b *build) run(ctx context.Context, outDir string, opt Options) (_ []File, err error) {
+// output is an output folder held by this export.
+type output struct {
+	root   *os.Root
+	unlock func()
+}
+
+// openOutput makes the output folder if need be, claims it, and finishes
+// any commit an earlier export left unfinished.
+func openOutput(outDir string) (_ *output, err error) {
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, fmt.Errorf("export: making the output folder: %w", err)
 	}
@@ -31,16 +37,34 @@ func (b *build) run(ctx context.Context, outDir string, opt Options) (_ []File, 
 	if err != nil {
 		return nil, fmt.Errorf("export: opening the output folder: %w", err)
 	}
-	defer root.Close()
 	if err := root.MkdirAll(metaDir, 0o755); err != nil {
+		root.Close()
 		return nil, fmt.Errorf("export: making %s in the output folder: %w", metaDir, err)
 	}
 	unlock, err := lockFolder(root)
 	if err != nil {
+		root.Close()
 		return nil, err
 	}
-	defer unlock()
-	defer func() { _ = root.Remove(busyPath) }()
+	o := &output{root: root, unlock: unlock}
+	if err := recoverCommit(root); err != nil {
+		o.close()
+		return nil, err
+	}
+	return o, nil
+}
+
+// close releases the folder.
+func (o *output) close() {
+	_ = o.root.Remove(busyPath)
+	o.unlock()
+	o.root.Close()
+}
+
+// run renders every unit whose inputs changed, stages the files that differ
+// from what is on disk beside them, and commits them.
+func (b *build) run(ctx context.Context, out *output, opt Options) (_ []File, err error) {
+	root := out.root
 	defer func() {
 		// A failure before the commit's journal is in place changed nothing
 		// public: nothing staged may stay behind in the site's folders.
@@ -48,18 +72,23 @@ func (b *build) run(ctx context.Context, outDir string, opt Options) (_ []File, 
 			removeLeftovers(root)
 		}
 	}()
-	if err := recoverCommit(root); err != nil {
-		return nil, err
-	}
-	old := readManifest(root)
+	old := b.old
 	if !opt.AllowRemoval {
 		if err := b.checkRemoval(old); err != nil {
 			return nil, err
 		}
 	}
 	// With the folder held and any unfinished commit finished, whatever is
-	// staged was left by an export that failed or was killed.
-	removeLeftovers(root)
+	// staged was left by an export that failed or was killed. While every
+	// folder has the time the last export left it with, there is nothing
+	// staged in them and every file of the manifest is there.
+	st, _ := readState(root)
+	intact := !opt.Verify && st.intact(root)
+	if intact {
+		removeMetaLeftovers(root)
+	} else {
+		removeLeftovers(root)
+	}
 	// A folder that is new (or empty, with nothing of the last export in it)
 	// is written whole under a staged name and renamed into place at the
 	// end, one rename instead of one per file.
@@ -116,7 +145,18 @@ func (b *build) run(ctx context.Context, outDir string, opt Options) (_ []File, 
 			}
 		}
 	}
-	present := listFiles(dirs)
+	var present map[string]bool
+	if intact {
+		present = make(map[string]bool, len(old))
+		for p := range old {
+			present[p] = true
+		}
+	} else {
+		present = listFiles(dirs)
+		if opt.Verify {
+			dropChanged(dirs, old, present)
+		}
+	}
 
 	results, err := b.renderAll(ctx, dirs, handles, fresh, present, old, opt.Progress)
 	if err == nil {
@@ -168,6 +208,7 @@ func (b *build) run(ctx context.Context, outDir string, opt Options) (_ []File, 
 	if err := commit(root, dirs, ops, next); err != nil {
 		return nil, err
 	}
+	saveState(root, b.inputs, next)
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return files, nil
 }
@@ -254,6 +295,12 @@ func lockFolder(root *os.Root) (unlock func(), err error) {
 // new manifest in the export's own folder.
 func removeLeftovers(root *os.Root) {
 	removeStaged(root)
+	removeMetaLeftovers(root)
+}
+
+// removeMetaLeftovers removes the temporary files and unused new manifest
+// an export can leave in its own folder.
+func removeMetaLeftovers(root *os.Root) {
 	_ = root.Remove(manifestNew)
 	if f, err := root.Open(metaDir); err == nil {
 		names, _ := f.Readdirnames(-1)
@@ -367,11 +414,14 @@ func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, handles
 	next := make(chan int)
 	var stories sync.WaitGroup // story units sent and not yet done
 	var wg sync.WaitGroup
-	for n := 0; n < runtime.GOMAXPROCS(0); n++ {
+	// Twice as many workers as cores: creating a file blocks in the kernel
+	// for longer than rendering one takes, and a worker waiting there holds
+	// no core, so the others keep both busy.
+	for n := 0; n < 2*runtime.GOMAXPROCS(0); n++ {
 		wg.Add(1)
 		go func(n int) {
 			defer wg.Done()
-			w := &worker{b: b, h: xxh3.New128(), id: n, dirs: folders, fresh: fresh, present: present}
+			w := &worker{b: b, h: &bufHash{}, id: n, dirs: folders, fresh: fresh, present: present}
 			for i := range next {
 				res, err := w.do(old, i)
 				if si := b.units[i].story; si != nil {
@@ -393,18 +443,35 @@ func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, handles
 			}
 		}(n)
 	}
-	var direct, wanted, rest []int
-	h := xxh3.New128()
+	// A story's files that are up to date by its memo are settled here, and
+	// never go to a worker.
+	var wanted, rest []int
+	h := &bufHash{}
+	settled := 0
 	for i, u := range b.units {
-		switch {
-		case u.story == nil:
+		if u.story == nil {
 			rest = append(rest, i)
-		case u.story.known && b.upToDate(old, present, u, b.unitKey(h, u)):
-			direct = append(direct, i)
-		default:
-			wanted = append(wanted, i)
+			continue
 		}
+		if u.story.known {
+			if key := b.unitKey(h, u); b.upToDate(old, present, u, key) {
+				res := make([]fileResult, len(u.files))
+				for j, f := range u.files {
+					res[j] = fileResult{key: key, sum: old[f.path].sum}
+				}
+				results[i] = res
+				settled += len(u.files)
+				continue
+			}
+		}
+		wanted = append(wanted, i)
 	}
+	mu.Lock()
+	done += settled
+	if progress != nil && settled > 0 {
+		progress(done, total)
+	}
+	mu.Unlock()
 	readCtx, stopReading := context.WithCancel(ctx)
 	defer stopReading()
 	batches := make(chan []int, 1)
@@ -427,14 +494,6 @@ func (b *build) renderAll(ctx context.Context, dirs map[string]*os.Root, handles
 		}
 	}
 	ok := true
-	for _, i := range direct {
-		if ok = send(i); !ok {
-			break
-		}
-	}
-	if !ok {
-		stopReading()
-	}
 	for batch := range batches {
 		for _, i := range batch {
 			if ok = ok && send(i); !ok {
@@ -625,4 +684,26 @@ func listFiles(dirs map[string]*os.Root) map[string]bool {
 	}
 	wg.Wait()
 	return present
+}
+
+// dropChanged takes out of present every file of the last export whose
+// bytes are no longer the ones it wrote, so that it is written again.
+func dropChanged(dirs map[string]*os.Root, old manifest, present map[string]bool) {
+	paths := make([]string, 0, len(old))
+	for p := range old {
+		if dir, _ := splitPath(p); present[p] && dirs[dir] != nil {
+			paths = append(paths, p)
+		}
+	}
+	changed := make([]bool, len(paths))
+	parallel(len(paths), func(i int) {
+		dir, name := splitPath(paths[i])
+		data, err := dirs[dir].ReadFile(name)
+		changed[i] = err != nil || xxh3.Hash128(data).Bytes() != old[paths[i]].sum
+	})
+	for i, p := range paths {
+		if changed[i] {
+			delete(present, p)
+		}
+	}
 }

@@ -67,6 +67,9 @@ type Store interface {
 	// that no longer exists) and forgets the HTML of every story not in
 	// keepHTML.
 	PublishedHeads(ctx context.Context) ([]editor.Story, error)
+	// PublishedVersions is every published story's version
+	// (editor.StoryVersion), in any order, read without the stories.
+	PublishedVersions(ctx context.Context) ([]editor.StoryVersion, error)
 	StoriesByID(ctx context.Context, ids []string) ([]editor.Story, error)
 	ExportMemos(ctx context.Context) ([]editor.ExportMemo, error)
 	ExportHTML(ctx context.Context, ids []string) ([]editor.ExportMemo, error)

@@ -91,7 +91,7 @@ type Command struct {
 var (
 	ImportCmd = &Command{Name: "import", Args: "FILE... [--dry-run] [--json] [--status S] [--all-or-nothing]",
 		Summary: "import wire copy (NITF, NewsML, ninjs, ANPA 1312, IPTC 7901, plain text) or Markdown archives as stories", MinArgs: 1, MaxArgs: -1, Creates: true}
-	ExportCmd = &Command{Name: "export", Args: "--out DIR [--base-url URL] [--name NAME] [--time-zone ZONE] [--allow-removal] [--json]", Summary: "write the website: published stories and all pages", MaxArgs: 0}
+	ExportCmd = &Command{Name: "export", Args: "--out DIR [--base-url URL] [--name NAME] [--time-zone ZONE] [--allow-removal] [--verify] [--json]", Summary: "write the website: published stories and all pages", MaxArgs: 0}
 	SampleCmd = &Command{Name: "sample", Args: "", Summary: "add the sample story and the comment rules page", MaxArgs: 0, Creates: true}
 )
 

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -46,6 +47,33 @@ func (d *DB) PublishedHeads(ctx context.Context) (out []editor.Story, err error)
 			return err
 		}
 		out, err = collectStories(rows)
+		return err
+	})
+	return out, err
+}
+
+// PublishedVersions returns the version of every published story, in any
+// order.
+func (d *DB) PublishedVersions(ctx context.Context) (out []editor.StoryVersion, err error) {
+	err = d.read(ctx, func(tx pgx.Tx) error {
+		rows, err := tx.Query(ctx, `SELECT id, revision, embargo, expires FROM stories
+			WHERE status = 'published'`)
+		if err != nil {
+			return err
+		}
+		out, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (editor.StoryVersion, error) {
+			var v editor.StoryVersion
+			if err := row.Scan(&v.ID, &v.Revision, &v.Embargo, &v.Expires); err != nil {
+				return v, err
+			}
+			for _, t := range []**time.Time{&v.Embargo, &v.Expires} {
+				if *t != nil {
+					u := (*t).UTC()
+					*t = &u
+				}
+			}
+			return v, nil
+		})
 		return err
 	})
 	return out, err

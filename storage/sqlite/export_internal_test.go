@@ -23,6 +23,7 @@ func TestExportQueriesSortNothing(t *testing.T) {
 		args      []any
 	}{
 		{"heads", selectHeads, nil},
+		{"versions", selectVersions, nil},
 		{"stories by ID", selectStory + " WHERE id IN " + in, args},
 		{"their quotes", `SELECT story_id, ` + quoteColumns + ` FROM quotes WHERE story_id IN ` + in + ` ORDER BY story_id, position`, args},
 		{"their corrections", `SELECT story_id, kind, note, at FROM corrections WHERE story_id IN ` + in + ` ORDER BY story_id, seq`, args},
@@ -33,6 +34,9 @@ func TestExportQueriesSortNothing(t *testing.T) {
 		text := strings.Join(plan, "; ")
 		if strings.Contains(text, "TEMP B-TREE") || (strings.Contains(text, "SCAN") && q.args != nil) {
 			t.Errorf("the plan of %s is %q: it sorts or scans", q.name, text)
+		}
+		if q.name == "versions" && !strings.Contains(text, "USING COVERING INDEX stories_versions") {
+			t.Errorf("the plan of %s is %q, want it from the covering index stories_versions alone", q.name, text)
 		}
 		if q.name == "heads" && !strings.Contains(text, "USING COVERING INDEX stories_heads") {
 			t.Errorf("the plan of %s is %q, want it from the covering index stories_heads alone (a new column of stories belongs in it)", q.name, text)

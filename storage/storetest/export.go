@@ -52,6 +52,16 @@ func testExportReads(t *testing.T, open Opener) {
 			t.Errorf("PublishedHeads gave %+v for %+v", h, one)
 		}
 	}
+	versions, err := db.PublishedVersions(ctx)
+	if err != nil || len(versions) != 3 {
+		t.Fatalf("PublishedVersions() = %d versions, %v, want 3", len(versions), err)
+	}
+	for _, v := range versions {
+		one := mustStory(t, db, v.ID)
+		if v.Revision != one.Revision || v.Embargo != nil || v.Expires != nil || one.Status != editor.StatusPublished {
+			t.Errorf("PublishedVersions gave %+v for %+v", v, one)
+		}
+	}
 	whole, err := db.StoriesByID(ctx, append(published, "no-such-story"))
 	if err != nil || len(whole) != 3 {
 		t.Fatalf("StoriesByID(3 and a missing one) = %d stories, %v, want 3", len(whole), err)
