@@ -11,7 +11,7 @@
 #   c. edits typed in different paragraphs in both copies, saved at once,
 #      end in one revision holding both, with no clash;
 #   d. the server stopped with pg_ctl -m immediate while alice types, her
-#      copy killed with SIGKILL two seconds after the last key, the server
+#      copy killed with SIGKILL one second after the last key, the server
 #      and her copy started again: every word is back (from the local
 #      journal), and a save then lands on the server and reaches bob;
 #   e. her copy started while the server is stopped opens offline on the
@@ -227,6 +227,13 @@ last_key=$(now_ms)
 await alice "$fa" "offline" 10 >/dev/null || fail "alice's window never said it is offline"
 sleep 2
 shot alice offline-alice
+# The last words, typed one second before the kill: the journal takes the
+# typing at every autosave (each second), so these are the words most at risk.
+late=(Aldwych Kingsway Holborn)
+xd alice type --delay 40 " ${late[*]}"
+last_key=$(now_ms)
+words+=("${late[@]}")
+sleep 1
 killed=$(now_ms)
 { kill -9 "${pid[alice]}"; wait "${pid[alice]}"; } 2>/dev/null || true
 journal=$(find "$work/alice" -name journal.db | head -1)
