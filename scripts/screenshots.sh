@@ -118,6 +118,12 @@ run "$out/notes.png" "${wait[@]}" --drive "$(drive \
   'xdotool mousemove 660 560 click 1' 'xdotool key ctrl+Home Down Down' "$(words 5)" 'sleep 0.3' \
   "$(note 'Is it the Conservative Party or the Conservatives in the Commons? Check with the desk.')")" -- "$bin"
 
+# A new story (Ctrl+N) before anything is typed: in the list as unsaved,
+# with no row in the store until the first keystroke.
+fresh
+run "$out/new-story.png" "${wait[@]}" --drive "$(drive \
+  'xdotool mousemove 700 500' 'xdotool key ctrl+n' 'sleep 1')" -- "$bin"
+
 # Preferences (Ctrl+,).
 fresh
 run "$out/preferences.png" "${wait[@]}" --drive "$(drive \
