@@ -130,9 +130,13 @@ func ReanchorNotes(oldBody, newBody string, notes []Note) (changed []int) {
 		a, detached := n.Anchor, true
 		if !n.Detached && inBody(oldBody, n.Anchor) {
 			if diffs == nil {
+				// Letter by letter, within the word diff's bound of work
+				// (diffWork), so an anchor follows the same way however
+				// busy the machine.
 				dmp := diffmatchpatch.New()
-				dmp.DiffTimeout = time.Second
-				diffs = dmp.DiffMain(oldBody, newBody, false)
+				dmp.DiffTimeout = diffSafety
+				work := diffWork
+				diffs = diffRunes(dmp, []rune(oldBody), []rune(newBody), &work)
 			}
 			if m, ok := followAnchor(diffs, newBody, n.Anchor); ok {
 				a, detached = m, false
